@@ -1,0 +1,178 @@
+package com.realsim.account;
+
+import com.realsim.platform.EnterpriseDirectory;
+import com.realsim.platform.Role;
+import com.realsim.platform.error.DomainException;
+import com.realsim.platform.error.ErrorCode;
+import com.realsim.platform.error.FieldProblem;
+import com.realsim.platform.error.NotFoundException;
+import com.realsim.platform.error.ValidationException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Agent organisations and accounts: what an ADMIN does with them, and what other modules may ask. */
+@Service
+public class AccountService {
+
+    static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+
+    private final AgentOrganisations agents;
+    private final UserAccounts users;
+    private final PasswordEncoder passwordEncoder;
+    private final ObjectProvider<EnterpriseDirectory> enterprises;
+    private final ObjectProvider<FindByIndexNameSessionRepository<?>> sessions;
+    private final Clock clock;
+
+    AccountService(
+            AgentOrganisations agents,
+            UserAccounts users,
+            PasswordEncoder passwordEncoder,
+            ObjectProvider<EnterpriseDirectory> enterprises,
+            ObjectProvider<FindByIndexNameSessionRepository<?>> sessions,
+            Clock clock) {
+        this.agents = agents;
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+        this.enterprises = enterprises;
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public AgentSummary createAgent(String name) {
+        String clean = name == null ? "" : name.strip();
+        if (clean.isEmpty() || clean.length() > 200) {
+            throw new ValidationException(new FieldProblem("name", ErrorCode.VALIDATION_FAILED, "validation.NotBlank"));
+        }
+        if (agents.existsByNameIgnoreCase(clean)) {
+            throw new ValidationException(new FieldProblem("name", ErrorCode.DUPLICATE, "account.agent.duplicate"));
+        }
+        AgentOrganisation agent = agents.save(new AgentOrganisation(clean, clock.instant()));
+        return agents.save(agent.registered()).summary();
+    }
+
+    @Transactional(readOnly = true)
+    public List<AgentSummary> agents() {
+        return agents.findAllByOrderByNameAsc().stream().map(AgentOrganisation::summary).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<AgentSummary> agent(long agentId) {
+        return agents.findById(agentId).map(AgentOrganisation::summary);
+    }
+
+    @Transactional
+    public UserSummary createUser(NewUser command) {
+        String username = normalise(command.username());
+        List<FieldProblem> problems = new ArrayList<>();
+        if (!USERNAME.matcher(username).matches()) {
+            problems.add(new FieldProblem("username", ErrorCode.VALIDATION_FAILED, "account.username.format"));
+        } else if (users.existsByUsername(username)) {
+            problems.add(new FieldProblem("username", ErrorCode.DUPLICATE, "account.username.taken"));
+        }
+        PasswordPolicy.check(username, command.password()).ifPresent(problems::add);
+        if (command.role() == null) {
+            problems.add(new FieldProblem("role", ErrorCode.VALIDATION_FAILED, "validation.NotNull"));
+        } else {
+            problems.addAll(tenantProblems(command));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        UserAccount user = users.save(new UserAccount(
+                username,
+                passwordEncoder.encode(command.password()),
+                command.role(),
+                command.role().needsAgent() ? command.agentId() : null,
+                command.role().needsEnterprise() ? command.enterpriseId() : null,
+                clock.instant()));
+        return users.save(user.registered()).summary(clock.instant());
+    }
+
+    @Transactional(readOnly = true)
+    public List<UserSummary> users() {
+        var now = clock.instant();
+        return users.findAllByOrderByUsernameAsc().stream().map(u -> u.summary(now)).toList();
+    }
+
+    /** Disables the account and ends every session it has, at once. */
+    @Transactional
+    public void disableUser(long userId, long actingUserId) {
+        UserAccount user = users.findById(userId).orElseThrow(NotFoundException::new);
+        if (user.id() == actingUserId) {
+            throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "account.user.disableSelf");
+        }
+        user.disable();
+        users.save(user);
+        endSessionsOf(user.username());
+    }
+
+    @Transactional
+    public void enableUser(long userId) {
+        UserAccount user = users.findById(userId).orElseThrow(NotFoundException::new);
+        user.enable();
+        user.unlock();
+        users.save(user);
+    }
+
+    @Transactional
+    public void unlockUser(long userId) {
+        UserAccount user = users.findById(userId).orElseThrow(NotFoundException::new);
+        user.unlock();
+        users.save(user);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean anyAdministrator() {
+        return users.existsByRole(Role.ADMIN);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean userExists(String username) {
+        return users.existsByUsername(normalise(username));
+    }
+
+    private List<FieldProblem> tenantProblems(NewUser command) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (command.role().needsAgent()) {
+            boolean activeAgent = command.agentId() != null
+                    && agents.findById(command.agentId())
+                            .filter(a -> a.status() == AgentOrganisation.Status.ACTIVE)
+                            .isPresent();
+            if (!activeAgent) {
+                problems.add(new FieldProblem("agentId", ErrorCode.VALIDATION_FAILED, "account.agent.unknown"));
+            }
+        }
+        if (command.role().needsEnterprise()) {
+            EnterpriseDirectory directory = enterprises.getIfAvailable();
+            boolean known = command.enterpriseId() != null
+                    && directory != null
+                    && directory.exists(command.enterpriseId());
+            if (!known) {
+                problems.add(
+                        new FieldProblem("enterpriseId", ErrorCode.VALIDATION_FAILED, "account.enterprise.unknown"));
+            }
+        }
+        return problems;
+    }
+
+    private void endSessionsOf(String username) {
+        FindByIndexNameSessionRepository<?> repository = sessions.getIfAvailable();
+        if (repository != null) {
+            repository.findByPrincipalName(username).keySet().forEach(repository::deleteById);
+        }
+    }
+
+    static String normalise(String username) {
+        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,30 @@
+package com.realsim.account;
+
+import java.time.Clock;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Loads a browser account for form login, locked while its lockout lasts. */
+@Component
+class AccountUserDetailsService implements UserDetailsService {
+
+    private final UserAccounts users;
+    private final Clock clock;
+
+    AccountUserDetailsService(UserAccounts users, Clock clock) {
+        this.users = users;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String username) {
+        UserAccount user = users.findByUsername(AccountService.normalise(username))
+                .orElseThrow(() -> new UsernameNotFoundException("No such account"));
+        return new AccountUserDetails(
+                user.actor(), user.passwordHash(), user.enabled(), user.isLockedAt(clock.instant()));
+    }
+}

@@ -1,0 +1,11 @@
+package com.realsim.account;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface AgentOrganisations extends JpaRepository<AgentOrganisation, Long> {
+
+    boolean existsByNameIgnoreCase(String name);
+
+    List<AgentOrganisation> findAllByOrderByNameAsc();
+}

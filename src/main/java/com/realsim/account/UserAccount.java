@@ -1,0 +1,149 @@
+package com.realsim.account;
+
+import com.realsim.platform.Actor;
+import com.realsim.platform.Role;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.data.domain.AbstractAggregateRoot;
+
+/**
+ * A person's browser account: one role, and for AGENT and ENTERPRISE_ADMIN the one organisation they act for. It
+ * counts failed sign-ins and locks itself for a while after too many.
+ */
+@Entity
+@Table(name = "user_account")
+class UserAccount extends AbstractAggregateRoot<UserAccount> {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, updatable = false)
+    private String username;
+
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private Role role;
+
+    @Column(name = "agent_id", updatable = false)
+    private Long agentId;
+
+    @Column(name = "enterprise_id", updatable = false)
+    private Long enterpriseId;
+
+    @Column(nullable = false)
+    private boolean enabled = true;
+
+    @Column(name = "failed_logins", nullable = false)
+    private int failedLogins;
+
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
+    @Column(name = "last_login_at")
+    private Instant lastLoginAt;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    protected UserAccount() {}
+
+    UserAccount(String username, String passwordHash, Role role, Long agentId, Long enterpriseId, Instant now) {
+        if (role.needsAgent() != (agentId != null) || role.needsEnterprise() != (enterpriseId != null)) {
+            throw new IllegalArgumentException("Role " + role + " does not fit the given organisation");
+        }
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.role = role;
+        this.agentId = agentId;
+        this.enterpriseId = enterpriseId;
+        this.createdAt = now;
+    }
+
+    UserAccount registered() {
+        registerEvent(new UserAccountCreated(id, username, role, agentId, enterpriseId));
+        return this;
+    }
+
+    Actor actor() {
+        return new Actor(Actor.Kind.USER, id, username, role, agentId, enterpriseId);
+    }
+
+    boolean isLockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    /** Counts a failed sign-in; the {@code maxFailures}-th in a row locks the account for {@code lockout}. */
+    void signInFailed(Instant now, int maxFailures, Duration lockout) {
+        if (isLockedAt(now)) {
+            return;
+        }
+        failedLogins++;
+        if (failedLogins >= maxFailures) {
+            lockedUntil = now.plus(lockout);
+            failedLogins = 0;
+        }
+    }
+
+    void signedIn(Instant now) {
+        failedLogins = 0;
+        lockedUntil = null;
+        lastLoginAt = now;
+    }
+
+    void unlock() {
+        failedLogins = 0;
+        lockedUntil = null;
+    }
+
+    void disable() {
+        if (enabled) {
+            enabled = false;
+            registerEvent(new UserAccountDisabled(id, username));
+        }
+    }
+
+    void enable() {
+        enabled = true;
+    }
+
+    void changePassword(String newHash) {
+        this.passwordHash = newHash;
+    }
+
+    Long id() {
+        return id;
+    }
+
+    String username() {
+        return username;
+    }
+
+    String passwordHash() {
+        return passwordHash;
+    }
+
+    Role role() {
+        return role;
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    UserSummary summary(Instant now) {
+        return new UserSummary(id, username, role, agentId, enterpriseId, enabled, isLockedAt(now), lastLoginAt,
+                createdAt);
+    }
+}

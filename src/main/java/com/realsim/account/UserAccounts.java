@@ -1,0 +1,17 @@
+package com.realsim.account;
+
+import com.realsim.platform.Role;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface UserAccounts extends JpaRepository<UserAccount, Long> {
+
+    Optional<UserAccount> findByUsername(String username);
+
+    boolean existsByUsername(String username);
+
+    boolean existsByRole(Role role);
+
+    List<UserAccount> findAllByOrderByUsernameAsc();
+}

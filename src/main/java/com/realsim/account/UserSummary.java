@@ -1,0 +1,16 @@
+package com.realsim.account;
+
+import com.realsim.platform.Role;
+import java.time.Instant;
+
+/** An account as the administration pages and the API show it; never with its password hash. */
+public record UserSummary(
+        long id,
+        String username,
+        Role role,
+        Long agentId,
+        Long enterpriseId,
+        boolean enabled,
+        boolean locked,
+        Instant lastLoginAt,
+        Instant createdAt) {}

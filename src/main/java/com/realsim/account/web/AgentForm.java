@@ -1,0 +1,19 @@
+package com.realsim.account.web;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+public class AgentForm {
+
+    @NotBlank
+    @Size(max = 200)
+    private String name;
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+}

@@ -1,0 +1,106 @@
+package com.realsim.account.web;
+
+import com.realsim.account.AccountService;
+import com.realsim.account.UserSummary;
+import com.realsim.platform.CurrentActor;
+import com.realsim.platform.EnterpriseDirectory;
+import com.realsim.platform.Role;
+import com.realsim.platform.error.DomainException;
+import com.realsim.platform.web.FormErrors;
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** ADMIN: accounts, a form to open one for any role, and disabling, enabling and unlocking. */
+@Controller
+@RequestMapping("/admin/users")
+@PreAuthorize("hasRole('ADMIN')")
+class UserController {
+
+    private final AccountService accounts;
+    private final ObjectProvider<EnterpriseDirectory> enterprises;
+
+    UserController(AccountService accounts, ObjectProvider<EnterpriseDirectory> enterprises) {
+        this.accounts = accounts;
+        this.enterprises = enterprises;
+    }
+
+    @GetMapping
+    String list(Model model) {
+        if (!model.containsAttribute("userForm")) {
+            model.addAttribute("userForm", new UserForm());
+        }
+        return page(model);
+    }
+
+    @PostMapping
+    String create(
+            @Valid @ModelAttribute("userForm") UserForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
+        if (!binding.hasErrors()) {
+            try {
+                UserSummary user = accounts.createUser(form.toCommand());
+                redirect.addFlashAttribute("flashSuccess", "account.user.created");
+                redirect.addFlashAttribute("flashArgs", new Object[] {user.username()});
+                return "redirect:/admin/users";
+            } catch (DomainException refused) {
+                FormErrors.show(refused, binding);
+            }
+        }
+        return page(model);
+    }
+
+    @PostMapping("/{id}/disable")
+    String disable(@PathVariable long id, RedirectAttributes redirect) {
+        accounts.disableUser(id, CurrentActor.get().id());
+        redirect.addFlashAttribute("flashSuccess", "account.user.disabled");
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/{id}/enable")
+    String enable(@PathVariable long id, RedirectAttributes redirect) {
+        accounts.enableUser(id);
+        redirect.addFlashAttribute("flashSuccess", "account.user.enabled");
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/{id}/unlock")
+    String unlock(@PathVariable long id, RedirectAttributes redirect) {
+        accounts.unlockUser(id);
+        redirect.addFlashAttribute("flashSuccess", "account.user.unlocked");
+        return "redirect:/admin/users";
+    }
+
+    private String page(Model model) {
+        var agents = accounts.agents();
+        List<EnterpriseDirectory.EnterpriseOption> enterpriseOptions = enterprises.getIfAvailable() == null
+                ? List.of()
+                : enterprises.getObject().options();
+        model.addAttribute("users", accounts.users());
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("agents", agents);
+        model.addAttribute("enterprises", enterpriseOptions);
+        model.addAttribute("agentNames", agents.stream().collect(Collectors.toMap(a -> a.id(), a -> a.name())));
+        model.addAttribute(
+                "enterpriseNames",
+                enterpriseOptions.stream()
+                        .collect(Collectors.toMap(EnterpriseDirectory.EnterpriseOption::id,
+                                EnterpriseDirectory.EnterpriseOption::name)));
+        return "account/users";
+    }
+}

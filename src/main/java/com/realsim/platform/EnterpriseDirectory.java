@@ -1,0 +1,17 @@
+package com.realsim.platform;
+
+import java.util.List;
+
+/**
+ * Lets modules below the enterprise module (accounts, for ENTERPRISE_ADMIN users) name and check enterprises
+ * without depending on it. The enterprise module provides the bean.
+ */
+public interface EnterpriseDirectory {
+
+    boolean exists(long enterpriseId);
+
+    /** Enterprises an ADMIN may attach an account to, by name. */
+    List<EnterpriseOption> options();
+
+    record EnterpriseOption(long id, String name) {}
+}

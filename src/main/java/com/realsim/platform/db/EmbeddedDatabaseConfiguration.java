@@ -1,0 +1,72 @@
+package com.realsim.platform.db;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/**
+ * The default database: a real PostgreSQL 17 that the application starts itself, with its data directory under
+ * {@code ${realsim.data-dir}/pg} so that data survives restarts. It is used only when no
+ * {@code spring.datasource.url} is configured; with one (for example {@code SPRING_DATASOURCE_URL}), Spring Boot's
+ * own data source takes over and nothing is started here.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedDatabaseConfiguration.NoDatasourceUrl.class)
+class EmbeddedDatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(
+            @Value("${realsim.data-dir}") Path dataDir, @Value("${realsim.embedded-database.port:0}") int port)
+            throws IOException {
+        Path pgData = dataDir.resolve("pg").toAbsolutePath();
+        Files.createDirectories(pgData);
+        StalePostmaster.stopIfRunning(pgData);
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(pgData)
+                .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(dataDir.resolve("pg-binaries").toAbsolutePath().toFile())
+                .setPort(port)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("timezone", "UTC")
+                .start();
+        log.info(
+                "Embedded PostgreSQL is running: jdbc:postgresql://localhost:{}/postgres (user postgres), data in {}",
+                postgres.getPort(),
+                pgData);
+        return postgres;
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedPostgres postgres, @Value("${realsim.embedded-database.pool-size:20}") int poolSize) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setUsername("postgres");
+        dataSource.setMaximumPoolSize(poolSize);
+        dataSource.setPoolName("embedded-postgres");
+        return dataSource;
+    }
+
+    static class NoDatasourceUrl implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package com.realsim.platform.web;
+
+import com.realsim.platform.error.DomainException;
+import com.realsim.platform.error.FieldProblem;
+import org.springframework.validation.BindingResult;
+
+/** Shows a domain refusal on the form it came from: next to its fields, or above the form when it names none. */
+public final class FormErrors {
+
+    private FormErrors() {}
+
+    public static void show(DomainException refusal, BindingResult form) {
+        if (refusal.fieldProblems().isEmpty()) {
+            form.reject(refusal.messageKey(), refusal.messageArguments(), refusal.code().name());
+            return;
+        }
+        for (FieldProblem problem : refusal.fieldProblems()) {
+            if (form.getFieldType(problem.field()) != null || hasProperty(form, problem.field())) {
+                form.rejectValue(problem.field(), problem.messageKey(), problem.arguments(), problem.code().name());
+            } else {
+                form.reject(problem.messageKey(), problem.arguments(), problem.code().name());
+            }
+        }
+    }
+
+    private static boolean hasProperty(BindingResult form, String field) {
+        try {
+            form.getFieldValue(field);
+            return true;
+        } catch (RuntimeException notAField) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package com.realsim.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/**
+ * Chinese and English. The browser's Accept-Language decides on a first visit (Chinese for {@code zh}, English for
+ * other languages, Chinese when the browser says nothing); {@code ?lang=en} or {@code ?lang=zh-CN} switches and is
+ * remembered in a cookie.
+ */
+@Configuration(proxyBeanMethods = false)
+class LanguageConfiguration implements WebMvcConfigurer {
+
+    static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+    static final List<Locale> SUPPORTED = List.of(CHINESE, Locale.ENGLISH);
+
+    @Bean
+    LocaleResolver localeResolver() {
+        CookieLocaleResolver resolver = new CookieLocaleResolver("realsim-lang");
+        resolver.setCookieMaxAge(Duration.ofDays(365));
+        resolver.setDefaultLocaleFunction(LanguageConfiguration::fromBrowser);
+        return resolver;
+    }
+
+    static Locale fromBrowser(HttpServletRequest request) {
+        String header = request.getHeader("Accept-Language");
+        if (header == null || header.isBlank()) {
+            return CHINESE;
+        }
+        try {
+            for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
+                String language = Locale.forLanguageTag(range.getRange()).getLanguage();
+                if (language.equals("zh")) {
+                    return CHINESE;
+                }
+                if (language.equals("en")) {
+                    return Locale.ENGLISH;
+                }
+            }
+        } catch (IllegalArgumentException malformed) {
+            return CHINESE;
+        }
+        return Locale.ENGLISH;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+        interceptor.setParamName("lang");
+        interceptor.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(interceptor);
+    }
+}

@@ -1,0 +1,52 @@
+package com.realsim.platform.web;
+
+import com.realsim.platform.error.DomainException;
+import com.realsim.platform.error.NotFoundException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Domain refusals that a page controller did not turn into a form message itself: a friendly page with the rule's
+ * text in the user's language. Unexpected errors go on to the 500 page.
+ */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageErrorAdvice {
+
+    private final Problems problems;
+
+    PageErrorAdvice(Problems problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ModelAndView notFound() {
+        ModelAndView page = new ModelAndView("error/404");
+        page.setStatus(HttpStatus.NOT_FOUND);
+        return page;
+    }
+
+    @ExceptionHandler(DomainException.class)
+    ModelAndView refused(DomainException e) {
+        ModelAndView page = new ModelAndView("error/refused");
+        page.addObject("code", e.code().name());
+        page.addObject("message", problems.text(e.messageKey(), e.messageArguments()));
+        page.setStatus(e.code().status());
+        return page;
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ModelAndView tooLarge() {
+        ModelAndView page = new ModelAndView("error/refused");
+        page.addObject("code", "PAYLOAD_TOO_LARGE");
+        page.addObject("message", problems.text("error.PAYLOAD_TOO_LARGE"));
+        page.setStatus(HttpStatus.CONTENT_TOO_LARGE);
+        return page;
+    }
+}
