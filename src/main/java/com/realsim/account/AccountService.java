@@ -62,7 +62,9 @@ public class AccountService {
 
     @Transactional(readOnly = true)
     public List<AgentSummary> agents() {
-        return agents.findAllByOrderByNameAsc().stream().map(AgentOrganisation::summary).toList();
+        return agents.findAllByOrderByNameAsc().stream()
+                .map(AgentOrganisation::summary)
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -101,7 +103,9 @@ public class AccountService {
     @Transactional(readOnly = true)
     public List<UserSummary> users() {
         var now = clock.instant();
-        return users.findAllByOrderByUsernameAsc().stream().map(u -> u.summary(now)).toList();
+        return users.findAllByOrderByUsernameAsc().stream()
+                .map(u -> u.summary(now))
+                .toList();
     }
 
     /** Disables the account and ends every session it has, at once. */
@@ -154,9 +158,8 @@ public class AccountService {
         }
         if (command.role().needsEnterprise()) {
             EnterpriseDirectory directory = enterprises.getIfAvailable();
-            boolean known = command.enterpriseId() != null
-                    && directory != null
-                    && directory.exists(command.enterpriseId());
+            boolean known =
+                    command.enterpriseId() != null && directory != null && directory.exists(command.enterpriseId());
             if (!known) {
                 problems.add(
                         new FieldProblem("enterpriseId", ErrorCode.VALIDATION_FAILED, "account.enterprise.unknown"));

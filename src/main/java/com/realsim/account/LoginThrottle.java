@@ -44,7 +44,11 @@ class LoginThrottle {
                 .ifPresent(user -> {
                     user.signInFailed(clock.instant(), maxFailures, lockout);
                     if (user.isLockedAt(clock.instant())) {
-                        log.warn("Account id {} locked for {} after {} failed sign-ins", user.id(), lockout, maxFailures);
+                        log.warn(
+                                "Account id {} locked for {} after {} failed sign-ins",
+                                user.id(),
+                                lockout,
+                                maxFailures);
                     }
                     users.save(user);
                 });

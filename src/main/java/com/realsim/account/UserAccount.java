@@ -143,7 +143,7 @@ class UserAccount extends AbstractAggregateRoot<UserAccount> {
     }
 
     UserSummary summary(Instant now) {
-        return new UserSummary(id, username, role, agentId, enterpriseId, enabled, isLockedAt(now), lastLoginAt,
-                createdAt);
+        return new UserSummary(
+                id, username, role, agentId, enterpriseId, enabled, isLockedAt(now), lastLoginAt, createdAt);
     }
 }

@@ -9,8 +9,6 @@ import com.realsim.platform.error.DomainException;
 import com.realsim.platform.web.FormErrors;
 import jakarta.validation.Valid;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -99,8 +97,8 @@ class UserController {
         model.addAttribute(
                 "enterpriseNames",
                 enterpriseOptions.stream()
-                        .collect(Collectors.toMap(EnterpriseDirectory.EnterpriseOption::id,
-                                EnterpriseDirectory.EnterpriseOption::name)));
+                        .collect(Collectors.toMap(
+                                EnterpriseDirectory.EnterpriseOption::id, EnterpriseDirectory.EnterpriseOption::name)));
         return "account/users";
     }
 }

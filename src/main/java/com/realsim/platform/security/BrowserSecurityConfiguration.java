@@ -23,8 +23,16 @@ class BrowserSecurityConfiguration {
 
     /** Pages anyone may open: sign-in, static assets, health, and the end user's self-service link. */
     static final String[] PUBLIC = {
-        "/login", "/error", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/actuator/health",
-        "/actuator/health/**", "/s/**"
+        "/login",
+        "/error",
+        "/webjars/**",
+        "/css/**",
+        "/js/**",
+        "/img/**",
+        "/favicon.ico",
+        "/actuator/health",
+        "/actuator/health/**",
+        "/s/**"
     };
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
@@ -34,13 +42,13 @@ class BrowserSecurityConfiguration {
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain browser(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
-                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
-                        .permitAll()
-                        .requestMatchers(PUBLIC)
-                        .permitAll()
-                        .anyRequest()
-                        .authenticated())
+        http.authorizeHttpRequests(
+                        requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
+                                .permitAll()
+                                .requestMatchers(PUBLIC)
+                                .permitAll()
+                                .anyRequest()
+                                .authenticated())
                 .formLogin(form -> form.loginPage("/login")
                         .defaultSuccessUrl("/", true)
                         .failureUrl("/login?error")
@@ -52,8 +60,8 @@ class BrowserSecurityConfiguration {
                         .deleteCookies("SESSION"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer ->
-                                referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+                        .referrerPolicy(
+                                referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
 

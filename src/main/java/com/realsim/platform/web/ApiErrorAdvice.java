@@ -68,18 +68,19 @@ class ApiErrorAdvice {
     @ExceptionHandler(HandlerMethodValidationException.class)
     ResponseEntity<ProblemDetail> invalid(HandlerMethodValidationException e) {
         List<Problems.FieldError> fields = new ArrayList<>();
-        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error -> {
-            String field = error instanceof FieldError fieldError
-                    ? fieldError.getField()
-                    : result.getMethodParameter().getParameterName();
-            ConstraintViolation<?> violation = null;
-            try {
-                violation = result.unwrap(error, ConstraintViolation.class);
-            } catch (IllegalArgumentException notAConstraint) {
-                // a binding error rather than a constraint: reported as VALIDATION_FAILED
-            }
-            fields.add(new Problems.FieldError(field, codeOf(violation), problems.text(error)));
-        }));
+        e.getParameterValidationResults()
+                .forEach(result -> result.getResolvableErrors().forEach(error -> {
+                    String field = error instanceof FieldError fieldError
+                            ? fieldError.getField()
+                            : result.getMethodParameter().getParameterName();
+                    ConstraintViolation<?> violation = null;
+                    try {
+                        violation = result.unwrap(error, ConstraintViolation.class);
+                    } catch (IllegalArgumentException notAConstraint) {
+                        // a binding error rather than a constraint: reported as VALIDATION_FAILED
+                    }
+                    fields.add(new Problems.FieldError(field, codeOf(violation), problems.text(error)));
+                }));
         return problems.resolvedFieldErrors(fields);
     }
 
@@ -88,8 +89,12 @@ class ApiErrorAdvice {
         return problems.answer(ErrorCode.VALIDATION_FAILED, "error.unreadableBody", Map.of());
     }
 
-    @ExceptionHandler({MissingServletRequestParameterException.class, MissingServletRequestPartException.class,
-        MissingRequestHeaderException.class, MethodArgumentTypeMismatchException.class})
+    @ExceptionHandler({
+        MissingServletRequestParameterException.class,
+        MissingServletRequestPartException.class,
+        MissingRequestHeaderException.class,
+        MethodArgumentTypeMismatchException.class
+    })
     ResponseEntity<ProblemDetail> missing(Exception e) {
         String name = "request";
         if (e instanceof MissingServletRequestParameterException m) {
@@ -101,7 +106,8 @@ class ApiErrorAdvice {
         } else if (e instanceof MethodArgumentTypeMismatchException m) {
             name = m.getName();
         }
-        return problems.fieldErrors(List.of(new FieldProblem(name, ErrorCode.VALIDATION_FAILED, "validation.required")));
+        return problems.fieldErrors(
+                List.of(new FieldProblem(name, ErrorCode.VALIDATION_FAILED, "validation.required")));
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
@@ -116,7 +122,8 @@ class ApiErrorAdvice {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
-        return problems.answer(ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.UNSUPPORTED_MEDIA_TYPE.messageKey(), Map.of());
+        return problems.answer(
+                ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.UNSUPPORTED_MEDIA_TYPE.messageKey(), Map.of());
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
@@ -153,7 +160,8 @@ class ApiErrorAdvice {
         if (violation == null) {
             return ErrorCode.VALIDATION_FAILED;
         }
-        ReportedAs reportedAs = violation.getConstraintDescriptor()
+        ReportedAs reportedAs = violation
+                .getConstraintDescriptor()
                 .getAnnotation()
                 .annotationType()
                 .getAnnotation(ReportedAs.class);

@@ -26,7 +26,9 @@ class ErrorPageController implements ErrorController {
         this.problems = problems;
     }
 
-    @RequestMapping(value = "/error", produces = {"application/json", "application/problem+json"})
+    @RequestMapping(
+            value = "/error",
+            produces = {"application/json", "application/problem+json"})
     @ResponseBody
     ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
         ErrorCode code = codeFor(status(request));
@@ -35,7 +37,8 @@ class ErrorPageController implements ErrorController {
 
     @RequestMapping("/error")
     Object page(HttpServletRequest request, Model model) {
-        if (String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)).startsWith("/api/")) {
+        if (String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))
+                .startsWith("/api/")) {
             return problem(request);
         }
         HttpStatus status = status(request);

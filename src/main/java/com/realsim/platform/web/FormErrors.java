@@ -11,14 +11,24 @@ public final class FormErrors {
 
     public static void show(DomainException refusal, BindingResult form) {
         if (refusal.fieldProblems().isEmpty()) {
-            form.reject(refusal.messageKey(), refusal.messageArguments(), refusal.code().name());
+            form.reject(
+                    refusal.messageKey(),
+                    refusal.messageArguments(),
+                    refusal.code().name());
             return;
         }
         for (FieldProblem problem : refusal.fieldProblems()) {
             if (form.getFieldType(problem.field()) != null || hasProperty(form, problem.field())) {
-                form.rejectValue(problem.field(), problem.messageKey(), problem.arguments(), problem.code().name());
+                form.rejectValue(
+                        problem.field(),
+                        problem.messageKey(),
+                        problem.arguments(),
+                        problem.code().name());
             } else {
-                form.reject(problem.messageKey(), problem.arguments(), problem.code().name());
+                form.reject(
+                        problem.messageKey(),
+                        problem.arguments(),
+                        problem.code().name());
             }
         }
     }

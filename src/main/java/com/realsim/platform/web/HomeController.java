@@ -21,11 +21,13 @@ class HomeController {
     @GetMapping("/")
     String dashboard(Model model) {
         var actor = CurrentActor.get();
-        model.addAttribute("tiles", tiles.stream()
-                .map(tile -> tile.tileFor(actor))
-                .flatMap(Optional::stream)
-                .sorted(Comparator.comparingInt(DashboardTile.Tile::order))
-                .toList());
+        model.addAttribute(
+                "tiles",
+                tiles.stream()
+                        .map(tile -> tile.tileFor(actor))
+                        .flatMap(Optional::stream)
+                        .sorted(Comparator.comparingInt(DashboardTile.Tile::order))
+                        .toList());
         return "dashboard";
     }
 

@@ -16,7 +16,9 @@ class LayoutAdvice {
     private final List<NavigationItem> items;
 
     LayoutAdvice(List<NavigationItem> items) {
-        this.items = items.stream().sorted(Comparator.comparingInt(NavigationItem::order)).toList();
+        this.items = items.stream()
+                .sorted(Comparator.comparingInt(NavigationItem::order))
+                .toList();
     }
 
     @ModelAttribute("actor")
@@ -27,7 +29,8 @@ class LayoutAdvice {
     @ModelAttribute("navigation")
     List<NavigationItem> navigation() {
         return CurrentActor.find()
-                .map(actor -> items.stream().filter(item -> item.isFor(actor.role())).toList())
+                .map(actor ->
+                        items.stream().filter(item -> item.isFor(actor.role())).toList())
                 .orElse(List.of());
     }
 

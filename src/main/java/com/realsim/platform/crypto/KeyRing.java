@@ -1,0 +1,125 @@
+package com.realsim.platform.crypto;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.Parameters;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.google.crypto.tink.prf.PredefinedPrfParameters;
+import com.google.crypto.tink.prf.PrfConfig;
+import com.google.crypto.tink.prf.PrfSet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * The platform's secret keys, as Google Tink keysets:
+ *
+ * <ul>
+ *   <li>{@code personal-data}: AES-256-GCM for ID numbers, addresses and other personal data at rest;
+ *   <li>{@code blind-index}: HMAC-SHA256 PRF for equality look-ups of sealed values (one ID, at most N cards);
+ *   <li>{@code documents}: AES-256-GCM for stored files (certificate photos, ID photos, letters).
+ * </ul>
+ *
+ * Each comes from the property {@code realsim.keys.<name>} (a Tink JSON keyset; in production set it through the
+ * environment, e.g. {@code REALSIM_KEYS_PERSONAL_DATA}). When it is missing and
+ * {@code realsim.keys.generate-if-missing} is true (the default, for the embedded setup), a keyset is generated once
+ * under {@code ${realsim.data-dir}/keys} and a warning is logged: whoever holds that directory can read the data.
+ */
+@Component
+public class KeyRing {
+
+    private static final Logger log = LoggerFactory.getLogger(KeyRing.class);
+
+    private final Aead personalData;
+    private final PrfSet blindIndex;
+    private final Aead documents;
+
+    KeyRing(
+            Environment environment,
+            @Value("${realsim.data-dir}") Path dataDir,
+            @Value("${realsim.keys.generate-if-missing:true}") boolean generateIfMissing) {
+        try {
+            AeadConfig.register();
+            PrfConfig.register();
+            Source source = new Source(environment, dataDir.resolve("keys"), generateIfMissing);
+            this.personalData = source.keyset("personal-data", PredefinedAeadParameters.AES256_GCM)
+                    .getPrimitive(RegistryConfiguration.get(), Aead.class);
+            this.blindIndex = source.keyset("blind-index", PredefinedPrfParameters.HMAC_SHA256_PRF)
+                    .getPrimitive(RegistryConfiguration.get(), PrfSet.class);
+            this.documents = source.keyset("documents", PredefinedAeadParameters.AES256_GCM)
+                    .getPrimitive(RegistryConfiguration.get(), Aead.class);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot load the platform's keys", e);
+        }
+    }
+
+    public Aead personalData() {
+        return personalData;
+    }
+
+    public PrfSet blindIndex() {
+        return blindIndex;
+    }
+
+    public Aead documents() {
+        return documents;
+    }
+
+    private record Source(Environment environment, Path directory, boolean generateIfMissing) {
+
+        KeysetHandle keyset(String name, Parameters parameters) throws GeneralSecurityException {
+            String configured = environment.getProperty("realsim.keys." + name);
+            if (configured != null && !configured.isBlank()) {
+                return TinkJsonProtoKeysetFormat.parseKeyset(configured, InsecureSecretKeyAccess.get());
+            }
+            Path file = directory.resolve(name + ".json");
+            try {
+                if (Files.exists(file)) {
+                    return TinkJsonProtoKeysetFormat.parseKeyset(
+                            Files.readString(file, StandardCharsets.UTF_8), InsecureSecretKeyAccess.get());
+                }
+                if (!generateIfMissing) {
+                    throw new IllegalStateException("No key '" + name + "': set realsim.keys." + name
+                            + " (environment REALSIM_KEYS_" + name.toUpperCase().replace('-', '_') + ")");
+                }
+                KeysetHandle generated = KeysetHandle.generateNew(parameters);
+                Files.createDirectories(directory);
+                Files.writeString(
+                        file,
+                        TinkJsonProtoKeysetFormat.serializeKeyset(generated, InsecureSecretKeyAccess.get()),
+                        StandardCharsets.UTF_8);
+                restrictToOwner(file);
+                log.warn(
+                        "Generated the key '{}' in {}. Fine for the embedded setup; in production supply "
+                                + "realsim.keys.{} from a secret store and set realsim.keys.generate-if-missing=false.",
+                        name,
+                        file.toAbsolutePath(),
+                        name);
+                return generated;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static void restrictToOwner(Path file) {
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (IOException | UnsupportedOperationException e) {
+                log.warn("Could not restrict the permissions of {}", file);
+            }
+        }
+    }
+}

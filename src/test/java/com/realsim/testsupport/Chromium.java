@@ -1,0 +1,60 @@
+package com.realsim.testsupport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium, headless, driven by Debian's chromedriver, with a fresh profile under {@code target/}. The
+ * caller quits it in a finally block.
+ */
+public final class Chromium {
+
+    private Chromium() {}
+
+    public static ChromeDriver start(int width, int height) {
+        try {
+            Path profile =
+                    Files.createTempDirectory(Files.createDirectories(Path.of("target/chromium-profiles")), "profile-");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary("/usr/bin/chromium");
+            options.addArguments(
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--disable-dev-shm-usage",
+                    "--lang=en-US",
+                    "--window-size=" + width + "," + height,
+                    "--user-data-dir=" + profile.toAbsolutePath());
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                    .usingAnyFreePort()
+                    .build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().window().setSize(new Dimension(width, height));
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            return driver;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static ChromeDriver desktop() {
+        return start(1366, 900);
+    }
+
+    /** A phone-sized window (iPhone 12/13/14 CSS pixels). */
+    public static ChromeDriver phone() {
+        return start(390, 844);
+    }
+}

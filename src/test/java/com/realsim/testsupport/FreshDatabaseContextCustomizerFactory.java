@@ -1,0 +1,50 @@
+package com.realsim.testsupport;
+
+import java.util.List;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+
+/**
+ * Points every Spring test context at a database of its own on the run's {@link TestPostgres} server, through
+ * {@code spring.datasource.url}: the same path an external PostgreSQL takes in production. Registered in
+ * {@code META-INF/spring.factories}, so no test can forget it and none runs without a real database.
+ */
+public class FreshDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
+
+    @Override
+    public ContextCustomizer createContextCustomizer(
+            Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
+        return new FreshDatabase();
+    }
+
+    /** All instances are equal, so that Spring's context cache still shares a context between test classes. */
+    static final class FreshDatabase implements ContextCustomizer {
+
+        @Override
+        public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+            TestPostgres server = TestPostgres.server();
+            TestPropertyValues.of(
+                            "spring.datasource.url=" + server.newDatabaseUrl(),
+                            "spring.datasource.username=" + server.user(),
+                            "spring.datasource.password=" + server.password(),
+                            "spring.datasource.hikari.maximum-pool-size=12",
+                            "realsim.data-dir=target/test-data/"
+                                    + ProcessHandle.current().pid())
+                    .applyTo(context);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof FreshDatabase;
+        }
+
+        @Override
+        public int hashCode() {
+            return FreshDatabase.class.hashCode();
+        }
+    }
+}
