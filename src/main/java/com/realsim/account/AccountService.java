@@ -100,6 +100,27 @@ public class AccountService {
         return users.save(user.registered()).summary(clock.instant());
     }
 
+    /** One page of accounts, newest first, after the given id (keyset pagination). */
+    @Transactional(readOnly = true)
+    public List<UserSummary> users(Long afterId, int limit) {
+        var now = clock.instant();
+        return users
+                .findPage(afterId == null ? Long.MAX_VALUE : afterId, org.springframework.data.domain.Limit.of(limit))
+                .stream()
+                .map(u -> u.summary(now))
+                .toList();
+    }
+
+    /** One page of agent organisations, newest first, after the given id (keyset pagination). */
+    @Transactional(readOnly = true)
+    public List<AgentSummary> agents(Long afterId, int limit) {
+        return agents
+                .findPage(afterId == null ? Long.MAX_VALUE : afterId, org.springframework.data.domain.Limit.of(limit))
+                .stream()
+                .map(AgentOrganisation::summary)
+                .toList();
+    }
+
     @Transactional(readOnly = true)
     public List<UserSummary> users() {
         var now = clock.instant();

@@ -8,4 +8,8 @@ interface AgentOrganisations extends JpaRepository<AgentOrganisation, Long> {
     boolean existsByNameIgnoreCase(String name);
 
     List<AgentOrganisation> findAllByOrderByNameAsc();
+
+    @org.springframework.data.jpa.repository.Query(
+            "select a from AgentOrganisation a where a.id < :afterId order by a.id desc")
+    List<AgentOrganisation> findPage(long afterId, org.springframework.data.domain.Limit limit);
 }

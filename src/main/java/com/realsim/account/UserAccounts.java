@@ -14,4 +14,8 @@ interface UserAccounts extends JpaRepository<UserAccount, Long> {
     boolean existsByRole(Role role);
 
     List<UserAccount> findAllByOrderByUsernameAsc();
+
+    @org.springframework.data.jpa.repository.Query(
+            "select u from UserAccount u where u.id < :afterId order by u.id desc")
+    List<UserAccount> findPage(long afterId, org.springframework.data.domain.Limit limit);
 }

@@ -73,6 +73,33 @@ class BrowserSecurityTest {
     }
 
     @Test
+    void anAdministratorCreatesAnApiClientAndSeesItsSecretOnceOnTheAnswerPage() {
+        var answer = mvc.post()
+                .uri("/admin/api-clients")
+                .param("name", "Partner portal")
+                .param("role", "OPS")
+                .with(csrf())
+                .with(ActorAuthentication.as(Role.ADMIN))
+                .exchange();
+        assertThat(answer).hasStatusOk().bodyText().contains("id=\"client-secret\"");
+        assertThat(answer.getResponse().getHeader("Cache-Control")).contains("no-store");
+        assertThat(mvc.get().uri("/admin/api-clients").with(ActorAuthentication.as(Role.ADMIN)))
+                .bodyText()
+                .contains("Partner portal")
+                .doesNotContain("id=\"client-secret\"");
+    }
+
+    @Test
+    void theOpenApiDescriptionIsPublishedForThePartnerApi() {
+        assertThat(mvc.get().uri("/v3/api-docs/v1"))
+                .hasStatusOk()
+                .bodyText()
+                .contains("/api/v1/api-clients")
+                .contains("IDEMPOTENCY_KEY_REUSED")
+                .doesNotContain("/admin/");
+    }
+
+    @Test
     void aFormPostWithoutCsrfTokenIsRefused() {
         assertThat(mvc.post()
                         .uri("/admin/agents")

@@ -15,6 +15,11 @@ class AccountNavigation {
     }
 
     @Bean
+    NavigationItem apiClientsNavigation() {
+        return new NavigationItem("nav.apiClients", "/admin/api-clients", Set.of(Role.ADMIN), 920);
+    }
+
+    @Bean
     NavigationItem usersNavigation() {
         return new NavigationItem("nav.users", "/admin/users", Set.of(Role.ADMIN), 910);
     }

@@ -11,15 +11,8 @@ import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.google.crypto.tink.prf.PredefinedPrfParameters;
 import com.google.crypto.tink.prf.PrfConfig;
 import com.google.crypto.tink.prf.PrfSet;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -41,8 +34,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class KeyRing {
 
-    private static final Logger log = LoggerFactory.getLogger(KeyRing.class);
-
     private final Aead personalData;
     private final PrfSet blindIndex;
     private final Aead documents;
@@ -54,12 +45,12 @@ public class KeyRing {
         try {
             AeadConfig.register();
             PrfConfig.register();
-            Source source = new Source(environment, dataDir.resolve("keys"), generateIfMissing);
-            this.personalData = source.keyset("personal-data", PredefinedAeadParameters.AES256_GCM)
+            KeyFiles files = new KeyFiles(environment, dataDir.resolve("keys"), generateIfMissing);
+            this.personalData = keyset(files, "personal-data", PredefinedAeadParameters.AES256_GCM)
                     .getPrimitive(RegistryConfiguration.get(), Aead.class);
-            this.blindIndex = source.keyset("blind-index", PredefinedPrfParameters.HMAC_SHA256_PRF)
+            this.blindIndex = keyset(files, "blind-index", PredefinedPrfParameters.HMAC_SHA256_PRF)
                     .getPrimitive(RegistryConfiguration.get(), PrfSet.class);
-            this.documents = source.keyset("documents", PredefinedAeadParameters.AES256_GCM)
+            this.documents = keyset(files, "documents", PredefinedAeadParameters.AES256_GCM)
                     .getPrimitive(RegistryConfiguration.get(), Aead.class);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot load the platform's keys", e);
@@ -78,48 +69,16 @@ public class KeyRing {
         return documents;
     }
 
-    private record Source(Environment environment, Path directory, boolean generateIfMissing) {
-
-        KeysetHandle keyset(String name, Parameters parameters) throws GeneralSecurityException {
-            String configured = environment.getProperty("realsim.keys." + name);
-            if (configured != null && !configured.isBlank()) {
-                return TinkJsonProtoKeysetFormat.parseKeyset(configured, InsecureSecretKeyAccess.get());
-            }
-            Path file = directory.resolve(name + ".json");
+    private static KeysetHandle keyset(KeyFiles files, String name, Parameters parameters)
+            throws GeneralSecurityException {
+        String json = files.load(name, () -> {
             try {
-                if (Files.exists(file)) {
-                    return TinkJsonProtoKeysetFormat.parseKeyset(
-                            Files.readString(file, StandardCharsets.UTF_8), InsecureSecretKeyAccess.get());
-                }
-                if (!generateIfMissing) {
-                    throw new IllegalStateException("No key '" + name + "': set realsim.keys." + name
-                            + " (environment REALSIM_KEYS_" + name.toUpperCase().replace('-', '_') + ")");
-                }
-                KeysetHandle generated = KeysetHandle.generateNew(parameters);
-                Files.createDirectories(directory);
-                Files.writeString(
-                        file,
-                        TinkJsonProtoKeysetFormat.serializeKeyset(generated, InsecureSecretKeyAccess.get()),
-                        StandardCharsets.UTF_8);
-                restrictToOwner(file);
-                log.warn(
-                        "Generated the key '{}' in {}. Fine for the embedded setup; in production supply "
-                                + "realsim.keys.{} from a secret store and set realsim.keys.generate-if-missing=false.",
-                        name,
-                        file.toAbsolutePath(),
-                        name);
-                return generated;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                return TinkJsonProtoKeysetFormat.serializeKeyset(
+                        KeysetHandle.generateNew(parameters), InsecureSecretKeyAccess.get());
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
             }
-        }
-
-        private static void restrictToOwner(Path file) {
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (IOException | UnsupportedOperationException e) {
-                log.warn("Could not restrict the permissions of {}", file);
-            }
-        }
+        });
+        return TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
     }
 }

@@ -1,27 +1,48 @@
 package com.realsim.platform.security;
 
+import com.realsim.platform.ApiClientDirectory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
- * The Partner API's filter chain for {@code /api/**}: stateless bearer tokens, no session, no CSRF (no cookie is
- * ever sent), and problem-detail answers for 401 and 403.
+ * The Partner API's filter chain for {@code /api/**}: stateless bearer tokens issued by the built-in authorization
+ * server, no session, no CSRF (no cookie is ever sent), per-client rate limits and {@code Idempotency-Key} handling,
+ * and problem-detail answers for 401 and 403. A token of a client that was disabled or rotated since stops working.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http,
+            ProblemResponses problems,
+            ApiClientDirectory clients,
+            RateLimitFilter rateLimits,
+            IdempotencyFilter idempotency)
+            throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server.jwt(jwt ->
+                                jwt.jwtAuthenticationConverter(token -> clients.activeClient(
+                                                token.getSubject(),
+                                                token.getClaimAsString(ApiClientDirectory.CREDENTIALS_VERSION_CLAIM))
+                                        .map(actor -> new ApiClientAuthentication(token, actor))
+                                        .orElseThrow(
+                                                () -> new InvalidBearerTokenException("The client is not active"))))
+                        .authenticationEntryPoint(problems.unauthorized())
+                        .accessDeniedHandler(problems.forbidden()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
+                .addFilterBefore(rateLimits, AuthorizationFilter.class)
+                .addFilterAfter(idempotency, AuthorizationFilter.class)
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(problems.unauthorized())
                         .accessDeniedHandler(problems.forbidden()));

@@ -32,7 +32,11 @@ class BrowserSecurityConfiguration {
         "/favicon.ico",
         "/actuator/health",
         "/actuator/health/**",
-        "/s/**"
+        "/s/**",
+        "/v3/api-docs",
+        "/v3/api-docs/**",
+        "/swagger-ui.html",
+        "/swagger-ui/**"
     };
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "

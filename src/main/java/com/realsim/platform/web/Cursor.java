@@ -34,6 +34,25 @@ public final class Cursor {
         }
     }
 
+    /** The id in a cursor made by {@code encode(Long.toString(id))}, or null for the first page. */
+    public static Long decodeId(String cursor) {
+        String key = decode(cursor);
+        if (key == null) {
+            return null;
+        }
+        try {
+            return Long.valueOf(key);
+        } catch (NumberFormatException e) {
+            throw new ValidationException(
+                    new FieldProblem("cursor", ErrorCode.VALIDATION_FAILED, "validation.invalid"));
+        }
+    }
+
+    /** The cursor that continues after the row with this id. */
+    public static String ofId(long id) {
+        return encode(Long.toString(id));
+    }
+
     /** A page size within 1..{@value #MAX_SIZE}; {@value #DEFAULT_SIZE} when none is given. */
     public static int size(Integer requested) {
         if (requested == null) {

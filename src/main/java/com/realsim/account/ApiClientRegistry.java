@@ -1,0 +1,91 @@
+package com.realsim.account;
+
+import com.realsim.platform.Actor;
+import com.realsim.platform.ApiClientDirectory;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Presents the enabled API clients to Spring Authorization Server (client credentials only, secret by HTTP Basic,
+ * tokens for {@code realsim.api.token-ttl}) and tells the API's filter chain which client a token acts as.
+ */
+@Component
+class ApiClientRegistry implements RegisteredClientRepository, ApiClientDirectory {
+
+    private final ApiClients clients;
+    private final Duration tokenTimeToLive;
+
+    ApiClientRegistry(ApiClients clients, @Value("${realsim.api.token-ttl:30m}") Duration tokenTimeToLive) {
+        this.clients = clients;
+        this.tokenTimeToLive = tokenTimeToLive;
+    }
+
+    /** Clients are created through {@link ApiClientService}; the authorization server only reads them. */
+    @Override
+    public void save(RegisteredClient registeredClient) {
+        throw new IllegalStateException("API clients are created by an ADMIN through ApiClientService");
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public RegisteredClient findById(String id) {
+        try {
+            return clients.findById(Long.valueOf(id))
+                    .filter(ApiClient::enabled)
+                    .map(this::registered)
+                    .orElse(null);
+        } catch (NumberFormatException notOurs) {
+            return null;
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public RegisteredClient findByClientId(String clientId) {
+        return clients.findByClientId(clientId)
+                .filter(ApiClient::enabled)
+                .map(this::registered)
+                .orElse(null);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Actor> activeClient(String clientId, String credentialsVersion) {
+        return clients.findByClientId(clientId)
+                .filter(client -> client.accepts(credentialsVersion))
+                .map(ApiClient::actor);
+    }
+
+    private RegisteredClient registered(ApiClient client) {
+        ClientSettings.Builder settings = ClientSettings.builder()
+                .requireProofKey(false)
+                .requireAuthorizationConsent(false)
+                .setting("realsim.role", client.role().name())
+                .setting("realsim." + CREDENTIALS_VERSION_CLAIM, client.credentialsVersion());
+        if (client.agentId() != null) {
+            settings.setting("realsim.agent_id", client.agentId());
+        }
+        if (client.enterpriseId() != null) {
+            settings.setting("realsim.enterprise_id", client.enterpriseId());
+        }
+        return RegisteredClient.withId(client.id().toString())
+                .clientId(client.clientId())
+                .clientSecret(client.secretHash())
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .clientSettings(settings.build())
+                .tokenSettings(TokenSettings.builder()
+                        .accessTokenTimeToLive(tokenTimeToLive)
+                        .build())
+                .build();
+    }
+}

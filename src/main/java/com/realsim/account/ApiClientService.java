@@ -1,0 +1,163 @@
+package com.realsim.account;
+
+import com.realsim.platform.Actor;
+import com.realsim.platform.EnterpriseDirectory;
+import com.realsim.platform.Role;
+import com.realsim.platform.error.ErrorCode;
+import com.realsim.platform.error.FieldProblem;
+import com.realsim.platform.error.NotFoundException;
+import com.realsim.platform.error.ValidationException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** API clients: an ADMIN creates, lists, disables, enables and rotates them; secrets are shown once. */
+@Service
+public class ApiClientService {
+
+    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{2,99}");
+    private static final SecureRandom random = new SecureRandom();
+
+    private final ApiClients clients;
+    private final AgentOrganisations agents;
+    private final ObjectProvider<EnterpriseDirectory> enterprises;
+    private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
+
+    ApiClientService(
+            ApiClients clients,
+            AgentOrganisations agents,
+            ObjectProvider<EnterpriseDirectory> enterprises,
+            PasswordEncoder passwordEncoder,
+            Clock clock) {
+        this.clients = clients;
+        this.agents = agents;
+        this.enterprises = enterprises;
+        this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
+    }
+
+    /** Creates a client with a generated id and secret; the answer is the only time the secret is shown. */
+    @Transactional
+    public IssuedCredentials create(NewApiClient command, Actor by) {
+        String clientId =
+                "rs-" + randomToken(12).toLowerCase(java.util.Locale.ROOT).replace('_', 'x');
+        return create(command, clientId, randomToken(32), by);
+    }
+
+    /** The bootstrap client from the environment: given id and secret, created only when the id is unknown. */
+    @Transactional
+    public boolean createIfAbsent(String clientId, String secret, String name) {
+        if (clients.existsByClientId(clientId)) {
+            return false;
+        }
+        create(new NewApiClient(name, Role.ADMIN, null, null), clientId, secret, null);
+        return true;
+    }
+
+    /** One page of clients, newest first, after the given id (keyset pagination). */
+    @Transactional(readOnly = true)
+    public List<ApiClientSummary> clients(Long afterId, int limit) {
+        return clients
+                .findPage(afterId == null ? Long.MAX_VALUE : afterId, org.springframework.data.domain.Limit.of(limit))
+                .stream()
+                .map(ApiClient::summary)
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<ApiClientSummary> clients() {
+        return clients.findAllByOrderByCreatedAtDesc().stream()
+                .map(ApiClient::summary)
+                .toList();
+    }
+
+    @Transactional
+    public void disable(long id, Actor by) {
+        ApiClient client = clients.findById(id).orElseThrow(NotFoundException::new);
+        client.disable(by, clock.instant());
+        clients.save(client);
+    }
+
+    @Transactional
+    public void enable(long id, Actor by) {
+        ApiClient client = clients.findById(id).orElseThrow(NotFoundException::new);
+        client.enable(by);
+        clients.save(client);
+    }
+
+    /** A new secret, shown once; the old secret and every token issued under it stop working at once. */
+    @Transactional
+    public IssuedCredentials rotate(long id, Actor by) {
+        ApiClient client = clients.findById(id).orElseThrow(NotFoundException::new);
+        String secret = randomToken(32);
+        client.rotate(passwordEncoder.encode(secret), by, clock.instant());
+        clients.save(client);
+        return new IssuedCredentials(client.id(), client.clientId(), secret);
+    }
+
+    private IssuedCredentials create(NewApiClient command, String clientId, String secret, Actor by) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String name = command.name() == null ? "" : command.name().strip();
+        if (name.isEmpty() || name.length() > 200) {
+            problems.add(new FieldProblem("name", ErrorCode.VALIDATION_FAILED, "NotBlank"));
+        }
+        if (!CLIENT_ID.matcher(clientId).matches()) {
+            problems.add(new FieldProblem("clientId", ErrorCode.VALIDATION_FAILED, "account.client.idFormat"));
+        }
+        if (secret == null || secret.length() < 16) {
+            problems.add(new FieldProblem("clientSecret", ErrorCode.VALIDATION_FAILED, "account.client.secretLength"));
+        }
+        if (command.role() == null) {
+            problems.add(new FieldProblem("role", ErrorCode.VALIDATION_FAILED, "NotNull"));
+        } else {
+            problems.addAll(tenantProblems(command));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        ApiClient client = clients.save(new ApiClient(
+                clientId,
+                name,
+                passwordEncoder.encode(secret),
+                command.role(),
+                command.role().needsAgent() ? command.agentId() : null,
+                command.role().needsEnterprise() ? command.enterpriseId() : null,
+                by == null ? "bootstrap" : by.name(),
+                clock.instant()));
+        clients.save(client.registered(by));
+        return new IssuedCredentials(client.id(), clientId, secret);
+    }
+
+    private List<FieldProblem> tenantProblems(NewApiClient command) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (command.role().needsAgent()
+                && (command.agentId() == null
+                        || agents.findById(command.agentId())
+                                .filter(a -> a.status() == AgentOrganisation.Status.ACTIVE)
+                                .isEmpty())) {
+            problems.add(new FieldProblem("agentId", ErrorCode.VALIDATION_FAILED, "account.agent.unknown"));
+        }
+        if (command.role().needsEnterprise()) {
+            EnterpriseDirectory directory = enterprises.getIfAvailable();
+            if (command.enterpriseId() == null || directory == null || !directory.exists(command.enterpriseId())) {
+                problems.add(
+                        new FieldProblem("enterpriseId", ErrorCode.VALIDATION_FAILED, "account.enterprise.unknown"));
+            }
+        }
+        return problems;
+    }
+
+    private static String randomToken(int bytes) {
+        byte[] buffer = new byte[bytes];
+        random.nextBytes(buffer);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer);
+    }
+}

@@ -1,0 +1,93 @@
+package com.realsim.account.api;
+
+import com.realsim.account.AccountService;
+import com.realsim.account.AgentSummary;
+import com.realsim.account.NewUser;
+import com.realsim.account.UserSummary;
+import com.realsim.platform.Role;
+import com.realsim.platform.web.Cursor;
+import com.realsim.platform.web.CursorPage;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Partner API, administration (ADMIN): agent organisations and browser accounts. */
+@RestController
+@RequestMapping("/api/v1")
+@PreAuthorize("hasRole('ADMIN')")
+class AdministrationApi {
+
+    private final AccountService accounts;
+
+    AdministrationApi(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    record CreateAgent(@NotBlank @Size(max = 200) String name) {}
+
+    record AgentBody(long id, String name, boolean active) {
+        static AgentBody of(AgentSummary agent) {
+            return new AgentBody(agent.id(), agent.name(), agent.active());
+        }
+    }
+
+    record CreateUser(
+            @NotBlank @Size(min = 3, max = 64) String username,
+            @NotBlank String password,
+            @NotNull Role role,
+            Long agentId,
+            Long enterpriseId) {
+
+        @Override
+        public String toString() {
+            return "CreateUser[" + username + ", " + role + "]";
+        }
+    }
+
+    record UserBody(long id, String username, Role role, Long agentId, Long enterpriseId, boolean enabled) {
+        static UserBody of(UserSummary user) {
+            return new UserBody(
+                    user.id(), user.username(), user.role(), user.agentId(), user.enterpriseId(), user.enabled());
+        }
+    }
+
+    @PostMapping("/agents")
+    ResponseEntity<AgentBody> createAgent(@Valid @RequestBody CreateAgent request) {
+        AgentSummary agent = accounts.createAgent(request.name());
+        return ResponseEntity.created(URI.create("/api/v1/agents/" + agent.id()))
+                .body(AgentBody.of(agent));
+    }
+
+    @GetMapping("/agents")
+    CursorPage<AgentBody> agents(
+            @RequestParam(required = false) Integer size, @RequestParam(required = false) String cursor) {
+        int limit = Cursor.size(size);
+        return CursorPage.of(accounts.agents(Cursor.decodeId(cursor), limit + 1), limit, a -> Cursor.ofId(a.id()))
+                .map(AgentBody::of);
+    }
+
+    @PostMapping("/users")
+    ResponseEntity<UserBody> createUser(@Valid @RequestBody CreateUser request) {
+        UserSummary user = accounts.createUser(new NewUser(
+                request.username(), request.password(), request.role(), request.agentId(), request.enterpriseId()));
+        return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(UserBody.of(user));
+    }
+
+    @GetMapping("/users")
+    CursorPage<UserBody> users(
+            @RequestParam(required = false) Integer size, @RequestParam(required = false) String cursor) {
+        int limit = Cursor.size(size);
+        return CursorPage.of(accounts.users(Cursor.decodeId(cursor), limit + 1), limit, u -> Cursor.ofId(u.id()))
+                .map(UserBody::of);
+    }
+}

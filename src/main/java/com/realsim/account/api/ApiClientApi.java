@@ -1,0 +1,79 @@
+package com.realsim.account.api;
+
+import com.realsim.account.ApiClientService;
+import com.realsim.account.ApiClientSummary;
+import com.realsim.account.IssuedCredentials;
+import com.realsim.account.NewApiClient;
+import com.realsim.platform.CurrentActor;
+import com.realsim.platform.Role;
+import com.realsim.platform.web.Cursor;
+import com.realsim.platform.web.CursorPage;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Partner API, administration (ADMIN): API clients. Secrets are answered once, at creation and rotation. */
+@RestController
+@RequestMapping("/api/v1/api-clients")
+@PreAuthorize("hasRole('ADMIN')")
+class ApiClientApi {
+
+    private final ApiClientService clients;
+
+    ApiClientApi(ApiClientService clients) {
+        this.clients = clients;
+    }
+
+    record CreateClient(
+            @NotBlank @Size(max = 200) String name, @NotNull Role role, Long agentId, Long enterpriseId) {}
+
+    record Credentials(long id, String clientId, String clientSecret) {
+        static Credentials of(IssuedCredentials issued) {
+            return new Credentials(issued.id(), issued.clientId(), issued.clientSecret());
+        }
+    }
+
+    @PostMapping
+    ResponseEntity<Credentials> create(@Valid @RequestBody CreateClient request) {
+        IssuedCredentials issued = clients.create(
+                new NewApiClient(request.name(), request.role(), request.agentId(), request.enterpriseId()),
+                CurrentActor.get());
+        return ResponseEntity.created(URI.create("/api/v1/api-clients/" + issued.id()))
+                .body(Credentials.of(issued));
+    }
+
+    @GetMapping
+    CursorPage<ApiClientSummary> list(
+            @RequestParam(required = false) Integer size, @RequestParam(required = false) String cursor) {
+        int limit = Cursor.size(size);
+        return CursorPage.of(clients.clients(Cursor.decodeId(cursor), limit + 1), limit, c -> Cursor.ofId(c.id()));
+    }
+
+    @PostMapping("/{id}/disable")
+    ResponseEntity<Void> disable(@PathVariable long id) {
+        clients.disable(id, CurrentActor.get());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/enable")
+    ResponseEntity<Void> enable(@PathVariable long id) {
+        clients.enable(id, CurrentActor.get());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/rotate")
+    Credentials rotate(@PathVariable long id) {
+        return Credentials.of(clients.rotate(id, CurrentActor.get()));
+    }
+}
