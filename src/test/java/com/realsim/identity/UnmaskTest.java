@@ -147,6 +147,19 @@ class UnmaskTest {
     }
 
     @Test
+    void withoutHtmxAShortReasonShowsAPageWithTheFormAndTheRule() {
+        assertThat(pageUnmask(Role.OPS, 1, "ab", false))
+                .hasStatusOk()
+                .bodyText()
+                .contains("<html")
+                .contains("class=\"unmask-form")
+                .contains("hx-post=\"/personal-data/unmask\"")
+                .contains("name=\"_csrf\"")
+                .contains("Give a reason of 5 to 500 characters.")
+                .doesNotContain(CLEAR);
+    }
+
+    @Test
     void aPagePostWithoutCsrfTokenIsRefused() {
         assertThat(mvc.post()
                         .uri("/personal-data/unmask")
