@@ -16,7 +16,7 @@ import net.jqwik.api.constraints.IntRange;
  * and every single-character change of one is refused (MOD 11-2 and MOD 31 with weights prime to the modulus catch
  * every single substitution).
  */
-class CheckCharacterProperties {
+class CheckCharacterPropertiesTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
     static final String DIGITS = "0123456789";
