@@ -288,7 +288,16 @@ class AuditAccessTest {
                 .bodyText()
                 .contains("id=\"audit-entries\"")
                 .contains("Before")
+                .doesNotContain("No entries match.")
                 .doesNotContain("id=\"verify-chain\"");
+        assertThat(mvc.get()
+                        .uri("/audit")
+                        .param("actor", "nobody-at-all")
+                        .with(ActorAuthentication.as(Role.OPS))
+                        .header("Accept-Language", "en"))
+                .bodyText()
+                .contains("No entries match.")
+                .doesNotContain("id=\"audit-entries\"");
         assertThat(mvc.get().uri("/audit").with(ActorAuthentication.as(Role.ADMIN)))
                 .bodyText()
                 .contains("id=\"verify-chain\"");
