@@ -1,5 +1,7 @@
 package com.realsim.account;
 
+import com.realsim.platform.Actor;
+import com.realsim.platform.CurrentActor;
 import com.realsim.platform.EnterpriseDirectory;
 import com.realsim.platform.Role;
 import com.realsim.platform.error.DomainException;
@@ -57,7 +59,7 @@ public class AccountService {
             throw new ValidationException(new FieldProblem("name", ErrorCode.DUPLICATE, "account.agent.duplicate"));
         }
         AgentOrganisation agent = agents.save(new AgentOrganisation(clean, clock.instant()));
-        return agents.save(agent.registered()).summary();
+        return agents.save(agent.registered(actingActor())).summary();
     }
 
     @Transactional(readOnly = true)
@@ -97,7 +99,7 @@ public class AccountService {
                 command.role().needsAgent() ? command.agentId() : null,
                 command.role().needsEnterprise() ? command.enterpriseId() : null,
                 clock.instant()));
-        return users.save(user.registered()).summary(clock.instant());
+        return users.save(user.registered(actingActor())).summary(clock.instant());
     }
 
     /** One page of accounts, newest first, after the given id (keyset pagination). */
@@ -136,7 +138,7 @@ public class AccountService {
         if (user.id() == actingUserId) {
             throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "account.user.disableSelf");
         }
-        user.disable();
+        user.disable(actingActor());
         users.save(user);
         endSessionsOf(user.username());
     }
@@ -144,15 +146,15 @@ public class AccountService {
     @Transactional
     public void enableUser(long userId) {
         UserAccount user = users.findById(userId).orElseThrow(NotFoundException::new);
-        user.enable();
-        user.unlock();
+        user.enable(actingActor());
+        user.unlock(actingActor());
         users.save(user);
     }
 
     @Transactional
     public void unlockUser(long userId) {
         UserAccount user = users.findById(userId).orElseThrow(NotFoundException::new);
-        user.unlock();
+        user.unlock(actingActor());
         users.save(user);
     }
 
@@ -194,6 +196,11 @@ public class AccountService {
         if (repository != null) {
             repository.findByPrincipalName(username).keySet().forEach(repository::deleteById);
         }
+    }
+
+    /** Who is acting, for the audit trail; nobody (the system) during the bootstrap and the demo data. */
+    private static Actor actingActor() {
+        return CurrentActor.find().orElse(null);
     }
 
     static String normalise(String username) {

@@ -1,5 +1,6 @@
 package com.realsim.account;
 
+import com.realsim.platform.Actor;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -58,8 +59,8 @@ class AgentOrganisation extends AbstractAggregateRoot<AgentOrganisation> {
         return createdAt;
     }
 
-    AgentOrganisation registered() {
-        registerEvent(new AgentOrganisationCreated(id, name));
+    AgentOrganisation registered(Actor by) {
+        registerEvent(new AgentOrganisationCreated(id, name, by));
         return this;
     }
 

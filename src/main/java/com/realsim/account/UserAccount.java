@@ -71,8 +71,8 @@ class UserAccount extends AbstractAggregateRoot<UserAccount> {
         this.createdAt = now;
     }
 
-    UserAccount registered() {
-        registerEvent(new UserAccountCreated(id, username, role, agentId, enterpriseId));
+    UserAccount registered(Actor by) {
+        registerEvent(new UserAccountCreated(id, username, role, agentId, enterpriseId, by));
         return this;
     }
 
@@ -86,6 +86,7 @@ class UserAccount extends AbstractAggregateRoot<UserAccount> {
 
     /** Counts a failed sign-in; the {@code maxFailures}-th in a row locks the account for {@code lockout}. */
     void signInFailed(Instant now, int maxFailures, Duration lockout) {
+        signInRefused("BAD_CREDENTIALS", now);
         if (isLockedAt(now)) {
             return;
         }
@@ -93,29 +94,42 @@ class UserAccount extends AbstractAggregateRoot<UserAccount> {
         if (failedLogins >= maxFailures) {
             lockedUntil = now.plus(lockout);
             failedLogins = 0;
+            registerEvent(new UserAccountLockedOut(id, username, agentId, enterpriseId, lockedUntil));
         }
+    }
+
+    /** A sign-in refused for another reason than the password: the account is locked or disabled. */
+    void signInRefused(String reason, Instant now) {
+        registerEvent(new SignInRefused(id, username, agentId, enterpriseId, reason, now));
     }
 
     void signedIn(Instant now) {
         failedLogins = 0;
         lockedUntil = null;
         lastLoginAt = now;
+        registerEvent(new SignedIn(id, username, role, agentId, enterpriseId, now));
     }
 
-    void unlock() {
+    void unlock(Actor by) {
+        if (lockedUntil != null) {
+            registerEvent(new UserAccountUnlocked(id, username, agentId, enterpriseId, by));
+        }
         failedLogins = 0;
         lockedUntil = null;
     }
 
-    void disable() {
+    void disable(Actor by) {
         if (enabled) {
             enabled = false;
-            registerEvent(new UserAccountDisabled(id, username));
+            registerEvent(new UserAccountDisabled(id, username, agentId, enterpriseId, by));
         }
     }
 
-    void enable() {
-        enabled = true;
+    void enable(Actor by) {
+        if (!enabled) {
+            enabled = true;
+            registerEvent(new UserAccountEnabled(id, username, agentId, enterpriseId, by));
+        }
     }
 
     void changePassword(String newHash) {

@@ -1,6 +1,28 @@
 package com.realsim.account;
 
+import com.realsim.platform.Actor;
+import com.realsim.platform.AuditedEvent;
 import com.realsim.platform.Role;
+import java.util.Map;
 
-/** Published when an account is created, by an ADMIN or by the bootstrap. */
-public record UserAccountCreated(long userId, String username, Role role, Long agentId, Long enterpriseId) {}
+/**
+ * Published when an account is created, by an ADMIN or by the bootstrap.
+ *
+ * @param by who created it, null for the system (the bootstrap administrator, demo data)
+ */
+public record UserAccountCreated(long userId, String username, Role role, Long agentId, Long enterpriseId, Actor by)
+        implements AuditedEvent {
+
+    @Override
+    public AuditFacts auditFacts() {
+        return AuditFacts.by(
+                by,
+                agentId,
+                enterpriseId,
+                "USER_CREATED",
+                "USER",
+                userId,
+                "SUCCESS",
+                Map.of("username", username, "role", role.name()));
+    }
+}

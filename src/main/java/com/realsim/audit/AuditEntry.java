@@ -1,0 +1,44 @@
+package com.realsim.audit;
+
+import com.realsim.platform.Role;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One entry of the audit trail as it is stored: the facts of an audited event, the moment the trail recorded it,
+ * and its link in the hash chain.
+ *
+ * @param at when the trail recorded the entry, to the microsecond (normally milliseconds after the act's commit)
+ * @param role the actor's role, null for the system and for sign-in attempts nobody is known for
+ * @param details masked values, sorted by key
+ * @param prevHash the hash of the entry before, or 64 zeros for the first one
+ * @param hash {@code hex(SHA-256(prevHash || canonical form))}, see {@link HashChain}
+ */
+public record AuditEntry(
+        long id,
+        Instant at,
+        String actor,
+        Role role,
+        Long agentId,
+        Long enterpriseId,
+        String action,
+        String targetType,
+        String targetId,
+        String outcome,
+        Map<String, Object> details,
+        String prevHash,
+        String hash) {
+
+    /** The details for reading: nested values as compact JSON, in key order. */
+    public Map<String, String> readableDetails() {
+        Map<String, String> readable = new TreeMap<>();
+        details.forEach((key, value) -> readable.put(key, value instanceof String s ? s : HashChain.json(value)));
+        return readable;
+    }
+
+    /** The key that {@link com.realsim.platform.web.Cursor} encodes: the next page starts after this entry. */
+    public String cursorKey() {
+        return HashChain.formatInstant(at) + "|" + id;
+    }
+}

@@ -1,0 +1,46 @@
+package com.realsim.audit;
+
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.modulith.events.EventPublication;
+import org.springframework.modulith.events.FailedEventPublications;
+import org.springframework.modulith.events.ResubmissionOptions;
+import org.springframework.modulith.events.core.TargetEventPublication;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Resubmits audited events whose append failed (the database was unreachable, say): the registry keeps them as
+ * failed publications, and this job hands them to {@link AuditedEventRecorder} again every
+ * {@code realsim.audit.retry-interval}, once they are {@code realsim.audit.retry-min-age} old. Only the audit
+ * listener's publications are touched; other modules decide about their own. The registry claims each publication
+ * before resubmitting it, so two instances do not both retry one.
+ */
+@Component
+class AuditRetry {
+
+    private final FailedEventPublications failed;
+    private final Duration minAge;
+
+    AuditRetry(FailedEventPublications failed, @Value("${realsim.audit.retry-min-age:PT1M}") Duration minAge) {
+        this.failed = failed;
+        this.minAge = minAge;
+    }
+
+    @Scheduled(
+            initialDelayString = "${realsim.audit.retry-interval:PT1M}",
+            fixedDelayString = "${realsim.audit.retry-interval:PT1M}")
+    void resubmitFailedAppends() {
+        resubmitFailedAppends(minAge);
+    }
+
+    void resubmitFailedAppends(Duration olderThan) {
+        failed.resubmit(ResubmissionOptions.defaults().withMinAge(olderThan).withFilter(AuditRetry::isAppend));
+    }
+
+    static boolean isAppend(EventPublication publication) {
+        return publication instanceof TargetEventPublication target
+                && AuditedEventRecorder.LISTENER_ID.equals(
+                        target.getTargetIdentifier().getValue());
+    }
+}

@@ -1,0 +1,288 @@
+package com.realsim.audit;
+
+import com.realsim.platform.AuditedEvent.AuditFacts;
+import com.realsim.platform.CurrentActor;
+import com.realsim.platform.Role;
+import com.realsim.platform.TenantScope;
+import com.realsim.platform.web.Cursor;
+import com.realsim.platform.web.CursorPage;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The audit trail: appends entries to the hash chain, lists them within the reader's tenant scope, and verifies the
+ * chain. Modules do not call it: they publish events implementing {@link com.realsim.platform.AuditedEvent}, and
+ * {@link AuditedEventRecorder} appends them.
+ */
+@Service
+public class AuditTrail {
+
+    static final int VERIFY_BATCH = 1_000;
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
+    private static final String COLUMNS =
+            "id, at, actor, role, agent_id, enterprise_id, action, target_type, target_id, outcome, details::text AS details, prev_hash, hash";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final JsonMapper json;
+    private final JsonMapper stored;
+    private final TransactionTemplate snapshot;
+
+    AuditTrail(JdbcClient jdbc, Clock clock, JsonMapper json, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.json = json;
+        // Stored details are read with exact decimals, so that they hash exactly as they were written.
+        this.stored = json.rebuild()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .build();
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.snapshot.setReadOnly(true);
+    }
+
+    /**
+     * Appends the facts as the chain's next entry, in the caller's transaction (or a new one). The chain head is
+     * locked until that transaction ends, so concurrent appends queue up and the chain stays linear.
+     *
+     * @throws IllegalArgumentException when the facts break the trail's format (unknown target type, action or
+     *     outcome not an upper-case code): a programming error of the publishing module
+     */
+    @Transactional
+    public AuditEntry append(AuditFacts facts) {
+        check(facts);
+        String prevHash = jdbc.sql("SELECT last_hash FROM audit_chain_head WHERE singleton FOR UPDATE")
+                .query(String.class)
+                .single();
+        long id = jdbc.sql("SELECT nextval(pg_get_serial_sequence('audit_entry', 'id'))")
+                .query(Long.class)
+                .single();
+        AuditEntry unhashed = new AuditEntry(
+                id,
+                HashChain.truncate(clock.instant()),
+                HashChain.storable(facts.actor()),
+                facts.role(),
+                facts.agentId(),
+                facts.enterpriseId(),
+                facts.action(),
+                facts.targetType(),
+                HashChain.storable(facts.targetId()),
+                facts.outcome(),
+                details(facts.details()),
+                prevHash,
+                null);
+        String hash = HashChain.hash(prevHash, unhashed);
+        AuditEntry entry = withHash(unhashed, hash);
+        jdbc.sql("""
+                        INSERT INTO audit_entry (id, at, actor, role, agent_id, enterprise_id, action, target_type,
+                                                 target_id, outcome, details, prev_hash, hash)
+                        OVERRIDING SYSTEM VALUE
+                        VALUES (:id, :at, :actor, :role, :agentId, :enterpriseId, :action, :targetType,
+                                :targetId, :outcome, CAST(:details AS jsonb), :prevHash, :hash)
+                        """)
+                .param("id", entry.id())
+                .param("at", OffsetDateTime.ofInstant(entry.at(), ZoneOffset.UTC))
+                .param("actor", entry.actor())
+                .param("role", entry.role() == null ? null : entry.role().name())
+                .param("agentId", entry.agentId())
+                .param("enterpriseId", entry.enterpriseId())
+                .param("action", entry.action())
+                .param("targetType", entry.targetType())
+                .param("targetId", entry.targetId())
+                .param("outcome", entry.outcome())
+                .param("details", HashChain.json(entry.details()))
+                .param("prevHash", entry.prevHash())
+                .param("hash", entry.hash())
+                .update();
+        jdbc.sql("UPDATE audit_chain_head SET last_id = :id, last_hash = :hash, entries = entries + 1 WHERE singleton")
+                .param("id", entry.id())
+                .param("hash", entry.hash())
+                .update();
+        return entry;
+    }
+
+    /** The entries the current actor may see that match the query, newest first. */
+    @Transactional(readOnly = true)
+    public CursorPage<AuditEntry> visible(AuditQuery query) {
+        return find(query, CurrentActor.scope());
+    }
+
+    @Transactional(readOnly = true)
+    CursorPage<AuditEntry> find(AuditQuery query, TenantScope scope) {
+        StringBuilder sql = new StringBuilder("SELECT ")
+                .append(COLUMNS)
+                .append(" FROM audit_entry WHERE ")
+                .append(scope.sqlCondition("agent_id", "enterprise_id"));
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("scopeTenant", scope.sqlParameter());
+        condition(sql, params, "target_type = :targetType", "targetType", query.targetType());
+        condition(sql, params, "target_id = :targetId", "targetId", query.targetId());
+        condition(sql, params, "actor = :actor", "actor", query.actor());
+        condition(sql, params, "action = :action", "action", query.action());
+        condition(sql, params, "at >= :from", "from", timestamp(query.from()));
+        condition(sql, params, "at < :to", "to", timestamp(query.to()));
+        if (query.afterAt() != null) {
+            sql.append(" AND (at, id) < (:afterAt, :afterId)");
+            params.put("afterAt", timestamp(query.afterAt()));
+            params.put("afterId", query.afterId());
+        }
+        sql.append(" ORDER BY at DESC, id DESC LIMIT :limit");
+        params.put("limit", query.size() + 1);
+        List<AuditEntry> rows =
+                jdbc.sql(sql.toString()).params(params).query(this::entry).list();
+        return CursorPage.of(rows, query.size(), entry -> Cursor.encode(entry.cursorKey()));
+    }
+
+    /** How many entries within the scope were recorded since the given moment. */
+    @Transactional(readOnly = true)
+    public long countSince(Instant since, TenantScope scope) {
+        return jdbc.sql("SELECT count(*) FROM audit_entry WHERE at >= :since AND "
+                        + scope.sqlCondition("agent_id", "enterprise_id"))
+                .param("since", timestamp(since))
+                .param("scopeTenant", scope.sqlParameter())
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * Recomputes the chain from the first entry to the entry the chain head names, in id order and in batches of
+     * {@value #VERIFY_BATCH}, each read in its own short query: a long trail is never held in memory, and appends go
+     * on meanwhile (entries appended after the start are not examined).
+     */
+    public ChainVerification verify() {
+        Head head = Objects.requireNonNull(snapshot.execute(status -> jdbc.sql("""
+                        SELECT h.last_id, h.last_hash,
+                               (SELECT min(e.id) FROM audit_entry e WHERE e.id > coalesce(h.last_id, 0)) AS beyond
+                        FROM audit_chain_head h WHERE h.singleton
+                        """)
+                .query((rs, n) -> new Head(
+                        rs.getObject("last_id", Long.class),
+                        rs.getString("last_hash"),
+                        rs.getObject("beyond", Long.class)))
+                .single()));
+        String expectedPrev = HashChain.GENESIS;
+        long checked = 0;
+        long after = 0;
+        long lastId = head.lastId() == null ? 0 : head.lastId();
+        while (after < lastId) {
+            List<AuditEntry> batch = jdbc.sql("SELECT " + COLUMNS
+                            + " FROM audit_entry WHERE id > :after AND id <= :last ORDER BY id" + " LIMIT :batch")
+                    .param("after", after)
+                    .param("last", lastId)
+                    .param("batch", VERIFY_BATCH)
+                    .query(this::entry)
+                    .list();
+            if (batch.isEmpty()) {
+                break;
+            }
+            for (AuditEntry entry : batch) {
+                checked++;
+                if (!entry.prevHash().equals(expectedPrev)
+                        || !HashChain.hash(expectedPrev, entry).equals(entry.hash())) {
+                    return ChainVerification.brokenAt(checked, entry.id(), head.lastHash());
+                }
+                expectedPrev = entry.hash();
+                after = entry.id();
+            }
+        }
+        if (after != lastId || !expectedPrev.equals(head.lastHash())) {
+            // Entries missing from the end: the head names an entry that is not there, or not that one.
+            return ChainVerification.brokenAt(checked, lastId, head.lastHash());
+        }
+        if (head.beyond() != null) {
+            // An entry after the one the head names, in the same snapshot: it was not appended through the chain.
+            return ChainVerification.brokenAt(checked + 1, head.beyond(), head.lastHash());
+        }
+        return ChainVerification.intact(checked, head.lastHash());
+    }
+
+    private record Head(Long lastId, String lastHash, Long beyond) {}
+
+    private Map<String, Object> details(Map<String, Object> details) {
+        // Jackson turns values such as instants, enums and records into JSON as it does for events; through the
+        // canonical text and back, the entry then holds exactly what is stored and read again for verification.
+        Map<String, Object> plain = stored.readValue(json.writeValueAsString(HashChain.storable(details)), JSON_OBJECT);
+        return stored.readValue(HashChain.json(HashChain.storable(plain)), JSON_OBJECT);
+    }
+
+    private AuditEntry entry(ResultSet rs, int row) throws SQLException {
+        String role = rs.getString("role");
+        return new AuditEntry(
+                rs.getLong("id"),
+                rs.getObject("at", OffsetDateTime.class).toInstant(),
+                rs.getString("actor"),
+                role == null ? null : Role.valueOf(role),
+                rs.getObject("agent_id", Long.class),
+                rs.getObject("enterprise_id", Long.class),
+                rs.getString("action"),
+                rs.getString("target_type"),
+                rs.getString("target_id"),
+                rs.getString("outcome"),
+                stored.readValue(rs.getString("details"), JSON_OBJECT),
+                rs.getString("prev_hash"),
+                rs.getString("hash"));
+    }
+
+    private static void check(AuditFacts facts) {
+        if (facts.actor() == null || facts.actor().isBlank()) {
+            throw new IllegalArgumentException("An audit entry names its actor (or \"system\")");
+        }
+        if (facts.targetType() == null || !AuditQuery.TARGET_TYPES.contains(facts.targetType())) {
+            throw new IllegalArgumentException("Unknown audit target type " + facts.targetType());
+        }
+        if (facts.action() == null || !CODE.matcher(facts.action()).matches()) {
+            throw new IllegalArgumentException("An audit action is an upper-case code: " + facts.action());
+        }
+        if (facts.outcome() == null || !CODE.matcher(facts.outcome()).matches()) {
+            throw new IllegalArgumentException("An audit outcome is an upper-case code: " + facts.outcome());
+        }
+    }
+
+    private static AuditEntry withHash(AuditEntry e, String hash) {
+        return new AuditEntry(
+                e.id(),
+                e.at(),
+                e.actor(),
+                e.role(),
+                e.agentId(),
+                e.enterpriseId(),
+                e.action(),
+                e.targetType(),
+                e.targetId(),
+                e.outcome(),
+                e.details(),
+                e.prevHash(),
+                hash);
+    }
+
+    private static void condition(
+            StringBuilder sql, Map<String, Object> params, String condition, String name, Object value) {
+        if (value != null) {
+            sql.append(" AND ").append(condition);
+            params.put(name, value);
+        }
+    }
+
+    private static OffsetDateTime timestamp(Instant at) {
+        return at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+}
