@@ -1,0 +1,40 @@
+package com.realsim.identity;
+
+import com.realsim.platform.crypto.KeyRing;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keyed hashes (Tink HMAC-SHA256 PRF, the {@code blind-index} key) of normalised values, for equality look-ups of
+ * sealed data without the clear value: the same input gives the same 64 hex characters, and nobody without the key
+ * can compute or reverse it. The key must not be rotated without recomputing every stored index.
+ */
+@Component
+public class BlindIndex {
+
+    private final KeyRing keys;
+
+    BlindIndex(KeyRing keys) {
+        this.keys = keys;
+    }
+
+    /** The index of an identity: its document type and normalised number, e.g. for the one-ID-N-cards quota. */
+    public String of(IdDocument document) {
+        return of("id-document", document.type().name() + "|" + document.number());
+    }
+
+    /**
+     * The index of another normalised value, in its own domain so that equal text of different kinds (a phone, an
+     * address) never collides: {@code of("phone", "13812345678")}.
+     */
+    public String of(String domain, String normalisedValue) {
+        byte[] input = ("realsim/blind-index/v1|" + domain + "|" + normalisedValue).getBytes(StandardCharsets.UTF_8);
+        try {
+            return HexFormat.of().formatHex(keys.blindIndex().computePrimary(input, 32));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The blind-index key cannot compute an index", e);
+        }
+    }
+}

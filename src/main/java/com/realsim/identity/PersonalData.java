@@ -1,0 +1,84 @@
+package com.realsim.identity;
+
+import com.realsim.platform.crypto.KeyRing;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Objects;
+import org.springframework.stereotype.Service;
+
+/**
+ * Seals personal data for storage and opens it again: AES-256-GCM (Tink AEAD, the {@code personal-data} key) with
+ * the value's {@link SealContext} as associated data, plus the display form and, for ID documents, the blind index.
+ * The clear value exists only in memory, between the request and this call, or between this call and the screen of
+ * someone who unmasked it.
+ */
+@Service
+public class PersonalData {
+
+    private final KeyRing keys;
+    private final BlindIndex blindIndex;
+
+    PersonalData(KeyRing keys, BlindIndex blindIndex) {
+        this.keys = keys;
+        this.blindIndex = blindIndex;
+    }
+
+    public SealedIdNumber seal(IdDocument document, SealContext place) {
+        return new SealedIdNumber(
+                document.type(),
+                encrypt(document.number(), place, document.type().name()),
+                blindIndex.of(document),
+                document.masked());
+    }
+
+    public IdDocument open(SealedIdNumber sealed, SealContext place) {
+        return IdDocument.trusted(
+                sealed.type(), decrypt(sealed.ciphertext(), place, sealed.type().name()));
+    }
+
+    /** A person's name, shown as {@code 张*三}. */
+    public SealedText sealName(String name, SealContext place) {
+        String clean = Objects.requireNonNull(name).strip();
+        return seal(clean, Masking.name(clean), place);
+    }
+
+    /** An address, shown up to its city. */
+    public SealedText sealAddress(String address, SealContext place) {
+        String clean = Objects.requireNonNull(address).strip();
+        return seal(clean, Masking.address(clean), place);
+    }
+
+    /** A phone number, shown as {@code 138****5678}. */
+    public SealedText sealPhone(String phone, SealContext place) {
+        String clean = Objects.requireNonNull(phone).strip();
+        return seal(clean, Masking.phone(clean), place);
+    }
+
+    /** Any other personal text, with the display form the caller chose. */
+    public SealedText seal(String clear, String masked, SealContext place) {
+        return new SealedText(encrypt(clear, place, "text"), masked);
+    }
+
+    public String open(SealedText sealed, SealContext place) {
+        return decrypt(sealed.ciphertext(), place, "text");
+    }
+
+    private byte[] encrypt(String clear, SealContext place, String purpose) {
+        try {
+            return keys.personalData().encrypt(clear.getBytes(StandardCharsets.UTF_8), place.associatedData(purpose));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot seal a value for " + place.table() + "." + place.column(), e);
+        }
+    }
+
+    private String decrypt(byte[] ciphertext, SealContext place, String purpose) {
+        try {
+            return new String(
+                    keys.personalData().decrypt(ciphertext, place.associatedData(purpose)), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            // Wrong key, a tampered value, or a ciphertext that belongs to another row or column.
+            throw new IllegalStateException(
+                    "A sealed value of " + place.table() + "." + place.column() + " does not open in this place");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package com.realsim.identity.api;
+
+import com.realsim.identity.UnmaskService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** OPS and ADMIN: one clear personal value, for a recorded reason. The answer is never cached. */
+@RestController
+@RequestMapping("/api/v1/personal-data")
+@PreAuthorize("hasAnyRole('OPS','ADMIN')")
+class UnmaskApi {
+
+    private final UnmaskService unmasking;
+
+    UnmaskApi(UnmaskService unmasking) {
+        this.unmasking = unmasking;
+    }
+
+    @PostMapping("/unmask")
+    ResponseEntity<UnmaskedValue> unmask(@Valid @RequestBody UnmaskRequest request) {
+        String value = unmasking.unmask(request.targetType(), request.targetId(), request.field(), request.reason());
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new UnmaskedValue(value));
+    }
+
+    record UnmaskRequest(
+            @NotBlank @Size(max = 40) String targetType,
+            @NotNull Long targetId,
+            @NotBlank @Size(max = 100) String field,
+            @NotBlank @Size(min = 5, max = 500) String reason) {}
+
+    record UnmaskedValue(String value) {}
+}
