@@ -11,11 +11,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Sealing at rest with the real key ring and PostgreSQL: encrypted, bound to its place, indexed, masked. */
 @SpringBootTest
+@AutoConfigureMockMvc
 class PersonalDataTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 23);

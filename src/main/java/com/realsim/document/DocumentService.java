@@ -1,0 +1,181 @@
+package com.realsim.document;
+
+import com.realsim.platform.Actor;
+import com.realsim.platform.CurrentActor;
+import com.realsim.platform.crypto.KeyRing;
+import com.realsim.platform.error.DomainException;
+import com.realsim.platform.error.ErrorCode;
+import com.realsim.platform.error.FieldProblem;
+import com.realsim.platform.error.NotFoundException;
+import com.realsim.platform.error.ValidationException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Stores documents for other modules' records and opens them for readers. Content is checked by its bytes (JPEG, PNG,
+ * PDF; size; image dimensions), encrypted with the {@code documents} key (AES-256-GCM, the storage key as associated
+ * data) and kept under a random name; a reader sees a document only when their role may read it and their tenant
+ * scope covers it, and otherwise gets the same 404 as for a document that does not exist.
+ */
+@Service
+public class DocumentService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final StoredDocuments documents;
+    private final DocumentStore store;
+    private final KeyRing keys;
+    private final DocumentProperties properties;
+    private final Clock clock;
+
+    DocumentService(
+            StoredDocuments documents, DocumentStore store, KeyRing keys, DocumentProperties properties, Clock clock) {
+        this.documents = documents;
+        this.store = store;
+        this.keys = keys;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks, encrypts and stores a file. If anything fails, or the caller's transaction later rolls back, the file
+     * is removed again: no metadata row without a file and no file without a row.
+     *
+     * @throws DomainException {@code PAYLOAD_TOO_LARGE} above the size limit; {@code UNSUPPORTED_MEDIA_TYPE} for
+     *     content that is not JPEG, PNG or PDF, an unreadable image header, or an image above the dimension limits
+     * @throws NotFoundException when the current actor's tenant scope does not cover the given tenant
+     */
+    @Transactional
+    public DocumentSummary store(NewDocument document) {
+        CurrentActor.find().ifPresent(actor -> {
+            if (!actor.scope().covers(document.agentId(), document.enterpriseId())) {
+                throw new NotFoundException();
+            }
+        });
+        ContentInspector.Inspection inspection = check(document.content());
+        String storageKey = newStorageKey();
+        byte[] ciphertext = encrypt(document.content(), storageKey);
+        store.put(storageKey, ciphertext);
+        removeUnlessCommitted(storageKey);
+        StoredDocument stored = documents.save(new StoredDocument(
+                document, inspection.type(), sha256(document.content()), storageKey, clock.instant()));
+        Actor uploader = document.uploadedBy();
+        return documents.save(stored.stored(uploader)).summary();
+    }
+
+    /**
+     * The decrypted content for the current actor.
+     *
+     * @throws NotFoundException when the document does not exist, is outside the actor's tenant scope, or the
+     *     actor's role is not among those that may read it
+     */
+    @Transactional(readOnly = true)
+    public DocumentContent open(long id) {
+        Actor reader = CurrentActor.find().orElseThrow(NotFoundException::new);
+        StoredDocument document = documents
+                .findVisible(id)
+                .filter(d -> d.isReadableBy(reader.role()))
+                .orElseThrow(NotFoundException::new);
+        byte[] content = decrypt(store.get(document.storageKey()), document.storageKey());
+        if (!sha256(content).equals(document.sha256())) {
+            throw new IllegalStateException("Document " + id + " does not match its checksum");
+        }
+        return new DocumentContent(document.id(), document.kind(), document.contentType(), content);
+    }
+
+    /** The documents of a record that the current actor may read, oldest first. */
+    @Transactional(readOnly = true)
+    public List<DocumentSummary> list(String ownerType, long ownerId) {
+        Optional<Actor> reader = CurrentActor.find();
+        if (reader.isEmpty()) {
+            return List.of();
+        }
+        Specification<StoredDocument> owner = (root, query, cb) ->
+                cb.and(cb.equal(root.get("ownerType"), ownerType), cb.equal(root.get("ownerId"), ownerId));
+        return documents.findAll(documents.visible().and(owner)).stream()
+                .filter(d -> d.isReadableBy(reader.get().role()))
+                .map(StoredDocument::summary)
+                .sorted(Comparator.comparing(DocumentSummary::uploadedAt).thenComparing(DocumentSummary::id))
+                .toList();
+    }
+
+    private ContentInspector.Inspection check(byte[] content) {
+        if (content.length == 0) {
+            throw new ValidationException(new FieldProblem("file", ErrorCode.VALIDATION_FAILED, "document.empty"));
+        }
+        if (content.length > properties.maxSize().toBytes()) {
+            throw new DomainException(
+                    ErrorCode.PAYLOAD_TOO_LARGE,
+                    "document.tooLarge",
+                    properties.maxSize().toMegabytes());
+        }
+        ContentInspector.Inspection inspection = ContentInspector.inspect(content);
+        if (inspection.type().isImage()
+                && (inspection.width() > properties.maxImageSide()
+                        || inspection.height() > properties.maxImageSide()
+                        || inspection.width() * inspection.height() > properties.maxImagePixels())) {
+            throw new DomainException(
+                    ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "document.image.tooLarge",
+                    String.valueOf(inspection.width()),
+                    String.valueOf(inspection.height()),
+                    String.valueOf(properties.maxImageSide()),
+                    String.valueOf(properties.maxImagePixels() / 1_000_000));
+        }
+        return inspection;
+    }
+
+    private void removeUnlessCommitted(String storageKey) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    store.delete(storageKey);
+                }
+            }
+        });
+    }
+
+    private byte[] encrypt(byte[] content, String storageKey) {
+        try {
+            return keys.documents().encrypt(content, storageKey.getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot encrypt a document", e);
+        }
+    }
+
+    private byte[] decrypt(byte[] ciphertext, String storageKey) {
+        try {
+            return keys.documents().decrypt(ciphertext, storageKey.getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("A stored document does not decrypt under its key");
+        }
+    }
+
+    private static String newStorageKey() {
+        byte[] key = new byte[16];
+        RANDOM.nextBytes(key);
+        return HexFormat.of().formatHex(key);
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
