@@ -3,7 +3,6 @@ package com.realsim.enterprise;
 import com.realsim.identity.PersonalData;
 import com.realsim.identity.SealContext;
 import com.realsim.identity.SealedText;
-import com.realsim.identity.Uscc;
 import com.realsim.platform.Actor;
 import com.realsim.platform.Tenanted;
 import com.realsim.platform.error.DomainException;
@@ -144,7 +143,11 @@ class Enterprise extends AbstractAggregateRoot<Enterprise> {
         write(details, personalData);
         current().orElseThrow().correct(person, personalData);
         registerEvent(new EnterpriseChanged(
-                by, id, agentId, "ENTERPRISE_CORRECTED", "SUCCESS",
+                by,
+                id,
+                agentId,
+                "ENTERPRISE_CORRECTED",
+                "SUCCESS",
                 Map.of("before", before, "after", summaryForAudit())));
     }
 
@@ -198,7 +201,11 @@ class Enterprise extends AbstractAggregateRoot<Enterprise> {
         require(EnterpriseStatus.CHANGE_PENDING);
         status = EnterpriseStatus.CHANGE_PENDING;
         registerEvent(new EnterpriseChanged(
-                by, id, agentId, "ENTERPRISE_CHANGE_REQUESTED", "SUCCESS",
+                by,
+                id,
+                agentId,
+                "ENTERPRISE_CHANGE_REQUESTED",
+                "SUCCESS",
                 Map.of("changeRequest", request.id(), "kind", request.kind().name())));
     }
 
@@ -220,22 +227,39 @@ class Enterprise extends AbstractAggregateRoot<Enterprise> {
         status = EnterpriseStatus.VERIFIED;
         if (request.kind() == EnterpriseChangeRequest.Kind.RESPONSIBLE_PERSON) {
             ResponsiblePerson proposed = person(request.responsiblePersonId());
-            String before = current().map(p -> p.view().name() + " " + p.view().idNumber()).orElse("");
+            String before = current()
+                    .map(p -> p.view().name() + " " + p.view().idNumber())
+                    .orElse("");
             current().ifPresent(old -> old.supersede(now));
             proposed.becomeCurrent();
             registerEvent(new ResponsiblePersonChanged(
-                    by, id, agentId, before, proposed.view().name() + " " + proposed.view().idNumber()));
+                    by,
+                    id,
+                    agentId,
+                    before,
+                    proposed.view().name() + " " + proposed.view().idNumber()));
             return Optional.empty();
         }
         EnterpriseRevision revision = new EnterpriseRevision(
-                id, agentId, request.id(), name, certificateAddress,
-                personalData.open(legalRepresentative, place("legal_rep")), personalData, now);
+                id,
+                agentId,
+                request.id(),
+                name,
+                certificateAddress,
+                personalData.open(legalRepresentative, place("legal_rep")),
+                personalData,
+                now);
         String before = summaryForAudit();
         this.name = request.proposedName();
         this.certificateAddress = request.proposedAddress();
-        this.legalRepresentative = personalData.sealName(request.proposedLegalRepresentative(personalData), place("legal_rep"));
+        this.legalRepresentative =
+                personalData.sealName(request.proposedLegalRepresentative(personalData), place("legal_rep"));
         registerEvent(new EnterpriseChanged(
-                by, id, agentId, "ENTERPRISE_DETAILS_CHANGED", "APPROVED",
+                by,
+                id,
+                agentId,
+                "ENTERPRISE_DETAILS_CHANGED",
+                "APPROVED",
                 Map.of("before", before, "after", summaryForAudit(), "changeRequest", request.id())));
         return Optional.of(revision);
     }
@@ -252,8 +276,9 @@ class Enterprise extends AbstractAggregateRoot<Enterprise> {
     private void write(EnterpriseDetails details, PersonalData personalData) {
         this.name = details.name().strip();
         this.certificateType = details.certificateType();
-        this.certificateNumber =
-                details.certificateType().carriesCode() ? details.certificateNumber().value() : null;
+        this.certificateNumber = details.certificateType().carriesCode()
+                ? details.certificateNumber().value()
+                : null;
         this.certificateAddress = details.certificateAddress().strip();
         this.legalRepresentative = personalData.sealName(details.legalRepresentative(), place("legal_rep"));
     }
@@ -305,12 +330,25 @@ class Enterprise extends AbstractAggregateRoot<Enterprise> {
                 + certificateAddress + " / " + legalRepresentative.masked();
     }
 
+    /** The record as typed input, with sealed values opened: for a correction that leaves some fields as they are. */
+    EnterpriseInput asInput(PersonalData personalData) {
+        ResponsiblePerson person = current().orElseThrow();
+        return new EnterpriseInput(
+                name,
+                certificateType,
+                certificateNumber,
+                certificateAddress,
+                personalData.open(legalRepresentative, place("legal_rep")),
+                person.asInput(personalData));
+    }
+
     String reveal(String field, PersonalData personalData) {
         if (field.equals("legalRepresentative")) {
             return personalData.open(legalRepresentative, place("legal_rep"));
         }
         if (field.startsWith("responsiblePerson.")) {
-            return current().map(p -> p.reveal(field.substring("responsiblePerson.".length()), personalData))
+            return current()
+                    .map(p -> p.reveal(field.substring("responsiblePerson.".length()), personalData))
                     .orElse(null);
         }
         return null;

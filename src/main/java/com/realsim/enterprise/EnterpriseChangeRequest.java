@@ -121,8 +121,8 @@ class EnterpriseChangeRequest {
                 new EnterpriseChangeRequest(enterpriseId, agentId, Kind.DETAILS, reason, by, now);
         request.proposedName = name.strip();
         request.proposedAddress = address.strip();
-        request.proposedLegalRepresentative =
-                personalData.sealName(legalRepresentative, SealContext.of(TABLE, "proposed_legal_rep", request.sealKey));
+        request.proposedLegalRepresentative = personalData.sealName(
+                legalRepresentative, SealContext.of(TABLE, "proposed_legal_rep", request.sealKey));
         return request;
     }
 

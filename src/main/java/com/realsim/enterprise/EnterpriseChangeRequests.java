@@ -6,7 +6,8 @@ import java.util.Optional;
 
 interface EnterpriseChangeRequests extends ScopedRepository<EnterpriseChangeRequest> {
 
-    Optional<EnterpriseChangeRequest> findByEnterpriseIdAndStatus(long enterpriseId, EnterpriseChangeRequest.Status status);
+    Optional<EnterpriseChangeRequest> findByEnterpriseIdAndStatus(
+            long enterpriseId, EnterpriseChangeRequest.Status status);
 
     List<EnterpriseChangeRequest> findByEnterpriseIdOrderByIdDesc(long enterpriseId);
 

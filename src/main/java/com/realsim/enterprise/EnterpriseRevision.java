@@ -66,15 +66,12 @@ class EnterpriseRevision {
         this.changeRequestId = changeRequestId;
         this.name = name;
         this.certificateAddress = certificateAddress;
-        this.legalRepresentative = personalData.sealName(
-                legalRepresentative, SealContext.of("enterprise_revision", "legal_rep", sealKey));
+        this.legalRepresentative =
+                personalData.sealName(legalRepresentative, SealContext.of("enterprise_revision", "legal_rep", sealKey));
         this.validUntil = validUntil;
     }
 
     RevisionView view() {
         return new RevisionView(name, certificateAddress, legalRepresentative.masked(), validUntil);
     }
-
-    /** A former state of the enterprise's details, masked. */
-    record RevisionView(String name, String certificateAddress, String legalRepresentative, Instant validUntil) {}
 }

@@ -82,11 +82,7 @@ class ResponsiblePerson {
     protected ResponsiblePerson() {}
 
     ResponsiblePerson(
-            long agentId,
-            ResponsiblePersonDetails details,
-            Status status,
-            PersonalData personalData,
-            Instant now) {
+            long agentId, ResponsiblePersonDetails details, Status status, PersonalData personalData, Instant now) {
         this.agentId = agentId;
         this.sealKey = UUID.randomUUID();
         this.status = status;
@@ -142,6 +138,17 @@ class ResponsiblePerson {
             case "idAddress" -> personalData.open(idAddress, place("id_address"));
             default -> null;
         };
+    }
+
+    EnterpriseInput.PersonInput asInput(PersonalData personalData) {
+        return new EnterpriseInput.PersonInput(
+                personalData.open(name, place("name")),
+                idNumber.type(),
+                personalData.open(idNumber, place("id_number")).number(),
+                personalData.open(idAddress, place("id_address")),
+                legalRepresentative,
+                authorizationValidFrom,
+                authorizationValidTo);
     }
 
     IdDocument idDocument(PersonalData personalData) {

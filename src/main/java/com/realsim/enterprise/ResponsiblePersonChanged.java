@@ -11,7 +11,13 @@ public record ResponsiblePersonChanged(Actor by, long enterpriseId, long agentId
     @Override
     public AuditFacts auditFacts() {
         return AuditFacts.by(
-                by, agentId, enterpriseId, "RESPONSIBLE_PERSON_CHANGED", "ENTERPRISE", enterpriseId, "APPROVED",
+                by,
+                agentId,
+                enterpriseId,
+                "RESPONSIBLE_PERSON_CHANGED",
+                "ENTERPRISE",
+                enterpriseId,
+                "APPROVED",
                 Map.of("before", before, "after", after));
     }
 }
