@@ -157,6 +157,7 @@ class EnterpriseController {
             enterprises.attach(id, kind, file.getBytes());
             redirect.addFlashAttribute("flashSuccess", "enterprise.documentStored");
         } catch (DomainException refused) {
+            FormErrors.rethrowUnlessForTheUser(refused);
             redirect.addFlashAttribute("flashError", refused.messageKey());
             redirect.addFlashAttribute("flashArgs", refused.messageArguments());
         }
@@ -170,6 +171,7 @@ class EnterpriseController {
             enterprises.submit(id);
             redirect.addFlashAttribute("flashSuccess", "enterprise.submitted");
         } catch (DomainException refused) {
+            FormErrors.rethrowUnlessForTheUser(refused);
             redirect.addFlashAttribute("flashError", refused.messageKey());
             redirect.addFlashAttribute("flashArgs", refused.messageArguments());
         }
@@ -192,6 +194,7 @@ class EnterpriseController {
             redirect.addFlashAttribute("flashSuccess", "enterprise.rejected");
             return "redirect:/enterprises/review";
         } catch (DomainException refused) {
+            FormErrors.rethrowUnlessForTheUser(refused);
             redirect.addFlashAttribute("flashError", "enterprise.reasonRequired");
             return "redirect:/enterprises/" + id;
         }

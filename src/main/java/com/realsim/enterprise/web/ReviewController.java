@@ -4,6 +4,7 @@ import com.realsim.enterprise.ChangeRequestFile;
 import com.realsim.enterprise.EnterpriseDocumentKind;
 import com.realsim.enterprise.EnterpriseService;
 import com.realsim.platform.error.DomainException;
+import com.realsim.platform.web.FormErrors;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,6 +68,7 @@ class ReviewController {
             enterprises.attachToChange(id, kind, file.getBytes());
             redirect.addFlashAttribute("flashSuccess", "enterprise.documentStored");
         } catch (DomainException refused) {
+            FormErrors.rethrowUnlessForTheUser(refused);
             redirect.addFlashAttribute("flashError", refused.messageKey());
             redirect.addFlashAttribute("flashArgs", refused.messageArguments());
         }
@@ -81,6 +83,7 @@ class ReviewController {
             redirect.addFlashAttribute("flashSuccess", "enterprise.changeApproved");
             return "redirect:/enterprises/review";
         } catch (DomainException refused) {
+            FormErrors.rethrowUnlessForTheUser(refused);
             redirect.addFlashAttribute("flashError", refused.messageKey());
             redirect.addFlashAttribute("flashArgs", refused.messageArguments());
             return "redirect:/enterprise-changes/" + id;
@@ -95,6 +98,7 @@ class ReviewController {
             redirect.addFlashAttribute("flashSuccess", "enterprise.changeRejected");
             return "redirect:/enterprises/review";
         } catch (DomainException refused) {
+            FormErrors.rethrowUnlessForTheUser(refused);
             redirect.addFlashAttribute("flashError", "enterprise.reasonRequired");
             return "redirect:/enterprise-changes/" + id;
         }
