@@ -23,6 +23,11 @@ public final class ActorAuthentication extends AbstractAuthenticationToken imple
         setAuthenticated(true);
     }
 
+    /** The authentication itself, for code that sets the security context directly (see {@link RunAs}). */
+    public static ActorAuthentication of(Actor actor) {
+        return new ActorAuthentication(actor);
+    }
+
     public static RequestPostProcessor as(Actor actor) {
         return SecurityMockMvcRequestPostProcessors.authentication(new ActorAuthentication(actor));
     }

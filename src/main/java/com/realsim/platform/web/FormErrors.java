@@ -1,6 +1,7 @@
 package com.realsim.platform.web;
 
 import com.realsim.platform.error.DomainException;
+import com.realsim.platform.error.ErrorCode;
 import com.realsim.platform.error.FieldProblem;
 import org.springframework.validation.BindingResult;
 
@@ -9,7 +10,18 @@ public final class FormErrors {
 
     private FormErrors() {}
 
+    /**
+     * Rethrows a refusal that no form should swallow: another tenant's record (404) or a role that may not act (403)
+     * answer as everywhere else. Call it first in a page controller's {@code catch (DomainException e)}.
+     */
+    public static void rethrowUnlessForTheUser(DomainException refusal) {
+        if (refusal.code() == ErrorCode.NOT_FOUND || refusal.code() == ErrorCode.FORBIDDEN) {
+            throw refusal;
+        }
+    }
+
     public static void show(DomainException refusal, BindingResult form) {
+        rethrowUnlessForTheUser(refusal);
         if (refusal.fieldProblems().isEmpty()) {
             form.reject(
                     refusal.messageKey(),

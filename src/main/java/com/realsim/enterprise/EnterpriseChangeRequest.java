@@ -1,0 +1,204 @@
+package com.realsim.enterprise;
+
+import com.realsim.identity.PersonalData;
+import com.realsim.identity.SealContext;
+import com.realsim.identity.SealedText;
+import com.realsim.platform.Actor;
+import com.realsim.platform.Tenanted;
+import com.realsim.platform.error.DomainException;
+import com.realsim.platform.error.ErrorCode;
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A requested change of a verified enterprise's real-name fields or of its responsible person, decided by OPS. Nobody
+ * decides a change they requested.
+ */
+@Entity
+@Table(name = "enterprise_change_request")
+@Tenanted(agent = "agentId", enterprise = "enterpriseId")
+class EnterpriseChangeRequest {
+
+    enum Kind {
+        DETAILS,
+        RESPONSIBLE_PERSON
+    }
+
+    enum Status {
+        PENDING,
+        APPROVED,
+        REJECTED
+    }
+
+    private static final String TABLE = "enterprise_change_request";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "enterprise_id", nullable = false, updatable = false)
+    private Long enterpriseId;
+
+    @Column(name = "agent_id", nullable = false, updatable = false)
+    private Long agentId;
+
+    @Column(name = "seal_key", nullable = false, updatable = false)
+    private UUID sealKey;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private Kind kind;
+
+    @Column(name = "proposed_name")
+    private String proposedName;
+
+    @Column(name = "proposed_address")
+    private String proposedAddress;
+
+    @Embedded
+    @AttributeOverride(name = "ciphertext", column = @Column(name = "proposed_legal_rep_enc"))
+    @AttributeOverride(name = "masked", column = @Column(name = "proposed_legal_rep_masked"))
+    private SealedText proposedLegalRepresentative;
+
+    @Column(name = "responsible_person_id")
+    private Long responsiblePersonId;
+
+    @Column(nullable = false, updatable = false)
+    private String reason;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Status status = Status.PENDING;
+
+    @Column(name = "requested_by", nullable = false, updatable = false)
+    private String requestedBy;
+
+    @Column(name = "requested_at", nullable = false, updatable = false)
+    private Instant requestedAt;
+
+    @Column(name = "decided_by")
+    private String decidedBy;
+
+    @Column(name = "decided_at")
+    private Instant decidedAt;
+
+    @Column(name = "decision_reason")
+    private String decisionReason;
+
+    protected EnterpriseChangeRequest() {}
+
+    private EnterpriseChangeRequest(long enterpriseId, long agentId, Kind kind, String reason, Actor by, Instant now) {
+        this.enterpriseId = enterpriseId;
+        this.agentId = agentId;
+        this.sealKey = UUID.randomUUID();
+        this.kind = kind;
+        this.reason = reason;
+        this.requestedBy = by.principalKey();
+        this.requestedAt = now;
+    }
+
+    static EnterpriseChangeRequest ofDetails(
+            long enterpriseId,
+            long agentId,
+            String name,
+            String address,
+            String legalRepresentative,
+            String reason,
+            Actor by,
+            PersonalData personalData,
+            Instant now) {
+        EnterpriseChangeRequest request =
+                new EnterpriseChangeRequest(enterpriseId, agentId, Kind.DETAILS, reason, by, now);
+        request.proposedName = name.strip();
+        request.proposedAddress = address.strip();
+        request.proposedLegalRepresentative = personalData.sealName(
+                legalRepresentative, SealContext.of(TABLE, "proposed_legal_rep", request.sealKey));
+        return request;
+    }
+
+    static EnterpriseChangeRequest ofResponsiblePerson(
+            long enterpriseId, long agentId, long proposedPersonId, String reason, Actor by, Instant now) {
+        EnterpriseChangeRequest request =
+                new EnterpriseChangeRequest(enterpriseId, agentId, Kind.RESPONSIBLE_PERSON, reason, by, now);
+        request.responsiblePersonId = proposedPersonId;
+        return request;
+    }
+
+    void approve(Actor by, Instant now) {
+        decide(Status.APPROVED, null, by, now);
+    }
+
+    void reject(String why, Actor by, Instant now) {
+        decide(Status.REJECTED, why, by, now);
+    }
+
+    private void decide(Status outcome, String why, Actor by, Instant now) {
+        if (status != Status.PENDING) {
+            throw new DomainException(
+                    ErrorCode.ILLEGAL_STATE_TRANSITION, "enterprise.illegalTransition", status.name(), outcome.name());
+        }
+        Enterprise.refuseSelfDecision(requestedBy, by);
+        status = outcome;
+        decisionReason = why;
+        decidedBy = by.principalKey();
+        decidedAt = now;
+    }
+
+    String proposedLegalRepresentative(PersonalData personalData) {
+        return personalData.open(proposedLegalRepresentative, SealContext.of(TABLE, "proposed_legal_rep", sealKey));
+    }
+
+    Long id() {
+        return id;
+    }
+
+    long enterpriseId() {
+        return enterpriseId;
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    Status status() {
+        return status;
+    }
+
+    String proposedName() {
+        return proposedName;
+    }
+
+    String proposedAddress() {
+        return proposedAddress;
+    }
+
+    Long responsiblePersonId() {
+        return responsiblePersonId;
+    }
+
+    ChangeRequestView view() {
+        return new ChangeRequestView(
+                id,
+                enterpriseId,
+                kind.name(),
+                proposedName,
+                proposedAddress,
+                proposedLegalRepresentative == null ? null : proposedLegalRepresentative.masked(),
+                responsiblePersonId,
+                reason,
+                status.name(),
+                requestedAt,
+                decidedAt,
+                decisionReason);
+    }
+}

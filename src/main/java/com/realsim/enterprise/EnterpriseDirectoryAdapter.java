@@ -1,0 +1,32 @@
+package com.realsim.enterprise;
+
+import com.realsim.platform.EnterpriseDirectory;
+import java.util.List;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Lets the account module attach ENTERPRISE_ADMIN accounts and API clients to enterprises by id. */
+@Component
+class EnterpriseDirectoryAdapter implements EnterpriseDirectory {
+
+    private final Enterprises enterprises;
+
+    EnterpriseDirectoryAdapter(Enterprises enterprises) {
+        this.enterprises = enterprises;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean exists(long enterpriseId) {
+        return enterprises.existsById(enterpriseId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<EnterpriseOption> options() {
+        return enterprises.findAll(Sort.by("name")).stream()
+                .map(e -> new EnterpriseOption(e.id(), e.name()))
+                .toList();
+    }
+}

@@ -1,0 +1,449 @@
+package com.realsim.enterprise;
+
+import com.realsim.document.DocumentService;
+import com.realsim.document.DocumentSummary;
+import com.realsim.document.NewDocument;
+import com.realsim.identity.PersonalData;
+import com.realsim.platform.Actor;
+import com.realsim.platform.ChinaTime;
+import com.realsim.platform.CurrentActor;
+import com.realsim.platform.Role;
+import com.realsim.platform.error.DomainException;
+import com.realsim.platform.error.ErrorCode;
+import com.realsim.platform.error.FieldProblem;
+import com.realsim.platform.error.ValidationException;
+import com.realsim.platform.web.Cursor;
+import com.realsim.platform.web.CursorPage;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Enterprise registration and review: agents draft, correct, document and submit; OPS approve or reject; verified
+ * records change through change requests. Every use case loads through the current actor's tenant scope.
+ */
+@Service
+public class EnterpriseService {
+
+    static final String DOCUMENT_OWNER = "ENTERPRISE";
+    static final String CHANGE_DOCUMENT_OWNER = "ENTERPRISE_CHANGE";
+
+    private final Enterprises enterprises;
+    private final EnterpriseChangeRequests changeRequests;
+    private final EnterpriseRevisions revisions;
+    private final PersonalData personalData;
+    private final DocumentService documents;
+    private final Clock clock;
+
+    EnterpriseService(
+            Enterprises enterprises,
+            EnterpriseChangeRequests changeRequests,
+            EnterpriseRevisions revisions,
+            PersonalData personalData,
+            DocumentService documents,
+            Clock clock) {
+        this.enterprises = enterprises;
+        this.changeRequests = changeRequests;
+        this.revisions = revisions;
+        this.personalData = personalData;
+        this.documents = documents;
+        this.clock = clock;
+    }
+
+    /** An agent's new registration, saved as a draft. */
+    @Transactional
+    public EnterpriseView register(EnterpriseInput input) {
+        Actor agent = requireRole(Role.AGENT);
+        InputCheck.Registration registration = InputCheck.registration(input, today());
+        refuseDuplicate(agent.agentId(), registration.details(), null);
+        Enterprise enterprise = enterprises.save(new Enterprise(
+                agent.agentId(), registration.details(), registration.person(), agent, personalData, clock.instant()));
+        return enterprises.save(enterprise.drafted(agent)).view();
+    }
+
+    /**
+     * Corrects a draft or a rejected registration. Personal fields left blank (the legal representative's and the
+     * responsible person's name, ID number and ID address) keep their current values, so that a form never has to
+     * show them in clear.
+     */
+    @Transactional
+    public EnterpriseView correct(long id, EnterpriseInput input) {
+        Actor agent = requireRole(Role.AGENT);
+        Enterprise enterprise = enterprises.getVisible(id);
+        InputCheck.Registration registration =
+                InputCheck.registration(keepingBlankPersonalFields(input, enterprise.asInput(personalData)), today());
+        refuseDuplicate(agent.agentId(), registration.details(), enterprise.id());
+        enterprise.correct(registration.details(), registration.person(), agent, personalData);
+        return enterprises.save(enterprise).view();
+    }
+
+    /** Stores a document of a registration that is still a draft or was rejected. */
+    @Transactional
+    public DocumentSummary attach(long id, EnterpriseDocumentKind kind, byte[] content) {
+        Actor agent = requireRole(Role.AGENT);
+        Enterprise enterprise = enterprises.getVisible(id);
+        if (!enterprise.status().editable()) {
+            throw new DomainException(
+                    ErrorCode.ILLEGAL_STATE_TRANSITION,
+                    "enterprise.notEditable",
+                    enterprise.status().name());
+        }
+        return documents.store(new NewDocument(
+                DOCUMENT_OWNER, id, kind.name(), enterprise.agentId(), id, readersOf(kind), agent, content));
+    }
+
+    @Transactional
+    public EnterpriseView submit(long id) {
+        Actor agent = requireRole(Role.AGENT);
+        Enterprise enterprise = enterprises.getVisible(id);
+        enterprise.submit(documentKinds(id), agent, clock.instant(), today());
+        return enterprises.save(enterprise).view();
+    }
+
+    @Transactional
+    public EnterpriseView approve(long id) {
+        Actor ops = requireRole(Role.OPS);
+        Enterprise enterprise = enterprises.getVisible(id);
+        enterprise.approve(ops, clock.instant());
+        return enterprises.save(enterprise).view();
+    }
+
+    @Transactional
+    public EnterpriseView reject(long id, String reason) {
+        Actor ops = requireRole(Role.OPS);
+        String why = requireReason(reason);
+        Enterprise enterprise = enterprises.getVisible(id);
+        enterprise.reject(why, ops, clock.instant());
+        return enterprises.save(enterprise).view();
+    }
+
+    /** Asks OPS to change a verified enterprise's name, certificate address or legal representative. */
+    @Transactional
+    public ChangeRequestView requestDetailsChange(
+            long id, String name, String certificateAddress, String legalRepresentative, String reason) {
+        Actor agent = requireRole(Role.AGENT);
+        Enterprise enterprise = enterprises.getVisible(id);
+        InputCheck check = new InputCheck();
+        String cleanName = check.text("name", name, 200);
+        String cleanAddress = check.text("certificateAddress", certificateAddress, 500);
+        String cleanLegal = check.text("legalRepresentative", legalRepresentative, 100);
+        String why = check.text("reason", reason, 1000);
+        check.orThrow();
+        EnterpriseChangeRequest request = changeRequests.save(EnterpriseChangeRequest.ofDetails(
+                id,
+                enterprise.agentId(),
+                cleanName,
+                cleanAddress,
+                cleanLegal,
+                why,
+                agent,
+                personalData,
+                clock.instant()));
+        enterprise.changeRequested(request, agent);
+        enterprises.save(enterprise);
+        return request.view();
+    }
+
+    /** Asks OPS to make another person the verified enterprise's responsible person. */
+    @Transactional
+    public ChangeRequestView requestResponsiblePersonChange(
+            long id, EnterpriseInput.PersonInput person, String reason) {
+        Actor agent = requireRole(Role.AGENT);
+        Enterprise enterprise = enterprises.getVisible(id);
+        InputCheck check = new InputCheck();
+        String why = check.text("reason", reason, 1000);
+        check.orThrow();
+        ResponsiblePersonDetails details =
+                InputCheck.person(person, enterprise.asInput(personalData).legalRepresentative(), today());
+        ResponsiblePerson proposed = enterprise.propose(details, personalData, clock.instant());
+        enterprises.flush(); // the managed enterprise cascades the new person on flush, which gives it its id
+        EnterpriseChangeRequest request = changeRequests.save(EnterpriseChangeRequest.ofResponsiblePerson(
+                id, enterprise.agentId(), proposed.id(), why, agent, clock.instant()));
+        enterprise.changeRequested(request, agent);
+        enterprises.save(enterprise);
+        return request.view();
+    }
+
+    /** Stores a document for a pending change (the new responsible person's ID photos and letter). */
+    @Transactional
+    public DocumentSummary attachToChange(long changeRequestId, EnterpriseDocumentKind kind, byte[] content) {
+        Actor agent = requireRole(Role.AGENT);
+        EnterpriseChangeRequest request = changeRequests.getVisible(changeRequestId);
+        if (request.status() != EnterpriseChangeRequest.Status.PENDING) {
+            throw new DomainException(
+                    ErrorCode.ILLEGAL_STATE_TRANSITION,
+                    "enterprise.notEditable",
+                    request.status().name());
+        }
+        Enterprise enterprise = enterprises.getVisible(request.enterpriseId());
+        return documents.store(new NewDocument(
+                CHANGE_DOCUMENT_OWNER,
+                changeRequestId,
+                kind.name(),
+                enterprise.agentId(),
+                enterprise.id(),
+                readersOf(kind),
+                agent,
+                content));
+    }
+
+    @Transactional
+    public ChangeRequestView approveChange(long changeRequestId) {
+        Actor ops = requireRole(Role.OPS);
+        EnterpriseChangeRequest request = changeRequests.getVisible(changeRequestId);
+        Enterprise enterprise = enterprises.getVisible(request.enterpriseId());
+        if (request.kind() == EnterpriseChangeRequest.Kind.RESPONSIBLE_PERSON) {
+            Set<String> present = kindsOf(CHANGE_DOCUMENT_OWNER, changeRequestId);
+            List<String> missing = Stream.of(
+                            EnterpriseDocumentKind.RESPONSIBLE_ID_FRONT, EnterpriseDocumentKind.RESPONSIBLE_ID_BACK)
+                    .map(Enum::name)
+                    .filter(kind -> !present.contains(kind))
+                    .toList();
+            if (!missing.isEmpty()) {
+                throw new DomainException(
+                                ErrorCode.DOCUMENTS_MISSING, "enterprise.documentsMissing", missing.toString())
+                        .with("kinds", missing);
+            }
+        }
+        request.approve(ops, clock.instant());
+        enterprise.applyChange(request, ops, personalData, clock.instant()).ifPresent(revisions::save);
+        changeRequests.save(request);
+        enterprises.save(enterprise);
+        return request.view();
+    }
+
+    @Transactional
+    public ChangeRequestView rejectChange(long changeRequestId, String reason) {
+        Actor ops = requireRole(Role.OPS);
+        String why = requireReason(reason);
+        EnterpriseChangeRequest request = changeRequests.getVisible(changeRequestId);
+        Enterprise enterprise = enterprises.getVisible(request.enterpriseId());
+        request.reject(why, ops, clock.instant());
+        enterprise.changeRejected(request, clock.instant());
+        changeRequests.save(request);
+        enterprises.save(enterprise);
+        return request.view();
+    }
+
+    @Transactional(readOnly = true)
+    public EnterpriseView get(long id) {
+        return enterprises.getVisible(id).view();
+    }
+
+    @Transactional(readOnly = true)
+    public EnterpriseFile file(long id) {
+        Enterprise enterprise = enterprises.getVisible(id);
+        return new EnterpriseFile(
+                enterprise.view(),
+                enterprise.requiredDocuments().stream().map(Enum::name).toList(),
+                documents.list(DOCUMENT_OWNER, id),
+                changeRequests.findByEnterpriseIdOrderByIdDesc(id).stream()
+                        .map(EnterpriseChangeRequest::view)
+                        .toList(),
+                enterprise.personHistory(),
+                revisions.findByEnterpriseIdOrderByIdDesc(id).stream()
+                        .map(EnterpriseRevision::view)
+                        .toList());
+    }
+
+    @Transactional(readOnly = true)
+    public ChangeRequestFile changeRequest(long changeRequestId) {
+        EnterpriseChangeRequest request = changeRequests.getVisible(changeRequestId);
+        Enterprise enterprise = enterprises.getVisible(request.enterpriseId());
+        ResponsiblePersonView proposed = request.responsiblePersonId() == null
+                ? null
+                : enterprise.personHistory().stream()
+                        .filter(p -> p.id() == request.responsiblePersonId())
+                        .findFirst()
+                        .orElse(null);
+        return new ChangeRequestFile(
+                request.view(), enterprise.view(), proposed, documents.list(CHANGE_DOCUMENT_OWNER, changeRequestId));
+    }
+
+    /** A page of the enterprises the actor may see, newest first, optionally of one status or matching a name. */
+    @Transactional(readOnly = true)
+    public CursorPage<EnterpriseView> list(EnterpriseStatus status, String nameContains, String cursor, Integer size) {
+        int limit = Cursor.size(size);
+        Long after = Cursor.decodeId(cursor);
+        Specification<Enterprise> condition = enterprises.visible();
+        if (status != null) {
+            condition = condition.and((root, query, cb) -> cb.equal(root.get("status"), status));
+        }
+        if (nameContains != null && !nameContains.isBlank()) {
+            String pattern = "%" + nameContains.strip().toLowerCase(java.util.Locale.ROOT) + "%";
+            condition = condition.and((root, query, cb) -> cb.like(cb.lower(root.get("name")), pattern));
+        }
+        if (after != null) {
+            condition = condition.and((root, query, cb) -> cb.lessThan(root.get("id"), after));
+        }
+        List<EnterpriseView> rows = enterprises
+                .findAll(condition, PageRequest.of(0, limit + 1, Sort.by(Sort.Direction.DESC, "id")))
+                .map(Enterprise::view)
+                .getContent();
+        return CursorPage.of(rows, limit, row -> Cursor.ofId(row.id()));
+    }
+
+    /** Submitted registrations and pending changes, oldest first. */
+    @Transactional(readOnly = true)
+    public ReviewQueue queue() {
+        requireRole(Role.OPS);
+        List<EnterpriseView> registrations = enterprises
+                .findAll(
+                        enterprises
+                                .visible()
+                                .and((root, query, cb) -> cb.equal(root.get("status"), EnterpriseStatus.SUBMITTED)),
+                        Sort.by("submittedAt", "id"))
+                .stream()
+                .map(Enterprise::view)
+                .toList();
+        List<ChangeRequestView> changes =
+                changeRequests.findByStatusOrderByRequestedAtAsc(EnterpriseChangeRequest.Status.PENDING).stream()
+                        .map(EnterpriseChangeRequest::view)
+                        .toList();
+        Instant oldest = Stream.concat(
+                        registrations.stream().map(EnterpriseView::submittedAt),
+                        changes.stream().map(ChangeRequestView::requestedAt))
+                .filter(java.util.Objects::nonNull)
+                .min(Instant::compareTo)
+                .orElse(null);
+        return new ReviewQueue(registrations, changes, oldest);
+    }
+
+    /**
+     * The enterprise-level real-name of an enterprise, for the card module's checks. Not scoped: the caller has
+     * already loaded its card through the actor's scope.
+     */
+    @Transactional(readOnly = true)
+    public Optional<EnterpriseStanding> standing(long enterpriseId) {
+        LocalDate today = today();
+        return enterprises
+                .findById(enterpriseId)
+                .map(e -> new EnterpriseStanding(
+                        e.id(),
+                        e.agentId(),
+                        e.status().verified(),
+                        e.current().map(p -> p.authorisedOn(today)).orElse(false)));
+    }
+
+    /** The name of a visible enterprise, for pages of other modules. */
+    @Transactional(readOnly = true)
+    public Optional<EnterpriseView> find(long enterpriseId) {
+        return enterprises.findVisible(enterpriseId).map(Enterprise::view);
+    }
+
+    /** Verified enterprises of the acting agent (or all, for OPS), for choosing one in other modules' forms. */
+    @Transactional(readOnly = true)
+    public List<EnterpriseView> verified() {
+        return enterprises
+                .findAll(
+                        enterprises
+                                .visible()
+                                .and((root, query, cb) -> root.get("status")
+                                        .in(EnumSet.of(EnterpriseStatus.VERIFIED, EnterpriseStatus.CHANGE_PENDING))),
+                        Sort.by("name"))
+                .stream()
+                .map(Enterprise::view)
+                .toList();
+    }
+
+    String reveal(long id, String field) {
+        return enterprises
+                .findVisible(id)
+                .map(e -> e.reveal(field, personalData))
+                .orElse(null);
+    }
+
+    private static EnterpriseInput keepingBlankPersonalFields(EnterpriseInput typed, EnterpriseInput current) {
+        EnterpriseInput.PersonInput person = typed.responsiblePerson();
+        EnterpriseInput.PersonInput was = current.responsiblePerson();
+        EnterpriseInput.PersonInput merged = person == null
+                ? was
+                : new EnterpriseInput.PersonInput(
+                        orElse(person.name(), was.name()),
+                        person.idType() == null ? was.idType() : person.idType(),
+                        person.idType() != null && person.idType() != was.idType()
+                                ? person.idNumber()
+                                : orElse(person.idNumber(), was.idNumber()),
+                        orElse(person.idAddress(), was.idAddress()),
+                        person.legalRepresentative(),
+                        person.authorizationValidFrom(),
+                        person.authorizationValidTo());
+        return new EnterpriseInput(
+                typed.name(),
+                typed.certificateType(),
+                typed.certificateNumber(),
+                typed.certificateAddress(),
+                orElse(typed.legalRepresentative(), current.legalRepresentative()),
+                merged);
+    }
+
+    private static String orElse(String typed, String current) {
+        return typed == null || typed.isBlank() ? current : typed;
+    }
+
+    private Set<EnterpriseDocumentKind> documentKinds(long id) {
+        Set<EnterpriseDocumentKind> kinds = EnumSet.noneOf(EnterpriseDocumentKind.class);
+        kindsOf(DOCUMENT_OWNER, id).forEach(kind -> kinds.add(EnterpriseDocumentKind.valueOf(kind)));
+        return kinds;
+    }
+
+    private Set<String> kindsOf(String owner, long id) {
+        return documents.list(owner, id).stream()
+                .map(DocumentSummary::kind)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    private void refuseDuplicate(long agentId, EnterpriseDetails details, Long self) {
+        if (details.certificateNumber() == null) {
+            return;
+        }
+        String code = details.certificateNumber().value();
+        boolean taken = enterprises
+                .findOne((root, query, cb) -> cb.and(
+                        cb.equal(root.get("agentId"), agentId),
+                        cb.equal(root.get("certificateNumber"), code),
+                        self == null ? cb.conjunction() : cb.notEqual(root.get("id"), self)))
+                .isPresent();
+        if (taken) {
+            throw new ValidationException(
+                    new FieldProblem("certificateNumber", ErrorCode.DUPLICATE, "enterprise.duplicate"));
+        }
+    }
+
+    /** ID photos are for OPS and the agent; the certificate and letters also for the enterprise's own admins. */
+    private static Set<Role> readersOf(EnterpriseDocumentKind kind) {
+        return switch (kind) {
+            case RESPONSIBLE_ID_FRONT, RESPONSIBLE_ID_BACK -> Set.of(Role.OPS, Role.AGENT);
+            default -> Set.of(Role.OPS, Role.AGENT, Role.ENTERPRISE_ADMIN);
+        };
+    }
+
+    private static Actor requireRole(Role role) {
+        Actor actor = CurrentActor.get();
+        if (!actor.is(role)) {
+            throw new DomainException(ErrorCode.FORBIDDEN);
+        }
+        return actor;
+    }
+
+    private static String requireReason(String reason) {
+        if (reason == null || reason.strip().length() < 2) {
+            throw new ValidationException(new FieldProblem("reason", ErrorCode.VALIDATION_FAILED, "NotBlank"));
+        }
+        return reason.strip();
+    }
+
+    private LocalDate today() {
+        return ChinaTime.today(clock);
+    }
+}

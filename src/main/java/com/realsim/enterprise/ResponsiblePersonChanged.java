@@ -1,0 +1,23 @@
+package com.realsim.enterprise;
+
+import com.realsim.platform.Actor;
+import com.realsim.platform.AuditedEvent;
+import java.util.Map;
+
+/** An approved change made another person the enterprise's responsible person; the former one is kept as history. */
+public record ResponsiblePersonChanged(Actor by, long enterpriseId, long agentId, String before, String after)
+        implements AuditedEvent {
+
+    @Override
+    public AuditFacts auditFacts() {
+        return AuditFacts.by(
+                by,
+                agentId,
+                enterpriseId,
+                "RESPONSIBLE_PERSON_CHANGED",
+                "ENTERPRISE",
+                enterpriseId,
+                "APPROVED",
+                Map.of("before", before, "after", after));
+    }
+}

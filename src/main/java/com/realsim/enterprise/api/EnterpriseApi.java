@@ -1,0 +1,181 @@
+package com.realsim.enterprise.api;
+
+import com.realsim.document.DocumentSummary;
+import com.realsim.enterprise.CertificateType;
+import com.realsim.enterprise.ChangeRequestFile;
+import com.realsim.enterprise.ChangeRequestView;
+import com.realsim.enterprise.EnterpriseDocumentKind;
+import com.realsim.enterprise.EnterpriseInput;
+import com.realsim.enterprise.EnterpriseService;
+import com.realsim.enterprise.EnterpriseStatus;
+import com.realsim.enterprise.EnterpriseView;
+import com.realsim.platform.error.ErrorCode;
+import com.realsim.platform.error.FieldProblem;
+import com.realsim.platform.error.ValidationException;
+import com.realsim.platform.web.CursorPage;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Partner API, enterprises: AGENT clients register, document, submit and request changes; OPS clients approve or
+ * reject; every role reads the enterprises of its tenant. Personal data in answers is masked.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@PreAuthorize("hasAnyRole('AGENT', 'OPS', 'ENTERPRISE_ADMIN')")
+class EnterpriseApi {
+
+    private final EnterpriseService enterprises;
+
+    EnterpriseApi(EnterpriseService enterprises) {
+        this.enterprises = enterprises;
+    }
+
+    /** The contract's enterprise body; every field is checked by the service, all problems answered at once. */
+    record EnterpriseRequest(
+            String name,
+            CertificateType certificateType,
+            String certificateNumber,
+            String certificateAddress,
+            String legalRepresentative,
+            EnterpriseInput.PersonInput responsiblePerson) {
+
+        EnterpriseInput input() {
+            return new EnterpriseInput(
+                    name,
+                    certificateType,
+                    certificateNumber,
+                    certificateAddress,
+                    legalRepresentative,
+                    responsiblePerson);
+        }
+    }
+
+    record Reason(String reason) {}
+
+    record DocumentBody(long id, String kind, String contentType, long sizeBytes) {
+        static DocumentBody of(DocumentSummary document) {
+            return new DocumentBody(
+                    document.id(), document.kind(), document.contentType().mimeType(), document.sizeBytes());
+        }
+    }
+
+    /** A change of a verified enterprise: {@code DETAILS} (name, address, legal representative) or a new person. */
+    record ChangeRequestBody(
+            String kind,
+            String name,
+            String certificateAddress,
+            String legalRepresentative,
+            EnterpriseInput.PersonInput responsiblePerson,
+            String reason) {}
+
+    @PostMapping("/enterprises")
+    @PreAuthorize("hasRole('AGENT')")
+    ResponseEntity<EnterpriseView> register(@RequestBody EnterpriseRequest request) {
+        EnterpriseView created = enterprises.register(request.input());
+        return ResponseEntity.created(URI.create("/api/v1/enterprises/" + created.id()))
+                .body(created);
+    }
+
+    @PutMapping("/enterprises/{id}")
+    @PreAuthorize("hasRole('AGENT')")
+    EnterpriseView correct(@PathVariable long id, @RequestBody EnterpriseRequest request) {
+        return enterprises.correct(id, request.input());
+    }
+
+    @PostMapping(path = "/enterprises/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasRole('AGENT')")
+    ResponseEntity<DocumentBody> attach(
+            @PathVariable long id, @RequestParam EnterpriseDocumentKind kind, @RequestParam MultipartFile file)
+            throws IOException {
+        DocumentSummary stored = enterprises.attach(id, kind, file.getBytes());
+        return ResponseEntity.created(URI.create(stored.path())).body(DocumentBody.of(stored));
+    }
+
+    @PostMapping("/enterprises/{id}/submit")
+    @PreAuthorize("hasRole('AGENT')")
+    EnterpriseView submit(@PathVariable long id) {
+        return enterprises.submit(id);
+    }
+
+    @PostMapping("/enterprises/{id}/approve")
+    @PreAuthorize("hasRole('OPS')")
+    EnterpriseView approve(@PathVariable long id) {
+        return enterprises.approve(id);
+    }
+
+    @PostMapping("/enterprises/{id}/reject")
+    @PreAuthorize("hasRole('OPS')")
+    EnterpriseView reject(@PathVariable long id, @RequestBody Reason body) {
+        return enterprises.reject(id, body == null ? null : body.reason());
+    }
+
+    @GetMapping("/enterprises/{id}")
+    EnterpriseView get(@PathVariable long id) {
+        return enterprises.get(id);
+    }
+
+    @GetMapping("/enterprises")
+    CursorPage<EnterpriseView> list(
+            @RequestParam(required = false) EnterpriseStatus status,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String cursor) {
+        return enterprises.list(status, name, cursor, size);
+    }
+
+    @PostMapping("/enterprises/{id}/change-requests")
+    @PreAuthorize("hasRole('AGENT')")
+    ResponseEntity<ChangeRequestView> requestChange(@PathVariable long id, @RequestBody ChangeRequestBody body) {
+        ChangeRequestView created;
+        if ("DETAILS".equals(body.kind())) {
+            created = enterprises.requestDetailsChange(
+                    id, body.name(), body.certificateAddress(), body.legalRepresentative(), body.reason());
+        } else if ("RESPONSIBLE_PERSON".equals(body.kind())) {
+            created = enterprises.requestResponsiblePersonChange(id, body.responsiblePerson(), body.reason());
+        } else {
+            throw new ValidationException(
+                    new FieldProblem("kind", ErrorCode.VALIDATION_FAILED, "enterprise.change.kindInvalid"));
+        }
+        return ResponseEntity.created(URI.create("/api/v1/enterprise-changes/" + created.id()))
+                .body(created);
+    }
+
+    @GetMapping("/enterprise-changes/{id}")
+    ChangeRequestFile change(@PathVariable long id) {
+        return enterprises.changeRequest(id);
+    }
+
+    @PostMapping(path = "/enterprise-changes/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasRole('AGENT')")
+    ResponseEntity<DocumentBody> attachToChange(
+            @PathVariable long id, @RequestParam EnterpriseDocumentKind kind, @RequestParam MultipartFile file)
+            throws IOException {
+        DocumentSummary stored = enterprises.attachToChange(id, kind, file.getBytes());
+        return ResponseEntity.created(URI.create(stored.path())).body(DocumentBody.of(stored));
+    }
+
+    @PostMapping("/enterprise-changes/{id}/approve")
+    @PreAuthorize("hasRole('OPS')")
+    ChangeRequestView approveChange(@PathVariable long id) {
+        return enterprises.approveChange(id);
+    }
+
+    @PostMapping("/enterprise-changes/{id}/reject")
+    @PreAuthorize("hasRole('OPS')")
+    ChangeRequestView rejectChange(@PathVariable long id, @RequestBody Reason body) {
+        return enterprises.rejectChange(id, body == null ? null : body.reason());
+    }
+}

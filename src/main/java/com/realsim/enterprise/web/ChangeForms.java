@@ -1,0 +1,71 @@
+package com.realsim.enterprise.web;
+
+/** The two change-request forms of a verified enterprise. */
+final class ChangeForms {
+
+    private ChangeForms() {}
+
+    /** A change of name, certificate address or legal representative. */
+    public static class DetailsChange {
+
+        private String name;
+        private String certificateAddress;
+        private String legalRepresentative;
+        private String reason;
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getCertificateAddress() {
+            return certificateAddress;
+        }
+
+        public void setCertificateAddress(String certificateAddress) {
+            this.certificateAddress = certificateAddress;
+        }
+
+        public String getLegalRepresentative() {
+            return legalRepresentative;
+        }
+
+        public void setLegalRepresentative(String legalRepresentative) {
+            this.legalRepresentative = legalRepresentative;
+        }
+
+        public String getReason() {
+            return reason;
+        }
+
+        public void setReason(String reason) {
+            this.reason = reason;
+        }
+    }
+
+    /** A new responsible person. */
+    public static class PersonChange {
+
+        private RegistrationForm.PersonForm responsiblePerson = new RegistrationForm.PersonForm();
+        private String reason;
+
+        public RegistrationForm.PersonForm getResponsiblePerson() {
+            return responsiblePerson;
+        }
+
+        public void setResponsiblePerson(RegistrationForm.PersonForm responsiblePerson) {
+            this.responsiblePerson = responsiblePerson;
+        }
+
+        public String getReason() {
+            return reason;
+        }
+
+        public void setReason(String reason) {
+            this.reason = reason;
+        }
+    }
+}

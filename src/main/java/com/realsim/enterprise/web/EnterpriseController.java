@@ -1,0 +1,240 @@
+package com.realsim.enterprise.web;
+
+import com.realsim.enterprise.CertificateType;
+import com.realsim.enterprise.ChangeRequestView;
+import com.realsim.enterprise.EnterpriseDocumentKind;
+import com.realsim.enterprise.EnterpriseFile;
+import com.realsim.enterprise.EnterpriseService;
+import com.realsim.enterprise.EnterpriseStatus;
+import com.realsim.enterprise.EnterpriseView;
+import com.realsim.identity.IdType;
+import com.realsim.platform.Actor;
+import com.realsim.platform.CurrentActor;
+import com.realsim.platform.Role;
+import com.realsim.platform.error.DomainException;
+import com.realsim.platform.web.CursorPage;
+import com.realsim.platform.web.FormErrors;
+import java.io.IOException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Enterprise pages: the list, the guided registration (details and responsible person, then documents, then
+ * submit), the record with its decision and history, and change requests. Agents work on their own; OPS see all;
+ * an enterprise admin sees their own enterprise.
+ */
+@Controller
+@RequestMapping("/enterprises")
+@PreAuthorize("hasAnyRole('AGENT', 'OPS', 'ENTERPRISE_ADMIN')")
+class EnterpriseController {
+
+    private final EnterpriseService enterprises;
+
+    EnterpriseController(EnterpriseService enterprises) {
+        this.enterprises = enterprises;
+    }
+
+    @ModelAttribute
+    void choices(Model model) {
+        model.addAttribute("certificateTypes", CertificateType.values());
+        model.addAttribute("idTypes", IdType.values());
+        model.addAttribute("statuses", EnterpriseStatus.values());
+    }
+
+    @GetMapping
+    String list(
+            @RequestParam(required = false) EnterpriseStatus status,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String cursor,
+            Model model) {
+        Actor actor = CurrentActor.get();
+        if (actor.is(Role.ENTERPRISE_ADMIN)) {
+            return "redirect:/enterprises/" + actor.enterpriseId();
+        }
+        CursorPage<EnterpriseView> page = enterprises.list(status, name, cursor, null);
+        model.addAttribute("page", page);
+        model.addAttribute("status", status);
+        model.addAttribute("name", name);
+        model.addAttribute(
+                "nextUrl",
+                page.nextCursor() == null
+                        ? null
+                        : UriComponentsBuilder.fromPath("/enterprises")
+                                .queryParamIfPresent("status", java.util.Optional.ofNullable(status))
+                                .queryParamIfPresent("name", java.util.Optional.ofNullable(name))
+                                .queryParam("cursor", page.nextCursor())
+                                .build()
+                                .toUriString());
+        return "enterprise/list";
+    }
+
+    @GetMapping("/new")
+    @PreAuthorize("hasRole('AGENT')")
+    String newRegistration(Model model) {
+        model.addAttribute("form", new RegistrationForm());
+        return "enterprise/form";
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('AGENT')")
+    String register(@ModelAttribute("form") RegistrationForm form, BindingResult binding, RedirectAttributes redirect) {
+        try {
+            EnterpriseView created = enterprises.register(form.toInput());
+            redirect.addFlashAttribute("flashSuccess", "enterprise.drafted");
+            return "redirect:/enterprises/" + created.id();
+        } catch (DomainException refused) {
+            FormErrors.show(refused, binding);
+            return "enterprise/form";
+        }
+    }
+
+    @GetMapping("/{id}/edit")
+    @PreAuthorize("hasRole('AGENT')")
+    String edit(@PathVariable long id, Model model) {
+        EnterpriseView enterprise = enterprises.get(id);
+        model.addAttribute("enterprise", enterprise);
+        model.addAttribute("form", RegistrationForm.of(enterprise));
+        return "enterprise/form";
+    }
+
+    @PostMapping("/{id}")
+    @PreAuthorize("hasRole('AGENT')")
+    String correct(
+            @PathVariable long id,
+            @ModelAttribute("form") RegistrationForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            enterprises.correct(id, form.toInput());
+            redirect.addFlashAttribute("flashSuccess", "enterprise.saved");
+            return "redirect:/enterprises/" + id;
+        } catch (DomainException refused) {
+            FormErrors.show(refused, binding);
+            model.addAttribute("enterprise", enterprises.get(id));
+            return "enterprise/form";
+        }
+    }
+
+    @GetMapping("/{id}")
+    String show(@PathVariable long id, Model model) {
+        EnterpriseFile file = enterprises.file(id);
+        model.addAttribute("file", file);
+        model.addAttribute("enterprise", file.enterprise());
+        model.addAttribute("documentKinds", EnterpriseDocumentKind.values());
+        if (!model.containsAttribute("detailsChange")) {
+            ChangeForms.DetailsChange details = new ChangeForms.DetailsChange();
+            details.setName(file.enterprise().name());
+            details.setCertificateAddress(file.enterprise().certificateAddress());
+            model.addAttribute("detailsChange", details);
+        }
+        if (!model.containsAttribute("personChange")) {
+            model.addAttribute("personChange", new ChangeForms.PersonChange());
+        }
+        return "enterprise/detail";
+    }
+
+    @PostMapping("/{id}/documents")
+    @PreAuthorize("hasRole('AGENT')")
+    String attach(
+            @PathVariable long id,
+            @RequestParam EnterpriseDocumentKind kind,
+            @RequestParam MultipartFile file,
+            RedirectAttributes redirect)
+            throws IOException {
+        try {
+            enterprises.attach(id, kind, file.getBytes());
+            redirect.addFlashAttribute("flashSuccess", "enterprise.documentStored");
+        } catch (DomainException refused) {
+            FormErrors.rethrowUnlessForTheUser(refused);
+            redirect.addFlashAttribute("flashError", refused.messageKey());
+            redirect.addFlashAttribute("flashArgs", refused.messageArguments());
+        }
+        return "redirect:/enterprises/" + id + "#documents";
+    }
+
+    @PostMapping("/{id}/submit")
+    @PreAuthorize("hasRole('AGENT')")
+    String submit(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            enterprises.submit(id);
+            redirect.addFlashAttribute("flashSuccess", "enterprise.submitted");
+        } catch (DomainException refused) {
+            FormErrors.rethrowUnlessForTheUser(refused);
+            redirect.addFlashAttribute("flashError", refused.messageKey());
+            redirect.addFlashAttribute("flashArgs", refused.messageArguments());
+        }
+        return "redirect:/enterprises/" + id;
+    }
+
+    @PostMapping("/{id}/approve")
+    @PreAuthorize("hasRole('OPS')")
+    String approve(@PathVariable long id, RedirectAttributes redirect) {
+        enterprises.approve(id);
+        redirect.addFlashAttribute("flashSuccess", "enterprise.approved");
+        return "redirect:/enterprises/review";
+    }
+
+    @PostMapping("/{id}/reject")
+    @PreAuthorize("hasRole('OPS')")
+    String reject(@PathVariable long id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        try {
+            enterprises.reject(id, reason);
+            redirect.addFlashAttribute("flashSuccess", "enterprise.rejected");
+            return "redirect:/enterprises/review";
+        } catch (DomainException refused) {
+            FormErrors.rethrowUnlessForTheUser(refused);
+            redirect.addFlashAttribute("flashError", "enterprise.reasonRequired");
+            return "redirect:/enterprises/" + id;
+        }
+    }
+
+    @PostMapping("/{id}/change-requests/details")
+    @PreAuthorize("hasRole('AGENT')")
+    String requestDetailsChange(
+            @PathVariable long id,
+            @ModelAttribute("detailsChange") ChangeForms.DetailsChange form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            ChangeRequestView request = enterprises.requestDetailsChange(
+                    id, form.getName(), form.getCertificateAddress(), form.getLegalRepresentative(), form.getReason());
+            redirect.addFlashAttribute("flashSuccess", "enterprise.changeRequested");
+            return "redirect:/enterprise-changes/" + request.id();
+        } catch (DomainException refused) {
+            FormErrors.show(refused, binding);
+            return show(id, model);
+        }
+    }
+
+    @PostMapping("/{id}/change-requests/responsible-person")
+    @PreAuthorize("hasRole('AGENT')")
+    String requestPersonChange(
+            @PathVariable long id,
+            @ModelAttribute("personChange") ChangeForms.PersonChange form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            ChangeRequestView request = enterprises.requestResponsiblePersonChange(
+                    id, form.getResponsiblePerson().toInput(), form.getReason());
+            redirect.addFlashAttribute("flashSuccess", "enterprise.changeRequested");
+            return "redirect:/enterprise-changes/" + request.id();
+        } catch (DomainException refused) {
+            FormErrors.show(refused, binding);
+            return show(id, model);
+        }
+    }
+}

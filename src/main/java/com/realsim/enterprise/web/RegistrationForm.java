@@ -1,0 +1,181 @@
+package com.realsim.enterprise.web;
+
+import com.realsim.enterprise.CertificateType;
+import com.realsim.enterprise.EnterpriseInput;
+import com.realsim.enterprise.EnterpriseView;
+import com.realsim.identity.IdType;
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
+
+/**
+ * The registration form. Personal fields are never filled back in clear: when correcting, a blank one keeps its
+ * current value.
+ */
+public class RegistrationForm {
+
+    private String name;
+    private CertificateType certificateType = CertificateType.USCC;
+    private String certificateNumber;
+    private String certificateAddress;
+    private String legalRepresentative;
+    private PersonForm responsiblePerson = new PersonForm();
+
+    static RegistrationForm of(EnterpriseView view) {
+        RegistrationForm form = new RegistrationForm();
+        form.name = view.name();
+        form.certificateType = view.certificateType();
+        form.certificateNumber = view.certificateNumber();
+        form.certificateAddress = view.certificateAddress();
+        if (view.responsiblePerson() != null) {
+            form.responsiblePerson.idType = view.responsiblePerson().idType();
+            form.responsiblePerson.legalRepresentative =
+                    view.responsiblePerson().legalRepresentative();
+            form.responsiblePerson.authorizationValidFrom =
+                    view.responsiblePerson().authorizationValidFrom();
+            form.responsiblePerson.authorizationValidTo =
+                    view.responsiblePerson().authorizationValidTo();
+        }
+        return form;
+    }
+
+    EnterpriseInput toInput() {
+        return new EnterpriseInput(
+                name,
+                certificateType,
+                certificateType == CertificateType.INTRODUCTION_LETTER ? null : certificateNumber,
+                certificateAddress,
+                legalRepresentative,
+                responsiblePerson.toInput());
+    }
+
+    /** The responsible person part of the form. */
+    public static class PersonForm {
+
+        private String name;
+        private IdType idType = IdType.RESIDENT_ID;
+        private String idNumber;
+        private String idAddress;
+        private boolean legalRepresentative = true;
+
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        private LocalDate authorizationValidFrom;
+
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        private LocalDate authorizationValidTo;
+
+        EnterpriseInput.PersonInput toInput() {
+            return new EnterpriseInput.PersonInput(
+                    name,
+                    idType,
+                    idNumber,
+                    idAddress,
+                    legalRepresentative,
+                    legalRepresentative ? null : authorizationValidFrom,
+                    legalRepresentative ? null : authorizationValidTo);
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public IdType getIdType() {
+            return idType;
+        }
+
+        public void setIdType(IdType idType) {
+            this.idType = idType;
+        }
+
+        public String getIdNumber() {
+            return idNumber;
+        }
+
+        public void setIdNumber(String idNumber) {
+            this.idNumber = idNumber;
+        }
+
+        public String getIdAddress() {
+            return idAddress;
+        }
+
+        public void setIdAddress(String idAddress) {
+            this.idAddress = idAddress;
+        }
+
+        public boolean isLegalRepresentative() {
+            return legalRepresentative;
+        }
+
+        public void setLegalRepresentative(boolean legalRepresentative) {
+            this.legalRepresentative = legalRepresentative;
+        }
+
+        public LocalDate getAuthorizationValidFrom() {
+            return authorizationValidFrom;
+        }
+
+        public void setAuthorizationValidFrom(LocalDate authorizationValidFrom) {
+            this.authorizationValidFrom = authorizationValidFrom;
+        }
+
+        public LocalDate getAuthorizationValidTo() {
+            return authorizationValidTo;
+        }
+
+        public void setAuthorizationValidTo(LocalDate authorizationValidTo) {
+            this.authorizationValidTo = authorizationValidTo;
+        }
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public CertificateType getCertificateType() {
+        return certificateType;
+    }
+
+    public void setCertificateType(CertificateType certificateType) {
+        this.certificateType = certificateType;
+    }
+
+    public String getCertificateNumber() {
+        return certificateNumber;
+    }
+
+    public void setCertificateNumber(String certificateNumber) {
+        this.certificateNumber = certificateNumber;
+    }
+
+    public String getCertificateAddress() {
+        return certificateAddress;
+    }
+
+    public void setCertificateAddress(String certificateAddress) {
+        this.certificateAddress = certificateAddress;
+    }
+
+    public String getLegalRepresentative() {
+        return legalRepresentative;
+    }
+
+    public void setLegalRepresentative(String legalRepresentative) {
+        this.legalRepresentative = legalRepresentative;
+    }
+
+    public PersonForm getResponsiblePerson() {
+        return responsiblePerson;
+    }
+
+    public void setResponsiblePerson(PersonForm responsiblePerson) {
+        this.responsiblePerson = responsiblePerson;
+    }
+}

@@ -1,0 +1,255 @@
+package com.realsim.enterprise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import com.realsim.platform.Actor;
+import com.realsim.platform.Role;
+import com.realsim.testsupport.ActorAuthentication;
+import com.realsim.testsupport.TestFiles;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/** The enterprise pages and API for each role: who may, who may not, and other tenants' ids. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class EnterpriseWebTest {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    EnterpriseService enterprises;
+
+    static final String VALID_BODY = """
+            {"name": "福州云联科技有限公司", "certificateType": "USCC", "certificateNumber": "91350102tx412dmu73",
+             "certificateAddress": "福州市鼓楼区", "legalRepresentative": "张三",
+             "responsiblePerson": {"name": "张三", "idType": "RESIDENT_ID", "idNumber": "120101200709209190",
+               "idAddress": "福州市鼓楼区", "legalRepresentative": true}}""";
+
+    Actor agent(long id) {
+        return ActorAuthentication.actor(Role.AGENT, id, null);
+    }
+
+    @Test
+    void anAgentRegistersThroughTheApiAndGetsAMaskedRecord() {
+        var answer = mvc.post()
+                .uri("/api/v1/enterprises")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(VALID_BODY)
+                .with(ActorAuthentication.as(agent(301)))
+                .exchange();
+        assertThat(answer).hasStatus(HttpStatus.CREATED);
+        assertThat(answer).bodyJson().extractingPath("$.status").isEqualTo("DRAFT");
+        assertThat(answer).bodyJson().extractingPath("$.certificateNumber").isEqualTo("91350102TX412DMU73");
+        assertThat(answer)
+                .bodyJson()
+                .extractingPath("$.responsiblePerson.idNumber")
+                .isEqualTo("120101********9190");
+        assertThat(answer).bodyText().doesNotContain("120101200709209190").doesNotContain("张三");
+    }
+
+    @Test
+    void badFieldsAnswerTheirCodesNamingTheField() {
+        String badCode = VALID_BODY.replace("91350102tx412dmu73", "91350102TX412DMU74");
+        assertThat(mvc.post()
+                        .uri("/api/v1/enterprises")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(badCode)
+                        .with(ActorAuthentication.as(agent(302))))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .satisfies(json -> {
+                    assertThat(json).extractingPath("$.code").isEqualTo("INVALID_USCC");
+                    assertThat(json).extractingPath("$.errors[0].field").isEqualTo("certificateNumber");
+                });
+        String badId = VALID_BODY.replace("120101200709209190", "120101200709209191");
+        var answer = mvc.post()
+                .uri("/api/v1/enterprises")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(badId)
+                .with(ActorAuthentication.as(agent(302)))
+                .exchange();
+        assertThat(answer).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().satisfies(json -> {
+            assertThat(json).extractingPath("$.code").isEqualTo("INVALID_ID_NUMBER");
+            assertThat(json).extractingPath("$.errors[0].field").isEqualTo("responsiblePerson.idNumber");
+        });
+        assertThat(answer).bodyText().doesNotContain("120101200709209191");
+    }
+
+    @Test
+    void submittingWithoutDocumentsAnswers422NamingTheKinds() {
+        EnterpriseView draft = new EnterpriseFixtures(enterprises).draft(303, EnterpriseFixtures.code(0));
+        assertThat(mvc.post()
+                        .uri("/api/v1/enterprises/{id}/submit", draft.id())
+                        .with(ActorAuthentication.as(agent(303))))
+                .hasStatus(HttpStatus.UNPROCESSABLE_CONTENT)
+                .bodyJson()
+                .satisfies(json -> {
+                    assertThat(json).extractingPath("$.code").isEqualTo("DOCUMENTS_MISSING");
+                    assertThat(json)
+                            .extractingPath("$.kinds")
+                            .asArray()
+                            .containsExactly("CERTIFICATE", "RESPONSIBLE_ID_FRONT", "RESPONSIBLE_ID_BACK");
+                });
+    }
+
+    @Test
+    void uploadsAreCheckedByContent() {
+        EnterpriseView draft = new EnterpriseFixtures(enterprises).draft(304, EnterpriseFixtures.code(1));
+        assertThat(mvc.post()
+                        .uri("/api/v1/enterprises/{id}/documents", draft.id())
+                        .multipart()
+                        .file(new MockMultipartFile("file", "licence.jpg", "image/jpeg", TestFiles.jpeg()))
+                        .param("kind", "CERTIFICATE")
+                        .with(ActorAuthentication.as(agent(304))))
+                .hasStatus(HttpStatus.CREATED)
+                .bodyJson()
+                .extractingPath("$.kind")
+                .isEqualTo("CERTIFICATE");
+        assertThat(mvc.post()
+                        .uri("/api/v1/enterprises/{id}/documents", draft.id())
+                        .multipart()
+                        .file(new MockMultipartFile("file", "licence.jpg", "image/jpeg", "MZ not an image".getBytes()))
+                        .param("kind", "CERTIFICATE")
+                        .with(ActorAuthentication.as(agent(304))))
+                .hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                .bodyJson()
+                .extractingPath("$.code")
+                .isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+        assertThat(mvc.post()
+                        .uri("/api/v1/enterprises/{id}/documents", draft.id())
+                        .multipart()
+                        .file(new MockMultipartFile("file", "x.jpg", "image/jpeg", TestFiles.jpeg()))
+                        .param("kind", "PASSPORT_SCAN")
+                        .with(ActorAuthentication.as(agent(304))))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("kind");
+    }
+
+    @Test
+    void anotherTenantsEnterpriseIsNotFoundInTheApiAndThePages() {
+        EnterpriseView theirs = new EnterpriseFixtures(enterprises).verified(305, EnterpriseFixtures.code(2));
+        Actor otherAgent = agent(306);
+        Actor otherEnterprise = ActorAuthentication.actor(Role.ENTERPRISE_ADMIN, null, theirs.id() + 1000);
+        for (Actor outsider : new Actor[] {otherAgent, otherEnterprise}) {
+            assertThat(mvc.get().uri("/api/v1/enterprises/{id}", theirs.id()).with(ActorAuthentication.as(outsider)))
+                    .hasStatus(HttpStatus.NOT_FOUND)
+                    .bodyJson()
+                    .extractingPath("$.code")
+                    .isEqualTo("NOT_FOUND");
+            assertThat(mvc.get().uri("/enterprises/{id}", theirs.id()).with(ActorAuthentication.as(outsider)))
+                    .hasStatus(HttpStatus.NOT_FOUND);
+        }
+        assertThat(mvc.post()
+                        .uri("/api/v1/enterprises/{id}/change-requests", theirs.id())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(
+                                "{\"kind\":\"DETAILS\",\"name\":\"x\",\"certificateAddress\":\"y\",\"legalRepresentative\":\"z\",\"reason\":\"r\"}")
+                        .with(ActorAuthentication.as(otherAgent)))
+                .hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(mvc.post()
+                        .uri("/enterprises/{id}/submit", theirs.id())
+                        .with(csrf())
+                        .with(ActorAuthentication.as(otherAgent)))
+                .hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void theEnterprisesOwnAdminSeesItButNotOthers() {
+        EnterpriseView theirs = new EnterpriseFixtures(enterprises).verified(307, EnterpriseFixtures.code(3));
+        Actor admin = ActorAuthentication.actor(Role.ENTERPRISE_ADMIN, null, theirs.id());
+        assertThat(mvc.get().uri("/api/v1/enterprises/{id}", theirs.id()).with(ActorAuthentication.as(admin)))
+                .hasStatusOk();
+        assertThat(mvc.get().uri("/enterprises").with(ActorAuthentication.as(admin)))
+                .hasStatus(HttpStatus.FOUND)
+                .redirectedUrl()
+                .isEqualTo("/enterprises/" + theirs.id());
+        assertThat(mvc.get().uri("/enterprises/{id}", theirs.id()).with(ActorAuthentication.as(admin)))
+                .hasStatusOk()
+                .bodyText()
+                .doesNotContain("id=\"submit-enterprise\"")
+                .doesNotContain("id=\"approve\"");
+    }
+
+    @Test
+    void rolesThatMayNotDecideOrRegisterAreRefused() {
+        EnterpriseView draft = new EnterpriseFixtures(enterprises).draft(308, EnterpriseFixtures.code(0));
+        assertThat(mvc.post()
+                        .uri("/api/v1/enterprises/{id}/approve", draft.id())
+                        .with(ActorAuthentication.as(agent(308))))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.post()
+                        .uri("/api/v1/enterprises")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(VALID_BODY)
+                        .with(ActorAuthentication.as(Role.OPS)))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.get().uri("/api/v1/enterprises").with(ActorAuthentication.as(Role.ADMIN)))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.get().uri("/enterprises/review").with(ActorAuthentication.as(agent(308))))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.get().uri("/enterprises/new").with(ActorAuthentication.as(Role.OPS)))
+                .hasStatus(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void theRegistrationFormShowsErrorsNextToTheFieldsInChinese() {
+        assertThat(mvc.post()
+                        .uri("/enterprises")
+                        .param("name", "测试")
+                        .param("certificateType", "USCC")
+                        .param("certificateNumber", "12345")
+                        .param("certificateAddress", "地址")
+                        .param("legalRepresentative", "张三")
+                        .param("responsiblePerson.name", "张三")
+                        .param("responsiblePerson.idType", "RESIDENT_ID")
+                        .param("responsiblePerson.idNumber", "110101")
+                        .param("responsiblePerson.idAddress", "地址")
+                        .param("responsiblePerson.legalRepresentative", "true")
+                        .header("Accept-Language", "zh-CN")
+                        .with(csrf())
+                        .with(ActorAuthentication.as(agent(309))))
+                .hasStatusOk()
+                .bodyText()
+                .contains("id=\"certificateNumber-error\"")
+                .contains("id=\"responsiblePerson.idNumber\"")
+                .contains("is-invalid")
+                .contains("统一社会信用代码");
+    }
+
+    @Test
+    void opsSeeTheQueueAndApproveInThePage() {
+        EnterpriseFixtures fixtures = new EnterpriseFixtures(enterprises);
+        EnterpriseView draft = fixtures.draft(310, EnterpriseFixtures.code(1));
+        com.realsim.testsupport.RunAs.run(agent(310), () -> {
+            enterprises.attach(draft.id(), EnterpriseDocumentKind.CERTIFICATE, TestFiles.jpeg());
+            enterprises.attach(draft.id(), EnterpriseDocumentKind.RESPONSIBLE_ID_FRONT, TestFiles.jpeg());
+            enterprises.attach(draft.id(), EnterpriseDocumentKind.RESPONSIBLE_ID_BACK, TestFiles.jpeg());
+            enterprises.submit(draft.id());
+        });
+        assertThat(mvc.get().uri("/enterprises/review").with(ActorAuthentication.as(Role.OPS)))
+                .hasStatusOk()
+                .bodyText()
+                .contains(draft.name());
+        assertThat(mvc.get().uri("/enterprises/{id}", draft.id()).with(ActorAuthentication.as(Role.OPS)))
+                .hasStatusOk()
+                .bodyText()
+                .contains("id=\"approve\"")
+                .contains("/documents/");
+        assertThat(mvc.post()
+                        .uri("/enterprises/{id}/approve", draft.id())
+                        .with(csrf())
+                        .with(ActorAuthentication.as(Role.OPS)))
+                .hasStatus(HttpStatus.FOUND);
+        assertThat(enterprises.standing(draft.id()).orElseThrow().verified()).isTrue();
+    }
+}
