@@ -84,6 +84,26 @@ class EnterpriseWebTest {
     }
 
     @Test
+    void anUnknownEnumValueNamesTheFieldAndTheAllowedValues() {
+        assertThat(mvc.post()
+                        .uri("/api/v1/enterprises")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(VALID_BODY.replace("\"RESIDENT_ID\"", "\"DRIVING_LICENCE\""))
+                        .header("Accept-Language", "en")
+                        .with(ActorAuthentication.as(agent(311))))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .satisfies(json -> {
+                    assertThat(json).extractingPath("$.code").isEqualTo("VALIDATION_FAILED");
+                    assertThat(json).extractingPath("$.errors[0].field").isEqualTo("responsiblePerson.idType");
+                    assertThat(json)
+                            .extractingPath("$.errors[0].message")
+                            .asString()
+                            .contains("PASSPORT");
+                });
+    }
+
+    @Test
     void submittingWithoutDocumentsAnswers422NamingTheKinds() {
         EnterpriseView draft = new EnterpriseFixtures(enterprises).draft(303, EnterpriseFixtures.code(0));
         assertThat(mvc.post()

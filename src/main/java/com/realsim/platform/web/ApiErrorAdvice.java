@@ -6,8 +6,10 @@ import com.realsim.platform.error.FieldProblem;
 import com.realsim.platform.error.ReportedAs;
 import jakarta.validation.ConstraintViolation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -33,6 +35,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Turns every error of a REST controller into an RFC 9457 problem detail with the platform's {@code code} and, for
@@ -84,9 +88,38 @@ class ApiErrorAdvice {
         return problems.resolvedFieldErrors(fields);
     }
 
+    /** Malformed JSON, or a value of the wrong type: names the field, and for an enum its allowed values. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
+            String field = fieldPath(mismatch.getPath());
+            Class<?> target = mismatch.getTargetType();
+            FieldProblem problem = target != null && target.isEnum()
+                    ? new FieldProblem(
+                            field,
+                            ErrorCode.VALIDATION_FAILED,
+                            "validation.oneOf",
+                            Arrays.stream(target.getEnumConstants())
+                                    .map(String::valueOf)
+                                    .collect(Collectors.joining(", ")))
+                    : new FieldProblem(field, ErrorCode.VALIDATION_FAILED, "typeMismatch");
+            return problems.fieldErrors(List.of(problem));
+        }
         return problems.answer(ErrorCode.VALIDATION_FAILED, "error.unreadableBody", Map.of());
+    }
+
+    private static String fieldPath(List<JacksonException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference reference : path) {
+            if (reference.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.toString();
     }
 
     @ExceptionHandler({
