@@ -96,8 +96,10 @@ class DemoData implements ApplicationRunner {
         EnterpriseView draft = draft(agent, name, code, legalRepresentative);
         return as(agent, () -> {
             enterprises.attach(draft.id(), EnterpriseDocumentKind.CERTIFICATE, DemoPictures.certificate(name));
-            enterprises.attach(draft.id(), EnterpriseDocumentKind.RESPONSIBLE_ID_FRONT, DemoPictures.idCard("Front side"));
-            enterprises.attach(draft.id(), EnterpriseDocumentKind.RESPONSIBLE_ID_BACK, DemoPictures.idCard("Back side"));
+            enterprises.attach(
+                    draft.id(), EnterpriseDocumentKind.RESPONSIBLE_ID_FRONT, DemoPictures.idCard("Front side"));
+            enterprises.attach(
+                    draft.id(), EnterpriseDocumentKind.RESPONSIBLE_ID_BACK, DemoPictures.idCard("Back side"));
             return enterprises.submit(draft.id());
         });
     }

@@ -15,7 +15,12 @@ final class DemoPictures {
     private DemoPictures() {}
 
     static byte[] certificate(String name) {
-        return picture(640, 440, new Color(200, 40, 40), "BUSINESS LICENCE - SAMPLE", "Demo enterprise " + Math.abs(name.hashCode() % 1000));
+        return picture(
+                640,
+                440,
+                new Color(200, 40, 40),
+                "BUSINESS LICENCE - SAMPLE",
+                "Demo enterprise " + Math.abs(name.hashCode() % 1000));
     }
 
     static byte[] idCard(String side) {

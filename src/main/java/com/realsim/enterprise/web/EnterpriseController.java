@@ -157,9 +157,7 @@ class EnterpriseController {
             enterprises.attach(id, kind, file.getBytes());
             redirect.addFlashAttribute("flashSuccess", "enterprise.documentStored");
         } catch (DomainException refused) {
-            FormErrors.rethrowUnlessForTheUser(refused);
-            redirect.addFlashAttribute("flashError", refused.messageKey());
-            redirect.addFlashAttribute("flashArgs", refused.messageArguments());
+            FormErrors.flash(refused, redirect);
         }
         return "redirect:/enterprises/" + id + "#documents";
     }
@@ -171,9 +169,7 @@ class EnterpriseController {
             enterprises.submit(id);
             redirect.addFlashAttribute("flashSuccess", "enterprise.submitted");
         } catch (DomainException refused) {
-            FormErrors.rethrowUnlessForTheUser(refused);
-            redirect.addFlashAttribute("flashError", refused.messageKey());
-            redirect.addFlashAttribute("flashArgs", refused.messageArguments());
+            FormErrors.flash(refused, redirect);
         }
         return "redirect:/enterprises/" + id;
     }

@@ -68,9 +68,7 @@ class ReviewController {
             enterprises.attachToChange(id, kind, file.getBytes());
             redirect.addFlashAttribute("flashSuccess", "enterprise.documentStored");
         } catch (DomainException refused) {
-            FormErrors.rethrowUnlessForTheUser(refused);
-            redirect.addFlashAttribute("flashError", refused.messageKey());
-            redirect.addFlashAttribute("flashArgs", refused.messageArguments());
+            FormErrors.flash(refused, redirect);
         }
         return "redirect:/enterprise-changes/" + id;
     }
@@ -83,9 +81,7 @@ class ReviewController {
             redirect.addFlashAttribute("flashSuccess", "enterprise.changeApproved");
             return "redirect:/enterprises/review";
         } catch (DomainException refused) {
-            FormErrors.rethrowUnlessForTheUser(refused);
-            redirect.addFlashAttribute("flashError", refused.messageKey());
-            redirect.addFlashAttribute("flashArgs", refused.messageArguments());
+            FormErrors.flash(refused, redirect);
             return "redirect:/enterprise-changes/" + id;
         }
     }

@@ -4,6 +4,7 @@ import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
 import com.realsim.platform.error.FieldProblem;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Shows a domain refusal on the form it came from: next to its fields, or above the form when it names none. */
 public final class FormErrors {
@@ -18,6 +19,16 @@ public final class FormErrors {
         if (refusal.code() == ErrorCode.NOT_FOUND || refusal.code() == ErrorCode.FORBIDDEN) {
             throw refusal;
         }
+    }
+
+    /**
+     * Shows a refusal as the message of the page a post-redirect-get leads to ({@code flashError} in the layout);
+     * 404 and 403 answer as everywhere else.
+     */
+    public static void flash(DomainException refusal, RedirectAttributes redirect) {
+        rethrowUnlessForTheUser(refusal);
+        redirect.addFlashAttribute("flashError", refusal.messageKey());
+        redirect.addFlashAttribute("flashArgs", refusal.messageArguments());
     }
 
     public static void show(DomainException refusal, BindingResult form) {
