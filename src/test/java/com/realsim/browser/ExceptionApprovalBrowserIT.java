@@ -59,7 +59,7 @@ class ExceptionApprovalBrowserIT {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
             signIn(browser, wait, "exception-agent", "Agent-pass-12");
 
-            browser.findElement(By.linkText("Exceptions")).click();
+            browser.findElement(By.linkText("Real-name exceptions")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("exception-list")));
             browser.findElement(By.id("new-request")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("find-card")));
@@ -86,7 +86,7 @@ class ExceptionApprovalBrowserIT {
 
             signIn(browser, wait, "exception-ops", "Ops-pass-1234");
             assertThat(browser.findElement(By.id("dashboard")).getText()).contains("Exception requests to decide");
-            browser.findElement(By.linkText("Exceptions")).click();
+            browser.findElement(By.linkText("Real-name exceptions")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("exception-queue")));
             WebElement row = browser.findElement(
                     By.xpath("//table[@id='exceptions']//tr[td//a[text()='" + card.iccid() + "']]"));
