@@ -1,0 +1,6 @@
+package com.realsim.approval.web;
+
+import com.realsim.approval.ExceptionView;
+
+/** A row of the OPS queue: the request and how long it has waited (or waited until its decision). */
+public record QueueRow(ExceptionView request, Age waiting) {}
