@@ -25,6 +25,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.data.domain.AbstractAggregateRoot;
@@ -321,6 +322,11 @@ class VerificationCase extends AbstractAggregateRoot<VerificationCase> {
             return document.number();
         }
         return null;
+    }
+
+    /** The events registered and not yet published (Spring Data publishes them on save). */
+    List<Object> pendingEvents() {
+        return List.copyOf(domainEvents());
     }
 
     Long id() {
