@@ -2,7 +2,7 @@
 -- SHA-256 of the token is stored: the token itself exists in the issued URL alone.
 CREATE TABLE self_service_link (
     id            BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    token_hash    CHAR(64)     NOT NULL UNIQUE CHECK (token_hash ~ '^[0-9a-f]{64}$'),
+    token_hash    VARCHAR(64)  NOT NULL UNIQUE CHECK (token_hash ~ '^[0-9a-f]{64}$'),
     subject_type  VARCHAR(40)  NOT NULL CHECK (subject_type ~ '^[A-Z][A-Z0-9_]*$'),
     subject_id    BIGINT       NOT NULL,
     agent_id      BIGINT       NOT NULL,

@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -73,7 +74,7 @@ public class SelfServiceLinks {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant expiresAt = now.plus(properties.linkTtl());
         SelfServiceLink link = links.save(new SelfServiceLink(
                 hash(token), subjectType, subjectId, agentId, enterpriseId, createdBy, now, expiresAt));
@@ -112,7 +113,7 @@ public class SelfServiceLinks {
                 .filter(s -> s.describe(link.subjectId()).isPresent())
                 .orElseThrow(NotFoundException::new);
         SubmissionOutcome outcome = link.redemption().during(() -> subject.submit(link.subjectId(), submission));
-        link.used(outcome.caseId(), clock.instant());
+        link.used(outcome.caseId(), clock.instant().truncatedTo(ChronoUnit.MICROS));
         links.save(link);
         return outcome;
     }

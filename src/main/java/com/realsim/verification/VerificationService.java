@@ -14,6 +14,7 @@ import com.realsim.platform.web.Cursor;
 import com.realsim.platform.web.CursorPage;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -97,8 +98,8 @@ public class VerificationService {
         } else if (!maker.scope().covers(submission.agentId(), submission.enterpriseId())) {
             throw new NotFoundException();
         }
-        VerificationCase opened = cases.save(new VerificationCase(submission, linkId, personalData, clock.instant()));
-        opened.checked(check(submission), maker, clock.instant());
+        VerificationCase opened = cases.save(new VerificationCase(submission, linkId, personalData, now()));
+        opened.checked(check(submission), maker, now());
         return cases.save(opened).view();
     }
 
@@ -155,7 +156,7 @@ public class VerificationService {
         Actor reviewer = requireOps();
         String why = requireReason(reason);
         VerificationCase kase = cases.getVisible(id);
-        kase.approve(reviewer, why, clock.instant());
+        kase.approve(reviewer, why, now());
         return cases.save(kase).view();
     }
 
@@ -165,7 +166,7 @@ public class VerificationService {
         Actor reviewer = requireOps();
         String why = requireReason(reason);
         VerificationCase kase = cases.getVisible(id);
-        kase.reject(reviewer, why, clock.instant());
+        kase.reject(reviewer, why, now());
         return cases.save(kase).view();
     }
 
@@ -174,7 +175,7 @@ public class VerificationService {
     public VerificationCaseView assign(long id) {
         Actor reviewer = requireOps();
         VerificationCase kase = cases.getVisible(id);
-        kase.assign(reviewer, clock.instant());
+        kase.assign(reviewer, now());
         return cases.save(kase).view();
     }
 
@@ -290,6 +291,11 @@ public class VerificationService {
     /** For the personal-data source: the clear value of a visible case's field, or null. */
     String reveal(long id, String field) {
         return cases.findVisible(id).map(c -> c.reveal(field, personalData)).orElse(null);
+    }
+
+    /** Now, to the microsecond that PostgreSQL keeps, so that a view before and after a reload agree. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static Actor requireOps() {

@@ -19,6 +19,9 @@ public final class VerificationFixtures {
     /** A valid resident ID number (GB 11643) from the shared test vectors. */
     public static final String ID_NUMBER = "120101200709209190";
 
+    /** The agent organisation of subjects whose case an OPS user submits. */
+    public static final long OPS_SUBMITTED_AGENT = 999;
+
     private static final AtomicLong subjects = new AtomicLong(90_000);
 
     private final VerificationService verifications;
@@ -55,15 +58,16 @@ public final class VerificationFixtures {
     private VerificationCaseView open(
             Actor agent, VerificationKind kind, String subjectType, String label, long enterpriseId) {
         long subjectId = subjects.incrementAndGet();
+        long agentId = agent.agentId() == null ? OPS_SUBMITTED_AGENT : agent.agentId();
         return RunAs.run(agent, () -> {
-            long front = store(agent, subjectType, subjectId, enterpriseId, "ID_FRONT");
-            long live = store(agent, subjectType, subjectId, enterpriseId, "LIVE_PHOTO");
+            long front = store(agent, agentId, subjectType, subjectId, enterpriseId, "ID_FRONT");
+            long live = store(agent, agentId, subjectType, subjectId, enterpriseId, "LIVE_PHOTO");
             return verifications.open(new NewVerificationCase(
                     kind,
                     subjectType,
                     subjectId,
                     label,
-                    agent.agentId(),
+                    agentId,
                     enterpriseId,
                     "张三丰",
                     idDocument(),
@@ -74,13 +78,13 @@ public final class VerificationFixtures {
         });
     }
 
-    private long store(Actor agent, String ownerType, long ownerId, long enterpriseId, String kind) {
+    private long store(Actor agent, long agentId, String ownerType, long ownerId, long enterpriseId, String kind) {
         return documents
                 .store(new NewDocument(
                         ownerType,
                         ownerId,
                         kind,
-                        agent.agentId(),
+                        agentId,
                         enterpriseId,
                         Set.of(Role.OPS, Role.AGENT),
                         agent,
