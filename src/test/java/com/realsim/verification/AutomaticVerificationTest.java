@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,6 +28,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
             "realsim.verification.http.max-attempts=3",
             "realsim.verification.http.backoff=10ms"
         })
+@AutoConfigureMockMvc
 @Import(VerificationTestConfiguration.class)
 @RecordApplicationEvents
 class AutomaticVerificationTest {

@@ -15,6 +15,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -23,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * not valid; only the token's hash is stored; submissions and guesses are rate-limited.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 @Import(VerificationTestConfiguration.class)
 class SelfServiceLinksTest {
 

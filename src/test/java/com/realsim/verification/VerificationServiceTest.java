@@ -18,6 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -28,6 +29,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
  * OPS, decided under maker-checker with events for other modules and the audit trail, scoped per tenant.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 @Import(VerificationTestConfiguration.class)
 @RecordApplicationEvents
 class VerificationServiceTest {
