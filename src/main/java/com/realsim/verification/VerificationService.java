@@ -98,8 +98,9 @@ public class VerificationService {
         } else if (!maker.scope().covers(submission.agentId(), submission.enterpriseId())) {
             throw new NotFoundException();
         }
+        Findings findings = check(submission); // before anything is written: the checks may take a while
         VerificationCase opened = cases.save(new VerificationCase(submission, linkId, personalData, now()));
-        opened.checked(check(submission), maker, now());
+        opened.checked(findings, maker, now());
         return cases.save(opened).view();
     }
 
