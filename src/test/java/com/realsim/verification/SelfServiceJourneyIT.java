@@ -75,6 +75,7 @@ class SelfServiceJourneyIT {
             assertThat(horizontalOverflow(phone))
                     .as("nothing wider than the phone")
                     .isFalse();
+            screenshot(phone, "self-service-notice-phone.png");
 
             phone.findElement(By.id("name")).sendKeys("李四");
             phone.findElement(By.id("idNumber")).sendKeys(VerificationFixtures.ID_NUMBER);
