@@ -1,0 +1,376 @@
+package com.realsim.verification;
+
+import com.realsim.identity.IdDocument;
+import com.realsim.identity.PersonalData;
+import com.realsim.identity.SealContext;
+import com.realsim.identity.SealedIdNumber;
+import com.realsim.identity.SealedText;
+import com.realsim.platform.Actor;
+import com.realsim.platform.Role;
+import com.realsim.platform.Tenanted;
+import com.realsim.platform.error.DomainException;
+import com.realsim.platform.error.ErrorCode;
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.data.domain.AbstractAggregateRoot;
+
+/**
+ * One person-to-ID check (人证比对): the person's sealed name and ID document, the photos, what the automatic checks
+ * found, and the decision. It is PENDING_REVIEW until it is approved (automatically when every check passed, or by
+ * OPS) or rejected (by OPS only). The account that submitted it may not decide it; a case claimed by one reviewer
+ * is decided by that reviewer.
+ */
+@Entity
+@Table(name = "verification_case")
+@Tenanted(agent = "agentId", enterprise = "enterpriseId")
+class VerificationCase extends AbstractAggregateRoot<VerificationCase> {
+
+    static final String TABLE = "verification_case";
+    static final String SELF_SERVICE_PREFIX = "SELF_SERVICE:";
+    static final String SYSTEM = "system";
+    static final int MAX_REASON = 1000;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private VerificationKind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private VerificationStatus status;
+
+    @Column(name = "subject_type", nullable = false, updatable = false)
+    private String subjectType;
+
+    @Column(name = "subject_id", nullable = false, updatable = false)
+    private long subjectId;
+
+    @Column(name = "subject_label", nullable = false, updatable = false)
+    private String subjectLabel;
+
+    @Column(name = "agent_id", nullable = false, updatable = false)
+    private Long agentId;
+
+    @Column(name = "enterprise_id", updatable = false)
+    private Long enterpriseId;
+
+    @Column(name = "seal_key", nullable = false, updatable = false)
+    private UUID sealKey;
+
+    @Embedded
+    @AttributeOverride(name = "ciphertext", column = @Column(name = "name_enc", updatable = false))
+    @AttributeOverride(name = "masked", column = @Column(name = "name_masked", updatable = false))
+    private SealedText name;
+
+    @Embedded
+    private SealedIdNumber idNumber;
+
+    @Column(name = "id_photo_document_id", nullable = false, updatable = false)
+    private long idPhotoDocumentId;
+
+    @Column(name = "id_back_document_id", updatable = false)
+    private Long idBackDocumentId;
+
+    @Column(name = "live_photo_document_id", nullable = false, updatable = false)
+    private long livePhotoDocumentId;
+
+    @Column(name = "check_method", nullable = false)
+    private String checkMethod;
+
+    @Column(name = "identity_result")
+    private String identityResult;
+
+    @Column(name = "face_result")
+    private String faceResult;
+
+    @Column(name = "liveness")
+    private Boolean liveness;
+
+    @Column(name = "similarity", precision = 5, scale = 4)
+    private BigDecimal similarity;
+
+    @Column(name = "face_threshold", nullable = false, precision = 5, scale = 4)
+    private BigDecimal faceThreshold;
+
+    @Column(name = "self_service_link_id", updatable = false)
+    private Long selfServiceLinkId;
+
+    @Column(name = "submitted_by", nullable = false, updatable = false)
+    private String submittedBy;
+
+    @Column(name = "submitted_name", nullable = false, updatable = false)
+    private String submittedName;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "assigned_to")
+    private String assignedTo;
+
+    @Column(name = "assigned_name")
+    private String assignedName;
+
+    @Column(name = "assigned_at")
+    private Instant assignedAt;
+
+    @Column(name = "decided_by")
+    private String decidedBy;
+
+    @Column(name = "decided_name")
+    private String decidedName;
+
+    @Column(name = "decided_at")
+    private Instant decidedAt;
+
+    @Column(name = "decision_reason")
+    private String decisionReason;
+
+    @Version
+    private int version;
+
+    protected VerificationCase() {}
+
+    /**
+     * A new case, not yet checked.
+     *
+     * @param selfServiceLinkId the link the end user submitted through, when {@code submission.submittedBy()} is null
+     */
+    VerificationCase(NewVerificationCase submission, Long selfServiceLinkId, PersonalData personalData, Instant now) {
+        Actor maker = submission.submittedBy();
+        if (maker == null && selfServiceLinkId == null) {
+            throw new IllegalArgumentException("A case names its submitter or the self-service link it came through");
+        }
+        this.kind = submission.kind();
+        this.status = VerificationStatus.PENDING_REVIEW;
+        this.subjectType = submission.subjectType();
+        this.subjectId = submission.subjectId();
+        this.subjectLabel = submission.subjectLabel().strip();
+        this.agentId = submission.agentId();
+        this.enterpriseId = submission.enterpriseId();
+        this.sealKey = UUID.randomUUID();
+        this.name = personalData.sealName(submission.personName(), place("name"));
+        this.idNumber = personalData.seal(submission.idDocument(), place("id_number"));
+        this.idPhotoDocumentId = submission.idPhotoDocumentId();
+        this.idBackDocumentId = submission.idBackDocumentId();
+        this.livePhotoDocumentId = submission.livePhotoDocumentId();
+        this.selfServiceLinkId = maker == null ? selfServiceLinkId : null;
+        this.submittedBy = maker == null ? SELF_SERVICE_PREFIX + selfServiceLinkId : maker.principalKey();
+        this.submittedName = maker == null ? "self-service:" + selfServiceLinkId : maker.name();
+        this.createdAt = now;
+        this.checkMethod = Findings.MANUAL;
+        this.faceThreshold = BigDecimal.ONE;
+    }
+
+    /**
+     * Records what the checks found (after the first save, when the id is known) and approves the case when every
+     * check passed; otherwise it waits for OPS.
+     */
+    void checked(Findings findings, Actor maker, Instant now) {
+        this.checkMethod = findings.method();
+        this.identityResult = findings.identity();
+        this.faceResult = findings.face();
+        this.liveness = findings.liveness();
+        this.similarity = findings.similarity() == null ? null : decimal(findings.similarity());
+        this.faceThreshold = decimal(findings.threshold());
+        Map<String, Object> details = baseDetails();
+        details.put("method", findings.method());
+        details.put("concerns", String.join(",", findings.concerns()));
+        registerEvent(new VerificationCaseChanged(
+                submittedName,
+                maker == null ? null : maker.role(),
+                id,
+                agentId,
+                enterpriseId,
+                "VERIFICATION_OPENED",
+                "SUCCESS",
+                details));
+        if (findings.approvable()) {
+            decide(VerificationStatus.APPROVED, SYSTEM, SYSTEM, null, "automatic: every check passed", now);
+        }
+    }
+
+    void approve(Actor reviewer, String reason, Instant now) {
+        requireDecidableBy(reviewer);
+        decide(VerificationStatus.APPROVED, reviewer.principalKey(), reviewer.name(), reviewer.role(), reason, now);
+    }
+
+    void reject(Actor reviewer, String reason, Instant now) {
+        requireDecidableBy(reviewer);
+        decide(VerificationStatus.REJECTED, reviewer.principalKey(), reviewer.name(), reviewer.role(), reason, now);
+    }
+
+    /** An OPS user takes the case, so that the team does not review it twice. */
+    void assign(Actor reviewer, Instant now) {
+        requirePending();
+        if (assignedTo != null && !assignedTo.equals(reviewer.principalKey())) {
+            throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "verification.claimedByOther", assignedName);
+        }
+        if (reviewer.principalKey().equals(submittedBy)) {
+            throw new DomainException(ErrorCode.SELF_APPROVAL, "verification.selfApproval");
+        }
+        if (assignedTo == null) {
+            assignedTo = reviewer.principalKey();
+            assignedName = reviewer.name();
+            assignedAt = now;
+            registerEvent(audit(reviewer, "VERIFICATION_CLAIMED", "SUCCESS", baseDetails()));
+        }
+    }
+
+    /** Gives a claimed case back to the queue: its reviewer, or any other OPS user when the reviewer is away. */
+    void release(Actor reviewer) {
+        requirePending();
+        if (assignedTo == null) {
+            return;
+        }
+        Map<String, Object> details = baseDetails();
+        details.put("claimedBy", assignedName);
+        assignedTo = null;
+        assignedName = null;
+        assignedAt = null;
+        registerEvent(audit(reviewer, "VERIFICATION_RELEASED", "SUCCESS", details));
+    }
+
+    private void requireDecidableBy(Actor reviewer) {
+        requirePending();
+        if (reviewer.principalKey().equals(submittedBy)) {
+            throw new DomainException(ErrorCode.SELF_APPROVAL, "verification.selfApproval");
+        }
+        if (assignedTo != null && !assignedTo.equals(reviewer.principalKey())) {
+            throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "verification.claimedByOther", assignedName);
+        }
+    }
+
+    private void requirePending() {
+        if (status.decided()) {
+            throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "verification.alreadyDecided", status.name());
+        }
+    }
+
+    private void decide(
+            VerificationStatus outcome, String byKey, String byName, Role role, String reason, Instant now) {
+        this.status = outcome;
+        this.decidedBy = byKey;
+        this.decidedName = byName;
+        this.decidedAt = now;
+        this.decisionReason = reason;
+        this.assignedTo = null;
+        this.assignedName = null;
+        this.assignedAt = null;
+        Map<String, Object> details = baseDetails();
+        details.put("reason", reason);
+        registerEvent(new VerificationCaseChanged(
+                byName,
+                role,
+                id,
+                agentId,
+                enterpriseId,
+                outcome == VerificationStatus.APPROVED ? "VERIFICATION_APPROVED" : "VERIFICATION_REJECTED",
+                outcome.name(),
+                details));
+        registerEvent(new VerificationDecided(id, kind, subjectType, subjectId, outcome, byName, reason));
+    }
+
+    private VerificationCaseChanged audit(Actor actor, String action, String outcome, Map<String, Object> details) {
+        return new VerificationCaseChanged(
+                actor.name(), actor.role(), id, agentId, enterpriseId, action, outcome, details);
+    }
+
+    /** Masked facts every audit entry of the case carries. */
+    private Map<String, Object> baseDetails() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("kind", kind.name());
+        details.put("subject", subjectType + " " + subjectLabel);
+        details.put("name", name.masked());
+        details.put("idNumber", idNumber.masked());
+        return details;
+    }
+
+    private SealContext place(String column) {
+        return SealContext.of(TABLE, column, sealKey);
+    }
+
+    private static BigDecimal decimal(double value) {
+        return BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_EVEN);
+    }
+
+    /** The clear value of a sealed field, for audited unmasking: {@code name} or {@code idNumber}. */
+    String reveal(String field, PersonalData personalData) {
+        if (field.equals("name")) {
+            return personalData.open(name, place("name"));
+        }
+        if (field.equals("idNumber")) {
+            IdDocument document = personalData.open(idNumber, place("id_number"));
+            return document.number();
+        }
+        return null;
+    }
+
+    /** The events registered and not yet published (Spring Data publishes them on save). */
+    List<Object> pendingEvents() {
+        return List.copyOf(domainEvents());
+    }
+
+    Long id() {
+        return id;
+    }
+
+    VerificationStatus status() {
+        return status;
+    }
+
+    Findings findings() {
+        return new Findings(
+                checkMethod,
+                identityResult,
+                faceResult,
+                liveness,
+                similarity == null ? null : similarity.doubleValue(),
+                faceThreshold.doubleValue());
+    }
+
+    VerificationCaseView view() {
+        return new VerificationCaseView(
+                id,
+                kind,
+                status,
+                subjectType,
+                subjectId,
+                subjectLabel,
+                agentId,
+                enterpriseId,
+                name.masked(),
+                idNumber.type(),
+                idNumber.masked(),
+                idPhotoDocumentId,
+                idBackDocumentId,
+                livePhotoDocumentId,
+                findings(),
+                submittedBy.startsWith(SELF_SERVICE_PREFIX) ? "self-service" : submittedName,
+                submittedBy,
+                createdAt,
+                assignedName,
+                assignedAt,
+                decidedName,
+                decidedAt,
+                decisionReason);
+    }
+}

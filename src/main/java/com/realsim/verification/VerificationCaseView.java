@@ -1,0 +1,48 @@
+package com.realsim.verification;
+
+import com.realsim.identity.IdType;
+import com.realsim.platform.Actor;
+import java.time.Instant;
+
+/**
+ * A case as pages and answers show it: personal data masked, photos as document ids ({@code /documents/{id}}).
+ *
+ * @param submittedBy who submitted it: an actor's name, or {@code self-service} for an end user's own submission
+ * @param submitterKey the submitter's principal key ({@code USER:12}) or {@code SELF_SERVICE:<link id>}
+ * @param assignedTo the name of the OPS user who claimed it, if anyone did
+ * @param decidedBy the deciding actor's name, or {@code system}
+ */
+public record VerificationCaseView(
+        long id,
+        VerificationKind kind,
+        VerificationStatus status,
+        String subjectType,
+        long subjectId,
+        String subjectLabel,
+        long agentId,
+        Long enterpriseId,
+        String personName,
+        IdType idType,
+        String idNumber,
+        long idPhotoDocumentId,
+        Long idBackDocumentId,
+        long livePhotoDocumentId,
+        Findings findings,
+        String submittedBy,
+        String submitterKey,
+        Instant createdAt,
+        String assignedTo,
+        Instant assignedAt,
+        String decidedBy,
+        Instant decidedAt,
+        String decisionReason) {
+
+    /** Whether this actor submitted the case, and so may not decide it (maker-checker). */
+    public boolean submittedBy(Actor actor) {
+        return actor != null && actor.principalKey().equals(submitterKey);
+    }
+
+    public boolean selfService() {
+        return submitterKey.startsWith(VerificationCase.SELF_SERVICE_PREFIX);
+    }
+}

@@ -1,0 +1,5 @@
+package com.realsim.verification;
+
+import com.realsim.platform.ScopedRepository;
+
+interface VerificationCases extends ScopedRepository<VerificationCase> {}

@@ -1,0 +1,15 @@
+package com.realsim.verification;
+
+/**
+ * A case is opened, checked automatically where a provider is configured, and then either decided at once (every
+ * check passed: APPROVED) or left PENDING_REVIEW for OPS, who approve or reject it. Decisions are final.
+ */
+public enum VerificationStatus {
+    PENDING_REVIEW,
+    APPROVED,
+    REJECTED;
+
+    public boolean decided() {
+        return this != PENDING_REVIEW;
+    }
+}

@@ -1,0 +1,169 @@
+package com.realsim.verification.web;
+
+import com.realsim.platform.Actor;
+import com.realsim.platform.CurrentActor;
+import com.realsim.platform.Role;
+import com.realsim.platform.error.DomainException;
+import com.realsim.platform.error.ErrorCode;
+import com.realsim.platform.web.CursorPage;
+import com.realsim.platform.web.FormErrors;
+import com.realsim.verification.VerificationCaseView;
+import com.realsim.verification.VerificationKind;
+import com.realsim.verification.VerificationService;
+import com.realsim.verification.VerificationStatus;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The verification queue and a case's page. OPS work through the queue (filter, claim, release, decide); agents and
+ * enterprise admins follow their own tenant's cases read-only.
+ */
+@Controller
+@RequestMapping("/verifications")
+@PreAuthorize("hasAnyRole('OPS', 'AGENT', 'ENTERPRISE_ADMIN')")
+class VerificationController {
+
+    private final VerificationService verifications;
+    private final Clock clock;
+
+    VerificationController(VerificationService verifications, Clock clock) {
+        this.verifications = verifications;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String queue(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) VerificationKind kind,
+            @RequestParam(required = false) VerificationService.Assignment assigned,
+            @RequestParam(required = false) String cursor,
+            Model model) {
+        Actor actor = CurrentActor.get();
+        // waiting cases unless the filter says otherwise; "ANY" lists every status
+        VerificationStatus shown =
+                status == null ? VerificationStatus.PENDING_REVIEW : "ANY".equals(status) ? null : parse(status);
+        VerificationService.Assignment whose =
+                actor.is(Role.OPS) && assigned != null ? assigned : VerificationService.Assignment.ANYONE;
+        CursorPage<VerificationCaseView> page = verifications.list(shown, kind, whose, cursor, 25);
+        VerificationService.QueueSummary summary = verifications.summary();
+        model.addAttribute("cases", page.items());
+        model.addAttribute("summary", summary);
+        model.addAttribute(
+                "oldestHours",
+                summary.oldestWaitingSince() == null
+                        ? null
+                        : Duration.between(summary.oldestWaitingSince(), clock.instant())
+                                .toHours());
+        model.addAttribute("status", shown == null ? "ANY" : shown.name());
+        model.addAttribute("kind", kind == null ? "" : kind.name());
+        model.addAttribute("assigned", whose.name());
+        model.addAttribute("kinds", VerificationKind.values());
+        model.addAttribute("statuses", VerificationStatus.values());
+        model.addAttribute("assignments", VerificationService.Assignment.values());
+        model.addAttribute("manualOnly", verifications.manualReviewOnly());
+        model.addAttribute(
+                "nextUrl",
+                page.nextCursor() == null
+                        ? null
+                        : ServletUriComponentsBuilder.fromCurrentRequest()
+                                .replaceQueryParam("cursor", page.nextCursor())
+                                .build()
+                                .toUriString());
+        return "verification/queue";
+    }
+
+    @GetMapping("/{id}")
+    String detail(@PathVariable long id, Model model) {
+        VerificationCaseView kase = verifications.get(id);
+        Actor actor = CurrentActor.get();
+        model.addAttribute("kase", kase);
+        model.addAttribute("submittedByMe", kase.submittedBy(actor));
+        model.addAttribute(
+                "claimedByOther",
+                kase.assignedTo() != null && !kase.assignedTo().equals(actor.name()));
+        model.addAttribute("manualOnly", kase.findings().manualOnly());
+        return "verification/detail";
+    }
+
+    @PostMapping("/{id}/approve")
+    @PreAuthorize("hasRole('OPS')")
+    String approve(@PathVariable long id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        try {
+            verifications.approve(id, reason);
+            redirect.addFlashAttribute("flashSuccess", "verification.approved");
+            redirect.addFlashAttribute("flashArgs", new Object[] {String.valueOf(id)});
+            return "redirect:/verifications";
+        } catch (DomainException refused) {
+            return refusedOn(id, refused, redirect);
+        }
+    }
+
+    @PostMapping("/{id}/reject")
+    @PreAuthorize("hasRole('OPS')")
+    String reject(@PathVariable long id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        try {
+            verifications.reject(id, reason);
+            redirect.addFlashAttribute("flashSuccess", "verification.rejected");
+            redirect.addFlashAttribute("flashArgs", new Object[] {String.valueOf(id)});
+            return "redirect:/verifications";
+        } catch (DomainException refused) {
+            return refusedOn(id, refused, redirect);
+        }
+    }
+
+    @PostMapping("/{id}/claim")
+    @PreAuthorize("hasRole('OPS')")
+    String claim(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            verifications.assign(id);
+            redirect.addFlashAttribute("flashSuccess", "verification.claimed");
+        } catch (DomainException refused) {
+            return refusedOn(id, refused, redirect);
+        }
+        return "redirect:/verifications/" + id;
+    }
+
+    @PostMapping("/{id}/release")
+    @PreAuthorize("hasRole('OPS')")
+    String release(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            verifications.release(id);
+            redirect.addFlashAttribute("flashSuccess", "verification.released");
+        } catch (DomainException refused) {
+            return refusedOn(id, refused, redirect);
+        }
+        return "redirect:/verifications/" + id;
+    }
+
+    /**
+     * Shows a refusal on the case's page. 404, 403 and SELF_APPROVAL answer as everywhere else (the refusal page with
+     * its status), so that maker-checker is a 403 in pages as in the API.
+     */
+    private static String refusedOn(long id, DomainException refused, RedirectAttributes redirect) {
+        FormErrors.rethrowUnlessForTheUser(refused);
+        if (refused.code() == ErrorCode.SELF_APPROVAL) {
+            throw refused;
+        }
+        redirect.addFlashAttribute("flashError", refused.messageKey());
+        redirect.addFlashAttribute("flashArgs", refused.messageArguments());
+        return "redirect:/verifications/" + id;
+    }
+
+    private static VerificationStatus parse(String status) {
+        try {
+            return VerificationStatus.valueOf(status);
+        } catch (IllegalArgumentException unknown) {
+            return VerificationStatus.PENDING_REVIEW;
+        }
+    }
+}
