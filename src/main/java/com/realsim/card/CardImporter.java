@@ -246,7 +246,7 @@ class CardImporter {
                 INSERT INTO card_import_rejection (import_id, line, code, field, message_key, raw)
                 SELECT ?, s.line,
                        COALESCE(s.code, CASE WHEN e.found THEN 'DUPLICATE_ICCID' ELSE 'VALIDATION_FAILED' END),
-                       COALESCE(s.field, CASE WHEN e.found THEN 'iccid' ELSE 'msisdn' END),
+                       CASE WHEN s.code IS NOT NULL THEN s.field WHEN e.found THEN 'iccid' ELSE 'msisdn' END,
                        COALESCE(s.message_key,
                                 CASE WHEN e.found THEN 'card.import.iccidInInventory' ELSE 'card.import.msisdnInUse' END),
                        COALESCE(s.raw, concat_ws(',', s.iccid, s.msisdn, s.imsi, s.operator, s.plan_code))
