@@ -194,21 +194,17 @@ class Card extends AbstractAggregateRoot<Card> {
     }
 
     /**
-     * A person resumes the card by clearing the reason their role may clear. Refused with {@code BLOCKED} (and no
-     * change) while any other reason remains, naming the reasons; {@code ILLEGAL_STATE_TRANSITION} unless suspended.
+     * A person resumes the card by clearing the reason their role may clear (if the card carries it). Answers the
+     * reasons that still block it: while any remain the card stays SUSPENDED, and the caller is told so ({@code
+     * BLOCKED}). {@code ILLEGAL_STATE_TRANSITION} unless the card is suspended.
      */
-    void resume(BlockingReason callersReason, String note, Actor actor, Instant now) {
+    List<BlockingReason> resume(BlockingReason callersReason, String note, Actor actor, Instant now) {
         requireNotFinal();
         if (state != CardState.SUSPENDED) {
             throw illegal(state, CardState.ACTIVE);
         }
-        List<BlockingReason> others =
-                activeReasons().stream().filter(r -> r != callersReason).toList();
-        if (!others.isEmpty()) {
-            throw new DomainException(ErrorCode.BLOCKED, "card.blocked")
-                    .with("reasons", others.stream().map(Enum::name).toList());
-        }
         clear(callersReason, note, actor, now);
+        return activeReasons();
     }
 
     /** No usage for the configured period: the card enters the cancellation cycle (预销户). */

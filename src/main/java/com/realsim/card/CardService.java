@@ -127,13 +127,21 @@ public class CardService {
         return view(cards.save(card));
     }
 
-    /** Clears the reason of the actor's role; {@code BLOCKED} while other reasons remain. */
-    @Transactional
+    /**
+     * Clears the reason of the actor's role. While other reasons remain the card stays suspended and the answer is
+     * {@code BLOCKED} naming them; the caller's own reason is cleared all the same (otherwise a customer's and an
+     * operator's stop would wait for each other forever).
+     */
+    @Transactional(noRollbackFor = CardStillBlocked.class)
     public CardView resume(String iccid, String note) {
         Actor actor = CurrentActor.get();
         Card card = lock(visible(iccid));
-        card.resume(manualReason(actor), note, actor, clock.instant());
-        return view(cards.save(card));
+        List<BlockingReason> remaining = card.resume(manualReason(actor), note, actor, clock.instant());
+        cards.save(card);
+        if (!remaining.isEmpty()) {
+            throw new CardStillBlocked(remaining);
+        }
+        return view(card);
     }
 
     /** Cancels the card at once (final). */

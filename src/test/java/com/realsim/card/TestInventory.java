@@ -87,6 +87,55 @@ final class TestInventory {
         return importCards(1, segment, planCode).get(0);
     }
 
+    /** An ACTIVE card of this agent and enterprise (a data-only plan, so the enterprise level suffices). */
+    String activeCustomerCard(long agentId, long enterpriseId) {
+        String iccid = customerCard(agentId, enterpriseId);
+        asActor(OPS, () -> cards.activate(iccid, RealNameFacts.enterpriseComplete()));
+        return iccid;
+    }
+
+    /** Runs a use case as this actor, as a request would. */
+    static <T> T asActor(Actor actor, java.util.function.Supplier<T> work) {
+        var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new TestAuthentication(actor));
+        var previous = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    static final class TestAuthentication
+            extends org.springframework.security.authentication.AbstractAuthenticationToken
+            implements com.realsim.platform.ActorPrincipal {
+
+        private final Actor actor;
+
+        TestAuthentication(Actor actor) {
+            super(List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                    actor.role().authority())));
+            this.actor = actor;
+            setAuthenticated(true);
+        }
+
+        @Override
+        public Actor actor() {
+            return actor;
+        }
+
+        @Override
+        public Object getCredentials() {
+            return "";
+        }
+
+        @Override
+        public Object getPrincipal() {
+            return actor.name();
+        }
+    }
+
     /** A card of this agent and enterprise, waiting for activation. */
     String customerCard(long agentId, long enterpriseId) {
         String iccid = importCard("138", dataOnlyPlan());
