@@ -125,17 +125,32 @@ class CardImporter {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         try {
             try (Statement statement = connection.createStatement()) {
+                // Room for the staging table and the sorts in memory: temp_buffers takes effect only before the
+                // session's first temporary table, work_mem for this transaction.
+                statement.execute("SET temp_buffers = '64MB'");
+                statement.execute("SET LOCAL work_mem = '64MB'");
                 statement.execute("""
                         CREATE TEMPORARY TABLE card_import_staging (
                             line BIGINT NOT NULL, iccid TEXT COLLATE "C", msisdn TEXT COLLATE "C", imsi TEXT,
                             operator TEXT, plan_code TEXT, code TEXT, field TEXT, message_key TEXT, raw TEXT
                         ) ON COMMIT DROP;
-                        CREATE TEMPORARY TABLE card_import_done (iccid TEXT COLLATE "C") ON COMMIT DROP""");
+                        CREATE TEMPORARY TABLE card_import_done (iccid TEXT COLLATE "C", msisdn TEXT COLLATE "C") ON COMMIT DROP""");
             }
             Set<String> planCodes = new HashSet<>(jdbc.queryForList("SELECT code FROM service_plan", String.class));
+            long started = System.nanoTime();
             long rowsRead = copyRows(connection.unwrap(PGConnection.class), input, planCodes, progress);
             progress.read(rowsRead);
-            return store(jdbc, importId, fileName, rowsRead, actor);
+            long copied = System.nanoTime();
+            Outcome outcome = store(jdbc, importId, fileName, rowsRead, actor);
+            log.info(
+                    "Import {}: {} rows read and copied in {} ms, {} imported and {} rejected in {} ms",
+                    importId,
+                    rowsRead,
+                    (copied - started) / 1_000_000,
+                    outcome.imported(),
+                    outcome.rejected(),
+                    (System.nanoTime() - copied) / 1_000_000);
+            return outcome;
         } catch (SQLException e) {
             throw new IllegalStateException("Inventory import failed in the database", e);
         }
@@ -210,27 +225,9 @@ class CardImporter {
     }
 
     private Outcome store(JdbcTemplate jdbc, long importId, String fileName, long rowsRead, Actor actor) {
-        // Repeats within the file (the first occurrence stays) and numbers that a live card already has.
-        jdbc.update("""
-                UPDATE card_import_staging s
-                   SET code = v.code, field = v.field, message_key = v.message_key
-                  FROM (SELECT r.line,
-                               CASE WHEN r.iccid_rank > 1 THEN 'DUPLICATE_ICCID' ELSE 'VALIDATION_FAILED' END AS code,
-                               CASE WHEN r.iccid_rank > 1 THEN 'iccid' ELSE 'msisdn' END AS field,
-                               CASE WHEN r.iccid_rank > 1 THEN 'card.import.iccidRepeated'
-                                    WHEN r.msisdn_rank > 1 THEN 'card.import.msisdnRepeated'
-                                    ELSE 'card.import.msisdnInUse' END AS message_key
-                          FROM (SELECT line, iccid, msisdn,
-                                       row_number() OVER (PARTITION BY iccid ORDER BY line) AS iccid_rank,
-                                       row_number() OVER (PARTITION BY msisdn ORDER BY line) AS msisdn_rank
-                                  FROM card_import_staging
-                                 WHERE code IS NULL) r
-                         WHERE r.iccid_rank > 1 OR r.msisdn_rank > 1
-                            OR EXISTS (SELECT 1 FROM card c
-                                        WHERE c.msisdn = r.msisdn AND c.state <> 'CANCELLED' AND c.iccid <> r.iccid)
-                       ) v
-                 WHERE s.line = v.line""");
-        // The good rows; an ICCID already in the inventory (or taken meanwhile) is simply not returned.
+        // One INSERT decides every duplicate: in file order, a row whose ICCID is already in the inventory (or
+        // earlier in this file), or whose number a live card has (or an earlier row of this file), conflicts and is
+        // not returned.
         long imported = jdbc.update("""
                 WITH inserted AS (
                     INSERT INTO card (iccid, msisdn, imsi, operator, plan_id, imei_binding, state, created_at, updated_at)
@@ -240,20 +237,37 @@ class CardImporter {
                      WHERE s.code IS NULL
                      ORDER BY s.line
                     ON CONFLICT DO NOTHING
-                    RETURNING iccid)
-                INSERT INTO card_import_done (iccid) SELECT iccid FROM inserted""");
+                    RETURNING iccid, msisdn)
+                INSERT INTO card_import_done (iccid, msisdn) SELECT iccid, msisdn FROM inserted""");
+        // Rejected: the rows refused in Java, with their verdict ...
         long rejected = jdbc.update("""
                 INSERT INTO card_import_rejection (import_id, line, code, field, message_key, raw)
-                SELECT ?, s.line,
-                       COALESCE(s.code, CASE WHEN e.found THEN 'DUPLICATE_ICCID' ELSE 'VALIDATION_FAILED' END),
-                       CASE WHEN s.code IS NOT NULL THEN s.field WHEN e.found THEN 'iccid' ELSE 'msisdn' END,
-                       COALESCE(s.message_key,
-                                CASE WHEN e.found THEN 'card.import.iccidInInventory' ELSE 'card.import.msisdnInUse' END),
-                       COALESCE(s.raw, concat_ws(',', s.iccid, s.msisdn, s.imsi, s.operator, s.plan_code))
-                  FROM card_import_staging s
-                  LEFT JOIN LATERAL (SELECT true AS found FROM card c WHERE c.iccid = s.iccid) e ON s.code IS NULL
-                 WHERE s.code IS NOT NULL
-                    OR NOT EXISTS (SELECT 1 FROM card_import_done d WHERE d.iccid = s.iccid)""", importId);
+                SELECT ?, line, code, field, message_key, raw FROM card_import_staging WHERE code IS NOT NULL""", importId);
+        // ... and, only when the INSERT left some good rows out, those rows, told apart by what they conflicted
+        // with: an ICCID (in the inventory, or on an earlier line) or a number (of a live card, or an earlier line).
+        if (imported < rowsRead - rejected) {
+            jdbc.execute("CREATE INDEX ON card_import_done (iccid)");
+            rejected += jdbc.update("""
+                    INSERT INTO card_import_rejection (import_id, line, code, field, message_key, raw)
+                    SELECT ?, s.line,
+                           CASE WHEN i.iccid IS NOT NULL THEN 'DUPLICATE_ICCID' ELSE 'VALIDATION_FAILED' END,
+                           CASE WHEN i.iccid IS NOT NULL THEN 'iccid' ELSE 'msisdn' END,
+                           CASE WHEN i.iccid IS NOT NULL AND i.this_file THEN 'card.import.iccidRepeated'
+                                WHEN i.iccid IS NOT NULL THEN 'card.import.iccidInInventory'
+                                WHEN m.this_file THEN 'card.import.msisdnRepeated'
+                                ELSE 'card.import.msisdnInUse' END,
+                           concat_ws(',', s.iccid, s.msisdn, s.imsi, s.operator, s.plan_code)
+                      FROM (SELECT g.*, min(g.line) OVER (PARTITION BY g.iccid, g.msisdn) AS first_line
+                              FROM card_import_staging g WHERE g.code IS NULL) s
+                      LEFT JOIN LATERAL (
+                            SELECT c.iccid, EXISTS (SELECT 1 FROM card_import_done d WHERE d.iccid = c.iccid) AS this_file
+                              FROM card c WHERE c.iccid = s.iccid) i ON true
+                      LEFT JOIN LATERAL (
+                            SELECT EXISTS (SELECT 1 FROM card_import_done d WHERE d.iccid = c.iccid) AS this_file
+                              FROM card c WHERE c.msisdn = s.msisdn AND c.state <> 'CANCELLED') m ON i.iccid IS NULL
+                     WHERE s.line > s.first_line
+                        OR NOT EXISTS (SELECT 1 FROM card_import_done d WHERE d.iccid = s.iccid AND d.msisdn = s.msisdn)""", importId);
+        }
         jdbc.update(
                 """
                 UPDATE card_import

@@ -64,4 +64,9 @@ public record CardQuery(
     boolean searchesMsisdn() {
         return search != null && search.startsWith("1");
     }
+
+    /** A search long enough to match few cards: at least 7 digits of a number, 13 of an ICCID. */
+    boolean selectiveSearch() {
+        return (searchesMsisdn() && search.length() >= 7) || (searchesIccid() && search.length() >= 13);
+    }
 }

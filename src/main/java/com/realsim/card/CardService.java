@@ -2,7 +2,6 @@ package com.realsim.card;
 
 import com.realsim.platform.Actor;
 import com.realsim.platform.CurrentActor;
-import com.realsim.platform.TenantScope;
 import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
 import com.realsim.platform.error.NotFoundException;
@@ -13,15 +12,12 @@ import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,8 +33,8 @@ public class CardService {
     private final ServicePlans plans;
     private final RealNamePolicy policy;
     private final EntityManager entityManager;
-    private final NamedParameterJdbcTemplate jdbc;
     private final CardProperties properties;
+    private final CardStateCounts stateCounts;
     private final Clock clock;
 
     CardService(
@@ -46,15 +42,15 @@ public class CardService {
             ServicePlans plans,
             RealNamePolicy policy,
             EntityManager entityManager,
-            NamedParameterJdbcTemplate jdbc,
             CardProperties properties,
+            CardStateCounts stateCounts,
             Clock clock) {
         this.cards = cards;
         this.plans = plans;
         this.policy = policy;
         this.entityManager = entityManager;
-        this.jdbc = jdbc;
         this.properties = properties;
+        this.stateCounts = stateCounts;
         this.clock = clock;
     }
 
@@ -65,12 +61,17 @@ public class CardService {
     public CursorPage<CardSummary> find(CardQuery query) {
         Specification<Card> condition = cards.visible().and(conditions(query));
         Map<Long, String> planCodes = planCodes();
+        if (query.selectiveSearch()) {
+            // Numbers and ICCIDs are issued in blocks, so the matches of a long prefix sit together somewhere in the
+            // id order: read them through the search index and sort them, rather than walk the primary key.
+            condition = condition.and((root, q, cb) -> {
+                q.orderBy(cb.desc(cb.sum(root.<Long>get("id"), 0L)));
+                return cb.conjunction();
+            });
+        }
+        Sort order = query.selectiveSearch() ? Sort.unsorted() : Sort.by(Sort.Direction.DESC, "id");
         List<CardSummary> rows = cards
-                .findBy(
-                        condition,
-                        q -> q.sortBy(Sort.by(Sort.Direction.DESC, "id"))
-                                .limit(query.size() + 1)
-                                .all())
+                .findBy(condition, q -> q.sortBy(order).limit(query.size() + 1).all())
                 .stream()
                 .map(card -> summary(card, planCodes))
                 .toList();
@@ -87,33 +88,16 @@ public class CardService {
         return view(visible(iccid));
     }
 
-    /** How many cards the current actor sees in each state (every state present, zero when none). */
+    /** How many cards the current actor sees in each state (every state present; at most a few seconds old). */
     @Transactional(readOnly = true)
     public Map<CardState, Long> countByState() {
-        TenantScope scope = CurrentActor.scope();
-        Map<CardState, Long> counts = new EnumMap<>(CardState.class);
-        for (CardState state : CardState.values()) {
-            counts.put(state, 0L);
-        }
-        jdbc.query(
-                "SELECT state, count(*) AS n FROM card WHERE " + scope.sqlCondition("agent_id", "enterprise_id")
-                        + " GROUP BY state",
-                new MapSqlParameterSource("scopeTenant", scope.sqlParameter()),
-                rs -> {
-                    counts.put(CardState.valueOf(rs.getString("state")), rs.getLong("n"));
-                });
-        return counts;
+        return stateCounts.of(CurrentActor.scope());
     }
 
-    /** How many cards in this state the current actor sees. */
+    /** How many cards in this state the current actor sees (at most a few seconds old). */
     @Transactional(readOnly = true)
     public long count(CardState state) {
-        TenantScope scope = CurrentActor.scope();
-        Long n = jdbc.queryForObject(
-                "SELECT count(*) FROM card WHERE state = :state AND " + scope.sqlCondition("agent_id", "enterprise_id"),
-                new MapSqlParameterSource("scopeTenant", scope.sqlParameter()).addValue("state", state.name()),
-                Long.class);
-        return n == null ? 0 : n;
+        return countByState().get(state);
     }
 
     // --- people acting on a card (tenant-scoped; the role decides the blocking reason) -----------------------------
@@ -330,6 +314,11 @@ public class CardService {
                 String to = query.search() + ":";
                 parts.add((root, q, cb) -> cb.and(
                         cb.greaterThanOrEqualTo(root.get(attribute), from), cb.lessThan(root.get(attribute), to)));
+                if (attribute.equals("msisdn")) {
+                    // a number identifies a card only while it is live (the index holds live cards); cancelled cards
+                    // are found by ICCID
+                    parts.add((root, q, cb) -> cb.notEqual(root.get("state"), CardState.CANCELLED));
+                }
             }
         }
         if (query.state() != null) {

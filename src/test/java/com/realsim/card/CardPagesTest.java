@@ -128,13 +128,17 @@ class CardPagesTest {
     void opsSearchesByIccidOrNumberPrefixAndFiltersByState() {
         String iccid = inventory.importCard("149", inventory.dataOnlyPlan());
         CardSummary card = cards.card(iccid).orElseThrow();
-        assertThat(mvc.get().uri("/cards?q={q}", iccid).header("Accept-Language", "en")
+        assertThat(mvc.get()
+                        .uri("/cards?q={q}", iccid)
+                        .header("Accept-Language", "en")
                         .with(ActorAuthentication.as(Role.OPS)))
                 .hasStatusOk()
                 .bodyText()
                 .contains(iccid)
                 .doesNotContain("No cards match.");
-        assertThat(mvc.get().uri("/cards?q=8986999999").header("Accept-Language", "en")
+        assertThat(mvc.get()
+                        .uri("/cards?q=8986999999")
+                        .header("Accept-Language", "en")
                         .with(ActorAuthentication.as(Role.OPS)))
                 .hasStatusOk()
                 .bodyText()
