@@ -56,6 +56,15 @@ final class BenchmarkReport {
                 System.getProperty("java.version"));
     }
 
+    /** The 1-minute load average, where the system tells it. */
+    static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
     static String today() {
         return LocalDate.now(ZoneOffset.UTC).toString();
     }

@@ -124,6 +124,26 @@ class CardApiTest {
                 .isEqualTo("VALIDATION_FAILED");
     }
 
+    @Test
+    void administratorsListPlansAndOperatorLimits() {
+        assertThat(mvc.get().uri("/api/v1/service-plans").with(ActorAuthentication.as(Role.ADMIN)))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$")
+                .asArray()
+                .isNotNull();
+        assertThat(mvc.get().uri("/api/v1/operators").with(ActorAuthentication.as(Role.ADMIN)))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$[*].operator")
+                .asArray()
+                .containsExactlyInAnyOrder("CHINA_MOBILE", "CHINA_UNICOM", "CHINA_TELECOM", "CHINA_BROADNET");
+        assertThat(mvc.get().uri("/api/v1/operators").with(ActorAuthentication.as(Role.OPS)))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.get().uri("/api/v1/service-plans").with(ActorAuthentication.as(Role.AGENT)))
+                .hasStatus(HttpStatus.FORBIDDEN);
+    }
+
     // --- operators (ADMIN) ----------------------------------------------------------------------------------------
 
     @Test
