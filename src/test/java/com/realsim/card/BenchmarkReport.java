@@ -65,6 +65,60 @@ final class BenchmarkReport {
         }
     }
 
+    /** CPU seconds this JVM has used so far (all its threads, GC and JIT included). */
+    static double jvmCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime()
+                / 1e9;
+    }
+
+    /**
+     * CPU seconds used so far by the tests' embedded PostgreSQL (its postmaster and every backend and helper
+     * process), read from /proc; negative when that server is not a local process (e.g. a container).
+     */
+    static double postgresCpuSeconds() {
+        try (Stream<Path> runs = Files.list(Path.of("target/pg-test-data"))) {
+            Path pidFile = runs.map(run -> run.resolve("postmaster.pid"))
+                    .filter(Files::exists)
+                    .max(java.util.Comparator.comparing(BenchmarkReport::modified))
+                    .orElse(null);
+            if (pidFile == null) {
+                return -1;
+            }
+            long postmaster = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+            long ticks = 0;
+            try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+                for (Path process : processes
+                        .filter(p -> p.getFileName().toString().matches("[0-9]+"))
+                        .toList()) {
+                    try {
+                        String stat = Files.readString(process.resolve("stat"));
+                        String[] fields =
+                                stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        long pid = Long.parseLong(process.getFileName().toString());
+                        long parent = Long.parseLong(fields[1]);
+                        if (pid == postmaster || parent == postmaster) {
+                            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                        }
+                    } catch (IOException | RuntimeException gone) {
+                        // the process ended meanwhile
+                    }
+                }
+            }
+            return ticks / 100.0; // USER_HZ
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static java.nio.file.attribute.FileTime modified(Path path) {
+        try {
+            return Files.getLastModifiedTime(path);
+        } catch (IOException e) {
+            return java.nio.file.attribute.FileTime.fromMillis(0);
+        }
+    }
+
     static String today() {
         return LocalDate.now(ZoneOffset.UTC).toString();
     }
