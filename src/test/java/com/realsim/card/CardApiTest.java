@@ -202,6 +202,7 @@ class CardApiTest {
         var answer = assertThat(mvc.post()
                         .uri("/api/v1/cards/import")
                         .contentType("text/csv")
+                        .header("Accept-Language", "en")
                         .content(csv)
                         .with(ActorAuthentication.as(Role.OPS)))
                 .hasStatusOk()
@@ -209,6 +210,8 @@ class CardApiTest {
         answer.extractingPath("$.imported").isEqualTo(1);
         answer.extractingPath("$.rejected[0].line").isEqualTo(3);
         answer.extractingPath("$.rejected[0].code").isEqualTo("INVALID_ICCID");
+        answer.extractingPath("$.rejected[0].field").isEqualTo("iccid");
+        answer.extractingPath("$.rejected[0].message").asString().contains("Luhn");
         answer.extractingPath("$.rejected[1].line").isEqualTo(4);
         answer.extractingPath("$.rejected[1].code").isEqualTo("DUPLICATE_ICCID");
     }

@@ -7,6 +7,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -20,21 +23,28 @@ import org.springframework.web.bind.annotation.RestController;
 class CardImportApi {
 
     private final CardImportService imports;
+    private final MessageSource messages;
 
-    CardImportApi(CardImportService imports) {
+    CardImportApi(CardImportService imports, MessageSource messages) {
         this.imports = imports;
+        this.messages = messages;
     }
 
-    record Rejected(long line, String code, String field) {}
+    record Rejected(long line, String code, String field, String message) {}
 
     record ImportResponse(long importId, long imported, List<Rejected> rejected) {
 
-        static ImportResponse of(CardImportResult result) {
+        static ImportResponse of(CardImportResult result, MessageSource messages) {
+            Locale locale = LocaleContextHolder.getLocale();
             return new ImportResponse(
                     result.importId(),
                     result.imported(),
                     result.rejected().stream()
-                            .map(r -> new Rejected(r.line(), r.code(), r.field()))
+                            .map(r -> new Rejected(
+                                    r.line(),
+                                    r.code(),
+                                    r.field(),
+                                    messages.getMessage(r.messageKey(), null, r.code(), locale)))
                             .toList());
         }
     }
@@ -45,7 +55,7 @@ class CardImportApi {
             @RequestHeader(name = "X-File-Name", required = false, defaultValue = "api.csv") String fileName)
             throws IOException {
         try (InputStream body = request.getInputStream()) {
-            return ImportResponse.of(imports.importNow(body, clean(fileName), CurrentActor.get()));
+            return ImportResponse.of(imports.importNow(body, clean(fileName), CurrentActor.get()), messages);
         }
     }
 

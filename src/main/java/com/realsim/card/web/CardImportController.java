@@ -52,9 +52,14 @@ class CardImportController {
             return "redirect:/inventory/imports";
         }
         Path stored = Files.createTempFile("realsim-import-", ".csv");
-        file.transferTo(stored);
-        long id = imports.start(stored, fileName(file), CurrentActor.get());
-        return "redirect:/inventory/imports/" + id;
+        try {
+            file.transferTo(stored);
+            long id = imports.start(stored, fileName(file), CurrentActor.get());
+            return "redirect:/inventory/imports/" + id;
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(stored); // the background job deletes it once it has run
+            throw e;
+        }
     }
 
     @GetMapping("/{id}")
