@@ -178,4 +178,24 @@ class CardImportTest {
         }
         assertThat(jdbc.queryForObject("SELECT count(*) FROM card", Long.class)).isEqualTo(before + rows);
     }
+
+    @Test
+    void anImportCutOffByARestartIsMarkedFailedAtTheNextStart() {
+        long stale = jdbc.queryForObject(
+                "INSERT INTO card_import (file_name, status, started_by, started_by_id, created_at, heartbeat_at)"
+                        + " VALUES ('cut.csv', 'RUNNING', 'ops', 1, now() - interval '1 hour',"
+                        + " now() - interval '1 hour') RETURNING id",
+                Long.class);
+        long fresh = jdbc.queryForObject(
+                "INSERT INTO card_import (file_name, status, started_by, started_by_id, heartbeat_at)"
+                        + " VALUES ('running.csv', 'RUNNING', 'ops', 1, now()) RETURNING id",
+                Long.class);
+
+        imports.failInterruptedImports();
+
+        assertThat(imports.job(stale).status()).isEqualTo(CardImportStatus.FAILED);
+        assertThat(imports.job(stale).failureKey()).isEqualTo("card.import.interrupted");
+        assertThat(imports.job(fresh).status()).isEqualTo(CardImportStatus.RUNNING);
+        jdbc.update("UPDATE card_import SET status = 'FAILED' WHERE id = ?", fresh);
+    }
 }

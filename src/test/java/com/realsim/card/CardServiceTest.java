@@ -148,4 +148,23 @@ class CardServiceTest {
             assertThat(e.auditFacts().actor()).isEqualTo(TestInventory.OPS.name());
         });
     }
+
+    @Test
+    void cardsByStateCountOnlyTheActorsOwnCards() {
+        long agentId = 5_000 + System.nanoTime() % 1_000;
+        inventory.customerCard(agentId, 501L);
+        inventory.activeCustomerCard(agentId, 502L);
+        inventory.customerCard(agentId + 1, 503L);
+        Actor agent = ActorAuthentication.actor(Role.AGENT, agentId, null);
+        Actor enterprise = ActorAuthentication.actor(Role.ENTERPRISE_ADMIN, null, 502L);
+
+        assertThat(TestInventory.asActor(agent, () -> cards.countByState()))
+                .containsEntry(CardState.PENDING_ACTIVATION, 1L)
+                .containsEntry(CardState.ACTIVE, 1L)
+                .containsEntry(CardState.INVENTORY, 0L);
+        assertThat(TestInventory.asActor(enterprise, () -> cards.count(CardState.ACTIVE)))
+                .isEqualTo(1);
+        assertThat(TestInventory.asActor(enterprise, () -> cards.count(CardState.PENDING_ACTIVATION)))
+                .isZero();
+    }
 }
