@@ -21,12 +21,10 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -132,11 +130,15 @@ class CardImporter {
                 statement.execute("""
                         CREATE TEMPORARY TABLE card_import_staging (
                             line BIGINT NOT NULL, iccid TEXT COLLATE "C", msisdn TEXT COLLATE "C", imsi TEXT,
-                            operator TEXT, plan_code TEXT, code TEXT, field TEXT, message_key TEXT, raw TEXT
+                            operator TEXT, plan_code TEXT, plan_id BIGINT, imei_binding BOOLEAN,
+                            code TEXT, field TEXT, message_key TEXT, raw TEXT
                         ) ON COMMIT DROP;
                         CREATE TEMPORARY TABLE card_import_done (iccid TEXT COLLATE "C", msisdn TEXT COLLATE "C") ON COMMIT DROP""");
             }
-            Set<String> planCodes = new HashSet<>(jdbc.queryForList("SELECT code FROM service_plan", String.class));
+            Map<String, PlanRef> planCodes = new HashMap<>();
+            jdbc.query("SELECT code, id, imei_binding FROM service_plan", rs -> {
+                planCodes.put(rs.getString("code"), new PlanRef(rs.getLong("id"), rs.getBoolean("imei_binding")));
+            });
             long started = System.nanoTime();
             long rowsRead = copyRows(connection.unwrap(PGConnection.class), input, planCodes, progress);
             progress.read(rowsRead);
@@ -156,12 +158,16 @@ class CardImporter {
         }
     }
 
-    private long copyRows(PGConnection connection, InputStream input, Set<String> planCodes, Progress progress)
+    /** A plan as the import needs it: its id and whether its cards bind to a device. */
+    record PlanRef(long id, boolean imeiBinding) {}
+
+    private long copyRows(PGConnection connection, InputStream input, Map<String, PlanRef> planCodes, Progress progress)
             throws SQLException {
         CountingInputStream counted = new CountingInputStream(input);
         PGCopyOutputStream copy = new PGCopyOutputStream(
                 connection,
-                "COPY card_import_staging (line, iccid, msisdn, imsi, operator, plan_code, code, field, message_key, raw)"
+                "COPY card_import_staging (line, iccid, msisdn, imsi, operator, plan_code, plan_id, imei_binding, code,"
+                        + " field, message_key, raw)"
                         + " FROM STDIN",
                 1 << 16);
         long rows = 0;
@@ -225,17 +231,16 @@ class CardImporter {
     }
 
     private Outcome store(JdbcTemplate jdbc, long importId, String fileName, long rowsRead, Actor actor) {
-        // One INSERT decides every duplicate: in file order, a row whose ICCID is already in the inventory (or
-        // earlier in this file), or whose number a live card has (or an earlier row of this file), conflicts and is
-        // not returned.
+        // One INSERT decides every duplicate: a row whose ICCID is already in the inventory (or on another line of
+        // this file), or whose number a live card has (or another line), conflicts and is not returned. A temporary
+        // table is read by one process in the order it was written, so the first of two repeated lines wins; the
+        // rejections below are told apart correctly whichever it is.
         long imported = jdbc.update("""
                 WITH inserted AS (
                     INSERT INTO card (iccid, msisdn, imsi, operator, plan_id, imei_binding, state, created_at, updated_at)
-                    SELECT s.iccid, s.msisdn, s.imsi, s.operator, p.id, p.imei_binding, 'INVENTORY', now(), now()
+                    SELECT s.iccid, s.msisdn, s.imsi, s.operator, s.plan_id, s.imei_binding, 'INVENTORY', now(), now()
                       FROM card_import_staging s
-                      JOIN service_plan p ON p.code = s.plan_code
                      WHERE s.code IS NULL
-                     ORDER BY s.line
                     ON CONFLICT DO NOTHING
                     RETURNING iccid, msisdn)
                 INSERT INTO card_import_done (iccid, msisdn) SELECT iccid, msisdn FROM inserted""");
@@ -315,7 +320,7 @@ class CardImporter {
 
         private final StringBuilder text = new StringBuilder(256);
 
-        void write(PGCopyOutputStream copy, long line, CSVRecord record, int[] columns, Set<String> planCodes)
+        void write(PGCopyOutputStream copy, long line, CSVRecord record, int[] columns, Map<String, PlanRef> planCodes)
                 throws IOException {
             text.setLength(0);
             Verdict verdict = check(record, columns, planCodes);
@@ -324,6 +329,11 @@ class CardImporter {
                 text.append('\t');
                 field(verdict == null ? value(record, columns[i]) : null);
             }
+            PlanRef plan = verdict == null ? planCodes.get(value(record, columns[4])) : null;
+            text.append('\t');
+            field(plan == null ? null : Long.toString(plan.id()));
+            text.append('\t');
+            field(plan == null ? null : plan.imeiBinding() ? "t" : "f");
             text.append('\t');
             field(verdict == null ? null : verdict.code);
             text.append('\t');
@@ -338,7 +348,7 @@ class CardImporter {
 
         private record Verdict(String code, String field, String messageKey) {}
 
-        private static Verdict check(CSVRecord record, int[] columns, Set<String> planCodes) {
+        private static Verdict check(CSVRecord record, int[] columns, Map<String, PlanRef> planCodes) {
             for (int column : columns) {
                 if (column >= record.size()) {
                     return new Verdict("VALIDATION_FAILED", null, "card.import.columns");
@@ -356,7 +366,7 @@ class CardImporter {
             if (!isOperator(value(record, columns[3]))) {
                 return new Verdict("VALIDATION_FAILED", "operator", "card.operator.unknown");
             }
-            if (!planCodes.contains(value(record, columns[4]))) {
+            if (!planCodes.containsKey(value(record, columns[4]))) {
                 return new Verdict("VALIDATION_FAILED", "planCode", "card.plan.unknown");
             }
             return null;
