@@ -123,8 +123,7 @@ class CardImportBenchmark {
                 .append(" |\n");
         md.append("| **rows per CPU-second (median run)** | **")
                 .append(String.format("%,.0f", rowsPerCpuSecond))
-                .append("**: what an otherwise idle machine reaches at least, since the JVM's reading and "
-                        + "PostgreSQL's work would then run on their own cores, partly at the same time |\n");
+                .append("** (CPU of the JVM and of every PostgreSQL process, autovacuum included) |\n");
         md.append("| load average (1 min) before / after | ")
                 .append(loadBefore)
                 .append(" / ")
