@@ -25,7 +25,7 @@ import net.jqwik.api.constraints.Size;
  * model: the card is SUSPENDED exactly while reasons remain, each reason is on the stack at most once, and a resume
  * clears the caller's reason and answers the ones that remain.
  */
-class BlockingReasonStackProperties {
+class BlockingReasonStackTest {
 
     enum Kind {
         ADD,
