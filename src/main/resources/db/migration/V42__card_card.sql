@@ -1,9 +1,9 @@
 -- Cards, their stack of blocking reasons, inventory imports and the one-ID-N-cards counter.
 
 -- Checks are written without regular expressions and the plan has no foreign key: the bulk import inserts 100,000
--- rows at a time and each per-row check costs (the import joins service_plan, and plans are never deleted). Only
--- three indexes are maintained for a card entering the inventory (primary key, ICCID, live number); the list's other
--- indexes leave inventory cards out (see docs/card.md and docs/benchmarks.md).
+-- rows at a time and each per-row check costs (the import takes its plan ids from service_plan, and plans are never
+-- deleted). Only three indexes are maintained for a card entering the inventory (primary key, ICCID, live number);
+-- the list's other indexes leave inventory cards out (see docs/card.md and docs/benchmarks.md).
 CREATE TABLE card (
     id                BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     iccid             VARCHAR(20) COLLATE "C" NOT NULL
