@@ -25,9 +25,24 @@ public record AuditQuery(
         Instant afterAt,
         Long afterId) {
 
-    /** The target types of the Partner API contract, and AGENT and DOCUMENT. */
+    /**
+     * The target types of the Partner API contract, and AGENT, DOCUMENT and the card module's policy records
+     * (CARD_IMPORT, SERVICE_PLAN, OPERATOR, REAL_NAME_RULE). The database checks the same list (V90, V91).
+     */
     public static final List<String> TARGET_TYPES = List.of(
-            "ENTERPRISE", "CARD", "ORDER", "VERIFICATION", "EXCEPTION", "API_CLIENT", "USER", "AGENT", "DOCUMENT");
+            "ENTERPRISE",
+            "CARD",
+            "ORDER",
+            "VERIFICATION",
+            "EXCEPTION",
+            "API_CLIENT",
+            "USER",
+            "AGENT",
+            "DOCUMENT",
+            "CARD_IMPORT",
+            "SERVICE_PLAN",
+            "OPERATOR",
+            "REAL_NAME_RULE");
 
     /**
      * Normalises and checks a request's filters: blank means no filter, target type and action are upper-cased.

@@ -1,0 +1,411 @@
+package com.realsim.card;
+
+import com.realsim.platform.Actor;
+import com.realsim.platform.Tenanted;
+import com.realsim.platform.error.DomainException;
+import com.realsim.platform.error.ErrorCode;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.data.domain.AbstractAggregateRoot;
+
+/**
+ * An IoT SIM card: its identifiers, plan and operator, where it is in its lifecycle, the stack of reasons blocking
+ * it, and its machine-card binding. Every rule about moving between states lives here; a refused move throws a
+ * {@link DomainException} with a stable code and changes nothing.
+ *
+ * <p>While the card is in the operator's inventory it belongs to no tenant; the hand-over to an enterprise gives it
+ * its agent and enterprise.
+ */
+@Entity
+@Table(name = "card")
+@Tenanted(agent = "agentId", enterprise = "enterpriseId")
+class Card extends AbstractAggregateRoot<Card> {
+
+    /** Business months (for the monthly rebind limit) are China's calendar months. */
+    static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, updatable = false)
+    private String iccid;
+
+    @Column(nullable = false, updatable = false)
+    private String msisdn;
+
+    @Column(nullable = false, updatable = false)
+    private String imsi;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private Operator operator;
+
+    @Column(name = "plan_id", nullable = false)
+    private long planId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private CardState state;
+
+    @Column(name = "agent_id")
+    private Long agentId;
+
+    @Column(name = "enterprise_id")
+    private Long enterpriseId;
+
+    @Column(name = "imei_binding", nullable = false)
+    private boolean imeiBinding;
+
+    @Column(name = "bound_imei")
+    private String boundImei;
+
+    @Column(name = "rebind_month")
+    private LocalDate rebindMonth;
+
+    @Column(name = "rebinds_in_month", nullable = false)
+    private int rebindsInMonth;
+
+    @Column(name = "activated_at")
+    private Instant activatedAt;
+
+    @Column(name = "cancelled_at")
+    private Instant cancelledAt;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    @OneToMany(cascade = CascadeType.ALL, fetch = FetchType.LAZY)
+    @JoinColumn(name = "card_id", nullable = false, updatable = false)
+    @OrderBy("since ASC, id ASC")
+    private List<CardBlock> blocks = new ArrayList<>();
+
+    protected Card() {}
+
+    /** A card in the operator's inventory (the bulk import inserts these with SQL). */
+    Card(Iccid iccid, Msisdn msisdn, String imsi, Operator operator, long planId, boolean imeiBinding, Instant now) {
+        this.iccid = iccid.value();
+        this.msisdn = msisdn.value();
+        this.imsi = imsi;
+        this.operator = operator;
+        this.planId = planId;
+        this.imeiBinding = imeiBinding;
+        this.state = CardState.INVENTORY;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    // --- lifecycle ------------------------------------------------------------------------------------------------
+
+    /** The card leaves the inventory for an enterprise: to its test period, or straight to waiting for activation. */
+    void handOver(long agentId, long enterpriseId, boolean testPeriod, Actor actor, Instant now) {
+        moveTo(testPeriod ? CardState.TEST : CardState.PENDING_ACTIVATION, now);
+        this.agentId = agentId;
+        this.enterpriseId = enterpriseId;
+        registerEvent(new CardHandedOver(id, iccid, agentId, enterpriseId, state, actor));
+    }
+
+    void endTestPeriod(Instant now) {
+        requireState(CardState.TEST);
+        moveTo(CardState.PENDING_ACTIVATION, now);
+        registerEvent(new CardTestPeriodEnded(id, iccid, agentId, enterpriseId));
+    }
+
+    /** Activates the card if its real-name is complete; otherwise {@code REAL_NAME_INCOMPLETE} with {@code missing}. */
+    void activate(RealNameAssessment assessment, Actor actor, Instant now) {
+        requireState(CardState.PENDING_ACTIVATION);
+        if (!assessment.satisfied()) {
+            throw new DomainException(ErrorCode.REAL_NAME_INCOMPLETE).with("missing", assessment.missingCodes());
+        }
+        moveTo(CardState.ACTIVE, now);
+        this.activatedAt = now;
+        registerEvent(new CardActivated(
+                id, iccid, agentId, enterpriseId, assessment.requirement().code(), actor));
+    }
+
+    /**
+     * Puts a reason on the stack; a working card is suspended by it. A reason already on the stack stays as it is
+     * (answers false): a card is not stopped twice for the same thing.
+     */
+    boolean block(BlockingReason reason, String note, Actor actor, Instant now) {
+        requireNotFinal();
+        if (!state.canBeBlocked()) {
+            throw illegal(state, CardState.SUSPENDED);
+        }
+        if (isBlockedBy(reason)) {
+            return false;
+        }
+        if (state == CardState.ACTIVE) {
+            moveTo(CardState.SUSPENDED, now);
+        }
+        blocks.add(new CardBlock(reason, now, by(actor), note));
+        this.updatedAt = now;
+        registerEvent(new CardSuspended(id, iccid, agentId, enterpriseId, reason, note, actor));
+        return true;
+    }
+
+    /**
+     * Clears a reason because its own event happened (payment, passed re-verification, a completed real-name, a
+     * rebind …). The card resumes when the stack is empty. Clearing a reason the card does not carry changes nothing
+     * (events may arrive twice) and answers false.
+     */
+    boolean clear(BlockingReason reason, String note, Actor actor, Instant now) {
+        requireNotFinal();
+        CardBlock block = activeBlock(reason);
+        if (block == null) {
+            return false;
+        }
+        block.clear(now, by(actor), note);
+        this.updatedAt = now;
+        boolean resumed = state == CardState.SUSPENDED && activeReasons().isEmpty();
+        if (resumed) {
+            moveTo(CardState.ACTIVE, now);
+        }
+        registerEvent(new CardBlockingReasonCleared(id, iccid, agentId, enterpriseId, reason, note, resumed, actor));
+        if (resumed) {
+            registerEvent(new CardResumed(id, iccid, agentId, enterpriseId, actor));
+        }
+        return true;
+    }
+
+    /**
+     * A person resumes the card by clearing the reason their role may clear (if the card carries it). Answers the
+     * reasons that still block it: while any remain the card stays SUSPENDED, and the caller is told so ({@code
+     * BLOCKED}). {@code ILLEGAL_STATE_TRANSITION} unless the card is suspended.
+     */
+    List<BlockingReason> resume(BlockingReason callersReason, String note, Actor actor, Instant now) {
+        requireNotFinal();
+        if (state != CardState.SUSPENDED) {
+            throw illegal(state, CardState.ACTIVE);
+        }
+        clear(callersReason, note, actor, now);
+        return activeReasons();
+    }
+
+    /** No usage for the configured period: the card enters the cancellation cycle (预销户). */
+    void preCancel(Actor actor, Instant now) {
+        CardState from = state;
+        moveTo(CardState.PRE_CANCELLED, now);
+        registerEvent(new CardPreCancelled(id, iccid, agentId, enterpriseId, from, actor));
+    }
+
+    /** Takes a pre-cancelled card back: ACTIVE, or SUSPENDED if reasons still block it. */
+    void restore(Actor actor, Instant now) {
+        requireState(CardState.PRE_CANCELLED);
+        moveTo(activeReasons().isEmpty() ? CardState.ACTIVE : CardState.SUSPENDED, now);
+        registerEvent(new CardRestored(id, iccid, agentId, enterpriseId, state, actor));
+    }
+
+    /** Cancels the card at once (销户): final. Possible from every state but CANCELLED. */
+    void cancel(String note, Actor actor, Instant now) {
+        CardState from = state;
+        moveTo(CardState.CANCELLED, now);
+        this.cancelledAt = now;
+        registerEvent(new CardCancelled(id, iccid, operator, agentId, enterpriseId, from, note, actor));
+    }
+
+    // --- machine-card binding -------------------------------------------------------------------------------------
+
+    /**
+     * Usage was seen from a device. A card bound to devices takes the first IMEI it sees; another IMEI suspends it
+     * with MACHINE_CARD_SEPARATION, and the bound device returning clears that reason.
+     */
+    void deviceSeen(Imei imei, Instant now) {
+        requireNotFinal();
+        if (!imeiBinding) {
+            return;
+        }
+        if (boundImei == null) {
+            this.boundImei = imei.value();
+            this.updatedAt = now;
+            registerEvent(new CardImeiBound(id, iccid, agentId, enterpriseId, maskImei(boundImei), false, null));
+        } else if (boundImei.equals(imei.value())) {
+            clear(BlockingReason.MACHINE_CARD_SEPARATION, "card.note.boundDeviceReturned", null, now);
+        } else if (state.canBeBlocked()) {
+            block(BlockingReason.MACHINE_CARD_SEPARATION, "card.note.otherDevice", null, now);
+        }
+    }
+
+    /**
+     * An approved rebind order binds the card to another device, at most {@code monthlyLimit} times per calendar
+     * month; it clears MACHINE_CARD_SEPARATION.
+     */
+    void rebind(Imei imei, int monthlyLimit, Actor actor, Instant now) {
+        requireNotFinal();
+        if (!imeiBinding) {
+            throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "card.rebind.notBound");
+        }
+        LocalDate month = YearMonth.from(now.atZone(BUSINESS_ZONE)).atDay(1);
+        if (!month.equals(rebindMonth)) {
+            this.rebindMonth = month;
+            this.rebindsInMonth = 0;
+        }
+        if (rebindsInMonth >= monthlyLimit) {
+            throw new DomainException(ErrorCode.QUOTA_EXCEEDED, "card.rebind.limit", monthlyLimit)
+                    .with("quota", "REBINDS_PER_MONTH")
+                    .with("limit", monthlyLimit);
+        }
+        this.rebindsInMonth++;
+        this.boundImei = imei.value();
+        this.updatedAt = now;
+        registerEvent(new CardImeiBound(id, iccid, agentId, enterpriseId, maskImei(boundImei), true, actor));
+        clear(BlockingReason.MACHINE_CARD_SEPARATION, "card.note.rebound", actor, now);
+    }
+
+    // --- rules ----------------------------------------------------------------------------------------------------
+
+    private void moveTo(CardState target, Instant now) {
+        if (!state.canMoveTo(target)) {
+            throw illegal(state, target);
+        }
+        this.state = target;
+        this.updatedAt = now;
+    }
+
+    private void requireState(CardState expected) {
+        if (state != expected) {
+            throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "card.state.expected", expected.name())
+                    .with("state", state.name());
+        }
+    }
+
+    private void requireNotFinal() {
+        if (state.isFinal()) {
+            throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "card.state.cancelled")
+                    .with("state", state.name());
+        }
+    }
+
+    private static DomainException illegal(CardState from, CardState to) {
+        return new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "card.state.illegal", from.name(), to.name())
+                .with("state", from.name())
+                .with("target", to.name());
+    }
+
+    private CardBlock activeBlock(BlockingReason reason) {
+        return blocks.stream().filter(b -> b.isActive(reason)).findFirst().orElse(null);
+    }
+
+    private static String by(Actor actor) {
+        return actor == null ? "system" : actor.name();
+    }
+
+    static String maskImei(String imei) {
+        return imei == null ? null : imei.substring(0, 8) + "****" + imei.substring(12);
+    }
+
+    // --- reading --------------------------------------------------------------------------------------------------
+
+    boolean isBlockedBy(BlockingReason reason) {
+        return activeBlock(reason) != null;
+    }
+
+    /** The reasons blocking the card now, oldest first. */
+    List<BlockingReason> activeReasons() {
+        return blocks.stream()
+                .filter(CardBlock::isActive)
+                .map(CardBlock::reason)
+                .toList();
+    }
+
+    List<BlockingReasonView> blockingHistory() {
+        return blocks.stream()
+                .map(CardBlock::view)
+                .sorted(Comparator.comparing(BlockingReasonView::since))
+                .toList();
+    }
+
+    /** The events registered since the card was last saved (saving publishes and forgets them). */
+    List<Object> pendingEvents() {
+        return List.copyOf(domainEvents());
+    }
+
+    void forgetEvents() {
+        clearDomainEvents();
+    }
+
+    Long id() {
+        return id;
+    }
+
+    String iccid() {
+        return iccid;
+    }
+
+    String msisdn() {
+        return msisdn;
+    }
+
+    String imsi() {
+        return imsi;
+    }
+
+    Operator operator() {
+        return operator;
+    }
+
+    long planId() {
+        return planId;
+    }
+
+    CardState state() {
+        return state;
+    }
+
+    Long agentId() {
+        return agentId;
+    }
+
+    Long enterpriseId() {
+        return enterpriseId;
+    }
+
+    boolean imeiBinding() {
+        return imeiBinding;
+    }
+
+    String boundImei() {
+        return boundImei;
+    }
+
+    int rebindsInMonth() {
+        return rebindsInMonth;
+    }
+
+    Instant activatedAt() {
+        return activatedAt;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,343 @@
+package com.realsim.card;
+
+import com.realsim.platform.Actor;
+import com.realsim.platform.CurrentActor;
+import com.realsim.platform.error.DomainException;
+import com.realsim.platform.error.ErrorCode;
+import com.realsim.platform.error.NotFoundException;
+import com.realsim.platform.web.Cursor;
+import com.realsim.platform.web.CursorPage;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Use cases of cards. Reads and the acts of people go through the current actor's tenant scope (another tenant's
+ * card is not found); the methods marked <em>system</em> are for other modules' listeners and jobs and act on any
+ * card. A card being changed is locked ({@code SELECT … FOR UPDATE}) so that two acts on it never interleave.
+ */
+@Service
+public class CardService {
+
+    private final Cards cards;
+    private final ServicePlans plans;
+    private final RealNamePolicy policy;
+    private final EntityManager entityManager;
+    private final CardProperties properties;
+    private final CardStateCounts stateCounts;
+    private final Clock clock;
+
+    CardService(
+            Cards cards,
+            ServicePlans plans,
+            RealNamePolicy policy,
+            EntityManager entityManager,
+            CardProperties properties,
+            CardStateCounts stateCounts,
+            Clock clock) {
+        this.cards = cards;
+        this.plans = plans;
+        this.policy = policy;
+        this.entityManager = entityManager;
+        this.properties = properties;
+        this.stateCounts = stateCounts;
+        this.clock = clock;
+    }
+
+    // --- reading (tenant-scoped) ----------------------------------------------------------------------------------
+
+    /** A keyset page of the cards the current actor may see, newest first; the cursor is the last row's id. */
+    @Transactional(readOnly = true)
+    public CursorPage<CardSummary> find(CardQuery query) {
+        Specification<Card> condition = cards.visible().and(conditions(query));
+        Map<Long, String> planCodes = planCodes();
+        if (query.selectiveSearch()) {
+            // Numbers and ICCIDs are issued in blocks, so the matches of a long prefix sit together somewhere in the
+            // id order: read them through the search index and sort them, rather than walk the primary key.
+            condition = condition.and((root, q, cb) -> {
+                q.orderBy(cb.desc(cb.sum(root.<Long>get("id"), 0L)));
+                return cb.conjunction();
+            });
+        }
+        Sort order = query.selectiveSearch() ? Sort.unsorted() : Sort.by(Sort.Direction.DESC, "id");
+        List<CardSummary> rows = cards
+                .findBy(condition, q -> q.sortBy(order).limit(query.size() + 1).all())
+                .stream()
+                .map(card -> summary(card, planCodes))
+                .toList();
+        return CursorPage.of(rows, query.size(), row -> Cursor.encode(Long.toString(row.id())));
+    }
+
+    @Transactional(readOnly = true)
+    public CardView view(long id) {
+        return view(cards.getVisible(id));
+    }
+
+    @Transactional(readOnly = true)
+    public CardView view(String iccid) {
+        return view(visible(iccid));
+    }
+
+    /** How many cards the current actor sees in each state (every state present; at most a few seconds old). */
+    @Transactional(readOnly = true)
+    public Map<CardState, Long> countByState() {
+        return stateCounts.of(CurrentActor.scope());
+    }
+
+    /** How many cards in this state the current actor sees (at most a few seconds old). */
+    @Transactional(readOnly = true)
+    public long count(CardState state) {
+        return countByState().get(state);
+    }
+
+    // --- people acting on a card (tenant-scoped; the role decides the blocking reason) -----------------------------
+
+    /** Suspends the card with the reason of the actor's role: OPS_ACTION for OPS, CUSTOMER_REQUEST for customers. */
+    @Transactional
+    public CardView suspend(String iccid, String note) {
+        Actor actor = CurrentActor.get();
+        Card card = lock(visible(iccid));
+        card.block(manualReason(actor), note, actor, clock.instant());
+        return view(cards.save(card));
+    }
+
+    /**
+     * Clears the reason of the actor's role. While other reasons remain the card stays suspended and the answer is
+     * {@code BLOCKED} naming them; the caller's own reason is cleared all the same (otherwise a customer's and an
+     * operator's stop would wait for each other forever).
+     */
+    @Transactional(noRollbackFor = CardStillBlocked.class)
+    public CardView resume(String iccid, String note) {
+        Actor actor = CurrentActor.get();
+        Card card = lock(visible(iccid));
+        List<BlockingReason> remaining = card.resume(manualReason(actor), note, actor, clock.instant());
+        cards.save(card);
+        if (!remaining.isEmpty()) {
+            throw new CardStillBlocked(remaining);
+        }
+        return view(card);
+    }
+
+    /** Cancels the card at once (final). */
+    @Transactional
+    public CardView cancel(String iccid, String note) {
+        Actor actor = CurrentActor.get();
+        Card card = lock(visible(iccid));
+        card.cancel(note, actor, clock.instant());
+        return view(cards.save(card));
+    }
+
+    /**
+     * Activates the card when the facts satisfy its real-name requirement; otherwise {@code REAL_NAME_INCOMPLETE}
+     * with {@code missing}. The caller gathers the facts (enterprise standing, end user, approved exception).
+     */
+    @Transactional
+    public CardView activate(String iccid, RealNameFacts facts) {
+        Actor actor = CurrentActor.get();
+        Card card = lock(visible(iccid));
+        card.activate(RealNameAssessment.of(requirement(card), facts), actor, clock.instant());
+        return view(cards.save(card));
+    }
+
+    // --- system work (no tenant scope) ----------------------------------------------------------------------------
+
+    /** The card with this ICCID, whoever owns it: for other modules' checks (e.g. an order's card list). */
+    @Transactional(readOnly = true)
+    public Optional<CardSummary> card(String iccid) {
+        return cards.findByIccid(iccid).map(card -> summary(card, planCodes()));
+    }
+
+    /** The real-name requirement of a card, whoever owns it (for approvals and bindings). */
+    @Transactional(readOnly = true)
+    public RealNameRequirement requirement(String iccid) {
+        return requirement(cards.findByIccid(iccid).orElseThrow(NotFoundException::new));
+    }
+
+    /**
+     * <em>System:</em> a completed order hands inventory cards to an enterprise of an agent, each to its test
+     * period or straight to waiting for activation. All or nothing: one card not in the inventory refuses the lot
+     * with {@code ILLEGAL_STATE_TRANSITION}; an unknown ICCID with {@code NOT_FOUND}.
+     */
+    @Transactional
+    public List<CardSummary> handOver(
+            Collection<String> iccids, long agentId, long enterpriseId, boolean testPeriod, Actor actor) {
+        Map<Long, String> planCodes = planCodes();
+        List<CardSummary> handed = new ArrayList<>();
+        for (String iccid : iccids) {
+            Card card = lock(cards.findByIccid(iccid).orElseThrow(NotFoundException::new));
+            card.handOver(agentId, enterpriseId, testPeriod, actor, clock.instant());
+            handed.add(summary(cards.save(card), planCodes));
+        }
+        return handed;
+    }
+
+    /** <em>System:</em> the test period of a card ended. */
+    @Transactional
+    public void endTestPeriod(String iccid) {
+        Card card = lockSystem(iccid);
+        card.endTestPeriod(clock.instant());
+        cards.save(card);
+    }
+
+    /** <em>System:</em> adds a blocking reason (ARREARS, RISK_REVERIFICATION_OVERDUE, UNVERIFIED …). */
+    @Transactional
+    public boolean block(String iccid, BlockingReason reason, String note) {
+        Card card = lockSystem(iccid);
+        boolean added = card.block(reason, note, null, clock.instant());
+        cards.save(card);
+        return added;
+    }
+
+    /** <em>System:</em> clears a reason because its own event happened; the card resumes when none remain. */
+    @Transactional
+    public boolean clear(String iccid, BlockingReason reason, String note) {
+        Card card = lockSystem(iccid);
+        boolean cleared = card.clear(reason, note, null, clock.instant());
+        cards.save(card);
+        return cleared;
+    }
+
+    /** <em>System:</em> usage was seen from a device (machine-card binding). */
+    @Transactional
+    public void deviceSeen(String iccid, Imei imei) {
+        Card card = lockSystem(iccid);
+        card.deviceSeen(imei, clock.instant());
+        cards.save(card);
+    }
+
+    /** <em>System:</em> an approved rebind order binds the card to another device, within the monthly limit. */
+    @Transactional
+    public void rebind(String iccid, Imei imei, Actor approvedBy) {
+        Card card = lockSystem(iccid);
+        card.rebind(imei, properties.rebindsPerMonth(), approvedBy, clock.instant());
+        cards.save(card);
+    }
+
+    /** <em>System:</em> no usage for the configured period: the card enters the cancellation cycle. */
+    @Transactional
+    public void preCancel(String iccid) {
+        Card card = lockSystem(iccid);
+        card.preCancel(null, clock.instant());
+        cards.save(card);
+    }
+
+    // --- helpers --------------------------------------------------------------------------------------------------
+
+    private Card visible(String iccid) {
+        return cards.findVisible((root, query, cb) -> cb.equal(root.get("iccid"), iccid))
+                .orElseThrow(NotFoundException::new);
+    }
+
+    private Card lockSystem(String iccid) {
+        return lock(cards.findByIccid(iccid).orElseThrow(NotFoundException::new));
+    }
+
+    /** Re-reads the card under a row lock, so that the rules see its latest state. */
+    private Card lock(Card card) {
+        entityManager.refresh(card, LockModeType.PESSIMISTIC_WRITE);
+        return card;
+    }
+
+    private static BlockingReason manualReason(Actor actor) {
+        return BlockingReason.manualFor(actor.role()).orElseThrow(() -> new DomainException(ErrorCode.FORBIDDEN));
+    }
+
+    private RealNameRequirement requirement(Card card) {
+        ServicePlan plan = plans.findById(card.planId()).orElseThrow();
+        return policy.requirementFor(plan.summary(), new Msisdn(card.msisdn()));
+    }
+
+    private CardView view(Card card) {
+        ServicePlanSummary plan = plans.findById(card.planId()).orElseThrow().summary();
+        RealNameRequirement requirement = policy.requirementFor(plan, new Msisdn(card.msisdn()));
+        List<BlockingReasonView> reasons = new ArrayList<>();
+        card.blockingHistory().stream().filter(BlockingReasonView::active).forEach(reasons::add);
+        card.blockingHistory().stream().filter(r -> !r.active()).forEach(reasons::add);
+        return new CardView(
+                card.id(),
+                card.iccid(),
+                card.msisdn(),
+                card.imsi(),
+                card.operator(),
+                plan,
+                card.state(),
+                card.agentId(),
+                card.enterpriseId(),
+                card.imeiBinding(),
+                Card.maskImei(card.boundImei()),
+                card.rebindsInMonth(),
+                reasons,
+                // The facts (enterprise standing, end user, exception) are wired in with the order and identity
+                // modules; until then nothing is known to be complete.
+                RealNameAssessment.of(requirement, RealNameFacts.unknown()),
+                card.createdAt(),
+                card.activatedAt(),
+                card.updatedAt());
+    }
+
+    private Map<Long, String> planCodes() {
+        return plans.findAll().stream().collect(Collectors.toMap(ServicePlan::id, ServicePlan::code));
+    }
+
+    private static CardSummary summary(Card card, Map<Long, String> planCodes) {
+        return new CardSummary(
+                card.id(),
+                card.iccid(),
+                card.msisdn(),
+                card.operator(),
+                planCodes.get(card.planId()),
+                card.state(),
+                card.agentId(),
+                card.enterpriseId(),
+                card.createdAt());
+    }
+
+    private Specification<Card> conditions(CardQuery query) {
+        List<Specification<Card>> parts = new ArrayList<>();
+        if (query.search() != null) {
+            String attribute = query.searchesIccid() ? "iccid" : query.searchesMsisdn() ? "msisdn" : null;
+            if (attribute == null) {
+                parts.add((root, q, cb) -> cb.disjunction());
+            } else {
+                // Exact or prefix alike, as a range, which a b-tree in C collation serves even with a generic plan.
+                String from = query.search();
+                String to = query.search() + ":";
+                parts.add((root, q, cb) -> cb.and(
+                        cb.greaterThanOrEqualTo(root.get(attribute), from), cb.lessThan(root.get(attribute), to)));
+                if (attribute.equals("msisdn")) {
+                    // a number identifies a card only while it is live (the index holds live cards); cancelled cards
+                    // are found by ICCID
+                    parts.add((root, q, cb) -> cb.notEqual(root.get("state"), CardState.CANCELLED));
+                }
+            }
+        }
+        if (query.state() != null) {
+            parts.add((root, q, cb) -> cb.equal(root.get("state"), query.state()));
+        }
+        if (query.operator() != null) {
+            parts.add((root, q, cb) -> cb.equal(root.get("operator"), query.operator()));
+        }
+        if (query.planCode() != null) {
+            Long planId =
+                    plans.findByCode(query.planCode()).map(ServicePlan::id).orElse(-1L);
+            parts.add((root, q, cb) -> cb.equal(root.get("planId"), planId));
+        }
+        if (query.enterpriseId() != null) {
+            parts.add((root, q, cb) -> cb.equal(root.get("enterpriseId"), query.enterpriseId()));
+        }
+        if (query.afterId() != null) {
+            parts.add((root, q, cb) -> cb.lessThan(root.get("id"), query.afterId()));
+        }
+        return Specification.allOf(parts);
+    }
+}

@@ -1,0 +1,84 @@
+package com.realsim.card;
+
+import com.realsim.platform.Actor;
+import com.realsim.platform.error.ErrorCode;
+import com.realsim.platform.error.FieldProblem;
+import com.realsim.platform.error.NotFoundException;
+import com.realsim.platform.error.ValidationException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The real-name requirement of a card, decided by data: the rules of {@code real_name_rule} in priority order, the
+ * first that matches the card's plan and number wins. When none matches (an ADMIN removed the catch-all), the
+ * answer fails closed: end user required, no exception possible.
+ */
+@Service
+public class RealNamePolicy {
+
+    private final RealNameRules rules;
+    private final Clock clock;
+
+    RealNamePolicy(RealNameRules rules, Clock clock) {
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public RealNameRequirement requirementFor(ServicePlanSummary plan, Msisdn msisdn) {
+        return evaluate(rules.findAllByOrderByPriorityAsc(), plan, msisdn);
+    }
+
+    static RealNameRequirement evaluate(List<RealNameRule> ordered, ServicePlanSummary plan, Msisdn msisdn) {
+        for (RealNameRule rule : ordered) {
+            if (rule.matches(plan, msisdn)) {
+                return rule.requirement();
+            }
+        }
+        return RealNameRequirement.noRuleMatched();
+    }
+
+    @Transactional(readOnly = true)
+    public List<RealNameRuleView> rules() {
+        return rules.findAllByOrderByPriorityAsc().stream()
+                .map(RealNameRule::view)
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public RealNameRuleView rule(long id) {
+        return rules.findById(id).map(RealNameRule::view).orElseThrow(NotFoundException::new);
+    }
+
+    @Transactional
+    public RealNameRuleView create(RealNameRuleDefinition definition, Actor actor) {
+        checkUnique(definition, -1);
+        RealNameRule rule = rules.save(new RealNameRule(definition, actor, clock.instant()));
+        rule.registerCreated(actor);
+        return rules.save(rule).view();
+    }
+
+    @Transactional
+    public RealNameRuleView change(long id, RealNameRuleDefinition definition, Actor actor) {
+        RealNameRule rule = rules.findById(id).orElseThrow(NotFoundException::new);
+        checkUnique(definition, id);
+        rule.change(definition, actor, clock.instant());
+        return rules.save(rule).view();
+    }
+
+    private void checkUnique(RealNameRuleDefinition definition, long id) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (rules.existsByPriorityAndIdNot(definition.priority(), id)) {
+            problems.add(new FieldProblem("priority", ErrorCode.DUPLICATE, "card.rule.priority.taken"));
+        }
+        if (rules.existsByCodeAndIdNot(definition.code(), id)) {
+            problems.add(new FieldProblem("code", ErrorCode.DUPLICATE, "card.rule.code.taken"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package com.realsim.card;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface RealNameRules extends JpaRepository<RealNameRule, Long> {
+
+    List<RealNameRule> findAllByOrderByPriorityAsc();
+
+    boolean existsByPriorityAndIdNot(int priority, long id);
+
+    boolean existsByCodeAndIdNot(String code, long id);
+}

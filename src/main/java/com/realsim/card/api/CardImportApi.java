@@ -1,0 +1,66 @@
+package com.realsim.card.api;
+
+import com.realsim.card.CardImportResult;
+import com.realsim.card.CardImportService;
+import com.realsim.platform.CurrentActor;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** OPS: the inventory import, synchronously, streamed from the request body. */
+@RestController
+@RequestMapping("/api/v1/cards/import")
+@PreAuthorize("hasRole('OPS')")
+class CardImportApi {
+
+    private final CardImportService imports;
+    private final MessageSource messages;
+
+    CardImportApi(CardImportService imports, MessageSource messages) {
+        this.imports = imports;
+        this.messages = messages;
+    }
+
+    record Rejected(long line, String code, String field, String message) {}
+
+    record ImportResponse(long importId, long imported, List<Rejected> rejected) {
+
+        static ImportResponse of(CardImportResult result, MessageSource messages) {
+            Locale locale = LocaleContextHolder.getLocale();
+            return new ImportResponse(
+                    result.importId(),
+                    result.imported(),
+                    result.rejected().stream()
+                            .map(r -> new Rejected(
+                                    r.line(),
+                                    r.code(),
+                                    r.field(),
+                                    messages.getMessage(r.messageKey(), null, r.code(), locale)))
+                            .toList());
+        }
+    }
+
+    @PostMapping(consumes = "text/csv")
+    ImportResponse importCards(
+            HttpServletRequest request,
+            @RequestHeader(name = "X-File-Name", required = false, defaultValue = "api.csv") String fileName)
+            throws IOException {
+        try (InputStream body = request.getInputStream()) {
+            return ImportResponse.of(imports.importNow(body, clean(fileName), CurrentActor.get()), messages);
+        }
+    }
+
+    private static String clean(String fileName) {
+        String name = fileName.replaceAll("[^\\p{L}\\p{N}._ -]", "_").strip();
+        return name.isEmpty() ? "api.csv" : name.substring(0, Math.min(name.length(), 255));
+    }
+}

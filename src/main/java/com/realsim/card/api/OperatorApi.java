@@ -1,0 +1,50 @@
+package com.realsim.card.api;
+
+import com.realsim.card.Operator;
+import com.realsim.card.OperatorQuotaSetting;
+import com.realsim.card.OperatorService;
+import com.realsim.platform.CurrentActor;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** ADMIN: operators and their one-ID-N-cards limit. */
+@RestController
+@RequestMapping("/api/v1/operators")
+@PreAuthorize("hasRole('ADMIN')")
+class OperatorApi {
+
+    private final OperatorService operators;
+
+    OperatorApi(OperatorService operators) {
+        this.operators = operators;
+    }
+
+    record QuotaRequest(@NotNull @Min(1) @Max(100) Integer maxCardsPerId) {}
+
+    record QuotaResponse(Operator operator, int maxCardsPerId) {
+
+        static QuotaResponse of(OperatorQuotaSetting setting) {
+            return new QuotaResponse(setting.operator(), setting.maxCardsPerId());
+        }
+    }
+
+    @GetMapping
+    List<QuotaResponse> list() {
+        return operators.quotas().stream().map(QuotaResponse::of).toList();
+    }
+
+    @PutMapping("/{operator}/quota")
+    QuotaResponse setQuota(@PathVariable Operator operator, @Valid @RequestBody QuotaRequest request) {
+        return QuotaResponse.of(operators.setQuota(operator, request.maxCardsPerId(), CurrentActor.get()));
+    }
+}

@@ -1,0 +1,164 @@
+package com.realsim.card.web;
+
+import com.realsim.card.CardQuery;
+import com.realsim.card.CardService;
+import com.realsim.card.CardState;
+import com.realsim.card.CardSummary;
+import com.realsim.card.CardView;
+import com.realsim.card.Operator;
+import com.realsim.card.ServicePlanService;
+import com.realsim.platform.error.DomainException;
+import com.realsim.platform.error.ValidationException;
+import com.realsim.platform.web.CursorPage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Cards for OPS (all of them) and for AGENT and ENTERPRISE_ADMIN (their own, through the tenant scope): the list
+ * with search, filters, keyset pages and a chart of cards by state; a card's page with its blocking reasons, plan,
+ * operator and real-name requirement; suspend, resume and cancel with a typed reason.
+ */
+@Controller
+@RequestMapping("/cards")
+@PreAuthorize("hasAnyRole('OPS', 'AGENT', 'ENTERPRISE_ADMIN')")
+class CardController {
+
+    /** Bootstrap badge classes by state. */
+    static final Map<CardState, String> TONES = Map.of(
+            CardState.INVENTORY, "text-bg-secondary",
+            CardState.TEST, "text-bg-info",
+            CardState.PENDING_ACTIVATION, "text-bg-warning",
+            CardState.ACTIVE, "text-bg-success",
+            CardState.SUSPENDED, "text-bg-danger",
+            CardState.PRE_CANCELLED, "text-bg-warning",
+            CardState.CANCELLED, "text-bg-dark");
+
+    private final CardService cards;
+    private final ServicePlanService plans;
+    private final MessageSource messages;
+    private final JsonMapper json;
+
+    CardController(CardService cards, ServicePlanService plans, MessageSource messages, JsonMapper json) {
+        this.cards = cards;
+        this.plans = plans;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    @GetMapping
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) CardState state,
+            @RequestParam(required = false) Operator operator,
+            @RequestParam(required = false) String plan,
+            @RequestParam(required = false) String cursor,
+            Model model) {
+        CursorPage<CardSummary> page = new CursorPage<>(List.of(), null);
+        try {
+            page = cards.find(CardQuery.page(q, state, operator, plan, null, cursor, null));
+        } catch (ValidationException refused) {
+            model.addAttribute("searchError", refused.fieldProblems().get(0).messageKey());
+        }
+        model.addAttribute("page", page);
+        model.addAttribute("q", q);
+        model.addAttribute("state", state);
+        model.addAttribute("operator", operator);
+        model.addAttribute("plan", plan);
+        model.addAttribute("states", CardState.values());
+        model.addAttribute("operators", Operator.values());
+        model.addAttribute("plans", plans.plans());
+        Map<CardState, Long> counts = cards.countByState();
+        model.addAttribute("counts", counts);
+        model.addAttribute("tones", TONES);
+        model.addAttribute("chart", chart(counts));
+        model.addAttribute(
+                "nextUrl",
+                page.nextCursor() == null
+                        ? null
+                        : UriComponentsBuilder.fromPath("/cards")
+                                .queryParamIfPresent("q", java.util.Optional.ofNullable(q))
+                                .queryParamIfPresent("state", java.util.Optional.ofNullable(state))
+                                .queryParamIfPresent("operator", java.util.Optional.ofNullable(operator))
+                                .queryParamIfPresent("plan", java.util.Optional.ofNullable(plan))
+                                .queryParam("cursor", page.nextCursor())
+                                .build()
+                                .encode()
+                                .toUriString());
+        return "card/list";
+    }
+
+    @GetMapping("/{id}")
+    String card(@PathVariable long id, Model model) {
+        CardView card = cards.view(id);
+        model.addAttribute("card", card);
+        model.addAttribute("tones", TONES);
+        return "card/detail";
+    }
+
+    @PostMapping("/{id}/suspend")
+    String suspend(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        return act(id, reason, redirect, "card.suspended", (iccid, note) -> cards.suspend(iccid, note));
+    }
+
+    @PostMapping("/{id}/resume")
+    String resume(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        return act(id, reason, redirect, "card.resumed", (iccid, note) -> cards.resume(iccid, note));
+    }
+
+    @PostMapping("/{id}/cancel")
+    String cancel(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        return act(id, reason, redirect, "card.cancelled", (iccid, note) -> cards.cancel(iccid, note));
+    }
+
+    private interface Act {
+        CardView on(String iccid, String note);
+    }
+
+    private String act(long id, String reason, RedirectAttributes redirect, String done, Act act) {
+        CardView card = cards.view(id);
+        String note = reason == null ? "" : reason.strip();
+        if (note.isEmpty() || note.length() > 500) {
+            redirect.addFlashAttribute("flashError", "card.action.reasonRequired");
+            return "redirect:/cards/" + id;
+        }
+        try {
+            act.on(card.iccid(), note);
+            redirect.addFlashAttribute("flashSuccess", done);
+            redirect.addFlashAttribute("flashArgs", new Object[] {card.iccid()});
+        } catch (DomainException refused) {
+            redirect.addFlashAttribute("flashError", refused.messageKey());
+            redirect.addFlashAttribute("flashArgs", refused.messageArguments());
+        }
+        return "redirect:/cards/" + id;
+    }
+
+    /** The chart's data, as JSON for a {@code data-} attribute: states with their label and count. */
+    private String chart(Map<CardState, Long> counts) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<Map<String, Object>> bars = new ArrayList<>();
+        counts.forEach((state, count) -> {
+            Map<String, Object> bar = new LinkedHashMap<>();
+            bar.put("state", state.name());
+            bar.put("label", messages.getMessage("card.state." + state.name(), null, state.name(), locale));
+            bar.put("count", count);
+            bars.add(bar);
+        });
+        return json.writeValueAsString(bars);
+    }
+}

@@ -1,0 +1,36 @@
+package com.realsim.card.web;
+
+import com.realsim.platform.Role;
+import com.realsim.platform.web.NavigationItem;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class CardNavigation {
+
+    @Bean
+    NavigationItem cardsNavigation() {
+        return new NavigationItem("nav.cards", "/cards", Set.of(Role.OPS, Role.AGENT, Role.ENTERPRISE_ADMIN), 200);
+    }
+
+    @Bean
+    NavigationItem cardImportsNavigation() {
+        return new NavigationItem("nav.cardImports", "/inventory/imports", Set.of(Role.OPS), 210);
+    }
+
+    @Bean
+    NavigationItem servicePlansNavigation() {
+        return new NavigationItem("nav.servicePlans", "/admin/service-plans", Set.of(Role.ADMIN), 800);
+    }
+
+    @Bean
+    NavigationItem operatorsNavigation() {
+        return new NavigationItem("nav.operators", "/admin/operators", Set.of(Role.ADMIN), 810);
+    }
+
+    @Bean
+    NavigationItem realNameRulesNavigation() {
+        return new NavigationItem("nav.realNameRules", "/admin/real-name-rules", Set.of(Role.ADMIN), 820);
+    }
+}

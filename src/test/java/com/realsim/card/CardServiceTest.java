@@ -1,0 +1,170 @@
+package com.realsim.card;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.realsim.platform.Actor;
+import com.realsim.platform.Role;
+import com.realsim.platform.error.DomainException;
+import com.realsim.platform.error.ErrorCode;
+import com.realsim.testsupport.ActorAuthentication;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+/** The use cases other modules will call, against the database, with the events they publish. */
+@SpringBootTest
+@RecordApplicationEvents
+class CardServiceTest {
+
+    @Autowired
+    CardImportService imports;
+
+    @Autowired
+    CardService cards;
+
+    @Autowired
+    ServicePlanService plans;
+
+    @Autowired
+    ApplicationEvents events;
+
+    TestInventory inventory;
+
+    @BeforeEach
+    void inventory() {
+        inventory = new TestInventory(imports, cards, plans);
+    }
+
+    @Test
+    void anOrderHandsInventoryCardsToAnEnterpriseAllOrNothing() {
+        List<String> iccids = inventory.importCards(3, "149", inventory.dataOnlyPlan());
+        String alreadyHandedOver = inventory.customerCard(7L, 70L);
+
+        assertThatThrownBy(() -> cards.handOver(
+                        List.of(iccids.get(0), alreadyHandedOver, iccids.get(1)), 9L, 90L, false, TestInventory.OPS))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_STATE_TRANSITION));
+        assertThat(cards.card(iccids.get(0)).orElseThrow().state()).isEqualTo(CardState.INVENTORY);
+
+        List<CardSummary> handed = cards.handOver(iccids, 9L, 90L, true, TestInventory.OPS);
+        assertThat(handed).allSatisfy(card -> {
+            assertThat(card.state()).isEqualTo(CardState.TEST);
+            assertThat(card.agentId()).isEqualTo(9L);
+            assertThat(card.enterpriseId()).isEqualTo(90L);
+        });
+        // (the refused attempt published one too, but its transaction rolled back: transactional listeners never
+        // see it)
+        assertThat(events.stream(CardHandedOver.class)
+                        .filter(e -> iccids.contains(e.iccid()) && e.state() == CardState.TEST))
+                .hasSize(3);
+        assertThatThrownBy(() -> cards.handOver(List.of("89860000000000000000"), 9L, 90L, false, TestInventory.OPS))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+    }
+
+    @Test
+    void activationJudgesTheFactsAgainstThePolicyOfTheCardsPlanAndNumber() {
+        String plan =
+                inventory.plan("T-149-VOICE", true, ServiceDirection.NON_DIRECTIONAL, ServiceDirection.NONE, false);
+        String iccid = inventory.importCard("149", plan);
+        cards.handOver(List.of(iccid), 7L, 70L, false, TestInventory.OPS);
+        Actor agent = ActorAuthentication.actor(Role.AGENT, 7L, null);
+
+        assertThatThrownBy(() -> TestInventory.asActor(
+                        agent,
+                        () -> cards.activate(
+                                iccid,
+                                RealNameFacts.enterpriseComplete()
+                                        .withApprovedException(ExceptionKind.GROUP_APPROVAL))))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.REAL_NAME_INCOMPLETE);
+                    assertThat(e.details()).containsEntry("missing", List.of("END_USER_REQUIRED"));
+                });
+        CardView active = TestInventory.asActor(
+                agent,
+                () -> cards.activate(
+                        iccid, RealNameFacts.enterpriseComplete().withEndUser(RealNameFacts.EndUser.VERIFIED)));
+        assertThat(active.state()).isEqualTo(CardState.ACTIVE);
+        assertThat(cards.requirement(iccid).code()).isEqualTo("SEGMENT_149_NON_DIRECTIONAL_VOICE_SMS");
+        assertThat(events.stream(CardActivated.class).filter(e -> e.iccid().equals(iccid)))
+                .singleElement()
+                .satisfies(e -> assertThat(e.auditFacts().details())
+                        .containsEntry("requirement", "SEGMENT_149_NON_DIRECTIONAL_VOICE_SMS"));
+    }
+
+    @Test
+    void systemEventsBlockAndClearReasonsAndTheCardResumesWhenNoneRemain() {
+        String iccid = inventory.activeCustomerCard(7L, 70L);
+        assertThat(cards.block(iccid, BlockingReason.ARREARS, "bill 2026-10")).isTrue();
+        assertThat(cards.block(iccid, BlockingReason.ARREARS, "bill 2026-10")).isFalse();
+        assertThat(cards.block(iccid, BlockingReason.RISK_REVERIFICATION_OVERDUE, "flag 17"))
+                .isTrue();
+
+        assertThat(cards.clear(iccid, BlockingReason.ARREARS, "paid")).isTrue();
+        assertThat(cards.card(iccid).orElseThrow().state()).isEqualTo(CardState.SUSPENDED);
+        assertThat(cards.clear(iccid, BlockingReason.RISK_REVERIFICATION_OVERDUE, "passed"))
+                .isTrue();
+        assertThat(cards.card(iccid).orElseThrow().state()).isEqualTo(CardState.ACTIVE);
+        assertThat(cards.clear(iccid, BlockingReason.RISK_REVERIFICATION_OVERDUE, "again"))
+                .isFalse();
+
+        CardView view = TestInventory.asActor(TestInventory.OPS, () -> cards.view(iccid));
+        assertThat(view.activeReasons()).isEmpty();
+        assertThat(view.clearedReasons())
+                .extracting(BlockingReasonView::reason)
+                .containsExactlyInAnyOrder(BlockingReason.ARREARS, BlockingReason.RISK_REVERIFICATION_OVERDUE);
+        assertThat(events.stream(CardResumed.class).filter(e -> e.iccid().equals(iccid)))
+                .hasSize(1);
+    }
+
+    @Test
+    void cancellingPublishesTheEventThatWillFreeTheQuotaSlotAndEndsEverything() {
+        String iccid = inventory.activeCustomerCard(7L, 70L);
+        Actor enterprise = ActorAuthentication.actor(Role.ENTERPRISE_ADMIN, null, 70L);
+        CardView cancelled = TestInventory.asActor(enterprise, () -> cards.cancel(iccid, "contract ended"));
+        assertThat(cancelled.state()).isEqualTo(CardState.CANCELLED);
+        assertThat(events.stream(CardCancelled.class).filter(e -> e.iccid().equals(iccid)))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.operator()).isEqualTo(Operator.CHINA_MOBILE);
+                    assertThat(e.by().role()).isEqualTo(Role.ENTERPRISE_ADMIN);
+                });
+        assertThatThrownBy(() -> cards.block(iccid, BlockingReason.ARREARS, "late bill"))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_STATE_TRANSITION));
+    }
+
+    @Test
+    void importsPublishAnAuditedEvent() {
+        inventory.importCards(2, "149", inventory.dataOnlyPlan());
+        assertThat(events.stream(CardsImported.class)).anySatisfy(e -> {
+            assertThat(e.imported()).isEqualTo(2);
+            assertThat(e.auditFacts().action()).isEqualTo("CARDS_IMPORTED");
+            assertThat(e.auditFacts().actor()).isEqualTo(TestInventory.OPS.name());
+        });
+    }
+
+    @Test
+    void cardsByStateCountOnlyTheActorsOwnCards() {
+        long agentId = 5_000 + System.nanoTime() % 1_000;
+        inventory.customerCard(agentId, 501L);
+        inventory.activeCustomerCard(agentId, 502L);
+        inventory.customerCard(agentId + 1, 503L);
+        Actor agent = ActorAuthentication.actor(Role.AGENT, agentId, null);
+        Actor enterprise = ActorAuthentication.actor(Role.ENTERPRISE_ADMIN, null, 502L);
+
+        assertThat(TestInventory.asActor(agent, () -> cards.countByState()))
+                .containsEntry(CardState.PENDING_ACTIVATION, 1L)
+                .containsEntry(CardState.ACTIVE, 1L)
+                .containsEntry(CardState.INVENTORY, 0L);
+        assertThat(TestInventory.asActor(enterprise, () -> cards.count(CardState.ACTIVE)))
+                .isEqualTo(1);
+        assertThat(TestInventory.asActor(enterprise, () -> cards.count(CardState.PENDING_ACTIVATION)))
+                .isZero();
+    }
+}

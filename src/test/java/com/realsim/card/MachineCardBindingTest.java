@@ -1,0 +1,98 @@
+package com.realsim.card;
+
+import static com.realsim.card.CardBuilder.NOW;
+import static com.realsim.card.CardBuilder.OPS;
+import static com.realsim.card.CardBuilder.aCard;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.realsim.platform.error.DomainException;
+import com.realsim.platform.error.ErrorCode;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** Machine-card binding (机卡绑定): the first device binds, another suspends, a rebind is limited per month. */
+class MachineCardBindingTest {
+
+    static final Imei FIRST = new Imei("356938035643809");
+    static final Imei OTHER = new Imei("490154203237518");
+    static final Imei THIRD = new Imei("353918055555555");
+
+    @Test
+    void theFirstDeviceSeenBindsAndAnotherDeviceSuspendsUntilTheBoundOneReturns() {
+        Card card = aCard().boundToDevices().inState(CardState.ACTIVE).build();
+
+        card.deviceSeen(FIRST, NOW);
+        assertThat(card.boundImei()).isEqualTo(FIRST.value());
+        assertThat(card.state()).isEqualTo(CardState.ACTIVE);
+
+        card.deviceSeen(OTHER, NOW);
+        assertThat(card.state()).isEqualTo(CardState.SUSPENDED);
+        assertThat(card.activeReasons()).containsExactly(BlockingReason.MACHINE_CARD_SEPARATION);
+
+        card.deviceSeen(FIRST, NOW.plusSeconds(60));
+        assertThat(card.state()).isEqualTo(CardState.ACTIVE);
+        assertThat(card.activeReasons()).isEmpty();
+    }
+
+    @Test
+    void theBoundDeviceReturningDoesNotLiftOtherReasons() {
+        Card card = aCard().boundToDevices().inState(CardState.ACTIVE).build();
+        card.deviceSeen(FIRST, NOW);
+        card.deviceSeen(OTHER, NOW);
+        card.block(BlockingReason.ARREARS, "unpaid", null, NOW);
+        card.deviceSeen(FIRST, NOW);
+        assertThat(card.state()).isEqualTo(CardState.SUSPENDED);
+        assertThat(card.activeReasons()).containsExactly(BlockingReason.ARREARS);
+    }
+
+    @Test
+    void cardsWithoutBindingIgnoreDevicesAndCannotBeRebound() {
+        Card card = aCard().inState(CardState.ACTIVE).build();
+        card.deviceSeen(FIRST, NOW);
+        card.deviceSeen(OTHER, NOW);
+        assertThat(card.boundImei()).isNull();
+        assertThat(card.state()).isEqualTo(CardState.ACTIVE);
+        assertThatThrownBy(() -> card.rebind(OTHER, 2, OPS, NOW))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_STATE_TRANSITION));
+    }
+
+    @Test
+    void atMostTheConfiguredRebindsPerCalendarMonthInChinaTime() {
+        Card card = aCard().boundToDevices().inState(CardState.ACTIVE).build();
+        card.deviceSeen(FIRST, NOW);
+        card.deviceSeen(OTHER, NOW);
+
+        Instant november = Instant.parse("2026-11-30T10:00:00Z");
+        card.rebind(OTHER, 2, OPS, november);
+        assertThat(card.state()).isEqualTo(CardState.ACTIVE);
+        card.rebind(THIRD, 2, OPS, november.plusSeconds(60));
+        assertThatThrownBy(() -> card.rebind(FIRST, 2, OPS, november.plusSeconds(120)))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.QUOTA_EXCEEDED);
+                    assertThat(e.details())
+                            .containsEntry("quota", "REBINDS_PER_MONTH")
+                            .containsEntry("limit", 2);
+                });
+        assertThat(card.boundImei()).isEqualTo(THIRD.value());
+
+        // 2026-11-30T16:00Z is already 1 December in Beijing: a new month
+        card.rebind(FIRST, 2, OPS, Instant.parse("2026-11-30T16:00:00Z"));
+        assertThat(card.boundImei()).isEqualTo(FIRST.value());
+        assertThat(card.rebindsInMonth()).isEqualTo(1);
+    }
+
+    @Test
+    void aRebindClearsTheSeparation() {
+        Card card = aCard().boundToDevices().inState(CardState.ACTIVE).build();
+        card.deviceSeen(FIRST, NOW);
+        card.deviceSeen(OTHER, NOW);
+        card.rebind(OTHER, 2, OPS, NOW);
+        assertThat(card.state()).isEqualTo(CardState.ACTIVE);
+        assertThat(card.pendingEvents())
+                .anyMatch(e -> e instanceof CardImeiBound bound
+                        && bound.rebind()
+                        && bound.imeiMasked().contains("****"));
+    }
+}

@@ -1,0 +1,183 @@
+package com.realsim.card;
+
+import static com.realsim.card.ServiceDirection.DIRECTIONAL;
+import static com.realsim.card.ServiceDirection.NONE;
+import static com.realsim.card.ServiceDirection.NON_DIRECTIONAL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.realsim.platform.error.ValidationException;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The real-name policy as seeded from domain-rules.md, against the database: every row of the table, the priority
+ * order where rows overlap, and an ADMIN's change taking effect.
+ */
+@SpringBootTest
+class RealNamePolicyTest {
+
+    @Autowired
+    RealNamePolicy policy;
+
+    static ServicePlanSummary plan(
+            boolean dataDirectional, ServiceDirection voice, ServiceDirection sms, boolean test) {
+        return new ServicePlanSummary(1L, "P", "plan", dataDirectional, voice, sms, test, false, Instant.EPOCH);
+    }
+
+    @ParameterizedTest(name = "{0}: data directional {1}, voice {2}, SMS {3}, test {4} → {5} {6} {7}")
+    @CsvSource({
+        // test-card package: not required, whatever else the plan has
+        "13812345678, false, NON_DIRECTIONAL, NON_DIRECTIONAL, true, TEST_PACKAGE, false, NONE_NEEDED",
+        "14912345678, true, NONE, NONE, true, TEST_PACKAGE, false, NONE_NEEDED",
+        // directional data only, no voice/SMS: enterprise level suffices (also in the 149 segment)
+        "13812345678, true, NONE, NONE, false, DIRECTIONAL_DATA_ONLY, false, NONE_NEEDED",
+        "14912345678, true, NONE, NONE, false, DIRECTIONAL_DATA_ONLY, false, NONE_NEEDED",
+        // non-directional data: required, provincial approval possible
+        "13812345678, false, NONE, NONE, false, NON_DIRECTIONAL_DATA, true, PROVINCIAL_APPROVAL",
+        "1440123456789, false, DIRECTIONAL, NONE, false, NON_DIRECTIONAL_DATA, true, PROVINCIAL_APPROVAL",
+        // 149 with non-directional voice or SMS: required, no exception
+        "14912345678, true, NON_DIRECTIONAL, NONE, false, SEGMENT_149_NON_DIRECTIONAL_VOICE_SMS, true, NOT_ALLOWED",
+        "14912345678, true, NONE, NON_DIRECTIONAL, false, SEGMENT_149_NON_DIRECTIONAL_VOICE_SMS, true, NOT_ALLOWED",
+        "14912345678, true, DIRECTIONAL, NON_DIRECTIONAL, false, SEGMENT_149_NON_DIRECTIONAL_VOICE_SMS, true, NOT_ALLOWED",
+        // 149 with directional voice or SMS: required, group approval possible
+        "14912345678, true, DIRECTIONAL, NONE, false, SEGMENT_149_DIRECTIONAL_VOICE_SMS, true, GROUP_APPROVAL",
+        "14912345678, true, NONE, DIRECTIONAL, false, SEGMENT_149_DIRECTIONAL_VOICE_SMS, true, GROUP_APPROVAL",
+        // where the table is silent: directional data with voice outside 149 fails closed to the default
+        "13812345678, true, DIRECTIONAL, NONE, false, DEFAULT, true, PROVINCIAL_APPROVAL"
+    })
+    void theSeededTableDecidesEachProfile(
+            String msisdn,
+            boolean dataDirectional,
+            ServiceDirection voice,
+            ServiceDirection sms,
+            boolean test,
+            String code,
+            boolean endUserRequired,
+            ExceptionKind exceptionKind) {
+        RealNameRequirement requirement =
+                policy.requirementFor(plan(dataDirectional, voice, sms, test), new Msisdn(msisdn));
+        assertThat(requirement.code()).isEqualTo(code);
+        assertThat(requirement.endUserRequired()).isEqualTo(endUserRequired);
+        assertThat(requirement.exceptionKind()).isEqualTo(exceptionKind);
+        assertThat(requirement.ruleId()).isNotNull();
+    }
+
+    @Test
+    void the149RulesComeBeforeTheNonDirectionalDataRuleSoNoApprovalWaivesNonDirectionalVoice() {
+        // matches both "149 + non-directional voice" and "non-directional data": the stricter 149 rule is first
+        RealNameRequirement requirement =
+                policy.requirementFor(plan(false, NON_DIRECTIONAL, NONE, false), new Msisdn("14912345678"));
+        assertThat(requirement.code()).isEqualTo("SEGMENT_149_NON_DIRECTIONAL_VOICE_SMS");
+        assertThat(requirement.exceptionKind()).isEqualTo(ExceptionKind.NOT_ALLOWED);
+
+        // 149 + directional SMS + non-directional data: the group approval of the 149 rule, not the provincial one
+        assertThat(policy.requirementFor(plan(false, NONE, DIRECTIONAL, false), new Msisdn("14912345678"))
+                        .exceptionKind())
+                .isEqualTo(ExceptionKind.GROUP_APPROVAL);
+
+        // the same plan outside the 149 segment falls to the non-directional data rule
+        assertThat(policy.requirementFor(plan(false, NONE, DIRECTIONAL, false), new Msisdn("13912345678"))
+                        .code())
+                .isEqualTo("NON_DIRECTIONAL_DATA");
+    }
+
+    @Test
+    void priorityDecidesBetweenOverlappingRulesAndAnAdminsChangeTakesEffect() {
+        ServicePlanSummary testWithVoice = plan(true, NON_DIRECTIONAL, NONE, true);
+        Msisdn number149 = new Msisdn("14900000001");
+        assertThat(policy.requirementFor(testWithVoice, number149).code()).isEqualTo("TEST_PACKAGE");
+
+        RealNameRuleView strict = policy.create(
+                new RealNameRuleDefinition(
+                        5, "TEST_149_STRICT", "149", true, null, NON_DIRECTIONAL, true, ExceptionKind.NOT_ALLOWED),
+                TestInventory.ADMIN);
+        try {
+            assertThat(policy.requirementFor(testWithVoice, number149).code()).isEqualTo("TEST_149_STRICT");
+            assertThat(policy.requirementFor(testWithVoice, new Msisdn("13800000001"))
+                            .code())
+                    .isEqualTo("TEST_PACKAGE");
+
+            policy.change(
+                    strict.id(),
+                    new RealNameRuleDefinition(
+                            15, "TEST_149_STRICT", "149", true, null, NON_DIRECTIONAL, true, ExceptionKind.NOT_ALLOWED),
+                    TestInventory.ADMIN);
+            assertThat(policy.requirementFor(testWithVoice, number149).code()).isEqualTo("TEST_PACKAGE");
+        } finally {
+            policy.change(
+                    strict.id(),
+                    new RealNameRuleDefinition(
+                            99_999,
+                            "TEST_149_STRICT",
+                            "149",
+                            true,
+                            null,
+                            NON_DIRECTIONAL,
+                            true,
+                            ExceptionKind.NOT_ALLOWED),
+                    TestInventory.ADMIN);
+        }
+    }
+
+    @Test
+    void whenNoRuleMatchesTheEndUserIsRequiredAndNothingWaivesIt() {
+        RealNameRequirement requirement =
+                RealNamePolicy.evaluate(java.util.List.of(), plan(true, NONE, NONE, false), new Msisdn("13812345678"));
+        assertThat(requirement.code()).isEqualTo(RealNameRequirement.NO_RULE);
+        assertThat(requirement.endUserRequired()).isTrue();
+        assertThat(requirement.exceptionKind()).isEqualTo(ExceptionKind.NOT_ALLOWED);
+    }
+
+    @Test
+    void aRuleMustSayHowARequirementIsWaivedAndPrioritiesAreUnique() {
+        assertThatThrownBy(() ->
+                        new RealNameRuleDefinition(70, "BAD", null, null, null, null, true, ExceptionKind.NONE_NEEDED))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.fieldProblems()).extracting("field").containsExactly("exceptionKind"));
+        assertThatThrownBy(() -> policy.create(
+                        new RealNameRuleDefinition(
+                                10, "OTHER_TEN", null, null, null, null, false, ExceptionKind.NONE_NEEDED),
+                        TestInventory.ADMIN))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.fieldProblems()).extracting("field").containsExactly("priority"));
+    }
+
+    @Test
+    void anAssessmentListsWhatIsMissingAndAnApprovedExceptionOfTheRightKindWaivesTheEndUser() {
+        RealNameRequirement group = new RealNameRequirement("G", true, ExceptionKind.GROUP_APPROVAL, 1L);
+        assertThat(RealNameAssessment.of(group, RealNameFacts.unknown()).missing())
+                .containsExactly(
+                        RealNameGap.ENTERPRISE_NOT_VERIFIED,
+                        RealNameGap.RESPONSIBLE_PERSON_MISSING,
+                        RealNameGap.HANDLER_MISSING,
+                        RealNameGap.END_USER_REQUIRED);
+        assertThat(RealNameAssessment.of(
+                                group,
+                                RealNameFacts.enterpriseComplete()
+                                        .withApprovedException(ExceptionKind.PROVINCIAL_APPROVAL))
+                        .missing())
+                .containsExactly(RealNameGap.END_USER_REQUIRED);
+        assertThat(RealNameAssessment.of(
+                                group,
+                                RealNameFacts.enterpriseComplete().withApprovedException(ExceptionKind.GROUP_APPROVAL))
+                        .satisfied())
+                .isTrue();
+        RealNameRequirement none = new RealNameRequirement("N", true, ExceptionKind.NOT_ALLOWED, 1L);
+        assertThat(RealNameAssessment.of(
+                                none,
+                                RealNameFacts.enterpriseComplete().withApprovedException(ExceptionKind.GROUP_APPROVAL))
+                        .missing())
+                .containsExactly(RealNameGap.END_USER_REQUIRED);
+        assertThat(RealNameAssessment.of(
+                                none, RealNameFacts.enterpriseComplete().withEndUser(RealNameFacts.EndUser.VERIFIED))
+                        .satisfied())
+                .isTrue();
+    }
+}
