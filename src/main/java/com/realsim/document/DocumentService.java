@@ -96,6 +96,21 @@ public class DocumentService {
         return new DocumentContent(document.id(), document.kind(), document.contentType(), content);
     }
 
+    /**
+     * The decrypted content for system work on a document whose id the calling module holds from its own records
+     * (for example the verification module comparing a case's photos). Not for ids taken from a request: those go
+     * through {@link #open(long)}, which applies the reader's role and tenant scope.
+     */
+    @Transactional(readOnly = true)
+    public DocumentContent openForProcessing(long id) {
+        StoredDocument document = documents.findById(id).orElseThrow(NotFoundException::new);
+        byte[] content = decrypt(store.get(document.storageKey()), document.storageKey());
+        if (!sha256(content).equals(document.sha256())) {
+            throw new IllegalStateException("Document " + id + " does not match its checksum");
+        }
+        return new DocumentContent(document.id(), document.kind(), document.contentType(), content);
+    }
+
     /** The documents of a record that the current actor may read, oldest first. */
     @Transactional(readOnly = true)
     public List<DocumentSummary> list(String ownerType, long ownerId) {
