@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureDisabledEvent;
@@ -53,12 +52,11 @@ class LoginThrottle {
      * A refused sign-in with a name and password: counted when the password was wrong, and published for the audit
      * trail in any case (never with the password tried).
      */
-    @EventListener
+    @EventListener(
+            condition = "#event.authentication instanceof "
+                    + "T(org.springframework.security.authentication.UsernamePasswordAuthenticationToken)")
     @Transactional
     public void on(AbstractAuthenticationFailureEvent event) {
-        if (!(event.getAuthentication() instanceof UsernamePasswordAuthenticationToken)) {
-            return;
-        }
         String tried = AccountService.normalise(event.getAuthentication().getName());
         Instant now = clock.instant();
         Optional<UserAccount> account = users.findByUsername(tried);
@@ -88,7 +86,8 @@ class LoginThrottle {
         return "OTHER";
     }
 
-    @EventListener
+    /** Only form sign-ins: every Partner API request authenticates too, and must not cost a transaction here. */
+    @EventListener(condition = "#event.authentication.principal instanceof T(com.realsim.account.AccountUserDetails)")
     @Transactional
     public void on(AuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof AccountUserDetails details) {

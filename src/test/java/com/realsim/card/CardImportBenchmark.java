@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.realsim.platform.Actor;
 import com.realsim.platform.Role;
 import com.realsim.testsupport.ActorAuthentication;
+import com.realsim.testsupport.BenchmarkReport;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package com.realsim.card;
+package com.realsim.testsupport;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -10,13 +10,13 @@ import java.time.ZoneOffset;
 import java.util.stream.Stream;
 
 /** Writes one benchmark's section into {@code docs/benchmarks.md}, between markers that name it. */
-final class BenchmarkReport {
+public final class BenchmarkReport {
 
-    static final Path FILE = Path.of("docs/benchmarks.md");
+    public static final Path FILE = Path.of("docs/benchmarks.md");
 
     private BenchmarkReport() {}
 
-    static void write(String section, String markdown) throws IOException {
+    public static void write(String section, String markdown) throws IOException {
         String start = "<!-- " + section + ":start -->";
         String end = "<!-- " + section + ":end -->";
         String text = Files.exists(FILE)
@@ -36,7 +36,7 @@ final class BenchmarkReport {
     }
 
     /** The machine in one line: CPU model and count, memory, Java. */
-    static String machine() {
+    public static String machine() {
         String cpu = "unknown CPU";
         try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
             cpu = lines.filter(l -> l.startsWith("model name"))
@@ -57,7 +57,7 @@ final class BenchmarkReport {
     }
 
     /** The 1-minute load average, where the system tells it. */
-    static String load() {
+    public static String load() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (IOException | RuntimeException e) {
@@ -66,7 +66,7 @@ final class BenchmarkReport {
     }
 
     /** CPU seconds this JVM has used so far (all its threads, GC and JIT included). */
-    static double jvmCpuSeconds() {
+    public static double jvmCpuSeconds() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                         .getProcessCpuTime()
                 / 1e9;
@@ -76,7 +76,7 @@ final class BenchmarkReport {
      * CPU seconds used so far by the tests' embedded PostgreSQL (its postmaster and every backend and helper
      * process), read from /proc; negative when that server is not a local process (e.g. a container).
      */
-    static double postgresCpuSeconds() {
+    public static double postgresCpuSeconds() {
         try (Stream<Path> runs = Files.list(Path.of("target/pg-test-data"))) {
             Path pidFile = runs.map(run -> run.resolve("postmaster.pid"))
                     .filter(Files::exists)
@@ -119,7 +119,7 @@ final class BenchmarkReport {
         }
     }
 
-    static String today() {
+    public static String today() {
         return LocalDate.now(ZoneOffset.UTC).toString();
     }
 }
