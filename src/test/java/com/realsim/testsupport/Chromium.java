@@ -49,8 +49,12 @@ public final class Chromium {
         }
     }
 
+    /**
+     * A desktop window, tall enough for the longest form: ChromeDriver 156 with Selenium 4.49 (CDP 153) places a
+     * click at the wrong spot once the page has scrolled, so journeys should not need to scroll.
+     */
     public static ChromeDriver desktop() {
-        return start(1366, 900);
+        return start(1366, 2200);
     }
 
     /** A phone-sized window (iPhone 12/13/14 CSS pixels). */
