@@ -42,14 +42,14 @@ class EnterpriseRegistrationBrowserIT {
     @Test
     void anAgentRegistersAnEnterpriseAndOpsApproveIt() {
         long agentId = accounts.createAgent("浏览器测试渠道").id();
-        accounts.createUser(new NewUser("browser-agent", PASSWORD, Role.AGENT, agentId, null));
-        accounts.createUser(new NewUser("browser-ops", PASSWORD, Role.OPS, null, null));
+        accounts.createUser(new NewUser("registration-agent", PASSWORD, Role.AGENT, agentId, null));
+        accounts.createUser(new NewUser("registration-ops", PASSWORD, Role.OPS, null, null));
 
         String enterpriseId;
         WebDriver agent = Chromium.desktop();
         try {
             WebDriverWait wait = new WebDriverWait(agent, Duration.ofSeconds(20));
-            signIn(agent, wait, "browser-agent");
+            signIn(agent, wait, "registration-agent");
             agent.findElement(By.linkText("Enterprises")).click();
             wait.until(ExpectedConditions.elementToBeClickable(By.id("register-enterprise")))
                     .click();
@@ -95,7 +95,7 @@ class EnterpriseRegistrationBrowserIT {
         WebDriver ops = Chromium.desktop();
         try {
             WebDriverWait wait = new WebDriverWait(ops, Duration.ofSeconds(20));
-            signIn(ops, wait, "browser-ops");
+            signIn(ops, wait, "registration-ops");
             ops.findElement(By.linkText("Review queue")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(
                     By.id("review-registrations"), "Fuzhou Cloud Logistics"));
@@ -118,7 +118,7 @@ class EnterpriseRegistrationBrowserIT {
         WebDriver again = Chromium.desktop();
         try {
             WebDriverWait wait = new WebDriverWait(again, Duration.ofSeconds(20));
-            signIn(again, wait, "browser-agent");
+            signIn(again, wait, "registration-agent");
             again.get("http://localhost:" + port + "/enterprises/" + enterpriseId);
             wait.until(ExpectedConditions.attributeToBe(
                     By.id("enterprise"), "data-status", EnterpriseStatus.VERIFIED.name()));
