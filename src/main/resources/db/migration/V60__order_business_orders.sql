@@ -46,6 +46,7 @@ CREATE TABLE business_order (
     rejection_code                  VARCHAR(60),
     rejection_message_key           VARCHAR(200),
     rejection_arguments             TEXT[],
+    rejection_iccid                 VARCHAR(20),
     created_by                      VARCHAR(100) NOT NULL,
     submitted_by                    VARCHAR(120) NOT NULL,
     created_at                      TIMESTAMPTZ  NOT NULL,

@@ -143,6 +143,9 @@ class BusinessOrder extends AbstractAggregateRoot<BusinessOrder> {
     @Column(name = "rejection_arguments", columnDefinition = "text[]")
     private String[] rejectionArguments;
 
+    @Column(name = "rejection_iccid")
+    private String rejectionIccid;
+
     @Column(name = "created_by", nullable = false, updatable = false)
     private String createdBy;
 
@@ -242,7 +245,7 @@ class BusinessOrder extends AbstractAggregateRoot<BusinessOrder> {
             this.verificationStatus = APPROVED;
         } else {
             this.verificationStatus = REJECTED;
-            reject("VERIFICATION_REJECTED", "order.rejection.VERIFICATION_REJECTED", List.of(reason), null, now);
+            reject("VERIFICATION_REJECTED", "order.rejection.VERIFICATION_REJECTED", List.of(reason), null, null, now);
         }
         return true;
     }
@@ -277,7 +280,7 @@ class BusinessOrder extends AbstractAggregateRoot<BusinessOrder> {
         this.decidedAt = now;
         this.decisionReason = reason;
         if (!approve) {
-            reject("OPS_REJECTED", "order.rejection.OPS_REJECTED", List.of(reason), ops, now);
+            reject("OPS_REJECTED", "order.rejection.OPS_REJECTED", List.of(reason), null, ops, now);
         }
     }
 
@@ -344,10 +347,12 @@ class BusinessOrder extends AbstractAggregateRoot<BusinessOrder> {
      * @param code why, as a stable code: {@code VERIFICATION_REJECTED}, {@code OPS_REJECTED}, or the error code a
      *     card refusal or a rule answered
      * @param messageKey the reason's text, with {@code arguments}
+     * @param iccid the card the refusal concerns, if it names one
      */
-    void reject(String code, String messageKey, List<String> arguments, Actor by, Instant now) {
+    void reject(String code, String messageKey, List<String> arguments, String iccid, Actor by, Instant now) {
         requireOpen();
         this.rejectionCode = code;
+        this.rejectionIccid = iccid;
         this.rejectionMessageKey = messageKey;
         this.rejectionArguments = arguments.stream()
                 .map(argument -> argument == null ? "" : argument)
@@ -478,6 +483,7 @@ class BusinessOrder extends AbstractAggregateRoot<BusinessOrder> {
                         ? null
                         : new OrderView.RejectionView(
                                 rejectionCode,
+                                rejectionIccid,
                                 rejectionMessageKey,
                                 rejectionArguments == null ? List.of() : Arrays.asList(rejectionArguments)),
                 createdBy,

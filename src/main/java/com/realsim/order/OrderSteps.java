@@ -181,7 +181,8 @@ class OrderSteps {
         for (Object argument : arguments) {
             texts.add(String.valueOf(argument));
         }
-        order.reject(refusal.code().name(), messageKey, texts, by, now());
+        Object iccid = refusal.details().get("iccid");
+        order.reject(refusal.code().name(), messageKey, texts, iccid == null ? null : iccid.toString(), by, now());
         cards.close(order.id());
         orders.save(order);
     }

@@ -68,9 +68,10 @@ public record OrderView(
 
     /**
      * Why the order was rejected: a stable code ({@code VERIFICATION_REJECTED}, {@code OPS_REJECTED}, or the code
-     * the card module refused with, e.g. {@code QUOTA_EXCEEDED}), and the reason as a message key with arguments.
+     * the card module refused with, e.g. {@code QUOTA_EXCEEDED}), the card it concerns if it names one, and the
+     * reason as a message key with arguments.
      */
-    public record RejectionView(String code, String messageKey, List<String> arguments) {}
+    public record RejectionView(String code, String iccid, String messageKey, List<String> arguments) {}
 
     public boolean open() {
         return status.open();

@@ -2,6 +2,7 @@ package com.realsim.order;
 
 import com.realsim.card.CardImportResult;
 import com.realsim.card.CardImportService;
+import com.realsim.card.CardOrders;
 import com.realsim.card.NewServicePlan;
 import com.realsim.card.ServiceDirection;
 import com.realsim.card.ServicePlanService;
@@ -14,6 +15,7 @@ import com.realsim.platform.Role;
 import com.realsim.testsupport.ActorAuthentication;
 import com.realsim.testsupport.RunAs;
 import com.realsim.testsupport.TestFiles;
+import com.realsim.verification.VerificationService;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -24,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Test data for orders: verified enterprises of fresh agents, inventory cards imported through the real pipeline,
@@ -46,12 +49,16 @@ public final class OrderFixtures {
     private final EnterpriseService enterprises;
     private final OrderService orders;
 
-    public OrderFixtures(
-            CardImportService imports, ServicePlanService plans, EnterpriseService enterprises, OrderService orders) {
-        this.imports = imports;
-        this.plans = plans;
-        this.enterprises = enterprises;
-        this.orders = orders;
+    private final CardOrders cardOrders;
+    private final VerificationService verifications;
+
+    public OrderFixtures(ApplicationContext context) {
+        this.imports = context.getBean(CardImportService.class);
+        this.plans = context.getBean(ServicePlanService.class);
+        this.enterprises = context.getBean(EnterpriseService.class);
+        this.orders = context.getBean(OrderService.class);
+        this.cardOrders = context.getBean(CardOrders.class);
+        this.verifications = context.getBean(VerificationService.class);
     }
 
     /** An agent organisation id no other test uses. */
@@ -157,6 +164,32 @@ public final class OrderFixtures {
         return iccids;
     }
 
+    /**
+     * Cards of this plan already with the enterprise, waiting for activation (handed over as a completed new
+     * installation would, through the card module's order API, with an order id of no real order).
+     */
+    public List<String> enterpriseCards(int count, String planCode, long agentId, long enterpriseId) {
+        List<String> iccids = inventory(count, planCode);
+        cardOrders.handOver(iccids, agentId, enterpriseId, false, 0L, OPS);
+        return iccids;
+    }
+
+    /** Uploads the photos, the handler's on-site photo, and lets an OPS user approve the comparison. */
+    public OrderView throughComparison(Actor agent, long orderId) {
+        attachDocuments(agent, orderId);
+        OrderView photographed = attachHandlerPhoto(agent, orderId);
+        RunAs.run(ops(), () -> verifications.approve(photographed.verificationCaseId(), "Same person as the ID"));
+        return awaitClosed(agent, orderId);
+    }
+
+    /** Waits until the order is no longer open (a verification decision reaches it asynchronously). */
+    public OrderView awaitClosed(Actor reader, long orderId) {
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(15))
+                .until(() -> !RunAs.run(reader, () -> orders.get(orderId)).open());
+        return RunAs.run(reader, () -> orders.get(orderId));
+    }
+
     public static OrderInput.HandlerInput handler() {
         return new OrderInput.HandlerInput(
                 "李四",
@@ -176,6 +209,23 @@ public final class OrderFixtures {
 
     public static OrderInput of(OrderType type, long enterpriseId, List<String> iccids) {
         return new OrderInput(type, enterpriseId, iccids, handler(), null, null, null, null);
+    }
+
+    public static OrderInput transfer(long enterpriseId, long targetEnterpriseId, List<String> iccids) {
+        return new OrderInput(
+                OrderType.TRANSFER, enterpriseId, iccids, handler(), null, targetEnterpriseId, null, null);
+    }
+
+    public static OrderInput rebind(long enterpriseId, List<String> iccids, String imei) {
+        return new OrderInput(OrderType.REBIND_IMEI, enterpriseId, iccids, handler(), null, null, null, imei);
+    }
+
+    public static OrderInput replacement(long enterpriseId, List<String> oldIccids, List<String> newIccids) {
+        List<OrderInput.ReplacementInput> pairs = new ArrayList<>();
+        for (int i = 0; i < oldIccids.size(); i++) {
+            pairs.add(new OrderInput.ReplacementInput(oldIccids.get(i), newIccids.get(i)));
+        }
+        return new OrderInput(OrderType.CARD_REPLACEMENT, enterpriseId, null, handler(), null, null, pairs, null);
     }
 
     public OrderView submit(Actor agent, OrderInput input) {

@@ -78,7 +78,7 @@ class OrderApi {
 
     record Verification(Long caseId, String status) {}
 
-    record Rejection(String code, String reason) {}
+    record Rejection(String code, String iccid, String reason) {}
 
     record OrderResponse(
             long id,
@@ -240,6 +240,7 @@ class OrderApi {
                         ? null
                         : new Rejection(
                                 order.rejection().code(),
+                                order.rejection().iccid(),
                                 messages.getMessage(
                                         order.rejection().messageKey(),
                                         order.rejection().arguments().toArray(),
