@@ -225,9 +225,9 @@ class CardEndUser {
                 idAddress.masked(),
                 status,
                 verificationCaseId,
-                idFrontDocumentId != null,
-                idBackDocumentId != null,
-                livePhotoDocumentId != null,
+                idFrontDocumentId,
+                idBackDocumentId,
+                livePhotoDocumentId,
                 backNeeded(),
                 boundAt,
                 boundBy);

@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,7 +48,9 @@ public class EndUserService {
     private final CardRealName realName;
     private final DocumentService documents;
     private final VerificationService verifications;
-    private final SelfServiceLinks links;
+    /** Lazily: the links service collects every {@link com.realsim.verification.SelfServiceSubject}, ours too. */
+    private final ObjectProvider<SelfServiceLinks> links;
+
     private final EnterpriseService enterprises;
     private final PersonalData personalData;
     private final EntityManager entityManager;
@@ -60,7 +63,7 @@ public class EndUserService {
             CardRealName realName,
             DocumentService documents,
             VerificationService verifications,
-            SelfServiceLinks links,
+            ObjectProvider<SelfServiceLinks> links,
             EnterpriseService enterprises,
             PersonalData personalData,
             EntityManager entityManager,
@@ -140,7 +143,7 @@ public class EndUserService {
         }
         Card card = visible(iccid);
         card.requireBindable();
-        return links.create(SUBJECT_TYPE, card.id(), card.agentId(), card.enterpriseId(), actor);
+        return links.getObject().create(SUBJECT_TYPE, card.id(), card.agentId(), card.enterpriseId(), actor);
     }
 
     // --- the end user through a self-service link (no signed-in actor) --------------------------------------------

@@ -164,6 +164,15 @@ final class CardFixtures {
         return IdDocument.of(IdType.RESIDENT_ID, body + checkCharacter(body), "idNumber", LocalDate.of(2026, 1, 1));
     }
 
+    /** A passport number (E + 8 digits) that no other test of this JVM uses. */
+    static IdDocument newPassport() {
+        return IdDocument.of(
+                IdType.PASSPORT,
+                "E" + String.format("%08d", 10_000_000 + people.incrementAndGet()),
+                "idNumber",
+                LocalDate.of(2026, 1, 1));
+    }
+
     static EndUserDetails details(IdDocument identity) {
         return new EndUserDetails("王小明", identity, "北京市东城区东华门街道 1 号");
     }
