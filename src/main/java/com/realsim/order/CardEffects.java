@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -170,16 +171,17 @@ class CardEffects {
      * waits for activation.
      */
     private void handOver(List<String> iccids, BusinessOrder order, Actor by) {
-        Map<String, Boolean> testPackage = new LinkedHashMap<>();
+        Set<String> testPlans = plans.plans().stream()
+                .filter(ServicePlanSummary::testPackage)
+                .map(ServicePlanSummary::code)
+                .collect(Collectors.toSet());
         List<String> test = new ArrayList<>();
         List<String> regular = new ArrayList<>();
         for (String iccid : iccids) {
-            CardSummary card = cards.card(iccid).orElseThrow(NotFoundException::new);
-            boolean isTest = testPackage.computeIfAbsent(
-                    card.planCode(),
-                    code -> plans.plan(code)
-                            .map(ServicePlanSummary::testPackage)
-                            .orElse(false));
+            boolean isTest = !testPlans.isEmpty()
+                    && testPlans.contains(cards.card(iccid)
+                            .orElseThrow(NotFoundException::new)
+                            .planCode());
             (isTest ? test : regular).add(iccid);
         }
         if (!test.isEmpty()) {

@@ -185,7 +185,7 @@ public final class OrderFixtures {
     /** Waits until the order is no longer open (a verification decision reaches it asynchronously). */
     public OrderView awaitClosed(Actor reader, long orderId) {
         org.awaitility.Awaitility.await()
-                .atMost(java.time.Duration.ofSeconds(15))
+                .atMost(java.time.Duration.ofSeconds(120))
                 .until(() -> !RunAs.run(reader, () -> orders.get(orderId)).open());
         return RunAs.run(reader, () -> orders.get(orderId));
     }

@@ -128,6 +128,33 @@ class OrderServiceTest {
     }
 
     @Test
+    void aBulkOrderOfAThousandCardsCompletesAndListsItsCardsPageByPage() {
+        List<String> iccids = fixtures.inventory(1_000, fixtures.dataOnlyPlan());
+        OrderView order = fixtures.submit(agent, OrderFixtures.newInstall(enterprise.id(), iccids));
+        assertThat(order.cardCount()).isEqualTo(1_000);
+
+        assertThat(fixtures.throughComparison(agent, order.id()).status()).isEqualTo(OrderStatus.COMPLETED);
+
+        List<String> listed = new ArrayList<>();
+        String cursor = null;
+        do {
+            String after = cursor;
+            var page = RunAs.run(agent, () -> orders.cards(order.id(), after, 300));
+            page.items().forEach(card -> {
+                assertThat(card.state()).isEqualTo(CardState.PENDING_ACTIVATION);
+                listed.add(card.iccid());
+            });
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        assertThat(listed).containsExactlyElementsOf(iccids);
+        assertThat(jdbc.sql("SELECT count(*) FROM business_order_card WHERE order_id = :id AND open")
+                        .param("id", order.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
     void testPackageCardsStartTheirTestPeriodAndOthersWaitForActivation() {
         String test = fixtures.inventory(1, fixtures.testPackagePlan()).get(0);
         String regular = fixtures.inventory(1, fixtures.dataOnlyPlan()).get(0);
