@@ -40,6 +40,7 @@ final class CardFixtures {
     final BlindIndex blindIndex;
     final VerificationService verifications;
     final TestInventory inventory;
+    final ServicePlanService plans;
     private final EnterpriseFixtures enterprises;
     private final AtomicInteger codes = new AtomicInteger();
 
@@ -50,8 +51,8 @@ final class CardFixtures {
         this.quota = context.getBean(IdentityQuota.class);
         this.blindIndex = context.getBean(BlindIndex.class);
         this.verifications = context.getBean(VerificationService.class);
-        this.inventory = new TestInventory(
-                context.getBean(CardImportService.class), cards, context.getBean(ServicePlanService.class), cardOrders);
+        this.plans = context.getBean(ServicePlanService.class);
+        this.inventory = new TestInventory(context.getBean(CardImportService.class), cards, plans, cardOrders);
         this.enterprises = new EnterpriseFixtures(context.getBean(EnterpriseService.class));
     }
 
@@ -112,8 +113,20 @@ final class CardFixtures {
         return inventory.plan("T2-SMS-DIR", true, ServiceDirection.NONE, ServiceDirection.DIRECTIONAL, false);
     }
 
+    /** Directional data only, bound to one device (机卡绑定). */
     String devicePlan() {
-        return inventory.plan("T2-DEVICE", true, ServiceDirection.NONE, ServiceDirection.NONE, false);
+        return plans.plan("T2-DEVICE")
+                .orElseGet(() -> plans.create(
+                        new NewServicePlan(
+                                "T2-DEVICE",
+                                "Meter with device binding",
+                                true,
+                                ServiceDirection.NONE,
+                                ServiceDirection.NONE,
+                                false,
+                                true),
+                        TestInventory.ADMIN))
+                .code();
     }
 
     // --- cards ----------------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import com.realsim.card.CardQuery;
 import com.realsim.card.CardService;
 import com.realsim.card.CardState;
 import com.realsim.card.CardSummary;
+import com.realsim.card.CardUsageService;
 import com.realsim.card.CardView;
 import com.realsim.card.EndUserPhoto;
 import com.realsim.card.EndUserPhotoStored;
@@ -63,8 +64,11 @@ class CardController {
             CardState.PRE_CANCELLED, "text-bg-warning",
             CardState.CANCELLED, "text-bg-dark");
 
+    static final int RECENT_USAGE_DAYS = 14;
+
     private final CardService cards;
     private final EndUserService endUsers;
+    private final CardUsageService usage;
     private final ServicePlanService plans;
     private final MessageSource messages;
     private final JsonMapper json;
@@ -73,12 +77,14 @@ class CardController {
     CardController(
             CardService cards,
             EndUserService endUsers,
+            CardUsageService usage,
             ServicePlanService plans,
             MessageSource messages,
             JsonMapper json,
             Clock clock) {
         this.cards = cards;
         this.endUsers = endUsers;
+        this.usage = usage;
         this.plans = plans;
         this.messages = messages;
         this.json = json;
@@ -137,6 +143,7 @@ class CardController {
         model.addAttribute("tones", TONES);
         model.addAttribute("idTypes", IdType.values());
         model.addAttribute("photoKinds", EndUserPhoto.values());
+        model.addAttribute("usage", usage.recent(card.id(), RECENT_USAGE_DAYS));
         if (!model.containsAttribute("endUserForm")) {
             model.addAttribute("endUserForm", form);
         }
