@@ -26,7 +26,8 @@ class OrderCards {
 
     /**
      * Adds an order's cards (open). A card already in another open order refuses the whole order with {@code
-     * CARD_IN_OPEN_ORDER} naming the cards.
+     * CARD_IN_OPEN_ORDER} naming the cards. Rows go in in ICCID order, so that two orders racing for overlapping
+     * cards queue on the same first card instead of deadlocking.
      */
     void add(long orderId, CheckedOrder order) {
         List<String> iccids = new ArrayList<>(order.iccids());
@@ -41,7 +42,7 @@ class OrderCards {
             jdbc.sql("INSERT INTO business_order_card (order_id, position, iccid, replaces, open) "
                             + "SELECT :orderId, t.ord - 1, t.iccid, t.replaces, true "
                             + "FROM unnest(CAST(:iccids AS varchar[]), CAST(:replaces AS varchar[])) "
-                            + "WITH ORDINALITY AS t(iccid, replaces, ord)")
+                            + "WITH ORDINALITY AS t(iccid, replaces, ord) ORDER BY t.iccid")
                     .param("orderId", orderId)
                     .param("iccids", arrayLiteral(iccids))
                     .param("replaces", arrayLiteral(replaces))

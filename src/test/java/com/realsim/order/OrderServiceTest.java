@@ -387,6 +387,38 @@ class OrderServiceTest {
                 .isEqualTo(1L);
     }
 
+    @Test
+    void ordersRacingForOverlappingCardsInOppositeOrdersEndWithOneWithoutADeadlock() throws Exception {
+        List<String> iccids = fixtures.inventory(40, fixtures.dataOnlyPlan());
+        List<String> reversed = new ArrayList<>(iccids);
+        java.util.Collections.reverse(reversed);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (List<String> cards : List.of(iccids, reversed)) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        fixtures.submit(agent, OrderFixtures.newInstall(enterprise.id(), cards));
+                        return true;
+                    } catch (DomainException refused) {
+                        assertThat(refused.code()).isEqualTo(ErrorCode.CARD_IN_OPEN_ORDER);
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            int accepted = 0;
+            for (Future<Boolean> result : results) {
+                accepted += result.get() ? 1 : 0;
+            }
+            assertThat(accepted).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     // --- the other types ------------------------------------------------------------------------------------------
 
     @Test
