@@ -91,6 +91,37 @@ class OrderApiTest {
     }
 
     @Test
+    void aRepeatWithTheSameIdempotencyKeyAnswersTheFirstOrderAndCreatesNoSecond() throws Exception {
+        List<String> iccids = fixtures.inventory(1, fixtures.dataOnlyPlan());
+        String body = body("NEW_INSTALL", enterprise.id(), iccids, DEVICE);
+        MvcTestResult first = mvc.post()
+                .uri("/api/v1/orders")
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", "order-" + iccids.get(0))
+                .content(body)
+                .with(ActorAuthentication.as(agent))
+                .exchange();
+        MvcTestResult repeat = mvc.post()
+                .uri("/api/v1/orders")
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", "order-" + iccids.get(0))
+                .content(body)
+                .with(ActorAuthentication.as(agent))
+                .exchange();
+        assertThat(first).hasStatus(HttpStatus.CREATED);
+        assertThat(repeat).hasStatus(HttpStatus.CREATED);
+        assertThat(repeat.getResponse().getContentAsString())
+                .isEqualTo(first.getResponse().getContentAsString());
+        assertThat(mvc.get()
+                        .uri("/api/v1/orders?enterpriseId={e}", enterprise.id())
+                        .with(ActorAuthentication.as(agent)))
+                .bodyJson()
+                .extractingPath("$.items")
+                .asArray()
+                .hasSize(1);
+    }
+
+    @Test
     void refusalsAnswerTheContractsCodes() {
         List<String> iccids = fixtures.inventory(2, fixtures.dataOnlyPlan());
         EnterpriseView draft = fixtures.draftEnterprise(agentId);

@@ -110,6 +110,14 @@ class OrderJourneyIT {
             assertThat(browser.findElement(By.id("document-list")).findElements(By.tagName("img")))
                     .hasSize(5);
             screenshot("order-awaiting-comparison.png");
+            click(By.id("lang-zh"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("checklist"), "业务单尚待完成"));
+            assertThat(browser.findElement(By.id("verification-status")).getText())
+                    .isEqualTo("待审核");
+            screenshot("order-awaiting-comparison-zh.png");
+            click(By.id("lang-en"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("checklist"), "What the order still waits for"));
             signOut();
 
             // 2. an OPS user approves the handler's comparison
