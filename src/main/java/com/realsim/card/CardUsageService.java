@@ -51,6 +51,7 @@ public class CardUsageService {
     public record Outcome(int accepted, List<Rejected> rejected) {}
 
     private final Cards cards;
+    private final CardRealName realName;
     private final EntityManager entityManager;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -58,11 +59,13 @@ public class CardUsageService {
 
     CardUsageService(
             Cards cards,
+            CardRealName realName,
             EntityManager entityManager,
             JdbcTemplate jdbc,
             PlatformTransactionManager transactionManager,
             Clock clock) {
         this.cards = cards;
+        this.realName = realName;
         this.entityManager = entityManager;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -193,7 +196,11 @@ public class CardUsageService {
                 report.voiceSeconds(),
                 imei.map(Imei::value).orElse(null),
                 Timestamp.from(now));
+        boolean wasPreCancelled = card.state() == CardState.PRE_CANCELLED;
         card.usageSeen(checked.date().atStartOfDay(Card.BUSINESS_ZONE).toInstant(), now);
+        if (wasPreCancelled && card.state() != CardState.PRE_CANCELLED) {
+            realName.reassess(card, now); // back at work: judged on the facts as they stand now
+        }
         imei.ifPresent(device -> card.deviceSeen(device, now));
         cards.save(card);
     }

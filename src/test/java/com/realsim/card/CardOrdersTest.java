@@ -49,6 +49,9 @@ class CardOrdersTest {
     @Autowired
     ApplicationEvents events;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate sql;
+
     CardFixtures fx;
 
     @BeforeEach
@@ -306,5 +309,48 @@ class CardOrdersTest {
         assertThat(fx.held(Operator.CHINA_MOBILE, person)).isZero();
         refused(() -> orders.customerCancel(iccid, "twice", order), ErrorCode.ILLEGAL_STATE_TRANSITION, iccid);
         refused(() -> orders.customerSuspend(iccid, "late", order), ErrorCode.ILLEGAL_STATE_TRANSITION, iccid);
+    }
+
+    @Test
+    void bindingsTransfersAndReplacementsAreOnTheAuditTrailWithMaskedValuesOnly() {
+        long agent = newAgent();
+        long from = fx.verifiedEnterprise(agent);
+        long to = fx.verifiedEnterprise(agent);
+        IdDocument person = newIdentity();
+        String transferred = fx.activeDataCard(agent, from);
+        fx.bind(agent, transferred, person);
+        orders.transfer(List.of(transferred), to, newOrder());
+        String old = fx.activeDataCard(agent, to);
+        String fresh = fx.inventoryCard("138", fx.directionalDataOnly());
+        orders.replace(old, fresh, newOrder());
+
+        record Expected(String iccid, String action) {}
+        for (Expected expected : List.of(
+                new Expected(transferred, "CARD_END_USER_BOUND"),
+                new Expected(transferred, "CARD_TRANSFERRED"),
+                new Expected(fresh, "CARD_REPLACED"),
+                new Expected(old, "CARD_CANCELLED"))) {
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(15))
+                    .until(() -> sql.queryForObject(
+                                    "SELECT count(*) FROM audit_entry WHERE target_type = 'CARD' AND target_id = ?"
+                                            + " AND action = ?",
+                                    Long.class,
+                                    expected.iccid(),
+                                    expected.action())
+                            == 1);
+        }
+        assertThat(sql.queryForObject(
+                        "SELECT details::text FROM audit_entry WHERE target_id = ? AND action = 'CARD_END_USER_BOUND'",
+                        String.class,
+                        transferred))
+                .contains(person.masked())
+                .doesNotContain(person.number())
+                .contains("王*明");
+        assertThat(sql.queryForObject(
+                        "SELECT enterprise_id FROM audit_entry WHERE target_id = ? AND action = 'CARD_TRANSFERRED'",
+                        Long.class,
+                        transferred))
+                .isEqualTo(to);
     }
 }

@@ -280,6 +280,25 @@ class CardUsageAndCycleTest {
     }
 
     @Test
+    void aCardTransferredWhilePreCancelledIsJudgedAgainWhenUsageBringsItBack() {
+        long to = fx.verifiedEnterprise(agentId);
+        String iccid = fx.activeCardWithEndUser(agentId, enterpriseId, fx.nonDirectionalData(), newIdentity());
+        clock.advance(Duration.ofDays(63));
+        cycle.run();
+        assertThat(fx.view(iccid).state()).isEqualTo(CardState.PRE_CANCELLED);
+        fx.cardOrders.transfer(List.of(iccid), to, CardFixtures.newOrder());
+        assertThat(fx.view(iccid).state()).isEqualTo(CardState.PRE_CANCELLED);
+
+        used(iccid, null);
+
+        CardView back = fx.view(iccid);
+        assertThat(back.state()).isEqualTo(CardState.SUSPENDED);
+        assertThat(back.activeReasons())
+                .extracting(BlockingReasonView::reason)
+                .containsExactly(BlockingReason.UNVERIFIED);
+    }
+
+    @Test
     void onlyOneInstanceRunsTheCycleAtATime() throws Exception {
         String dormant = fx.activeDataCard(agentId, enterpriseId);
         clock.advance(Duration.ofDays(63));
