@@ -67,7 +67,7 @@ public class CardOrders {
     @Transactional(readOnly = true)
     public void checkAvailableForNewInstall(Collection<String> iccids) {
         for (String iccid : iccids) {
-            Card card = cards.findByIccid(iccid).orElseThrow(() -> notFound(iccid));
+            Card card = cards.findByIccid(iccid).orElseThrow(() -> unknown(iccid));
             if (card.state() != CardState.INVENTORY || card.agentId() != null) {
                 throw new DomainException(
                                 ErrorCode.ILLEGAL_STATE_TRANSITION,
@@ -92,7 +92,7 @@ public class CardOrders {
         for (String iccid : iccids) {
             Card card = cards.findByIccid(iccid)
                     .filter(c -> Long.valueOf(enterpriseId).equals(c.enterpriseId()))
-                    .orElseThrow(() -> notFound(iccid));
+                    .orElseThrow(() -> notOwned(iccid));
             if (!allowedStates.contains(card.state())) {
                 List<String> allowed =
                         allowedStates.stream().map(Enum::name).sorted().toList();
@@ -261,12 +261,16 @@ public class CardOrders {
     }
 
     private Card lock(String iccid) {
-        Card card = cards.findByIccid(iccid).orElseThrow(() -> notFound(iccid));
+        Card card = cards.findByIccid(iccid).orElseThrow(() -> unknown(iccid));
         entityManager.refresh(card, LockModeType.PESSIMISTIC_WRITE);
         return card;
     }
 
-    private static DomainException notFound(String iccid) {
+    private static DomainException unknown(String iccid) {
+        return new DomainException(ErrorCode.NOT_FOUND, "card.order.unknown", iccid).with("iccid", iccid);
+    }
+
+    private static DomainException notOwned(String iccid) {
         return new DomainException(ErrorCode.NOT_FOUND, "card.order.notFound", iccid).with("iccid", iccid);
     }
 

@@ -112,8 +112,8 @@ public class EndUserService {
     public EndUserPhotoStored attachPhoto(String iccid, EndUserPhoto kind, byte[] content) {
         Actor agent = requireAgent();
         Card card = lock(visible(iccid));
+        card.requireBindable();
         CardEndUser binding = bindings.current(card)
-                .filter(b -> card.state().isWithCustomer())
                 .orElseThrow(() -> new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "card.endUser.none")
                         .with("iccid", iccid));
         if (!binding.awaitsPhotos()) {

@@ -86,6 +86,9 @@ class CardOrdersTest {
                 () -> orders.checkAvailableForNewInstall(List.of(free, "89860000000000000018")),
                 ErrorCode.NOT_FOUND,
                 "89860000000000000018");
+        assertThatThrownBy(() -> orders.handOver(List.of("89860000000000000018"), agent, agent * 10, false, 1L, null))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("card.order.unknown"));
         assertThatThrownBy(() -> orders.checkAvailableForNewInstall(List.of(taken)))
                 .isInstanceOfSatisfying(
                         DomainException.class,

@@ -319,9 +319,14 @@ class EndUserBindingTest {
                     .satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.FORBIDDEN));
         }
         assertThatThrownBy(() -> fx.bind(newAgent(), iccid, newIdentity())).isInstanceOf(NotFoundException.class);
+        fx.bind(agentId, iccid, newIdentity());
         RunAs.run(CardFixtures.OPS, () -> cards.cancel(iccid, "lost"));
         assertThatThrownBy(() -> fx.bind(agentId, iccid, newIdentity()))
                 .satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.ILLEGAL_STATE_TRANSITION));
+        assertThatThrownBy(() -> RunAs.run(
+                        agent(agentId), () -> endUsers.attachPhoto(iccid, EndUserPhoto.ID_FRONT, TestFiles.jpeg())))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("card.state.notWithCustomer"));
     }
 
     // --- self-service through the SPI -----------------------------------------------------------------------------
