@@ -91,6 +91,17 @@ class Card extends AbstractAggregateRoot<Card> {
     @Column(name = "cancelled_at")
     private Instant cancelledAt;
 
+    /** The order through which the card came to its current enterprise: its handler is part of the real-name. */
+    @Column(name = "handled_by_order_id")
+    private Long handledByOrderId;
+
+    /** The start (China time) of the last day with usage, or null while the card was never used. */
+    @Column(name = "last_usage_at")
+    private Instant lastUsageAt;
+
+    @Column(name = "pre_cancelled_at")
+    private Instant preCancelledAt;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -122,12 +133,73 @@ class Card extends AbstractAggregateRoot<Card> {
 
     // --- lifecycle ------------------------------------------------------------------------------------------------
 
-    /** The card leaves the inventory for an enterprise: to its test period, or straight to waiting for activation. */
-    void handOver(long agentId, long enterpriseId, boolean testPeriod, Actor actor, Instant now) {
+    /**
+     * The card leaves the inventory for an enterprise through a completed order: to its test period, or straight to
+     * waiting for activation. The order's handler is recorded (a fact of the card's real-name).
+     */
+    void handOver(long agentId, long enterpriseId, boolean testPeriod, long orderId, Actor actor, Instant now) {
         moveTo(testPeriod ? CardState.TEST : CardState.PENDING_ACTIVATION, now);
         this.agentId = agentId;
         this.enterpriseId = enterpriseId;
+        this.handledByOrderId = orderId;
         registerEvent(new CardHandedOver(id, iccid, agentId, enterpriseId, state, actor));
+    }
+
+    /** A completed order with a handler concerned this card (a real-name supplement, 实名制补录). */
+    void handledThrough(long orderId, Instant now) {
+        requireWithCustomer();
+        this.handledByOrderId = orderId;
+        this.updatedAt = now;
+    }
+
+    /**
+     * Transfer of ownership (过户) to another enterprise of the same agent through a completed order, whose handler
+     * is recorded. The card keeps its state and blocking reasons.
+     */
+    void transferTo(long toEnterpriseId, long orderId, Instant now) {
+        requireWithCustomer();
+        if (enterpriseId == toEnterpriseId) {
+            throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "card.transfer.sameEnterprise", iccid)
+                    .with("iccid", iccid);
+        }
+        long from = enterpriseId;
+        this.enterpriseId = toEnterpriseId;
+        this.handledByOrderId = orderId;
+        this.updatedAt = now;
+        registerEvent(new CardTransferred(id, iccid, agentId, from, toEnterpriseId, orderId));
+    }
+
+    /**
+     * Card replacement (补换卡): this inventory card takes the place of {@code old} — its agent, enterprise, state,
+     * activation, last usage, device and active blocking reasons. The caller cancels the old card and moves its end
+     * user.
+     */
+    void replace(Card old, long orderId, Instant now) {
+        requireState(CardState.INVENTORY);
+        old.requireWithCustomer();
+        if (old.operator != operator) {
+            throw new DomainException(
+                            ErrorCode.ILLEGAL_STATE_TRANSITION, "card.replace.otherOperator", iccid, old.iccid)
+                    .with("iccid", iccid)
+                    .with("operator", operator.name());
+        }
+        this.state = old.state;
+        this.agentId = old.agentId;
+        this.enterpriseId = old.enterpriseId;
+        this.handledByOrderId = orderId;
+        this.activatedAt = old.activatedAt;
+        this.lastUsageAt = old.lastUsageAt;
+        this.preCancelledAt = old.preCancelledAt;
+        if (imeiBinding) {
+            this.boundImei = old.boundImei;
+        }
+        for (CardBlock block : old.blocks) {
+            if (block.isActive()) {
+                blocks.add(block.carriedOver());
+            }
+        }
+        this.updatedAt = now;
+        registerEvent(new CardReplaced(id, iccid, old.iccid, agentId, enterpriseId, state, orderId));
     }
 
     void endTestPeriod(Instant now) {
@@ -211,6 +283,7 @@ class Card extends AbstractAggregateRoot<Card> {
     void preCancel(Actor actor, Instant now) {
         CardState from = state;
         moveTo(CardState.PRE_CANCELLED, now);
+        this.preCancelledAt = now;
         registerEvent(new CardPreCancelled(id, iccid, agentId, enterpriseId, from, actor));
     }
 
@@ -218,6 +291,7 @@ class Card extends AbstractAggregateRoot<Card> {
     void restore(Actor actor, Instant now) {
         requireState(CardState.PRE_CANCELLED);
         moveTo(activeReasons().isEmpty() ? CardState.ACTIVE : CardState.SUSPENDED, now);
+        this.preCancelledAt = null;
         registerEvent(new CardRestored(id, iccid, agentId, enterpriseId, state, actor));
     }
 
@@ -227,6 +301,21 @@ class Card extends AbstractAggregateRoot<Card> {
         moveTo(CardState.CANCELLED, now);
         this.cancelledAt = now;
         registerEvent(new CardCancelled(id, iccid, operator, agentId, enterpriseId, from, note, actor));
+    }
+
+    /**
+     * Usage was reported for a day (its start in China time): the last sign of life moves forward, never back, and a
+     * pre-cancelled card that was working before comes back.
+     */
+    void usageSeen(Instant dayStart, Instant now) {
+        requireNotFinal();
+        if (lastUsageAt == null || dayStart.isAfter(lastUsageAt)) {
+            this.lastUsageAt = dayStart;
+            this.updatedAt = now;
+        }
+        if (state == CardState.PRE_CANCELLED && activatedAt != null) {
+            restore(null, now);
+        }
     }
 
     // --- machine-card binding -------------------------------------------------------------------------------------
@@ -290,6 +379,37 @@ class Card extends AbstractAggregateRoot<Card> {
     private void requireState(CardState expected) {
         if (state != expected) {
             throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "card.state.expected", expected.name())
+                    .with("iccid", iccid)
+                    .with("state", state.name());
+        }
+    }
+
+    /** An end user was bound to the card (the binding lives in its own table; the card records the event). */
+    void endUserBound(CardEndUser binding, boolean replaced, String channel, Actor actor, Instant now) {
+        this.updatedAt = now;
+        registerEvent(new CardEndUserBound(
+                id,
+                iccid,
+                agentId,
+                enterpriseId,
+                binding.maskedName(),
+                binding.view().idType(),
+                binding.maskedIdNumber(),
+                channel,
+                replaced,
+                actor,
+                now));
+    }
+
+    /** An end user is bound to a card that is with a customer: not in the inventory, not cancelled. */
+    void requireBindable() {
+        requireWithCustomer();
+    }
+
+    private void requireWithCustomer() {
+        if (!state.isWithCustomer()) {
+            throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "card.state.notWithCustomer", iccid)
+                    .with("iccid", iccid)
                     .with("state", state.name());
         }
     }
@@ -297,12 +417,14 @@ class Card extends AbstractAggregateRoot<Card> {
     private void requireNotFinal() {
         if (state.isFinal()) {
             throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "card.state.cancelled")
+                    .with("iccid", iccid)
                     .with("state", state.name());
         }
     }
 
-    private static DomainException illegal(CardState from, CardState to) {
+    private DomainException illegal(CardState from, CardState to) {
         return new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "card.state.illegal", from.name(), to.name())
+                .with("iccid", iccid)
                 .with("state", from.name())
                 .with("target", to.name());
     }
@@ -399,6 +521,18 @@ class Card extends AbstractAggregateRoot<Card> {
 
     Instant activatedAt() {
         return activatedAt;
+    }
+
+    Long handledByOrderId() {
+        return handledByOrderId;
+    }
+
+    Instant lastUsageAt() {
+        return lastUsageAt;
+    }
+
+    Instant preCancelledAt() {
+        return preCancelledAt;
     }
 
     Instant createdAt() {

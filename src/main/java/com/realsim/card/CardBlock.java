@@ -50,6 +50,11 @@ class CardBlock {
         this.note = note;
     }
 
+    /** The same active reason on a replacement card (补换卡): since, by whom and why as on the old card. */
+    CardBlock carriedOver() {
+        return new CardBlock(reason, since, addedBy, note);
+    }
+
     boolean isActive() {
         return clearedAt == null;
     }

@@ -11,7 +11,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +30,8 @@ public class CardService {
 
     private final Cards cards;
     private final ServicePlans plans;
-    private final RealNamePolicy policy;
+    private final CardRealName realName;
+    private final EndUserBindings bindings;
     private final EntityManager entityManager;
     private final CardProperties properties;
     private final CardStateCounts stateCounts;
@@ -40,14 +40,16 @@ public class CardService {
     CardService(
             Cards cards,
             ServicePlans plans,
-            RealNamePolicy policy,
+            CardRealName realName,
+            EndUserBindings bindings,
             EntityManager entityManager,
             CardProperties properties,
             CardStateCounts stateCounts,
             Clock clock) {
         this.cards = cards;
         this.plans = plans;
-        this.policy = policy;
+        this.realName = realName;
+        this.bindings = bindings;
         this.entityManager = entityManager;
         this.properties = properties;
         this.stateCounts = stateCounts;
@@ -128,24 +130,35 @@ public class CardService {
         return view(card);
     }
 
-    /** Cancels the card at once (final). */
+    /** Cancels the card at once (final); its end user's quota slot is free again, in the same transaction. */
     @Transactional
     public CardView cancel(String iccid, String note) {
         Actor actor = CurrentActor.get();
         Card card = lock(visible(iccid));
         card.cancel(note, actor, clock.instant());
+        bindings.cardCancelled(card);
         return view(cards.save(card));
     }
 
     /**
-     * Activates the card when the facts satisfy its real-name requirement; otherwise {@code REAL_NAME_INCOMPLETE}
-     * with {@code missing}. The caller gathers the facts (enterprise standing, end user, approved exception).
+     * Activates the card when its real-name is complete — judged on the facts as they stand: the enterprise's
+     * standing, the handler of the order the card came through, its end user's verification and an approved exception
+     * — otherwise {@code REAL_NAME_INCOMPLETE} with {@code missing}.
      */
     @Transactional
-    public CardView activate(String iccid, RealNameFacts facts) {
+    public CardView activate(String iccid) {
         Actor actor = CurrentActor.get();
         Card card = lock(visible(iccid));
-        card.activate(RealNameAssessment.of(requirement(card), facts), actor, clock.instant());
+        card.activate(realName.assess(card), actor, clock.instant());
+        return view(cards.save(card));
+    }
+
+    /** Activation with facts given by the caller: for tests of the aggregate's rule against the database only. */
+    @Transactional
+    CardView activate(String iccid, RealNameFacts facts) {
+        Actor actor = CurrentActor.get();
+        Card card = lock(visible(iccid));
+        card.activate(RealNameAssessment.of(realName.requirement(card), facts), actor, clock.instant());
         return view(cards.save(card));
     }
 
@@ -160,25 +173,21 @@ public class CardService {
     /** The real-name requirement of a card, whoever owns it (for approvals and bindings). */
     @Transactional(readOnly = true)
     public RealNameRequirement requirement(String iccid) {
-        return requirement(cards.findByIccid(iccid).orElseThrow(NotFoundException::new));
+        return realName.requirement(cards.findByIccid(iccid).orElseThrow(NotFoundException::new));
     }
 
     /**
-     * <em>System:</em> a completed order hands inventory cards to an enterprise of an agent, each to its test
-     * period or straight to waiting for activation. All or nothing: one card not in the inventory refuses the lot
-     * with {@code ILLEGAL_STATE_TRANSITION}; an unknown ICCID with {@code NOT_FOUND}.
+     * <em>System:</em> an exception was approved for the card (approval module): if it was stopped with {@code
+     * UNVERIFIED} and its real-name is now complete, it works again.
      */
     @Transactional
-    public List<CardSummary> handOver(
-            Collection<String> iccids, long agentId, long enterpriseId, boolean testPeriod, Actor actor) {
-        Map<Long, String> planCodes = planCodes();
-        List<CardSummary> handed = new ArrayList<>();
-        for (String iccid : iccids) {
-            Card card = lock(cards.findByIccid(iccid).orElseThrow(NotFoundException::new));
-            card.handOver(agentId, enterpriseId, testPeriod, actor, clock.instant());
-            handed.add(summary(cards.save(card), planCodes));
-        }
-        return handed;
+    public void exceptionApproved(long cardId) {
+        cards.findById(cardId).ifPresent(found -> {
+            Card card = lock(found);
+            if (realName.clearIfComplete(card, clock.instant())) {
+                cards.save(card);
+            }
+        });
     }
 
     /** <em>System:</em> the test period of a card ended. */
@@ -252,14 +261,8 @@ public class CardService {
         return BlockingReason.manualFor(actor.role()).orElseThrow(() -> new DomainException(ErrorCode.FORBIDDEN));
     }
 
-    private RealNameRequirement requirement(Card card) {
-        ServicePlan plan = plans.findById(card.planId()).orElseThrow();
-        return policy.requirementFor(plan.summary(), new Msisdn(card.msisdn()));
-    }
-
-    private CardView view(Card card) {
+    CardView view(Card card) {
         ServicePlanSummary plan = plans.findById(card.planId()).orElseThrow().summary();
-        RealNameRequirement requirement = policy.requirementFor(plan, new Msisdn(card.msisdn()));
         List<BlockingReasonView> reasons = new ArrayList<>();
         card.blockingHistory().stream().filter(BlockingReasonView::active).forEach(reasons::add);
         card.blockingHistory().stream().filter(r -> !r.active()).forEach(reasons::add);
@@ -277,11 +280,14 @@ public class CardService {
                 Card.maskImei(card.boundImei()),
                 card.rebindsInMonth(),
                 reasons,
-                // The facts (enterprise standing, end user, exception) are wired in with the order and identity
-                // modules; until then nothing is known to be complete.
-                RealNameAssessment.of(requirement, RealNameFacts.unknown()),
+                realName.assess(card),
+                bindings.current(card).map(CardEndUser::view).orElse(null),
+                realName.approval(card).orElse(null),
+                card.handledByOrderId(),
                 card.createdAt(),
                 card.activatedAt(),
+                card.lastUsageAt(),
+                card.preCancelledAt(),
                 card.updatedAt());
     }
 
@@ -289,7 +295,7 @@ public class CardService {
         return plans.findAll().stream().collect(Collectors.toMap(ServicePlan::id, ServicePlan::code));
     }
 
-    private static CardSummary summary(Card card, Map<Long, String> planCodes) {
+    static CardSummary summary(Card card, Map<Long, String> planCodes) {
         return new CardSummary(
                 card.id(),
                 card.iccid(),

@@ -39,10 +39,7 @@ class QuotaDriftCheck {
         return drift;
     }
 
-    /**
-     * The real number of cards (not CANCELLED) bound to each identity at each operator. Owned by the end-user
-     * binding, which comes with the identity module; until then no card has an end user, so every count is zero.
-     */
+    /** The real number of cards (not CANCELLED) bound to each identity at each operator ({@link EndUserBindings}). */
     interface HeldCards {
         Map<IdentityQuota.Key, Long> realCounts();
     }

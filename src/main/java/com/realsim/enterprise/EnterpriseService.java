@@ -335,6 +335,15 @@ public class EnterpriseService {
                         e.current().map(p -> p.authorisedOn(today)).orElse(false)));
     }
 
+    /**
+     * The name of an enterprise, whoever asks: for pages without a signed-in actor (an end user's self-service link
+     * names the enterprise their card belongs to). An enterprise's name is not personal data.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> name(long enterpriseId) {
+        return enterprises.findById(enterpriseId).map(Enterprise::name);
+    }
+
     /** The name of a visible enterprise, for pages of other modules. */
     @Transactional(readOnly = true)
     public Optional<EnterpriseView> find(long enterpriseId) {

@@ -35,6 +35,9 @@ class CardApiTest {
     @Autowired
     ServicePlanService plans;
 
+    @Autowired
+    CardOrders orders;
+
     TestInventory inventory;
 
     static final Actor AGENT_7 = ActorAuthentication.actor(Role.AGENT, 7L, null);
@@ -44,7 +47,7 @@ class CardApiTest {
 
     @BeforeEach
     void inventory() {
-        inventory = new TestInventory(imports, cards, plans);
+        inventory = new TestInventory(imports, cards, plans, orders);
     }
 
     // --- service plans (ADMIN) ------------------------------------------------------------------------------------

@@ -59,8 +59,8 @@ final class CardBuilder {
                 new Iccid(iccid), new Msisdn(msisdn), "460001234567890", Operator.CHINA_MOBILE, 1L, imeiBinding, NOW);
         switch (state) {
             case INVENTORY -> {}
-            case TEST -> card.handOver(7L, 70L, true, OPS, NOW);
-            case PENDING_ACTIVATION -> card.handOver(7L, 70L, false, OPS, NOW);
+            case TEST -> card.handOver(7L, 70L, true, 1L, OPS, NOW);
+            case PENDING_ACTIVATION -> card.handOver(7L, 70L, false, 1L, OPS, NOW);
             case ACTIVE -> active(card);
             case SUSPENDED -> {
                 active(card);
@@ -80,7 +80,7 @@ final class CardBuilder {
     }
 
     private static void active(Card card) {
-        card.handOver(7L, 70L, false, OPS, NOW);
+        card.handOver(7L, 70L, false, 1L, OPS, NOW);
         card.activate(complete(), OPS, NOW);
     }
 }

@@ -48,12 +48,15 @@ class CardImportBenchmark {
     ServicePlanService plans;
 
     @Autowired
+    CardOrders orders;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Test
     @Order(1)
     void importsOneHundredThousandCardsPerFile() throws IOException {
-        TestInventory inventory = new TestInventory(imports, cards, plans);
+        TestInventory inventory = new TestInventory(imports, cards, plans, orders);
         String plan = inventory.dataOnlyPlan();
         // warm-up: the JIT and PostgreSQL's caches, as on a running server
         imports.importNow(new GeneratedInventory(20_000, plan), "warm-up.csv", TestInventory.OPS);

@@ -36,6 +36,9 @@ class CardImportTest {
     ServicePlanService plans;
 
     @Autowired
+    CardOrders orders;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     TestInventory inventory;
@@ -43,7 +46,7 @@ class CardImportTest {
 
     @BeforeEach
     void plan() {
-        inventory = new TestInventory(imports, cards, plans);
+        inventory = new TestInventory(imports, cards, plans, orders);
         plan = inventory.dataOnlyPlan();
     }
 

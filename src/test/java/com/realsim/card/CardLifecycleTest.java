@@ -67,12 +67,12 @@ class CardLifecycleTest {
     private static void attempt(Card card, CardState from, CardState to) {
         switch (to) {
             case INVENTORY -> throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION); // no way back
-            case TEST -> card.handOver(7L, 70L, true, OPS, NOW);
+            case TEST -> card.handOver(7L, 70L, true, 1L, OPS, NOW);
             case PENDING_ACTIVATION -> {
                 if (from == CardState.TEST) {
                     card.endTestPeriod(NOW);
                 } else {
-                    card.handOver(7L, 70L, false, OPS, NOW);
+                    card.handOver(7L, 70L, false, 1L, OPS, NOW);
                 }
             }
             case ACTIVE -> {
@@ -107,7 +107,7 @@ class CardLifecycleTest {
                         () -> card.preCancel(null, NOW),
                         () -> card.restore(OPS, NOW),
                         () -> card.activate(CardBuilder.complete(), OPS, NOW),
-                        () -> card.handOver(1L, 1L, false, OPS, NOW),
+                        () -> card.handOver(1L, 1L, false, 1L, OPS, NOW),
                         () -> card.endTestPeriod(NOW),
                         () -> card.deviceSeen(new Imei("356938035643809"), NOW),
                         () -> card.rebind(new Imei("356938035643809"), 2, OPS, NOW))

@@ -38,6 +38,9 @@ class CardPagesTest {
     ServicePlanService plans;
 
     @Autowired
+    CardOrders orders;
+
+    @Autowired
     RealNamePolicy policy;
 
     @Autowired
@@ -51,7 +54,7 @@ class CardPagesTest {
 
     @BeforeEach
     void inventory() {
-        inventory = new TestInventory(imports, cards, plans);
+        inventory = new TestInventory(imports, cards, plans, orders);
     }
 
     @Test

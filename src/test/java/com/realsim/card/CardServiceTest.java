@@ -31,13 +31,16 @@ class CardServiceTest {
     ServicePlanService plans;
 
     @Autowired
+    CardOrders orders;
+
+    @Autowired
     ApplicationEvents events;
 
     TestInventory inventory;
 
     @BeforeEach
     void inventory() {
-        inventory = new TestInventory(imports, cards, plans);
+        inventory = new TestInventory(imports, cards, plans, orders);
     }
 
     @Test
@@ -45,13 +48,18 @@ class CardServiceTest {
         List<String> iccids = inventory.importCards(3, "149", inventory.dataOnlyPlan());
         String alreadyHandedOver = inventory.customerCard(7L, 70L);
 
-        assertThatThrownBy(() -> cards.handOver(
-                        List.of(iccids.get(0), alreadyHandedOver, iccids.get(1)), 9L, 90L, false, TestInventory.OPS))
+        assertThatThrownBy(() -> orders.handOver(
+                        List.of(iccids.get(0), alreadyHandedOver, iccids.get(1)),
+                        9L,
+                        90L,
+                        false,
+                        1L,
+                        TestInventory.OPS))
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_STATE_TRANSITION));
         assertThat(cards.card(iccids.get(0)).orElseThrow().state()).isEqualTo(CardState.INVENTORY);
 
-        List<CardSummary> handed = cards.handOver(iccids, 9L, 90L, true, TestInventory.OPS);
+        List<CardSummary> handed = orders.handOver(iccids, 9L, 90L, true, 1L, TestInventory.OPS);
         assertThat(handed).allSatisfy(card -> {
             assertThat(card.state()).isEqualTo(CardState.TEST);
             assertThat(card.agentId()).isEqualTo(9L);
@@ -62,7 +70,8 @@ class CardServiceTest {
         assertThat(events.stream(CardHandedOver.class)
                         .filter(e -> iccids.contains(e.iccid()) && e.state() == CardState.TEST))
                 .hasSize(3);
-        assertThatThrownBy(() -> cards.handOver(List.of("89860000000000000000"), 9L, 90L, false, TestInventory.OPS))
+        assertThatThrownBy(
+                        () -> orders.handOver(List.of("89860000000000000000"), 9L, 90L, false, 1L, TestInventory.OPS))
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
     }
@@ -72,7 +81,7 @@ class CardServiceTest {
         String plan =
                 inventory.plan("T-149-VOICE", true, ServiceDirection.NON_DIRECTIONAL, ServiceDirection.NONE, false);
         String iccid = inventory.importCard("149", plan);
-        cards.handOver(List.of(iccid), 7L, 70L, false, TestInventory.OPS);
+        orders.handOver(List.of(iccid), 7L, 70L, false, 1L, TestInventory.OPS);
         Actor agent = ActorAuthentication.actor(Role.AGENT, 7L, null);
 
         assertThatThrownBy(() -> TestInventory.asActor(

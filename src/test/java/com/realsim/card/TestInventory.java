@@ -18,17 +18,22 @@ final class TestInventory {
 
     static final Actor ADMIN = ActorAuthentication.actor(Role.ADMIN, null, null);
     static final Actor OPS = ActorAuthentication.actor(Role.OPS, null, null);
+    /** The order test cards come through (the order module is not involved in the card module's tests). */
+    static final long ORDER_ID = 4_242L;
+
     private static final AtomicLong serial =
             new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L));
 
     private final CardImportService imports;
     private final CardService cards;
     private final ServicePlanService plans;
+    private final CardOrders orders;
 
-    TestInventory(CardImportService imports, CardService cards, ServicePlanService plans) {
+    TestInventory(CardImportService imports, CardService cards, ServicePlanService plans, CardOrders orders) {
         this.imports = imports;
         this.cards = cards;
         this.plans = plans;
+        this.orders = orders;
     }
 
     /** A fresh 20-digit ICCID with its Luhn check digit. */
@@ -69,12 +74,16 @@ final class TestInventory {
 
     /** Imports cards into the inventory and answers their ICCIDs. */
     List<String> importCards(int count, String segment, String planCode) {
+        return importCards(count, segment, planCode, Operator.CHINA_MOBILE);
+    }
+
+    List<String> importCards(int count, String segment, String planCode, Operator operator) {
         List<String> iccids = new ArrayList<>();
         List<String> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String iccid = iccid();
             iccids.add(iccid);
-            rows.add(row(iccid, msisdn(segment), "CHINA_MOBILE", planCode));
+            rows.add(row(iccid, msisdn(segment), operator.name(), planCode));
         }
         CardImportResult result = imports.importNow(csv(rows), "fixture.csv", OPS);
         if (result.imported() != count) {
@@ -139,7 +148,7 @@ final class TestInventory {
     /** A card of this agent and enterprise, waiting for activation. */
     String customerCard(long agentId, long enterpriseId) {
         String iccid = importCard("138", dataOnlyPlan());
-        cards.handOver(List.of(iccid), agentId, enterpriseId, false, OPS);
+        orders.handOver(List.of(iccid), agentId, enterpriseId, false, ORDER_ID, OPS);
         return iccid;
     }
 }

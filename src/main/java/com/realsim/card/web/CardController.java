@@ -4,12 +4,23 @@ import com.realsim.card.CardQuery;
 import com.realsim.card.CardService;
 import com.realsim.card.CardState;
 import com.realsim.card.CardSummary;
+import com.realsim.card.CardUsageService;
 import com.realsim.card.CardView;
+import com.realsim.card.EndUserPhoto;
+import com.realsim.card.EndUserPhotoStored;
+import com.realsim.card.EndUserService;
 import com.realsim.card.Operator;
 import com.realsim.card.ServicePlanService;
+import com.realsim.identity.IdType;
 import com.realsim.platform.error.DomainException;
+import com.realsim.platform.error.ErrorCode;
 import com.realsim.platform.error.ValidationException;
 import com.realsim.platform.web.CursorPage;
+import com.realsim.platform.web.FormErrors;
+import com.realsim.verification.IssuedLink;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,11 +31,14 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,7 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Cards for OPS (all of them) and for AGENT and ENTERPRISE_ADMIN (their own, through the tenant scope): the list
  * with search, filters, keyset pages and a chart of cards by state; a card's page with its blocking reasons, plan,
- * operator and real-name requirement; suspend, resume and cancel with a typed reason.
+ * operator, real-name requirement judged on the facts and end user; suspend, resume, cancel and activate; the agent
+ * binds the end user and uploads their photos; the agent or enterprise admin issues a self-service link.
  */
 @Controller
 @RequestMapping("/cards")
@@ -49,16 +64,31 @@ class CardController {
             CardState.PRE_CANCELLED, "text-bg-warning",
             CardState.CANCELLED, "text-bg-dark");
 
+    static final int RECENT_USAGE_DAYS = 14;
+
     private final CardService cards;
+    private final EndUserService endUsers;
+    private final CardUsageService usage;
     private final ServicePlanService plans;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final Clock clock;
 
-    CardController(CardService cards, ServicePlanService plans, MessageSource messages, JsonMapper json) {
+    CardController(
+            CardService cards,
+            EndUserService endUsers,
+            CardUsageService usage,
+            ServicePlanService plans,
+            MessageSource messages,
+            JsonMapper json,
+            Clock clock) {
         this.cards = cards;
+        this.endUsers = endUsers;
+        this.usage = usage;
         this.plans = plans;
         this.messages = messages;
         this.json = json;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -105,10 +135,113 @@ class CardController {
 
     @GetMapping("/{id}")
     String card(@PathVariable long id, Model model) {
-        CardView card = cards.view(id);
+        return detail(cards.view(id), new EndUserForm(), model);
+    }
+
+    private String detail(CardView card, EndUserForm form, Model model) {
         model.addAttribute("card", card);
         model.addAttribute("tones", TONES);
+        model.addAttribute("idTypes", IdType.values());
+        model.addAttribute("photoKinds", EndUserPhoto.values());
+        model.addAttribute("usage", usage.recent(card.id(), RECENT_USAGE_DAYS));
+        if (!model.containsAttribute("endUserForm")) {
+            model.addAttribute("endUserForm", form);
+        }
         return "card/detail";
+    }
+
+    /** The agent binds (or replaces) the end user; field errors are shown next to the fields. */
+    @PostMapping("/{id}/end-user")
+    @PreAuthorize("hasRole('AGENT')")
+    String bindEndUser(
+            @PathVariable long id,
+            @ModelAttribute("endUserForm") EndUserForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
+        CardView card = cards.view(id);
+        try {
+            endUsers.bind(card.iccid(), form.toDetails(LocalDate.now(clock)));
+            redirect.addFlashAttribute("flashSuccess", "card.endUser.bound");
+            return "redirect:/cards/" + id + "#end-user";
+        } catch (DomainException refused) {
+            FormErrors.show(refused, binding);
+            model.addAttribute("endUserFormRefused", true);
+            return detail(card, form, model);
+        }
+    }
+
+    /** The agent uploads the end user's photos (any of the three); the last missing one starts the verification. */
+    @PostMapping("/{id}/end-user/photos")
+    @PreAuthorize("hasRole('AGENT')")
+    String uploadPhotos(
+            @PathVariable long id,
+            @RequestParam(required = false) MultipartFile idFront,
+            @RequestParam(required = false) MultipartFile idBack,
+            @RequestParam(required = false) MultipartFile livePhoto,
+            RedirectAttributes redirect)
+            throws IOException {
+        CardView card = cards.view(id);
+        Map<EndUserPhoto, MultipartFile> files = new LinkedHashMap<>();
+        files.put(EndUserPhoto.ID_FRONT, idFront);
+        files.put(EndUserPhoto.ID_BACK, idBack);
+        files.put(EndUserPhoto.LIVE_PHOTO, livePhoto);
+        EndUserPhotoStored last = null;
+        try {
+            for (Map.Entry<EndUserPhoto, MultipartFile> file : files.entrySet()) {
+                if (file.getValue() != null && !file.getValue().isEmpty()) {
+                    last = endUsers.attachPhoto(
+                            card.iccid(), file.getKey(), file.getValue().getBytes());
+                }
+            }
+        } catch (DomainException refused) {
+            FormErrors.flash(refused, redirect);
+            return "redirect:/cards/" + id + "#end-user";
+        }
+        if (last == null) {
+            redirect.addFlashAttribute("flashError", "card.endUser.photos.none");
+        } else {
+            redirect.addFlashAttribute(
+                    "flashSuccess",
+                    last.verificationCaseId() == null ? "card.endUser.photos.stored" : "card.endUser.photos.complete");
+        }
+        return "redirect:/cards/" + id + "#end-user";
+    }
+
+    /** A one-time self-service link for the end user's phone: its URL and QR code are shown on this answer only. */
+    @PostMapping("/{id}/self-service-link")
+    @PreAuthorize("hasAnyRole('AGENT', 'ENTERPRISE_ADMIN')")
+    String selfServiceLink(@PathVariable long id, Model model, RedirectAttributes redirect) {
+        CardView card = cards.view(id);
+        try {
+            IssuedLink link = endUsers.selfServiceLink(card.iccid());
+            model.addAttribute("card", card);
+            model.addAttribute("link", link);
+            return "card/self-service-link";
+        } catch (DomainException refused) {
+            FormErrors.flash(refused, redirect);
+            return "redirect:/cards/" + id;
+        }
+    }
+
+    /** Activates the card when its real-name is complete; otherwise says what is missing. */
+    @PostMapping("/{id}/activate")
+    String activate(@PathVariable long id, RedirectAttributes redirect) {
+        CardView card = cards.view(id);
+        try {
+            cards.activate(card.iccid());
+            redirect.addFlashAttribute("flashSuccess", "card.activated");
+            redirect.addFlashAttribute("flashArgs", new Object[] {card.iccid()});
+        } catch (DomainException refused) {
+            FormErrors.rethrowUnlessForTheUser(refused);
+            redirect.addFlashAttribute(
+                    "flashError",
+                    refused.code() == ErrorCode.REAL_NAME_INCOMPLETE
+                            ? "card.activate.incomplete"
+                            : refused.messageKey());
+            redirect.addFlashAttribute("flashArgs", refused.messageArguments());
+        }
+        return "redirect:/cards/" + id;
     }
 
     @PostMapping("/{id}/suspend")

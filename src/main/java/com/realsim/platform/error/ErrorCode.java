@@ -28,6 +28,7 @@ public enum ErrorCode {
     // Not in the contract's list, which leaves other codes free to add.
     UNAUTHORIZED(HttpStatus.UNAUTHORIZED),
     DUPLICATE(HttpStatus.CONFLICT),
+    CARD_IN_OPEN_ORDER(HttpStatus.CONFLICT),
     IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT),
     IDEMPOTENT_REQUEST_IN_PROGRESS(HttpStatus.CONFLICT),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),

@@ -1,0 +1,45 @@
+package com.realsim.card;
+
+import com.realsim.identity.PersonalData;
+import com.realsim.identity.PersonalDataSource;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The sealed fields of a card's current end user, for audited unmasking by OPS (identity module): target type
+ * {@code CARD}, target id the card's id, fields {@code endUser.name}, {@code endUser.idNumber}, {@code
+ * endUser.idAddress}. The card is loaded through the actor's scope.
+ */
+@Component
+class CardPersonalData implements PersonalDataSource {
+
+    private final Cards cards;
+    private final CardEndUsers endUsers;
+    private final PersonalData personalData;
+
+    CardPersonalData(Cards cards, CardEndUsers endUsers, PersonalData personalData) {
+        this.cards = cards;
+        this.endUsers = endUsers;
+        this.personalData = personalData;
+    }
+
+    @Override
+    public String targetType() {
+        return EndUserService.SUBJECT_TYPE;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> reveal(long cardId, String field) {
+        return cards.findVisible(cardId)
+                .flatMap(card -> endUsers.findByCardIdAndEndedAtIsNull(card.id()))
+                .flatMap(binding -> switch (field) {
+                    case "endUser.name" -> Optional.of(binding.name(personalData));
+                    case "endUser.idNumber" ->
+                        Optional.of(binding.idDocument(personalData).number());
+                    case "endUser.idAddress" -> Optional.of(binding.idAddress(personalData));
+                    default -> Optional.empty();
+                });
+    }
+}

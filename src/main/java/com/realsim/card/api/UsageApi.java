@@ -1,0 +1,63 @@
+package com.realsim.card.api;
+
+import com.realsim.card.CardUsageService;
+import java.util.List;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Daily usage from the operator's feed (OPS): {@code [{"iccid","date","dataKb","smsCount","voiceSeconds","imei"}]} →
+ * 202 {@code {"accepted": n, "rejected": [{"index","code","field","message"}]}}. A bad report is rejected, never the
+ * batch.
+ */
+@RestController
+@RequestMapping("/api/v1/usage")
+@PreAuthorize("hasRole('OPS')")
+class UsageApi {
+
+    private final CardUsageService usage;
+    private final MessageSource messages;
+
+    UsageApi(CardUsageService usage, MessageSource messages) {
+        this.usage = usage;
+        this.messages = messages;
+    }
+
+    /** The date as text, so that a malformed one rejects its report rather than the request. */
+    record UsageRequest(String iccid, String date, Long dataKb, Long smsCount, Long voiceSeconds, String imei) {}
+
+    record RejectedReport(int index, String code, String field, String message) {}
+
+    record UsageResponse(int accepted, List<RejectedReport> rejected) {}
+
+    @PostMapping
+    ResponseEntity<UsageResponse> report(@RequestBody List<UsageRequest> reports) {
+        CardUsageService.Outcome outcome = usage.ingest(reports.stream()
+                .map(r -> r == null
+                        ? new CardUsageService.Report(null, null, null, null, null, null)
+                        : new CardUsageService.Report(
+                                r.iccid(), r.date(), r.dataKb(), r.smsCount(), r.voiceSeconds(), r.imei()))
+                .toList());
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(new UsageResponse(
+                        outcome.accepted(),
+                        outcome.rejected().stream()
+                                .map(r -> new RejectedReport(
+                                        r.index(),
+                                        r.code().name(),
+                                        r.field(),
+                                        messages.getMessage(
+                                                r.messageKey(),
+                                                r.arguments().toArray(),
+                                                r.messageKey(),
+                                                LocaleContextHolder.getLocale())))
+                                .toList()));
+    }
+}

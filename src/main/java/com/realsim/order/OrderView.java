@@ -1,0 +1,101 @@
+package com.realsim.order;
+
+import com.realsim.identity.IdType;
+import com.realsim.platform.Actor;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * An order as pages and the API show it: the handler masked, what it still waits for ({@code pending}), its
+ * documents, the comparison's and the OPS decision's state, and why it was rejected.
+ *
+ * @param number the order's display reference ({@code ORD-000042}); not personal data
+ * @param imei the new device of a REBIND_IMEI order, masked like the card module masks IMEIs
+ * @param pending what the open order still waits for: {@code DOCUMENT:<KIND>}, {@code HANDLER_PHOTO},
+ *     {@code VERIFICATION}, {@code OPS_DECISION}; empty once it is closed
+ * @param submitterKey the principal key of the account that created it (maker-checker)
+ */
+public record OrderView(
+        long id,
+        String number,
+        OrderType type,
+        OrderStatus status,
+        long agentId,
+        long enterpriseId,
+        Long targetEnterpriseId,
+        HandlerView handler,
+        DeviceView device,
+        String imei,
+        int cardCount,
+        List<String> pending,
+        List<DocumentView> documents,
+        Long verificationCaseId,
+        String verificationStatus,
+        DecisionView decision,
+        RejectionView rejection,
+        String createdBy,
+        String submitterKey,
+        Instant createdAt,
+        String closedBy,
+        Instant closedAt) {
+
+    public static final String PENDING_HANDLER_PHOTO = "HANDLER_PHOTO";
+    public static final String PENDING_VERIFICATION = "VERIFICATION";
+    public static final String PENDING_OPS_DECISION = "OPS_DECISION";
+
+    /** The handler (经办人), masked. */
+    public record HandlerView(
+            String name, IdType idType, String idNumber, String idAddress, LocalDate authorizationValidTo) {}
+
+    /** What the cards of a NEW_INSTALL order are for. */
+    public record DeviceView(String type, String model, String industryScenario, int expectedMonthlyTrafficMb) {}
+
+    /** The current document of a kind: open it at {@link #path()} if the reader's role may. */
+    public record DocumentView(OrderDocumentKind kind, long documentId, String uploadedBy, Instant uploadedAt) {
+
+        public String path() {
+            return "/documents/" + documentId;
+        }
+
+        public boolean readableBy(Actor actor) {
+            return actor != null && kind.readers().contains(actor.role());
+        }
+    }
+
+    /** The OPS decision of a REBIND_IMEI order. */
+    public record DecisionView(String outcome, String decidedBy, Instant decidedAt, String reason) {}
+
+    /**
+     * Why the order was rejected: a stable code ({@code VERIFICATION_REJECTED}, {@code OPS_REJECTED}, or the code
+     * the card module refused with, e.g. {@code QUOTA_EXCEEDED}), the card it concerns if it names one, and the
+     * reason as a message key with arguments.
+     */
+    public record RejectionView(String code, String iccid, String messageKey, List<String> arguments) {}
+
+    public boolean open() {
+        return status.open();
+    }
+
+    public boolean waitsFor(String item) {
+        return pending.contains(item);
+    }
+
+    public String documentPending(OrderDocumentKind kind) {
+        return kind.pendingItem();
+    }
+
+    /** The current document of a kind, if one was uploaded. */
+    public DocumentView document(OrderDocumentKind kind) {
+        return documents.stream().filter(d -> d.kind() == kind).findFirst().orElse(null);
+    }
+
+    /** Whether this actor created the order, and so may not decide it (maker-checker). */
+    public boolean submittedBy(Actor actor) {
+        return actor != null && actor.principalKey().equals(submitterKey);
+    }
+
+    public static String number(long id) {
+        return String.format("ORD-%06d", id);
+    }
+}

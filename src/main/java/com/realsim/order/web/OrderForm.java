@@ -1,0 +1,260 @@
+package com.realsim.order.web;
+
+import com.realsim.identity.IdType;
+import com.realsim.order.OrderInput;
+import com.realsim.order.OrderType;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The new-order form. ICCIDs are typed one per line (thousands are fine) or come from a CSV file whose first column
+ * is the ICCID (a header line and empty lines are skipped); replacement pairs are lines of "old ICCID, new ICCID".
+ * The handler's and the device's fields are named as the API names them, so that refusals land next to them.
+ */
+public class OrderForm {
+
+    private OrderType type = OrderType.NEW_INSTALL;
+    private Long enterpriseId;
+    private String iccidsText;
+    private String replacementsText;
+    private HandlerForm handler = new HandlerForm();
+    private DeviceForm device = new DeviceForm();
+    private Long targetEnterpriseId;
+    private String imei;
+
+    /** The order as typed, with the lines of an uploaded CSV file added to the typed ones. */
+    OrderInput toInput(MultipartFile csv) throws IOException {
+        List<String[]> fileLines = csv == null || csv.isEmpty() ? List.of() : lines(csv);
+        if (type == OrderType.CARD_REPLACEMENT) {
+            List<OrderInput.ReplacementInput> pairs = new ArrayList<>();
+            for (String[] line : concat(lines(replacementsText), fileLines)) {
+                pairs.add(new OrderInput.ReplacementInput(line[0], line.length > 1 ? line[1] : ""));
+            }
+            return new OrderInput(type, enterpriseId, null, handler.toInput(), null, null, pairs, null);
+        }
+        List<String> iccids = new ArrayList<>();
+        for (String[] line : concat(lines(iccidsText), fileLines)) {
+            iccids.add(line[0]);
+        }
+        return new OrderInput(
+                type,
+                enterpriseId,
+                iccids,
+                handler.toInput(),
+                type == OrderType.NEW_INSTALL ? device.toInput() : null,
+                type == OrderType.TRANSFER ? targetEnterpriseId : null,
+                null,
+                type == OrderType.REBIND_IMEI ? imei : null);
+    }
+
+    private static List<String[]> concat(List<String[]> typed, List<String[]> uploaded) {
+        List<String[]> all = new ArrayList<>(typed);
+        all.addAll(uploaded);
+        return all;
+    }
+
+    private static List<String[]> lines(String text) throws IOException {
+        return text == null ? List.of() : lines(new StringReader(text));
+    }
+
+    private static List<String[]> lines(MultipartFile csv) throws IOException {
+        try (Reader reader = new InputStreamReader(csv.getInputStream(), StandardCharsets.UTF_8)) {
+            return lines(reader);
+        }
+    }
+
+    /** Non-empty lines split at commas, semicolons, tabs or spaces; a first line without digits is a header. */
+    private static List<String[]> lines(Reader text) throws IOException {
+        List<String[]> lines = new ArrayList<>();
+        BufferedReader reader = new BufferedReader(text);
+        String line;
+        boolean first = true;
+        while ((line = reader.readLine()) != null) {
+            String clean = line.replace("\uFEFF", "").strip();
+            if (clean.isEmpty()) {
+                continue;
+            }
+            if (first && clean.chars().noneMatch(Character::isDigit)) {
+                first = false;
+                continue;
+            }
+            first = false;
+            lines.add(clean.replace("\"", "").split("[,;\\t ]+"));
+        }
+        return lines;
+    }
+
+    /** The handler (经办人) part of the form. */
+    public static class HandlerForm {
+
+        private String name;
+        private IdType idType = IdType.RESIDENT_ID;
+        private String idNumber;
+        private String idAddress;
+
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        private LocalDate authorizationValidTo;
+
+        OrderInput.HandlerInput toInput() {
+            return new OrderInput.HandlerInput(name, idType, idNumber, idAddress, authorizationValidTo);
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public IdType getIdType() {
+            return idType;
+        }
+
+        public void setIdType(IdType idType) {
+            this.idType = idType;
+        }
+
+        public String getIdNumber() {
+            return idNumber;
+        }
+
+        public void setIdNumber(String idNumber) {
+            this.idNumber = idNumber;
+        }
+
+        public String getIdAddress() {
+            return idAddress;
+        }
+
+        public void setIdAddress(String idAddress) {
+            this.idAddress = idAddress;
+        }
+
+        public LocalDate getAuthorizationValidTo() {
+            return authorizationValidTo;
+        }
+
+        public void setAuthorizationValidTo(LocalDate authorizationValidTo) {
+            this.authorizationValidTo = authorizationValidTo;
+        }
+    }
+
+    /** What the cards of a new installation are for (使用设备资料). */
+    public static class DeviceForm {
+
+        private String type;
+        private String model;
+        private String industryScenario;
+        private Integer expectedMonthlyTrafficMb;
+
+        OrderInput.DeviceInput toInput() {
+            return new OrderInput.DeviceInput(type, model, industryScenario, expectedMonthlyTrafficMb);
+        }
+
+        public String getType() {
+            return type;
+        }
+
+        public void setType(String type) {
+            this.type = type;
+        }
+
+        public String getModel() {
+            return model;
+        }
+
+        public void setModel(String model) {
+            this.model = model;
+        }
+
+        public String getIndustryScenario() {
+            return industryScenario;
+        }
+
+        public void setIndustryScenario(String industryScenario) {
+            this.industryScenario = industryScenario;
+        }
+
+        public Integer getExpectedMonthlyTrafficMb() {
+            return expectedMonthlyTrafficMb;
+        }
+
+        public void setExpectedMonthlyTrafficMb(Integer expectedMonthlyTrafficMb) {
+            this.expectedMonthlyTrafficMb = expectedMonthlyTrafficMb;
+        }
+    }
+
+    public OrderType getType() {
+        return type;
+    }
+
+    public void setType(OrderType type) {
+        this.type = type;
+    }
+
+    public Long getEnterpriseId() {
+        return enterpriseId;
+    }
+
+    public void setEnterpriseId(Long enterpriseId) {
+        this.enterpriseId = enterpriseId;
+    }
+
+    public String getIccidsText() {
+        return iccidsText;
+    }
+
+    public void setIccidsText(String iccidsText) {
+        this.iccidsText = iccidsText;
+    }
+
+    public String getReplacementsText() {
+        return replacementsText;
+    }
+
+    public void setReplacementsText(String replacementsText) {
+        this.replacementsText = replacementsText;
+    }
+
+    public HandlerForm getHandler() {
+        return handler;
+    }
+
+    public void setHandler(HandlerForm handler) {
+        this.handler = handler;
+    }
+
+    public DeviceForm getDevice() {
+        return device;
+    }
+
+    public void setDevice(DeviceForm device) {
+        this.device = device;
+    }
+
+    public Long getTargetEnterpriseId() {
+        return targetEnterpriseId;
+    }
+
+    public void setTargetEnterpriseId(Long targetEnterpriseId) {
+        this.targetEnterpriseId = targetEnterpriseId;
+    }
+
+    public String getImei() {
+        return imei;
+    }
+
+    public void setImei(String imei) {
+        this.imei = imei;
+    }
+}

@@ -1,0 +1,252 @@
+package com.realsim.order;
+
+import com.realsim.card.CardImportResult;
+import com.realsim.card.CardImportService;
+import com.realsim.card.CardOrders;
+import com.realsim.card.NewServicePlan;
+import com.realsim.card.ServiceDirection;
+import com.realsim.card.ServicePlanService;
+import com.realsim.enterprise.EnterpriseFixtures;
+import com.realsim.enterprise.EnterpriseService;
+import com.realsim.enterprise.EnterpriseView;
+import com.realsim.identity.IdType;
+import com.realsim.platform.Actor;
+import com.realsim.platform.Role;
+import com.realsim.testsupport.ActorAuthentication;
+import com.realsim.testsupport.RunAs;
+import com.realsim.testsupport.TestFiles;
+import com.realsim.verification.VerificationService;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Test data for orders: verified enterprises of fresh agents, inventory cards imported through the real pipeline,
+ * valid order inputs of every type, and the photos an order needs, uploaded as the agent would.
+ */
+public final class OrderFixtures {
+
+    public static final String HANDLER_ID_NUMBER = "420106199810051639";
+    public static final Actor ADMIN = ActorAuthentication.actor(Role.ADMIN, null, null);
+    public static final Actor OPS = ActorAuthentication.actor(Role.OPS, null, null);
+
+    private static final AtomicLong serial =
+            new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L));
+    private static final AtomicLong agents =
+            new AtomicLong(ThreadLocalRandom.current().nextLong(100_000L, 900_000L));
+    private static final Map<Long, AtomicInteger> enterprisesPerAgent = new ConcurrentHashMap<>();
+
+    private final CardImportService imports;
+    private final ServicePlanService plans;
+    private final EnterpriseService enterprises;
+    private final OrderService orders;
+
+    private final CardOrders cardOrders;
+    private final VerificationService verifications;
+
+    public OrderFixtures(ApplicationContext context) {
+        this.imports = context.getBean(CardImportService.class);
+        this.plans = context.getBean(ServicePlanService.class);
+        this.enterprises = context.getBean(EnterpriseService.class);
+        this.orders = context.getBean(OrderService.class);
+        this.cardOrders = context.getBean(CardOrders.class);
+        this.verifications = context.getBean(VerificationService.class);
+    }
+
+    /** An agent organisation id no other test uses. */
+    public static long newAgentId() {
+        return agents.incrementAndGet();
+    }
+
+    public static Actor agent(long agentId) {
+        return ActorAuthentication.actor(Role.AGENT, agentId, null);
+    }
+
+    public static Actor ops() {
+        return ActorAuthentication.actor(Role.OPS, null, null);
+    }
+
+    public static Actor enterpriseAdmin(long enterpriseId) {
+        return ActorAuthentication.actor(Role.ENTERPRISE_ADMIN, null, enterpriseId);
+    }
+
+    /** A verified enterprise of this agent (at most four per agent: the shared test vectors have four codes). */
+    public EnterpriseView verifiedEnterprise(long agentId) {
+        int index = enterprisesPerAgent
+                .computeIfAbsent(agentId, id -> new AtomicInteger())
+                .getAndIncrement();
+        return new EnterpriseFixtures(enterprises).verified(agentId, EnterpriseFixtures.code(index));
+    }
+
+    /** A draft (not verified) enterprise of this agent. */
+    public EnterpriseView draftEnterprise(long agentId) {
+        int index = enterprisesPerAgent
+                .computeIfAbsent(agentId, id -> new AtomicInteger())
+                .getAndIncrement();
+        return new EnterpriseFixtures(enterprises).draft(agentId, EnterpriseFixtures.code(index));
+    }
+
+    /** A fresh 20-digit ICCID with its Luhn check digit. */
+    public static String iccid() {
+        String body = "898600" + String.format("%013d", serial.incrementAndGet());
+        return body + checkDigit(body);
+    }
+
+    static int checkDigit(String body) {
+        int sum = 0;
+        for (int i = 0; i < body.length(); i++) {
+            int digit = body.charAt(body.length() - 1 - i) - '0';
+            if (i % 2 == 0) {
+                digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+            }
+            sum += digit;
+        }
+        return (10 - sum % 10) % 10;
+    }
+
+    /** A plan with this shape, created once per code. */
+    public String plan(String code, boolean dataDirectional, ServiceDirection voice, boolean test, boolean imei) {
+        return plans.plan(code)
+                .orElseGet(() -> plans.create(
+                        new NewServicePlan(
+                                code, "Plan " + code, dataDirectional, voice, ServiceDirection.NONE, test, imei),
+                        ADMIN))
+                .code();
+    }
+
+    /** Directional data only: enterprise-level real-name suffices. */
+    public String dataOnlyPlan() {
+        return plan("O-DATA-DIR", true, ServiceDirection.NONE, false, false);
+    }
+
+    public String testPackagePlan() {
+        return plan("O-TEST-PKG", true, ServiceDirection.NONE, true, false);
+    }
+
+    public String imeiBoundPlan() {
+        return plan("O-IMEI", true, ServiceDirection.NONE, false, true);
+    }
+
+    /** Non-directional data: the end user is required. */
+    public String endUserPlan() {
+        return plan("O-DATA-ND", false, ServiceDirection.NONE, false, false);
+    }
+
+    /** Imports cards of this plan into the inventory and answers their ICCIDs. */
+    public List<String> inventory(int count, String planCode) {
+        List<String> iccids = new ArrayList<>();
+        StringBuilder csv = new StringBuilder("iccid,msisdn,imsi,operator,planCode\n");
+        for (int i = 0; i < count; i++) {
+            String iccid = iccid();
+            iccids.add(iccid);
+            csv.append(String.join(
+                            ",",
+                            iccid,
+                            "138" + String.format("%08d", serial.incrementAndGet() % 100_000_000L),
+                            "46000" + String.format("%010d", serial.incrementAndGet() % 10_000_000_000L),
+                            "CHINA_MOBILE",
+                            planCode))
+                    .append('\n');
+        }
+        CardImportResult result = imports.importNow(
+                new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), "orders.csv", OPS);
+        if (result.imported() != count) {
+            throw new IllegalStateException("Fixture import rejected rows: " + result.rejected());
+        }
+        return iccids;
+    }
+
+    /**
+     * Cards of this plan already with the enterprise, waiting for activation (handed over as a completed new
+     * installation would, through the card module's order API, with an order id of no real order).
+     */
+    public List<String> enterpriseCards(int count, String planCode, long agentId, long enterpriseId) {
+        List<String> iccids = inventory(count, planCode);
+        cardOrders.handOver(iccids, agentId, enterpriseId, false, 0L, OPS);
+        return iccids;
+    }
+
+    /** Uploads the photos, the handler's on-site photo, and lets an OPS user approve the comparison. */
+    public OrderView throughComparison(Actor agent, long orderId) {
+        attachDocuments(agent, orderId);
+        OrderView photographed = attachHandlerPhoto(agent, orderId);
+        RunAs.run(ops(), () -> verifications.approve(photographed.verificationCaseId(), "Same person as the ID"));
+        return awaitClosed(agent, orderId);
+    }
+
+    /** Waits until the order is no longer open (a verification decision reaches it asynchronously). */
+    public OrderView awaitClosed(Actor reader, long orderId) {
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(120))
+                .until(() -> !RunAs.run(reader, () -> orders.get(orderId)).open());
+        return RunAs.run(reader, () -> orders.get(orderId));
+    }
+
+    public static OrderInput.HandlerInput handler() {
+        return new OrderInput.HandlerInput(
+                "李四",
+                IdType.RESIDENT_ID,
+                HANDLER_ID_NUMBER,
+                "湖北省武汉市江岸区解放大道 1 号",
+                LocalDate.now().plusYears(1));
+    }
+
+    public static OrderInput.DeviceInput device() {
+        return new OrderInput.DeviceInput("智能水表", "WM-200", "智慧水务", 30);
+    }
+
+    public static OrderInput newInstall(long enterpriseId, List<String> iccids) {
+        return new OrderInput(OrderType.NEW_INSTALL, enterpriseId, iccids, handler(), device(), null, null, null);
+    }
+
+    public static OrderInput of(OrderType type, long enterpriseId, List<String> iccids) {
+        return new OrderInput(type, enterpriseId, iccids, handler(), null, null, null, null);
+    }
+
+    public static OrderInput transfer(long enterpriseId, long targetEnterpriseId, List<String> iccids) {
+        return new OrderInput(
+                OrderType.TRANSFER, enterpriseId, iccids, handler(), null, targetEnterpriseId, null, null);
+    }
+
+    public static OrderInput rebind(long enterpriseId, List<String> iccids, String imei) {
+        return new OrderInput(OrderType.REBIND_IMEI, enterpriseId, iccids, handler(), null, null, null, imei);
+    }
+
+    public static OrderInput replacement(long enterpriseId, List<String> oldIccids, List<String> newIccids) {
+        List<OrderInput.ReplacementInput> pairs = new ArrayList<>();
+        for (int i = 0; i < oldIccids.size(); i++) {
+            pairs.add(new OrderInput.ReplacementInput(oldIccids.get(i), newIccids.get(i)));
+        }
+        return new OrderInput(OrderType.CARD_REPLACEMENT, enterpriseId, null, handler(), null, null, pairs, null);
+    }
+
+    public OrderView submit(Actor agent, OrderInput input) {
+        return RunAs.run(agent, () -> orders.create(input));
+    }
+
+    /** Uploads every document the order's type requires (not the handler's on-site photo). */
+    public OrderView attachDocuments(Actor agent, long orderId) {
+        return RunAs.run(agent, () -> {
+            OrderView order = orders.get(orderId);
+            OrderView last = order;
+            for (OrderDocumentKind kind : order.type().uploadableDocuments()) {
+                last = orders.attach(orderId, kind, TestFiles.jpeg()).order();
+            }
+            return last;
+        });
+    }
+
+    public OrderView attachHandlerPhoto(Actor agent, long orderId) {
+        return RunAs.run(
+                agent,
+                () -> orders.attachHandlerPhoto(orderId, TestFiles.jpeg()).order());
+    }
+}
