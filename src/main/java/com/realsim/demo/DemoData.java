@@ -19,13 +19,12 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.TestingAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
  * Loads the demo data once (on a database without it) when the {@code demo} profile is active: two agents with their
- * staff, operator staff, enterprises in every state of registration, and an enterprise admin. The accounts share the
+ * staff, operator staff, enterprises in every state of registration, an enterprise admin, and their cards
+ * ({@link DemoCards}). The accounts share the
  * password {@value #PASSWORD}, printed in the log and the README: this profile is for showing, never for real data.
  * Everything goes through the same use cases as the pages, acting as the demo accounts.
  */
@@ -39,10 +38,12 @@ class DemoData implements ApplicationRunner {
 
     private final AccountService accounts;
     private final EnterpriseService enterprises;
+    private final DemoCards cards;
 
-    DemoData(AccountService accounts, EnterpriseService enterprises) {
+    DemoData(AccountService accounts, EnterpriseService enterprises, DemoCards cards) {
         this.accounts = accounts;
         this.enterprises = enterprises;
+        this.cards = cards;
     }
 
     @Override
@@ -53,19 +54,20 @@ class DemoData implements ApplicationRunner {
         }
         AgentSummary south = accounts.createAgent("华南智联通信服务有限公司");
         AgentSummary east = accounts.createAgent("东方物联渠道（上海）有限公司");
-        accounts.createUser(new NewUser("demo-admin", PASSWORD, Role.ADMIN, null, null));
         Actor ops = actor(accounts.createUser(new NewUser("demo-ops", PASSWORD, Role.OPS, null, null)));
-        accounts.createUser(new NewUser("demo-ops2", PASSWORD, Role.OPS, null, null));
+        Actor ops2 = actor(accounts.createUser(new NewUser("demo-ops2", PASSWORD, Role.OPS, null, null)));
         Actor southAgent =
                 actor(accounts.createUser(new NewUser("demo-agent", PASSWORD, Role.AGENT, south.id(), null)));
         Actor eastAgent = actor(accounts.createUser(new NewUser("demo-agent2", PASSWORD, Role.AGENT, east.id(), null)));
 
         EnterpriseView logistics = verified(southAgent, ops, "福州云链物流科技有限公司", "91350102TX412DMU73", "陈建国");
-        verified(southAgent, ops, "厦门海湾智能表计有限公司", "911201014NBTNY1519", "林晓燕");
+        EnterpriseView meters = verified(southAgent, ops, "厦门海湾智能表计有限公司", "911201014NBTNY1519", "林晓燕");
         submitted(southAgent, "泉州新能源充电桩运营有限公司", "51330106XF6E5W3KTU", "黄志强");
         draft(southAgent, "莆田智慧农业合作社", "51610113921F3XKBNF", "吴海波");
         verified(eastAgent, ops, "上海浦江共享单车科技有限公司", "91350102TX412DMU73", "周立群");
         accounts.createUser(new NewUser("demo-enterprise", PASSWORD, Role.ENTERPRISE_ADMIN, null, logistics.id()));
+        Actor admin = actor(accounts.createUser(new NewUser("demo-admin", PASSWORD, Role.ADMIN, null, null)));
+        cards.load(new DemoCards.Cast(admin, ops, ops2, southAgent, logistics.id(), meters.id()));
 
         log.info(
                 "Demo data loaded: sign in as demo-admin, demo-ops, demo-agent, demo-agent2 or demo-enterprise with "
@@ -110,34 +112,10 @@ class DemoData implements ApplicationRunner {
     }
 
     private static Actor actor(UserSummary user) {
-        return new Actor(Actor.Kind.USER, user.id(), user.username(), user.role(), user.agentId(), user.enterpriseId());
+        return DemoActors.actor(user);
     }
 
-    /** Runs a use case as a demo account, as its request would. */
     private static <T> T as(Actor actor, Supplier<T> work) {
-        var authentication = new DemoAuthentication(actor);
-        SecurityContextHolder.getContext().setAuthentication(authentication);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
-    }
-
-    private static final class DemoAuthentication extends TestingAuthenticationToken
-            implements com.realsim.platform.ActorPrincipal {
-
-        private final Actor actor;
-
-        DemoAuthentication(Actor actor) {
-            super(actor.name(), null, actor.role().authority());
-            this.actor = actor;
-            setAuthenticated(true);
-        }
-
-        @Override
-        public Actor actor() {
-            return actor;
-        }
+        return DemoActors.as(actor, work);
     }
 }

@@ -27,6 +27,14 @@ final class DemoPictures {
         return picture(428, 270, new Color(40, 90, 170), "RESIDENT ID CARD - SAMPLE", side);
     }
 
+    static byte[] livePhoto(String who) {
+        return picture(360, 480, new Color(60, 140, 90), "LIVE PHOTO - SAMPLE", who);
+    }
+
+    static byte[] document(String title, String line) {
+        return picture(595, 842, new Color(90, 90, 90), title, line);
+    }
+
     private static byte[] picture(int width, int height, Color frame, String title, String line) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
