@@ -197,6 +197,14 @@ class Enterprise extends AbstractAggregateRoot<Enterprise> {
     }
 
     /** A verified enterprise's change waits for OPS; its current real-name stays valid meanwhile. */
+    /**
+     * Refuses a change request unless one may be opened now (a VERIFIED enterprise, no change pending): checked
+     * before the request is stored, so that a second request is a 409 and not the pending-change index's violation.
+     */
+    void requireChangeable() {
+        require(EnterpriseStatus.CHANGE_PENDING);
+    }
+
     void changeRequested(EnterpriseChangeRequest request, Actor by) {
         require(EnterpriseStatus.CHANGE_PENDING);
         status = EnterpriseStatus.CHANGE_PENDING;

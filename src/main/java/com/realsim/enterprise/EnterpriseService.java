@@ -133,6 +133,7 @@ public class EnterpriseService {
             long id, String name, String certificateAddress, String legalRepresentative, String reason) {
         Actor agent = requireRole(Role.AGENT);
         Enterprise enterprise = enterprises.getVisible(id);
+        enterprise.requireChangeable();
         InputCheck check = new InputCheck();
         String cleanName = check.text("name", name, 200);
         String cleanAddress = check.text("certificateAddress", certificateAddress, 500);
@@ -160,6 +161,7 @@ public class EnterpriseService {
             long id, EnterpriseInput.PersonInput person, String reason) {
         Actor agent = requireRole(Role.AGENT);
         Enterprise enterprise = enterprises.getVisible(id);
+        enterprise.requireChangeable();
         InputCheck check = new InputCheck();
         String why = check.text("reason", reason, 1000);
         check.orThrow();

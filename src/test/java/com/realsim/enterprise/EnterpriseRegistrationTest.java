@@ -284,6 +284,30 @@ class EnterpriseRegistrationTest {
     }
 
     @Test
+    void aSecondChangeWhileOneIsPendingIsAnIllegalTransitionNotAServerError() {
+        EnterpriseView verified = fixtures().verified(271, EnterpriseFixtures.code(1));
+        Actor agent = agent(271);
+        RunAs.run(agent, () -> enterprises.requestDetailsChange(verified.id(), "新名称有限公司", "新地址", "王五", "公司更名"));
+
+        assertThatThrownBy(() -> RunAs.run(
+                        agent, () -> enterprises.requestDetailsChange(verified.id(), "又一个名称有限公司", "新地址", "王五", "再次更名")))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_STATE_TRANSITION));
+        EnterpriseInput.PersonInput newPerson = new EnterpriseInput.PersonInput(
+                "李四",
+                IdType.RESIDENT_ID,
+                EnterpriseFixtures.OTHER_ID_NUMBER,
+                "湖北省武汉市",
+                false,
+                LocalDate.now().minusDays(1),
+                LocalDate.now().plusYears(1));
+        assertThatThrownBy(() -> RunAs.run(
+                        agent, () -> enterprises.requestResponsiblePersonChange(verified.id(), newPerson, "责任人调岗")))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_STATE_TRANSITION));
+    }
+
+    @Test
     void aNewResponsiblePersonNeedsIdPhotosAndTheFormerOneStaysAsHistory() {
         EnterpriseView verified = fixtures().verified(214, EnterpriseFixtures.code(0));
         Actor agent = agent(214);
