@@ -75,7 +75,10 @@ class ContractPathsTest {
         // the group of OpenApiConfiguration#partnerApiV1 (only /api/v1/**)
         var answer = mvc.get().uri("/v3/api-docs/v1").exchange().getResponse();
         assertThat(answer.getStatus()).isEqualTo(200);
-        JsonNode paths = JsonMapper.builder().build().readTree(answer.getContentAsString()).get("paths");
+        JsonNode paths = JsonMapper.builder()
+                .build()
+                .readTree(answer.getContentAsString())
+                .get("paths");
         assertThat(paths).as("paths of /v3/api-docs/v1").isNotNull();
         Set<String> published = new TreeSet<>();
         for (Map.Entry<String, JsonNode> path : paths.properties()) {
