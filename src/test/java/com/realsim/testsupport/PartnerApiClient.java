@@ -26,6 +26,7 @@ public final class PartnerApiClient {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private String token;
+    private java.util.function.Consumer<HttpRequest> listener = request -> {};
 
     public PartnerApiClient(int port) {
         this.base = "http://localhost:" + port;
@@ -62,6 +63,13 @@ public final class PartnerApiClient {
     private PartnerApiClient(PartnerApiClient from, String token) {
         this.base = from.base;
         this.token = token;
+        this.listener = from.listener;
+    }
+
+    /** Tells the listener of every request this client sends (e.g. to check which calls a walk made). */
+    public PartnerApiClient onRequest(java.util.function.Consumer<HttpRequest> listener) {
+        this.listener = listener;
+        return this;
     }
 
     public Answer get(String path) {
@@ -127,10 +135,12 @@ public final class PartnerApiClient {
         return request;
     }
 
-    private Answer send(HttpRequest.Builder request) {
+    private Answer send(HttpRequest.Builder builder) {
+        HttpRequest request = builder.build();
+        listener.accept(request);
         try {
             HttpResponse<String> response =
-                    http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                    http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Answer(response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);
