@@ -752,8 +752,8 @@ class PartnerApiContractIT {
     }
 
     void refusalsOfRoleExistenceAndFields() {
-        // a valid body: with an invalid one the application answers 400 before 403, because @Valid arguments are
-        // resolved before the controller's @PreAuthorize runs (a deviation reported with this test)
+        // the role is checked before the body (RolesBeforeBinding); RoleBeforeBodyTest sends invalid bodies to every
+        // such endpoint
         refused(
                 agent.post(
                         "/api/v1/service-plans",
