@@ -53,7 +53,7 @@ class CardReadBenchmark {
 
     static final int CARDS = 20_000;
     static final int CLIENTS = 32;
-    static final Duration WARM_UP = Duration.ofSeconds(5);
+    static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmup", 30));
     static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
 
     @LocalServerPort
@@ -175,7 +175,7 @@ class CardReadBenchmark {
         for (int c = 0; c < CLIENTS; c++) {
             int client = c;
             Thread thread = new Thread(() -> {
-                long[] mine = new long[2_000_000];
+                long[] mine = new long[200_000];
                 int n = 0;
                 while (running.get()) {
                     String iccid = iccids.get(ThreadLocalRandom.current().nextInt(iccids.size()));
