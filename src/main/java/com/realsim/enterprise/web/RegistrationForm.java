@@ -3,7 +3,7 @@ package com.realsim.enterprise.web;
 import com.realsim.enterprise.CertificateType;
 import com.realsim.enterprise.EnterpriseInput;
 import com.realsim.enterprise.EnterpriseView;
-import com.realsim.identity.IdType;
+import com.realsim.identity.PersonFields;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -27,7 +27,7 @@ public class RegistrationForm {
         form.certificateNumber = view.certificateNumber();
         form.certificateAddress = view.certificateAddress();
         if (view.responsiblePerson() != null) {
-            form.responsiblePerson.idType = view.responsiblePerson().idType();
+            form.responsiblePerson.setIdType(view.responsiblePerson().idType());
             form.responsiblePerson.legalRepresentative =
                     view.responsiblePerson().legalRepresentative();
             form.responsiblePerson.authorizationValidFrom =
@@ -49,12 +49,8 @@ public class RegistrationForm {
     }
 
     /** The responsible person part of the form. */
-    public static class PersonForm {
+    public static class PersonForm extends PersonFields {
 
-        private String name;
-        private IdType idType = IdType.RESIDENT_ID;
-        private String idNumber;
-        private String idAddress;
         private boolean legalRepresentative = true;
 
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
@@ -65,45 +61,13 @@ public class RegistrationForm {
 
         EnterpriseInput.PersonInput toInput() {
             return new EnterpriseInput.PersonInput(
-                    name,
-                    idType,
-                    idNumber,
-                    idAddress,
+                    getName(),
+                    getIdType(),
+                    getIdNumber(),
+                    getIdAddress(),
                     legalRepresentative,
                     legalRepresentative ? null : authorizationValidFrom,
                     legalRepresentative ? null : authorizationValidTo);
-        }
-
-        public String getName() {
-            return name;
-        }
-
-        public void setName(String name) {
-            this.name = name;
-        }
-
-        public IdType getIdType() {
-            return idType;
-        }
-
-        public void setIdType(IdType idType) {
-            this.idType = idType;
-        }
-
-        public String getIdNumber() {
-            return idNumber;
-        }
-
-        public void setIdNumber(String idNumber) {
-            this.idNumber = idNumber;
-        }
-
-        public String getIdAddress() {
-            return idAddress;
-        }
-
-        public void setIdAddress(String idAddress) {
-            this.idAddress = idAddress;
         }
 
         public boolean isLegalRepresentative() {

@@ -1,6 +1,6 @@
 package com.realsim.order.web;
 
-import com.realsim.identity.IdType;
+import com.realsim.identity.PersonFields;
 import com.realsim.order.OrderInput;
 import com.realsim.order.OrderType;
 import java.io.BufferedReader;
@@ -94,50 +94,14 @@ public class OrderForm {
     }
 
     /** The handler (经办人) part of the form. */
-    public static class HandlerForm {
-
-        private String name;
-        private IdType idType = IdType.RESIDENT_ID;
-        private String idNumber;
-        private String idAddress;
+    public static class HandlerForm extends PersonFields {
 
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         private LocalDate authorizationValidTo;
 
         OrderInput.HandlerInput toInput() {
-            return new OrderInput.HandlerInput(name, idType, idNumber, idAddress, authorizationValidTo);
-        }
-
-        public String getName() {
-            return name;
-        }
-
-        public void setName(String name) {
-            this.name = name;
-        }
-
-        public IdType getIdType() {
-            return idType;
-        }
-
-        public void setIdType(IdType idType) {
-            this.idType = idType;
-        }
-
-        public String getIdNumber() {
-            return idNumber;
-        }
-
-        public void setIdNumber(String idNumber) {
-            this.idNumber = idNumber;
-        }
-
-        public String getIdAddress() {
-            return idAddress;
-        }
-
-        public void setIdAddress(String idAddress) {
-            this.idAddress = idAddress;
+            return new OrderInput.HandlerInput(
+                    getName(), getIdType(), getIdNumber(), getIdAddress(), authorizationValidTo);
         }
 
         public LocalDate getAuthorizationValidTo() {
