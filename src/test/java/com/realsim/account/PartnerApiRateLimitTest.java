@@ -7,6 +7,11 @@ import com.realsim.testsupport.PartnerApiClient;
 import com.realsim.testsupport.PartnerApiClient.Answer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -58,5 +63,40 @@ class PartnerApiRateLimitTest {
                         .single())
                 .as("the bucket lives in PostgreSQL, shared by every instance")
                 .isEqualTo(1L);
+    }
+
+    /**
+     * A new client's first requests arrive together (a partner's worker pool starting): each gets its answer (200 or
+     * 429), never a 500 because the client's bucket does not exist yet in PostgreSQL.
+     */
+    @Test
+    void aNewClientsFirstConcurrentBurstIsAnsweredNotFailed() throws Exception {
+        IssuedCredentials fresh = clients.create(new NewApiClient("burst", Role.ADMIN, null, null), null);
+        PartnerApiClient api = PartnerApiClient.signedIn(port, fresh.clientId(), fresh.clientSecret());
+        int requests = 32;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(requests);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return api.get("/api/v1/api-clients").status();
+                }));
+            }
+            long started = System.nanoTime();
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsOnly(200, 429);
+            long refilled = 1 + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+            assertThat(statuses.stream().filter(status -> status == 200).count())
+                    .as("the burst of 5 is served, plus one token per second since")
+                    .isBetween(5L, 5L + refilled);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -20,18 +20,12 @@ import com.realsim.testsupport.PartnerApiClient;
 import com.realsim.testsupport.TestPostgres;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -44,7 +38,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Card-status reads over real HTTP ({@code GET /api/v1/cards/{iccid}} with a bearer token, 32 concurrent clients),
  * next to {@code pgbench -S} (select-only) with 32 clients on the same PostgreSQL server as the ceiling. Target: at
  * least 20% of that ceiling. Writes the "card-read" section of {@code docs/benchmarks.md}; run with
- * {@code ./mvnw -Pbench verify -Dtest=CardReadBenchmark}. Needs {@code pgbench} on the PATH.
+ * {@code ./mvnw -Pbench verify -Dtest=CardReadBenchmark}. Needs {@code pgbench} and {@code wrk} on the PATH.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -123,7 +117,7 @@ class CardReadBenchmark {
                 + "and facts |\n");
         md.append("| load | ")
                 .append(CLIENTS)
-                .append(" concurrent clients (JDK HttpClient, HTTP/1.1, keep-alive) on the "
+                .append(" concurrent connections from `wrk -t2` (a separate process, HTTP/1.1 keep-alive) on the "
                         + "same machine, random ICCIDs, ")
                 .append(WARM_UP.toSeconds())
                 .append(" s warm-up, ")
@@ -161,74 +155,66 @@ class CardReadBenchmark {
         return iccids;
     }
 
-    private Result readCards(String token, List<String> iccids) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
-        AtomicBoolean measuring = new AtomicBoolean(false);
-        AtomicBoolean running = new AtomicBoolean(true);
-        AtomicLong ok = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
-        long[][] latencies = new long[CLIENTS][];
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            int client = c;
-            Thread thread = new Thread(() -> {
-                long[] mine = new long[200_000];
-                int n = 0;
-                while (running.get()) {
-                    String iccid = iccids.get(ThreadLocalRandom.current().nextInt(iccids.size()));
-                    HttpRequest request = HttpRequest.newBuilder(
-                                    URI.create("http://localhost:" + port + "/api/v1/cards/" + iccid))
-                            .header("Authorization", "Bearer " + token)
-                            .header("Accept", "application/json")
-                            .GET()
-                            .build();
-                    long start = System.nanoTime();
-                    try {
-                        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                        if (measuring.get()) {
-                            if (response.statusCode() == 200) {
-                                ok.incrementAndGet();
-                                if (n < mine.length) {
-                                    mine[n++] = System.nanoTime() - start;
-                                }
-                            } else {
-                                errors.incrementAndGet();
-                            }
-                        }
-                    } catch (IOException e) {
-                        if (measuring.get()) {
-                            errors.incrementAndGet();
-                        }
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-                latencies[client] = Arrays.copyOf(mine, n);
-            });
-            thread.start();
-            threads.add(thread);
+    /**
+     * The load comes from {@code wrk} (a separate C process with two threads and 32 keep-alive connections), so the
+     * server is measured, not a load generator sharing its JVM. A Lua script picks a random ICCID for every request.
+     */
+    private Result readCards(String token, List<String> iccids) throws IOException, InterruptedException {
+        Path dir = Files.createDirectories(Path.of("target/bench"));
+        Path list = Files.write(dir.resolve("iccids.txt"), iccids, StandardCharsets.UTF_8);
+        Path script = dir.resolve("card-read.lua");
+        Files.writeString(script, """
+                local iccids = {}
+                for line in io.lines("%s") do iccids[#iccids + 1] = line end
+                local headers = { ["Authorization"] = "Bearer %s", ["Accept"] = "application/json" }
+                local counter = 0
+                setup = function(thread) counter = counter + 1; thread:set("id", counter) end
+                init = function(args) math.randomseed(os.time() * 1000 + id) end
+                request = function()
+                  return wrk.format("GET", "/api/v1/cards/" .. iccids[math.random(#iccids)], headers)
+                end
+                """.formatted(list.toAbsolutePath(), token), StandardCharsets.UTF_8);
+        String url = "http://127.0.0.1:" + port;
+        run(List.of("wrk", "-t2", "-c" + CLIENTS, "-d" + WARM_UP.toSeconds() + "s", "-s", script.toString(), url));
+        String output = run(List.of(
+                "wrk",
+                "-t2",
+                "-c" + CLIENTS,
+                "-d" + MEASURE.toSeconds() + "s",
+                "--latency",
+                "-s",
+                script.toString(),
+                url));
+        Files.writeString(dir.resolve("card-read-wrk.txt"), output, StandardCharsets.UTF_8);
+        Matcher rate = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(output);
+        assertThat(rate.find()).as(output).isTrue();
+        Matcher errors = Pattern.compile("Non-2xx or 3xx responses: (\\d+)").matcher(output);
+        Matcher socket = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)")
+                .matcher(output);
+        long failed = (errors.find() ? Long.parseLong(errors.group(1)) : 0)
+                + (socket.find()
+                        ? Long.parseLong(socket.group(1))
+                                + Long.parseLong(socket.group(2))
+                                + Long.parseLong(socket.group(3))
+                                + Long.parseLong(socket.group(4))
+                        : 0);
+        return new Result(Double.parseDouble(rate.group(1)), failed, millis(output, "50%"), millis(output, "99%"));
+    }
+
+    /** A latency percentile of wrk's {@code --latency} table, in milliseconds. */
+    private static double millis(String output, String percentile) {
+        Matcher m = Pattern.compile("\\s" + Pattern.quote(percentile) + "\\s+([0-9.]+)(us|ms|s)")
+                .matcher(output);
+        assertThat(m.find()).as(output).isTrue();
+        double value = Double.parseDouble(m.group(1));
+        switch (m.group(2)) {
+            case "us":
+                return value / 1000;
+            case "s":
+                return value * 1000;
+            default:
+                return value;
         }
-        Thread.sleep(WARM_UP.toMillis());
-        measuring.set(true);
-        long started = System.nanoTime();
-        Thread.sleep(MEASURE.toMillis());
-        measuring.set(false);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        running.set(false);
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        long[] all =
-                Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(
-                ok.get() / seconds,
-                errors.get(),
-                all.length == 0 ? 0 : all[all.length / 2] / 1e6,
-                all.length == 0 ? 0 : all[(int) (all.length * 0.99)] / 1e6);
     }
 
     private Ceiling pgbenchSelectOnly() throws IOException, InterruptedException {

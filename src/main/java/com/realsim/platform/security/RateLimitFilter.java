@@ -6,6 +6,7 @@ import com.realsim.platform.error.ErrorCode;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
@@ -49,11 +50,37 @@ final class RateLimitFilter extends OncePerRequestFilter {
      * instance; with several, a client may exceed its limit by at most that many tokens per instance between syncs.
      */
     private Bucket bucketOf(long clientId) {
-        return proxies.computeIfAbsent(
-                clientId,
-                id -> buckets.builder()
-                        .withOptimization(Optimizations.delaying(new DelayParameters(SYNC_EVERY_TOKENS, SYNC_EVERY)))
-                        .build(id, () -> configuration));
+        return proxies.computeIfAbsent(clientId, id -> {
+            // Bucket4j's optimised proxy fails a batch of concurrent first requests with BucketNotFoundException
+            // while the bucket's row does not exist yet; a plain proxy creates the row first.
+            buckets.builder().build(id, () -> configuration).getAvailableTokens();
+            return buckets.builder()
+                    .withOptimization(Optimizations.delaying(new DelayParameters(SYNC_EVERY_TOKENS, SYNC_EVERY)))
+                    .build(id, () -> configuration);
+        });
+    }
+
+    /** The client's bucket row was removed since its proxy was made: a new proxy creates it again. */
+    private ConsumptionProbe consume(long clientId) {
+        try {
+            return bucketOf(clientId).tryConsumeAndReturnRemaining(1);
+        } catch (RuntimeException e) {
+            if (!bucketNotFound(e)) {
+                throw e;
+            }
+            proxies.remove(clientId);
+            return bucketOf(clientId).tryConsumeAndReturnRemaining(1);
+        }
+    }
+
+    /** Bucket4j reports a missing bucket directly or wrapped in the failure of a batch. */
+    private static boolean bucketNotFound(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BucketNotFoundException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -64,7 +91,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        ConsumptionProbe probe = bucketOf(client.get().id()).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = consume(client.get().id());
         response.setHeader("X-RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
         if (probe.isConsumed()) {
             chain.doFilter(request, response);
