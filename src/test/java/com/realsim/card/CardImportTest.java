@@ -16,6 +16,13 @@ import java.io.InputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -180,6 +187,63 @@ class CardImportTest {
             assertThat(result.rejected()).isEmpty();
         }
         assertThat(jdbc.queryForObject("SELECT count(*) FROM card", Long.class)).isEqualTo(before + rows);
+    }
+
+    @Test
+    void repeatsInSeveralSlicesOfALargeFileAreRejectedAndEveryOtherRowIsKept() {
+        String existing = inventory.importCard("138", plan);
+        List<String> rows = new java.util.ArrayList<>(IntStream.range(0, 30_000)
+                .mapToObj(i -> row(iccid(), msisdn("149"), "CHINA_MOBILE", plan))
+                .toList());
+        String[] line2 = rows.get(0).split(",");
+        String[] line3 = rows.get(1).split(",");
+        rows.set(4_998, row(line2[0], msisdn("149"), "CHINA_MOBILE", plan)); // line 5,000: ICCID of line 2
+        rows.set(19_998, row(existing, msisdn("149"), "CHINA_MOBILE", plan)); // 20,000: in the inventory
+        rows.set(28_998, row(iccid(), line3[1], "CHINA_MOBILE", plan)); // 29,000: number of line 3
+
+        CardImportResult result = imports.importNow(csv(rows), "slices.csv", OPS);
+
+        assertThat(result.rejected())
+                .extracting(RejectedLine::line, RejectedLine::code, RejectedLine::messageKey)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(5_000L, "DUPLICATE_ICCID", "card.import.iccidRepeated"),
+                        org.assertj.core.groups.Tuple.tuple(20_000L, "DUPLICATE_ICCID", "card.import.iccidInInventory"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                29_000L, "VALIDATION_FAILED", "card.import.msisdnRepeated"));
+        assertThat(result.imported()).isEqualTo(rows.size() - 3);
+        assertThat(cardsWith(line2[0])).isOne();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM card WHERE msisdn = ?", Long.class, line3[1]))
+                .isOne();
+    }
+
+    @Test
+    void twoImportsOfTheSameFileAtOnceStoreEachCardOnceAndRejectTheRestAsDuplicates() throws Exception {
+        List<String> rows = IntStream.range(0, 2_000)
+                .mapToObj(i -> row(iccid(), msisdn("149"), "CHINA_MOBILE", plan))
+                .toList();
+        CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Callable<CardImportResult> importing = () -> {
+                start.await();
+                return imports.importNow(csv(rows), "same.csv", OPS);
+            };
+            var first = pool.submit(importing);
+            var second = pool.submit(importing);
+            CardImportResult a = first.get(60, TimeUnit.SECONDS);
+            CardImportResult b = second.get(60, TimeUnit.SECONDS);
+
+            assertThat(a.imported() + b.imported()).isEqualTo(rows.size());
+            assertThat(a.rejected().size() + b.rejected().size()).isEqualTo(rows.size());
+            assertThat(Stream.concat(a.rejected().stream(), b.rejected().stream()))
+                    .extracting(RejectedLine::code)
+                    .containsOnly("DUPLICATE_ICCID");
+        } finally {
+            pool.shutdownNow();
+        }
+        String[] iccids = rows.stream().map(r -> r.substring(0, r.indexOf(','))).toArray(String[]::new);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM card WHERE iccid = ANY (?)", Long.class, (Object) iccids))
+                .isEqualTo(rows.size());
     }
 
     @Test
