@@ -47,15 +47,18 @@ class CardRealName {
     }
 
     RealNameFacts facts(Card card) {
+        return facts(card, endUsers.findByCardIdAndEndedAtIsNull(card.id()), approval(card));
+    }
+
+    private RealNameFacts facts(Card card, Optional<CardEndUser> binding, Optional<ApprovedException> approval) {
         Optional<EnterpriseStanding> standing =
                 card.enterpriseId() == null ? Optional.empty() : enterprises.standing(card.enterpriseId());
-        RealNameFacts.EndUser endUser = endUsers.findByCardIdAndEndedAtIsNull(card.id())
-                .map(binding -> binding.status() == EndUserStatus.VERIFIED
+        RealNameFacts.EndUser endUser = binding.map(current -> current.status() == EndUserStatus.VERIFIED
                         ? RealNameFacts.EndUser.VERIFIED
                         : RealNameFacts.EndUser.BOUND_NOT_VERIFIED)
                 .orElse(RealNameFacts.EndUser.NONE);
-        ExceptionKind approved = approval(card)
-                .map(exception -> ExceptionKind.valueOf(exception.kind().name()))
+        ExceptionKind approved = approval.map(
+                        exception -> ExceptionKind.valueOf(exception.kind().name()))
                 .orElse(null);
         return new RealNameFacts(
                 standing.map(EnterpriseStanding::verified).orElse(false),
@@ -64,6 +67,16 @@ class CardRealName {
                 endUser,
                 approved);
     }
+
+    /** The card's real-name for showing it: the assessment with the end user and the exception it rests on. */
+    Reading read(Card card) {
+        Optional<CardEndUser> endUser = endUsers.findByCardIdAndEndedAtIsNull(card.id());
+        Optional<ApprovedException> approval = approval(card);
+        return new Reading(RealNameAssessment.of(requirement(card), facts(card, endUser, approval)), endUser, approval);
+    }
+
+    record Reading(
+            RealNameAssessment assessment, Optional<CardEndUser> endUser, Optional<ApprovedException> approval) {}
 
     RealNameAssessment assess(Card card) {
         return RealNameAssessment.of(requirement(card), facts(card));

@@ -263,6 +263,7 @@ public class CardService {
 
     CardView view(Card card) {
         ServicePlanSummary plan = plans.findById(card.planId()).orElseThrow().summary();
+        CardRealName.Reading reading = realName.read(card);
         List<BlockingReasonView> reasons = new ArrayList<>();
         card.blockingHistory().stream().filter(BlockingReasonView::active).forEach(reasons::add);
         card.blockingHistory().stream().filter(r -> !r.active()).forEach(reasons::add);
@@ -280,9 +281,9 @@ public class CardService {
                 Card.maskImei(card.boundImei()),
                 card.rebindsInMonth(),
                 reasons,
-                realName.assess(card),
-                bindings.current(card).map(CardEndUser::view).orElse(null),
-                realName.approval(card).orElse(null),
+                reading.assessment(),
+                reading.endUser().map(CardEndUser::view).orElse(null),
+                reading.approval().orElse(null),
                 card.handledByOrderId(),
                 card.createdAt(),
                 card.activatedAt(),

@@ -6,30 +6,64 @@ import com.realsim.platform.error.FieldProblem;
 import com.realsim.platform.error.NotFoundException;
 import com.realsim.platform.error.ValidationException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The real-name requirement of a card, decided by data: the rules of {@code real_name_rule} in priority order, the
  * first that matches the card's plan and number wins. When none matches (an ADMIN removed the catch-all), the
  * answer fails closed: end user required, no exception possible.
+ *
+ * <p>Every card shown or checked needs the rules, and they change rarely (an ADMIN's edit): they are read once and
+ * kept for {@code realsim.card.rules-ttl} (default 10 s). An edit through this service is seen at once here, after
+ * its commit; an edit on another application instance within the TTL.
  */
 @Service
 public class RealNamePolicy {
 
     private final RealNameRules rules;
     private final Clock clock;
+    private final long ttlNanos;
+    private volatile Snapshot snapshot;
 
-    RealNamePolicy(RealNameRules rules, Clock clock) {
+    RealNamePolicy(RealNameRules rules, Clock clock, @Value("${realsim.card.rules-ttl:10s}") Duration ttl) {
         this.rules = rules;
         this.clock = clock;
+        this.ttlNanos = ttl.toNanos();
     }
 
     @Transactional(readOnly = true)
     public RealNameRequirement requirementFor(ServicePlanSummary plan, Msisdn msisdn) {
-        return evaluate(rules.findAllByOrderByPriorityAsc(), plan, msisdn);
+        return evaluate(orderedRules(), plan, msisdn);
+    }
+
+    /** The rules in priority order, from the last read while it is younger than the TTL. */
+    private List<RealNameRule> orderedRules() {
+        Snapshot current = snapshot;
+        long now = System.nanoTime();
+        if (current == null || now - current.readAt() > ttlNanos) {
+            current = new Snapshot(List.copyOf(rules.findAllByOrderByPriorityAsc()), now);
+            snapshot = current;
+        }
+        return current.rules();
+    }
+
+    private record Snapshot(List<RealNameRule> rules, long readAt) {}
+
+    /** After the commit of an edit, the next card reads the rules again (not before: it would keep the old ones). */
+    private void forgetRulesAfterCommit() {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                snapshot = null;
+            }
+        });
     }
 
     static RealNameRequirement evaluate(List<RealNameRule> ordered, ServicePlanSummary plan, Msisdn msisdn) {
@@ -58,6 +92,7 @@ public class RealNamePolicy {
         checkUnique(definition, -1);
         RealNameRule rule = rules.save(new RealNameRule(definition, actor, clock.instant()));
         rule.registerCreated(actor);
+        forgetRulesAfterCommit();
         return rules.save(rule).view();
     }
 
@@ -66,6 +101,7 @@ public class RealNamePolicy {
         RealNameRule rule = rules.findById(id).orElseThrow(NotFoundException::new);
         checkUnique(definition, id);
         rule.change(definition, actor, clock.instant());
+        forgetRulesAfterCommit();
         return rules.save(rule).view();
     }
 

@@ -24,6 +24,12 @@ class RealNamePolicyTest {
     @Autowired
     RealNamePolicy policy;
 
+    @Autowired
+    RealNameRules rules;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     static ServicePlanSummary plan(
             boolean dataDirectional, ServiceDirection voice, ServiceDirection sms, boolean test) {
         return new ServicePlanSummary(1L, "P", "plan", dataDirectional, voice, sms, test, false, Instant.EPOCH);
@@ -121,6 +127,32 @@ class RealNamePolicyTest {
                             true,
                             ExceptionKind.NOT_ALLOWED),
                     TestInventory.ADMIN);
+        }
+    }
+
+    @Test
+    void anEditMadeElsewhereIsSeenOnceTheRulesAreOlderThanTheirTimeToLive() throws InterruptedException {
+        ServicePlanSummary testPackage = plan(true, NONE, NONE, true);
+        Msisdn number = new Msisdn("13800000002");
+        RealNamePolicy kept = new RealNamePolicy(rules, java.time.Clock.systemUTC(), java.time.Duration.ofHours(1));
+        RealNamePolicy shortLived =
+                new RealNamePolicy(rules, java.time.Clock.systemUTC(), java.time.Duration.ofMillis(50));
+        assertThat(kept.requirementFor(testPackage, number).code()).isEqualTo("TEST_PACKAGE");
+        assertThat(shortLived.requirementFor(testPackage, number).code()).isEqualTo("TEST_PACKAGE");
+        // another instance's edit: straight in the table, no event here
+        jdbc.update(
+                "UPDATE real_name_rule SET end_user_required = true, exception_kind = 'NOT_ALLOWED' WHERE code = 'TEST_PACKAGE'");
+        try {
+            Thread.sleep(100);
+
+            assertThat(shortLived.requirementFor(testPackage, number).endUserRequired())
+                    .isTrue();
+            assertThat(kept.requirementFor(testPackage, number).endUserRequired())
+                    .as("within the time to live the rules read before are used")
+                    .isFalse();
+        } finally {
+            jdbc.update(
+                    "UPDATE real_name_rule SET end_user_required = false, exception_kind = 'NONE_NEEDED' WHERE code = 'TEST_PACKAGE'");
         }
     }
 

@@ -5,10 +5,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * The Partner API's filter chain for {@code /api/**}: stateless bearer tokens issued by the built-in authorization
@@ -29,13 +31,12 @@ class ApiSecurityConfiguration {
             throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .oauth2ResourceServer(server -> server.jwt(jwt ->
-                                jwt.jwtAuthenticationConverter(token -> clients.activeClient(
-                                                token.getSubject(),
-                                                token.getClaimAsString(ApiClientDirectory.CREDENTIALS_VERSION_CLAIM))
-                                        .map(actor -> new ApiClientAuthentication(token, actor))
-                                        .orElseThrow(
-                                                () -> new InvalidBearerTokenException("The client is not active"))))
+                .oauth2ResourceServer(server -> server.bearerTokenResolver(new BearerTokenHeader())
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> clients.activeClient(
+                                        token.getSubject(),
+                                        token.getClaimAsString(ApiClientDirectory.CREDENTIALS_VERSION_CLAIM))
+                                .map(actor -> new ApiClientAuthentication(token, actor))
+                                .orElseThrow(() -> new InvalidBearerTokenException("The client is not active"))))
                         .authenticationEntryPoint(problems.unauthorized())
                         .accessDeniedHandler(problems.forbidden()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -47,5 +48,13 @@ class ApiSecurityConfiguration {
                         .authenticationEntryPoint(problems.unauthorized())
                         .accessDeniedHandler(problems.forbidden()));
         return http.build();
+    }
+
+    /** Spring Security's strict firewall, for every request, with its header-value rule checked without a regex. */
+    @Bean
+    WebSecurityCustomizer strictFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderValues(new HeaderValues());
+        return web -> web.httpFirewall(firewall);
     }
 }

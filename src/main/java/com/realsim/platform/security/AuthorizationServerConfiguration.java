@@ -2,7 +2,10 @@ package com.realsim.platform.security;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -57,10 +60,18 @@ class AuthorizationServerConfiguration {
         return AuthorizationServerSettings.builder().build();
     }
 
+    /** The API's bearer tokens: signature and claims checked once per distinct token (see {@link VerifiedTokens}). */
     @Bean
-    JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys) {
-        return OAuth2AuthorizationServerConfiguration.jwtDecoder(keys);
+    JwtDecoder jwtDecoder(
+            JWKSource<SecurityContext> keys,
+            Clock clock,
+            @Value("${realsim.api.token-ttl:30m}") Duration tokenLifetime) {
+        return new VerifiedTokens(
+                OAuth2AuthorizationServerConfiguration.jwtDecoder(keys), clock, tokenLifetime, VERIFIED_TOKENS_KEPT);
     }
+
+    /** About 20 MB at most: far more tokens than partners hold at once (each client keeps one for its lifetime). */
+    static final long VERIFIED_TOKENS_KEPT = 10_000;
 
     /** Names the client's role and tenant in its tokens, for the partner's information; the API trusts the database. */
     @Bean
