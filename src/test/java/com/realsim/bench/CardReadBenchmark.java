@@ -20,6 +20,8 @@ import com.realsim.testsupport.PartnerApiClient;
 import com.realsim.testsupport.TestPostgres;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,7 +130,14 @@ class CardReadBenchmark {
                 .append(warmUpRates.size())
                 .append(" warm-up rounds of ")
                 .append(WARM_UP_ROUND.toSeconds())
-                .append(" s until the JIT compiler was quiet (reads/s per round: ")
+                .append(
+                        lastRoundCompiling < QUIET_COMPILER
+                                ? " s, until the JIT compiler was quiet"
+                                : String.format(
+                                        " s, stopped by the %d-minute limit with the JIT compiler still busy %.0f %% of the last"
+                                                + " round",
+                                        WARM_UP_LIMIT.toMinutes(), lastRoundCompiling * 100))
+                .append(" (reads/s per round: ")
                 .append(warmUpRates.stream()
                         .map(r -> String.format("%,d", r))
                         .collect(java.util.stream.Collectors.joining(", ")))
@@ -174,7 +183,7 @@ class CardReadBenchmark {
      * busy less than {@link #QUIET_COMPILER} of a round, at most {@link #WARM_UP_LIMIT}.
      */
     private void warmUp(Path script, String url) throws IOException, InterruptedException {
-        java.lang.management.CompilationMXBean compiler = java.lang.management.ManagementFactory.getCompilationMXBean();
+        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
         long deadline = System.nanoTime() + WARM_UP_LIMIT.toNanos();
         do {
             long compiledBefore = compiler.getTotalCompilationTime();
@@ -188,15 +197,16 @@ class CardReadBenchmark {
                     url));
             Matcher rate = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(output);
             warmUpRates.add(rate.find() ? Math.round(Double.parseDouble(rate.group(1))) : -1);
-            double compiling =
+            lastRoundCompiling =
                     (compiler.getTotalCompilationTime() - compiledBefore) / (double) WARM_UP_ROUND.toMillis();
-            if (warmUpRates.size() >= 2 && compiling < QUIET_COMPILER) {
+            if (warmUpRates.size() >= 2 && lastRoundCompiling < QUIET_COMPILER) {
                 return;
             }
         } while (System.nanoTime() < deadline);
     }
 
     private final List<Long> warmUpRates = new ArrayList<>();
+    private double lastRoundCompiling;
 
     /**
      * The load comes from {@code wrk} (a separate C process with two threads and 32 keep-alive connections), so the
