@@ -187,15 +187,8 @@ class CardReadBenchmark {
         long deadline = System.nanoTime() + WARM_UP_LIMIT.toNanos();
         do {
             long compiledBefore = compiler.getTotalCompilationTime();
-            String output = run(List.of(
-                    "wrk",
-                    "-t2",
-                    "-c" + CLIENTS,
-                    "-d" + WARM_UP_ROUND.toSeconds() + "s",
-                    "-s",
-                    script.toString(),
-                    url));
-            Matcher rate = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(output);
+            String output = wrk(WARM_UP_ROUND, script, url);
+            Matcher rate = REQUESTS_PER_SECOND.matcher(output);
             warmUpRates.add(rate.find() ? Math.round(Double.parseDouble(rate.group(1))) : -1);
             lastRoundCompiling =
                     (compiler.getTotalCompilationTime() - compiledBefore) / (double) WARM_UP_ROUND.toMillis();
@@ -206,6 +199,21 @@ class CardReadBenchmark {
     }
 
     private final List<Long> warmUpRates = new ArrayList<>();
+    private static final Pattern REQUESTS_PER_SECOND = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+
+    /** {@code wrk} with two threads and {@link #CLIENTS} keep-alive connections for this long; its report. */
+    private String wrk(Duration duration, Path script, String url) throws IOException, InterruptedException {
+        return run(List.of(
+                "wrk",
+                "-t2",
+                "-c" + CLIENTS,
+                "-d" + duration.toSeconds() + "s",
+                "--latency",
+                "-s",
+                script.toString(),
+                url));
+    }
+
     private double lastRoundCompiling;
 
     /**
@@ -229,17 +237,9 @@ class CardReadBenchmark {
                 """.formatted(list.toAbsolutePath(), token), StandardCharsets.UTF_8);
         String url = "http://127.0.0.1:" + port;
         warmUp(script, url);
-        String output = run(List.of(
-                "wrk",
-                "-t2",
-                "-c" + CLIENTS,
-                "-d" + MEASURE.toSeconds() + "s",
-                "--latency",
-                "-s",
-                script.toString(),
-                url));
+        String output = wrk(MEASURE, script, url);
         Files.writeString(dir.resolve("card-read-wrk.txt"), output, StandardCharsets.UTF_8);
-        Matcher rate = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(output);
+        Matcher rate = REQUESTS_PER_SECOND.matcher(output);
         assertThat(rate.find()).as(output).isTrue();
         Matcher errors = Pattern.compile("Non-2xx or 3xx responses: (\\d+)").matcher(output);
         Matcher socket = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)")
