@@ -56,11 +56,15 @@ public class RealNamePolicy {
 
     private record Snapshot(List<RealNameRule> rules, long readAt) {}
 
-    /** After the commit of an edit, the next card reads the rules again (not before: it would keep the old ones). */
-    private void forgetRulesAfterCommit() {
+    /**
+     * When an edit's transaction ends, the next card reads the rules again: after a commit to see the edit (not
+     * before, it would keep the old rules), and after a rollback too, since the rules kept may be the very objects the
+     * edit changed in memory.
+     */
+    private void forgetRulesWhenTheTransactionEnds() {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
-            public void afterCommit() {
+            public void afterCompletion(int status) {
                 snapshot = null;
             }
         });
@@ -92,7 +96,7 @@ public class RealNamePolicy {
         checkUnique(definition, -1);
         RealNameRule rule = rules.save(new RealNameRule(definition, actor, clock.instant()));
         rule.registerCreated(actor);
-        forgetRulesAfterCommit();
+        forgetRulesWhenTheTransactionEnds();
         return rules.save(rule).view();
     }
 
@@ -101,7 +105,7 @@ public class RealNamePolicy {
         RealNameRule rule = rules.findById(id).orElseThrow(NotFoundException::new);
         checkUnique(definition, id);
         rule.change(definition, actor, clock.instant());
-        forgetRulesAfterCommit();
+        forgetRulesWhenTheTransactionEnds();
         return rules.save(rule).view();
     }
 
