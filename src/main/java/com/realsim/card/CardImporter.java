@@ -46,10 +46,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Reads an inventory file as a stream and stores its good rows in one transaction: each row is checked in Java
  * (ICCID with Luhn, number, IMSI, operator, plan) and sent with PostgreSQL {@code COPY} into a temporary staging
- * table; one plain {@code INSERT … SELECT} then stores the good rows when none of them is taken yet (the usual
- * case), or else one {@code INSERT … SELECT … ON CONFLICT DO NOTHING RETURNING} decides every repeat within the file
- * and every ICCID or number already in use; every rejected line is recorded with its code. No row goes through JPA,
- * and the file is never held in memory.
+ * table; the good rows then go into {@code card} slice by slice ({@link #insertGoodRows}): a plain
+ * {@code INSERT … SELECT} for a slice of new cards (the usual case), {@code INSERT … SELECT … ON CONFLICT DO NOTHING
+ * RETURNING} for a slice with a repeat within the file or an ICCID or number already in use; every rejected line is
+ * recorded with its code. No row goes through JPA, and the file is never held in memory.
  *
  * <p>Progress (bytes and rows read) is written on a connection of its own, committed as it goes, so that the page
  * can show it while the import's own transaction is still open.
@@ -251,7 +251,8 @@ class CardImporter {
         long rejected = jdbc.update("""
                 INSERT INTO card_import_rejection (import_id, line, code, field, message_key, raw)
                 SELECT ?, line, code, field, message_key, raw FROM card_import_staging WHERE code IS NOT NULL""", importId);
-        // ... and, only when the INSERT left some good rows out, those rows, told apart by what they conflicted
+        // ... and, only when a slice met a duplicate and left good rows out, those rows, told apart by what they
+        // conflicted
         // with: an ICCID (in the inventory, or on an earlier line) or a number (of a live card, or an earlier line).
         if (stored.duplicates() && imported < rowsRead - rejected) {
             jdbc.execute("CREATE INDEX ON card_import_done (iccid)");
