@@ -1,5 +1,7 @@
 package com.realsim.account;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.realsim.platform.Actor;
 import com.realsim.platform.ApiClientDirectory;
 import com.realsim.platform.Role;
@@ -15,6 +17,8 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Presents the enabled API clients to Spring Authorization Server (client credentials only, secret by HTTP Basic,
@@ -26,13 +30,24 @@ class ApiClientRegistry implements RegisteredClientRepository, ApiClientDirector
     private final ApiClients clients;
     private final JdbcClient jdbc;
     private final Duration tokenTimeToLive;
+    private final Cache<TokenClient, Optional<Actor>> activeClients;
 
     ApiClientRegistry(
-            ApiClients clients, JdbcClient jdbc, @Value("${realsim.api.token-ttl:30m}") Duration tokenTimeToLive) {
+            ApiClients clients,
+            JdbcClient jdbc,
+            @Value("${realsim.api.token-ttl:30m}") Duration tokenTimeToLive,
+            @Value("${realsim.api.client-check-ttl:1s}") Duration clientCheckTimeToLive) {
         this.clients = clients;
         this.jdbc = jdbc;
         this.tokenTimeToLive = tokenTimeToLive;
+        this.activeClients = Caffeine.newBuilder()
+                .expireAfterWrite(clientCheckTimeToLive)
+                .maximumSize(10_000)
+                .build();
     }
+
+    /** A token's client and the credentials version it was issued under. */
+    private record TokenClient(String clientId, String credentialsVersion) {}
 
     /** Clients are created through {@link ApiClientService}; the authorization server only reads them. */
     @Override
@@ -63,11 +78,33 @@ class ApiClientRegistry implements RegisteredClientRepository, ApiClientDirector
     }
 
     /**
-     * Asked on every Partner API request, so one indexed query without a transaction: the client is enabled and its
-     * credentials are the version the token was issued under.
+     * Asked on every Partner API request: the client is enabled and its credentials are the version the token was
+     * issued under. The answer is kept for {@code realsim.api.client-check-ttl} (default 1 s): a change through
+     * {@link ApiClientService} on this instance is seen by the next request after its commit, a change on another
+     * instance within that time.
      */
     @Override
     public Optional<Actor> activeClient(String clientId, String credentialsVersion) {
+        return activeClients.get(
+                new TokenClient(clientId, credentialsVersion),
+                key -> readActiveClient(key.clientId(), key.credentialsVersion()));
+    }
+
+    /**
+     * When the transaction that changes this client ends (committed or not), its kept answers are dropped, so that a
+     * disabled or rotated client's tokens stop working on this instance at once.
+     */
+    void forgetWhenTheTransactionEnds(String clientId) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                activeClients.asMap().keySet().removeIf(key -> key.clientId().equals(clientId));
+            }
+        });
+    }
+
+    /** One indexed query without a transaction. */
+    private Optional<Actor> readActiveClient(String clientId, String credentialsVersion) {
         return jdbc
                 .sql("""
                         SELECT id, role, agent_id, enterprise_id, secret_rotated_at FROM api_client

@@ -29,6 +29,7 @@ public class ApiClientService {
     private final AgentOrganisations agents;
     private final ObjectProvider<EnterpriseDirectory> enterprises;
     private final PasswordEncoder passwordEncoder;
+    private final ApiClientRegistry registry;
     private final Clock clock;
 
     ApiClientService(
@@ -36,11 +37,13 @@ public class ApiClientService {
             AgentOrganisations agents,
             ObjectProvider<EnterpriseDirectory> enterprises,
             PasswordEncoder passwordEncoder,
+            ApiClientRegistry registry,
             Clock clock) {
         this.clients = clients;
         this.agents = agents;
         this.enterprises = enterprises;
         this.passwordEncoder = passwordEncoder;
+        this.registry = registry;
         this.clock = clock;
     }
 
@@ -84,6 +87,7 @@ public class ApiClientService {
         ApiClient client = clients.findById(id).orElseThrow(NotFoundException::new);
         client.disable(by, clock.instant());
         clients.save(client);
+        registry.forgetWhenTheTransactionEnds(client.clientId());
     }
 
     @Transactional
@@ -91,6 +95,7 @@ public class ApiClientService {
         ApiClient client = clients.findById(id).orElseThrow(NotFoundException::new);
         client.enable(by);
         clients.save(client);
+        registry.forgetWhenTheTransactionEnds(client.clientId());
     }
 
     /** A new secret, shown once; the old secret and every token issued under it stop working at once. */
@@ -100,6 +105,7 @@ public class ApiClientService {
         String secret = randomToken(32);
         client.rotate(passwordEncoder.encode(secret), by, clock.instant());
         clients.save(client);
+        registry.forgetWhenTheTransactionEnds(client.clientId());
         return new IssuedCredentials(client.id(), client.clientId(), secret);
     }
 

@@ -261,8 +261,7 @@ public class ExceptionService {
      */
     @Transactional(readOnly = true)
     public Optional<ApprovedException> approvedExceptionFor(long cardId) {
-        return requests.findFirstByCardIdAndStatus(cardId, ExceptionStatus.APPROVED)
-                .map(ExceptionRequest::approval);
+        return requests.findByCardIdAndStatus(cardId, ExceptionStatus.APPROVED).map(ExceptionRequest::approval);
     }
 
     private CardEligibility card(String iccid) {
@@ -273,12 +272,12 @@ public class ExceptionService {
     }
 
     private void refuseExisting(long cardId) {
-        Optional<ExceptionRequest> approved = requests.findFirstByCardIdAndStatus(cardId, ExceptionStatus.APPROVED);
+        Optional<ExceptionRequest> approved = requests.findByCardIdAndStatus(cardId, ExceptionStatus.APPROVED);
         if (approved.isPresent()) {
             throw new DomainException(ErrorCode.DUPLICATE, "approval.alreadyApproved")
                     .with("existingId", approved.get().id());
         }
-        Optional<ExceptionRequest> pending = requests.findFirstByCardIdAndStatus(cardId, ExceptionStatus.PENDING);
+        Optional<ExceptionRequest> pending = requests.findByCardIdAndStatus(cardId, ExceptionStatus.PENDING);
         if (pending.isPresent()) {
             DomainException refusal = new DomainException(ErrorCode.DUPLICATE, "approval.alreadyPending");
             // the id only when the actor may open it

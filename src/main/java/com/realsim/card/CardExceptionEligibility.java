@@ -25,17 +25,16 @@ class CardExceptionEligibility implements ExceptionEligibility {
     @Override
     @Transactional(readOnly = true)
     public Optional<CardEligibility> forCard(String iccid) {
-        return cards.findVisible((root, query, cb) -> cb.equal(root.get("iccid"), iccid))
-                .map(card -> {
-                    RealNameRequirement requirement = realName.requirement(card);
-                    return new CardEligibility(
-                            card.id(),
-                            card.iccid(),
-                            card.agentId(),
-                            card.enterpriseId(),
-                            allowed(requirement.exceptionKind()),
-                            requirement.code());
-                });
+        return cards.findVisibleByIccid(iccid).map(card -> {
+            RealNameRequirement requirement = realName.requirement(card);
+            return new CardEligibility(
+                    card.id(),
+                    card.iccid(),
+                    card.agentId(),
+                    card.enterpriseId(),
+                    allowed(requirement.exceptionKind()),
+                    requirement.code());
+        });
     }
 
     /** The only place where the card module's exception kinds meet the approval module's. */

@@ -17,14 +17,14 @@ import org.springframework.stereotype.Component;
 @Component
 class CardRealName {
 
-    private final ServicePlans plans;
+    private final PlanSummaries plans;
     private final RealNamePolicy policy;
     private final EnterpriseService enterprises;
     private final ExceptionService exceptions;
     private final CardEndUsers endUsers;
 
     CardRealName(
-            ServicePlans plans,
+            PlanSummaries plans,
             RealNamePolicy policy,
             EnterpriseService enterprises,
             ExceptionService exceptions,
@@ -37,8 +37,7 @@ class CardRealName {
     }
 
     RealNameRequirement requirement(Card card) {
-        ServicePlan plan = plans.findById(card.planId()).orElseThrow();
-        return policy.requirementFor(plan.summary(), new Msisdn(card.msisdn()));
+        return policy.requirementFor(plans.of(card.planId()), new Msisdn(card.msisdn()));
     }
 
     /** The approved exception of the card, if any (whether or not its kind fits the card's requirement now). */

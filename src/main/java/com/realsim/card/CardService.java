@@ -30,6 +30,7 @@ public class CardService {
 
     private final Cards cards;
     private final ServicePlans plans;
+    private final PlanSummaries planSummaries;
     private final CardRealName realName;
     private final EndUserBindings bindings;
     private final EntityManager entityManager;
@@ -40,6 +41,7 @@ public class CardService {
     CardService(
             Cards cards,
             ServicePlans plans,
+            PlanSummaries planSummaries,
             CardRealName realName,
             EndUserBindings bindings,
             EntityManager entityManager,
@@ -48,6 +50,7 @@ public class CardService {
             Clock clock) {
         this.cards = cards;
         this.plans = plans;
+        this.planSummaries = planSummaries;
         this.realName = realName;
         this.bindings = bindings;
         this.entityManager = entityManager;
@@ -243,8 +246,7 @@ public class CardService {
     // --- helpers --------------------------------------------------------------------------------------------------
 
     private Card visible(String iccid) {
-        return cards.findVisible((root, query, cb) -> cb.equal(root.get("iccid"), iccid))
-                .orElseThrow(NotFoundException::new);
+        return cards.findVisibleByIccid(iccid).orElseThrow(NotFoundException::new);
     }
 
     private Card lockSystem(String iccid) {
@@ -262,7 +264,7 @@ public class CardService {
     }
 
     CardView view(Card card) {
-        ServicePlanSummary plan = plans.findById(card.planId()).orElseThrow().summary();
+        ServicePlanSummary plan = planSummaries.of(card.planId());
         CardRealName.Reading reading = realName.read(card);
         List<BlockingReasonView> reasons = new ArrayList<>();
         card.blockingHistory().stream().filter(BlockingReasonView::active).forEach(reasons::add);

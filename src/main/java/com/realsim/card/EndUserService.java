@@ -262,8 +262,7 @@ public class EndUserService {
     }
 
     private Card visible(String iccid) {
-        return cards.findVisible((root, query, cb) -> cb.equal(root.get("iccid"), iccid))
-                .orElseThrow(NotFoundException::new);
+        return cards.findVisibleByIccid(iccid).orElseThrow(NotFoundException::new);
     }
 
     private Card lock(Card card) {

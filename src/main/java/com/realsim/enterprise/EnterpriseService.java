@@ -323,18 +323,14 @@ public class EnterpriseService {
 
     /**
      * The enterprise-level real-name of an enterprise, for the card module's checks. Not scoped: the caller has
-     * already loaded its card through the actor's scope.
+     * already loaded its card through the actor's scope. One statement (every card read asks), judged by the same
+     * rules as the aggregate's.
      */
     @Transactional(readOnly = true)
     public Optional<EnterpriseStanding> standing(long enterpriseId) {
-        LocalDate today = today();
         return enterprises
-                .findById(enterpriseId)
-                .map(e -> new EnterpriseStanding(
-                        e.id(),
-                        e.agentId(),
-                        e.status().verified(),
-                        e.current().map(p -> p.authorisedOn(today)).orElse(false)));
+                .findStandingFacts(enterpriseId, ResponsiblePerson.Status.CURRENT)
+                .map(facts -> facts.on(today()));
     }
 
     /**

@@ -110,11 +110,13 @@ class ResponsiblePerson {
 
     /** Whether the person may act for the unit on this day: the legal representative, or a valid authorisation. */
     boolean authorisedOn(LocalDate day) {
+        return authorisedOn(legalRepresentative, authorizationValidFrom, authorizationValidTo, day);
+    }
+
+    /** The same rule on the columns alone, for {@link StandingFacts} read without loading the person. */
+    static boolean authorisedOn(boolean legalRepresentative, LocalDate validFrom, LocalDate validTo, LocalDate day) {
         return legalRepresentative
-                || (authorizationValidFrom != null
-                        && authorizationValidTo != null
-                        && !day.isBefore(authorizationValidFrom)
-                        && !day.isAfter(authorizationValidTo));
+                || (validFrom != null && validTo != null && !day.isBefore(validFrom) && !day.isAfter(validTo));
     }
 
     void becomeCurrent() {

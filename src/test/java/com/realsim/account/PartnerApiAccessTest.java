@@ -1,15 +1,18 @@
 package com.realsim.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.realsim.platform.Role;
 import com.realsim.testsupport.PartnerApiClient;
 import com.realsim.testsupport.PartnerApiClient.Answer;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * OAuth 2.0 client credentials end to end over real HTTP: the bootstrap client gets a token, creates an agent and
@@ -28,6 +31,9 @@ class PartnerApiAccessTest {
 
     @Autowired
     ApiClientService clients;
+
+    @Autowired
+    JdbcClient jdbc;
 
     PartnerApiClient admin() {
         return PartnerApiClient.signedIn(port, "bootstrap-admin", "bootstrap-secret-0123456789");
@@ -113,6 +119,23 @@ class PartnerApiAccessTest {
                         .requestToken(issued.clientId(), issued.clientSecret())
                         .status())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void aClientDisabledElsewhereStopsWithinTheClientCheckTime() {
+        IssuedCredentials issued = clients.create(new NewApiClient("other instance", Role.OPS, null, null), null);
+        PartnerApiClient ops = PartnerApiClient.signedIn(port, issued.clientId(), issued.clientSecret());
+        assertThat(ops.get("/api/v1/no-such-resource").status()).isEqualTo(404);
+
+        // What another application instance's disable looks like here: the row changes, no local transaction ends.
+        jdbc.sql("UPDATE api_client SET enabled = false WHERE client_id = ?")
+                .param(issued.clientId())
+                .update();
+
+        // realsim.api.client-check-ttl is 1 s.
+        await().atMost(Duration.ofSeconds(3))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> ops.get("/api/v1/no-such-resource").status() == 401);
     }
 
     @Test

@@ -49,6 +49,14 @@ class EnterpriseRegistrationTest {
     }
 
     @Test
+    void theStandingOfADraftIsNotVerifiedAndAnUnknownEnterpriseHasNone() {
+        EnterpriseView draft = fixtures().draft(216, EnterpriseFixtures.code(4));
+
+        assertThat(enterprises.standing(draft.id())).contains(new EnterpriseStanding(draft.id(), 216, false, true));
+        assertThat(enterprises.standing(Long.MAX_VALUE)).isEmpty();
+    }
+
+    @Test
     void submittingWithoutTheDocumentsNamesTheMissingKinds() {
         EnterpriseView draft = fixtures().draft(202, EnterpriseFixtures.code(0));
         Actor agent = agent(202);

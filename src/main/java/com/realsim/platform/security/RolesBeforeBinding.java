@@ -3,6 +3,8 @@ package com.realsim.platform.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,13 +25,19 @@ class RolesBeforeBinding implements HandlerInterceptor {
 
     private final PreAuthorizeAuthorizationManager roles = new PreAuthorizeAuthorizationManager();
 
+    /** Whether a handler's role can be checked before binding, per handler (looking for annotations is not cheap). */
+    private final Map<Handler, Boolean> checkable = new ConcurrentHashMap<>();
+
+    private record Handler(Class<?> type, Method method) {}
+
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (!(handler instanceof HandlerMethod)) {
             return true;
         }
         HandlerMethod method = (HandlerMethod) handler;
-        if (!checkableBeforeBinding(method)) {
+        if (!checkable.computeIfAbsent(
+                new Handler(method.getBeanType(), method.getMethod()), RolesBeforeBinding::checkableBeforeBinding)) {
             return true;
         }
         AuthorizationResult result = roles.authorize(
@@ -41,11 +49,10 @@ class RolesBeforeBinding implements HandlerInterceptor {
         return true;
     }
 
-    private static boolean checkableBeforeBinding(HandlerMethod handler) {
-        Method method = handler.getMethod();
-        PreAuthorize annotation = AnnotatedElementUtils.findMergedAnnotation(method, PreAuthorize.class);
+    private static boolean checkableBeforeBinding(Handler handler) {
+        PreAuthorize annotation = AnnotatedElementUtils.findMergedAnnotation(handler.method(), PreAuthorize.class);
         if (annotation == null) {
-            annotation = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), PreAuthorize.class);
+            annotation = AnnotatedElementUtils.findMergedAnnotation(handler.type(), PreAuthorize.class);
         }
         return annotation != null && !annotation.value().contains("#");
     }
