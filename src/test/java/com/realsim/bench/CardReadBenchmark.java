@@ -30,11 +30,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import stackfloor.StackFloor;
 
 /**
  * Card-status reads over real HTTP ({@code GET /api/v1/cards/{iccid}} with a bearer token, 32 concurrent clients),
@@ -108,9 +110,10 @@ class CardReadBenchmark {
                 .token();
 
         String load = BenchmarkReport.load();
-        Result http = readCards(token, iccids);
+        Measured http = readCards(token, iccids);
         Ceiling ceiling = pgbenchSelectOnly();
-        double share = http.perSecond() / ceiling.tps();
+        Measured floor = stackFloor();
+        double share = http.result().perSecond() / ceiling.tps();
 
         StringBuilder md = new StringBuilder("## Card-status reads over HTTP\n\n| | |\n|---|---|\n");
         md.append("| machine | ").append(BenchmarkReport.machine()).append(" |\n");
@@ -127,34 +130,37 @@ class CardReadBenchmark {
                 .append(CLIENTS)
                 .append(" concurrent connections from `wrk -t2` (a separate process, HTTP/1.1 keep-alive) on the "
                         + "same machine, random ICCIDs, ")
-                .append(warmUpRates.size())
-                .append(" warm-up rounds of ")
-                .append(WARM_UP_ROUND.toSeconds())
-                .append(
-                        lastRoundCompiling < QUIET_COMPILER
-                                ? " s, until the JIT compiler was quiet"
-                                : String.format(
-                                        " s, stopped by the %d-minute limit with the JIT compiler still busy %.0f %% of the last"
-                                                + " round",
-                                        WARM_UP_LIMIT.toMinutes(), lastRoundCompiling * 100))
-                .append(" (reads/s per round: ")
-                .append(warmUpRates.stream()
-                        .map(r -> String.format("%,d", r))
-                        .collect(java.util.stream.Collectors.joining(", ")))
-                .append("), then ")
+                .append(http.warmUp().describe())
+                .append(", then ")
                 .append(MEASURE.toSeconds())
                 .append(" s measured |\n");
-        md.append(String.format("| **reads/s** | **%,.0f** (%d errors) |%n", http.perSecond(), http.errors()));
-        md.append(String.format("| latency p50 / p99 | %.1f ms / %.1f ms |%n", http.p50Millis(), http.p99Millis()));
+        md.append(String.format(
+                "| **reads/s** | **%,.0f** (%d errors) |%n",
+                http.result().perSecond(), http.result().errors()));
+        md.append(String.format(
+                "| latency p50 / p99 | %.1f ms / %.1f ms |%n",
+                http.result().p50Millis(), http.result().p99Millis()));
         md.append(String.format(
                 "| ceiling: `pgbench -S -c %d -j 2 -T %d -M prepared`, scale 10, same server | %,.0f tps |%n",
                 CLIENTS, MEASURE.toSeconds(), ceiling.tps()));
         md.append(String.format("| **share of the ceiling** | **%.0f %%** (target ≥ 20 %%) |%n", share * 100));
+        md.append(String.format(
+                "| floor of the stack: a bare Spring Boot application (Tomcat, Spring MVC, Jackson, HikariCP, one "
+                        + "primary-key `SELECT` of `pgbench_accounts` per request, no security), same JVM, server "
+                        + "and load; %s | %,.0f requests/s (%d errors) = **%.0f %% of the ceiling** |%n",
+                floor.warmUp().describe(),
+                floor.result().perSecond(),
+                floor.result().errors(),
+                100 * floor.result().perSecond() / ceiling.tps()));
+        md.append(String.format(
+                "| card read / floor | %.0f %% |%n",
+                100 * http.result().perSecond() / floor.result().perSecond()));
         md.append("| load average before | ").append(load).append(" |\n");
         BenchmarkReport.write("card-read", md.toString());
 
-        assertThat(http.errors()).isZero();
-        assertThat(http.perSecond()).isPositive();
+        assertThat(http.result().errors()).isZero();
+        assertThat(http.result().perSecond()).isPositive();
+        assertThat(floor.result().errors()).isZero();
     }
 
     private List<String> seedCards(Actor ops) throws IOException {
@@ -182,23 +188,45 @@ class CardReadBenchmark {
      * climbs all the while (430 → 1,470 reads/s over six minutes in one run). Rounds of load until the compiler was
      * busy less than {@link #QUIET_COMPILER} of a round, at most {@link #WARM_UP_LIMIT}.
      */
-    private void warmUp(Path script, String url) throws IOException, InterruptedException {
+    private WarmUp warmUp(Path script, String url) throws IOException, InterruptedException {
         CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
         long deadline = System.nanoTime() + WARM_UP_LIMIT.toNanos();
+        List<Long> rates = new ArrayList<>();
+        double compiling;
         do {
             long compiledBefore = compiler.getTotalCompilationTime();
             String output = wrk(WARM_UP_ROUND, script, url);
             Matcher rate = REQUESTS_PER_SECOND.matcher(output);
-            warmUpRates.add(rate.find() ? Math.round(Double.parseDouble(rate.group(1))) : -1);
-            lastRoundCompiling =
-                    (compiler.getTotalCompilationTime() - compiledBefore) / (double) WARM_UP_ROUND.toMillis();
-            if (warmUpRates.size() >= 2 && lastRoundCompiling < QUIET_COMPILER) {
-                return;
+            rates.add(rate.find() ? Math.round(Double.parseDouble(rate.group(1))) : -1);
+            compiling = (compiler.getTotalCompilationTime() - compiledBefore) / (double) WARM_UP_ROUND.toMillis();
+            if (rates.size() >= 2 && compiling < QUIET_COMPILER) {
+                break;
             }
         } while (System.nanoTime() < deadline);
+        return new WarmUp(rates, compiling);
     }
 
-    private final List<Long> warmUpRates = new ArrayList<>();
+    /** The warm-up rounds' rates, and how busy the JIT compiler was in the last one. */
+    record WarmUp(List<Long> rates, double lastRoundCompiling) {
+
+        String describe() {
+            return rates.size()
+                    + " warm-up rounds of "
+                    + WARM_UP_ROUND.toSeconds()
+                    + (lastRoundCompiling < QUIET_COMPILER
+                            ? " s, until the JIT compiler was quiet"
+                            : String.format(
+                                    " s, stopped by the %d-minute limit with the JIT compiler still busy %.0f %% of the"
+                                            + " last round",
+                                    WARM_UP_LIMIT.toMinutes(), lastRoundCompiling * 100))
+                    + " (per round: "
+                    + rates.stream().map(r -> String.format("%,d", r)).collect(Collectors.joining(", "))
+                    + "/s)";
+        }
+    }
+
+    record Measured(Result result, WarmUp warmUp) {}
+
     private static final Pattern REQUESTS_PER_SECOND = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
 
     /** {@code wrk} with two threads and {@link #CLIENTS} keep-alive connections for this long; its report. */
@@ -214,13 +242,11 @@ class CardReadBenchmark {
                 url));
     }
 
-    private double lastRoundCompiling;
-
     /**
      * The load comes from {@code wrk} (a separate C process with two threads and 32 keep-alive connections), so the
      * server is measured, not a load generator sharing its JVM. A Lua script picks a random ICCID for every request.
      */
-    private Result readCards(String token, List<String> iccids) throws IOException, InterruptedException {
+    private Measured readCards(String token, List<String> iccids) throws IOException, InterruptedException {
         Path dir = Files.createDirectories(Path.of("target/bench"));
         Path list = Files.write(dir.resolve("iccids.txt"), iccids, StandardCharsets.UTF_8);
         Path script = dir.resolve("card-read.lua");
@@ -236,9 +262,37 @@ class CardReadBenchmark {
                 end
                 """.formatted(list.toAbsolutePath(), token), StandardCharsets.UTF_8);
         String url = "http://127.0.0.1:" + port;
-        warmUp(script, url);
+        WarmUp warmUp = warmUp(script, url);
+        return new Measured(measure(script, url, dir.resolve("card-read-wrk.txt")), warmUp);
+    }
+
+    /**
+     * The same load against {@link StackFloor} on the pgbench database: random account ids of scale 10, the same
+     * warm-up and measurement.
+     */
+    private Measured stackFloor() throws IOException, InterruptedException {
+        TestPostgres server = TestPostgres.server();
+        try (var floor = StackFloor.start(server.url("pgbench_ceiling"), server.user(), server.password())) {
+            Path dir = Files.createDirectories(Path.of("target/bench"));
+            Path script = dir.resolve("stack-floor.lua");
+            Files.writeString(script, """
+                    local counter = 0
+                    setup = function(thread) counter = counter + 1; thread:set("id", counter) end
+                    init = function(args) math.randomseed(os.time() * 1000 + id) end
+                    request = function()
+                      return wrk.format("GET", "/floor/" .. math.random(1000000), { ["Accept"] = "application/json" })
+                    end
+                    """, StandardCharsets.UTF_8);
+            String url = "http://127.0.0.1:" + StackFloor.port(floor);
+            WarmUp warmUp = warmUp(script, url);
+            return new Measured(measure(script, url, dir.resolve("stack-floor-wrk.txt")), warmUp);
+        }
+    }
+
+    /** One measured {@code wrk} run; its report is kept in {@code report}. */
+    private Result measure(Path script, String url, Path report) throws IOException, InterruptedException {
         String output = wrk(MEASURE, script, url);
-        Files.writeString(dir.resolve("card-read-wrk.txt"), output, StandardCharsets.UTF_8);
+        Files.writeString(report, output, StandardCharsets.UTF_8);
         Matcher rate = REQUESTS_PER_SECOND.matcher(output);
         assertThat(rate.find()).as(output).isTrue();
         Matcher errors = Pattern.compile("Non-2xx or 3xx responses: (\\d+)").matcher(output);
