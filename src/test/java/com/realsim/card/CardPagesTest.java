@@ -81,6 +81,29 @@ class CardPagesTest {
     }
 
     @Test
+    void theLayoutShowsTheRolesNavigationWithTheCurrentPageMarkedAndTheSignedInActor() throws Exception {
+        String ops = mvc.get()
+                .uri("/cards")
+                .header("Accept-Language", "en")
+                .with(ActorAuthentication.as(Role.OPS))
+                .exchange()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(ops)
+                .containsPattern("<a[^>]*href=\"/cards\"[^>]*aria-current=\"page\"")
+                .contains("href=\"/inventory/imports\"")
+                .doesNotContainPattern("<a[^>]*href=\"/inventory/imports\"[^>]*aria-current")
+                .doesNotContain("href=\"/admin/real-name-rules\"")
+                .contains("href=\"/cards?lang=zh-CN\"")
+                .contains(">Operations<")
+                .contains(">test-ops-");
+        assertThat(mvc.get().uri("/cards").header("Accept-Language", "en").with(ActorAuthentication.as(AGENT_7)))
+                .bodyText()
+                .contains("href=\"/cards\"")
+                .doesNotContain("href=\"/inventory/imports\"");
+    }
+
+    @Test
     void theDashboardShowsCardNumbersAndTheNavigationTheCardPages() {
         inventory.customerCard(7L, 70L);
         assertThat(mvc.get().uri("/").header("Accept-Language", "en").with(ActorAuthentication.as(AGENT_7)))

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -21,21 +22,21 @@ class LayoutAdvice {
                 .toList();
     }
 
-    @ModelAttribute("actor")
-    Actor actor() {
-        return CurrentActor.find().orElse(null);
-    }
-
-    @ModelAttribute("navigation")
-    List<NavigationItem> navigation() {
-        return CurrentActor.find()
-                .map(actor ->
-                        items.stream().filter(item -> item.isFor(actor.role())).toList())
-                .orElse(List.of());
-    }
-
-    @ModelAttribute("currentPath")
-    String currentPath(HttpServletRequest request) {
-        return request.getRequestURI();
+    /**
+     * One method for the three attributes: the advice also applies to the Partner API's {@code @RestController}s
+     * (they are {@code @Controller}s too), and every model-attribute method is a reflective call on every request.
+     */
+    @ModelAttribute
+    void layout(Model model, HttpServletRequest request) {
+        Actor actor = CurrentActor.find().orElse(null);
+        model.addAttribute("actor", actor);
+        model.addAttribute(
+                "navigation",
+                actor == null
+                        ? List.of()
+                        : items.stream()
+                                .filter(item -> item.isFor(actor.role()))
+                                .toList());
+        model.addAttribute("currentPath", request.getRequestURI());
     }
 }
