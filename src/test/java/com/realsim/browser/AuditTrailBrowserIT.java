@@ -39,7 +39,7 @@ class AuditTrailBrowserIT {
         accounts.createUser(new NewUser("audit-admin", "Audit-pass-12", Role.ADMIN, null, null));
         WebDriver browser = Chromium.desktop();
         try {
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+            WebDriverWait wait = Chromium.waitFor(browser, Duration.ofSeconds(15));
             browser.get("http://localhost:" + port + "/login?lang=en");
             browser.findElement(By.id("username")).sendKeys("audit-admin");
             browser.findElement(By.id("password")).sendKeys("Audit-pass-12");

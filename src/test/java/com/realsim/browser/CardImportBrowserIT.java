@@ -67,7 +67,7 @@ class CardImportBrowserIT {
 
         WebDriver browser = Chromium.desktop();
         try {
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            WebDriverWait wait = Chromium.waitFor(browser, Duration.ofSeconds(30));
             browser.get("http://localhost:" + port + "/login?lang=en");
             browser.findElement(By.id("username")).sendKeys("browser-ops");
             browser.findElement(By.id("password")).sendKeys("Browser-pass-1");

@@ -70,7 +70,7 @@ class CardSelfServiceBrowserIT {
         String link;
         WebDriver agent = Chromium.desktop();
         try {
-            WebDriverWait wait = new WebDriverWait(agent, Duration.ofSeconds(20));
+            WebDriverWait wait = Chromium.waitFor(agent, Duration.ofSeconds(20));
             signIn(agent, wait, "selfservice-agent", "Agent-pass-12");
             agent.get(cardPage);
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("real-name-missing")));
@@ -92,7 +92,7 @@ class CardSelfServiceBrowserIT {
 
         WebDriver phone = Chromium.phone();
         try {
-            WebDriverWait wait = new WebDriverWait(phone, Duration.ofSeconds(20));
+            WebDriverWait wait = Chromium.waitFor(phone, Duration.ofSeconds(20));
             phone.get(link + (link.contains("?") ? "&" : "?") + "lang=en");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("self-service-form")));
             assertThat(phone.findElement(By.id("privacy-notice")).getText())
@@ -120,7 +120,7 @@ class CardSelfServiceBrowserIT {
         long caseId = caseOf(cardId);
         WebDriver ops = Chromium.desktop();
         try {
-            WebDriverWait wait = new WebDriverWait(ops, Duration.ofSeconds(20));
+            WebDriverWait wait = Chromium.waitFor(ops, Duration.ofSeconds(20));
             signIn(ops, wait, "selfservice-ops", "Ops-pass-1234");
             ops.findElement(By.linkText("Verifications")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verification-queue")));
@@ -139,7 +139,7 @@ class CardSelfServiceBrowserIT {
 
         WebDriver again = Chromium.desktop();
         try {
-            WebDriverWait wait = new WebDriverWait(again, Duration.ofSeconds(20));
+            WebDriverWait wait = Chromium.waitFor(again, Duration.ofSeconds(20));
             signIn(again, wait, "selfservice-agent", "Agent-pass-12");
             await().atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofSeconds(1))

@@ -48,7 +48,7 @@ class EnterpriseRegistrationBrowserIT {
         String enterpriseId;
         WebDriver agent = Chromium.desktop();
         try {
-            WebDriverWait wait = new WebDriverWait(agent, Duration.ofSeconds(20));
+            WebDriverWait wait = Chromium.waitFor(agent, Duration.ofSeconds(20));
             signIn(agent, wait, "registration-agent");
             agent.findElement(By.linkText("Enterprises")).click();
             wait.until(ExpectedConditions.elementToBeClickable(By.id("register-enterprise")))
@@ -94,7 +94,7 @@ class EnterpriseRegistrationBrowserIT {
 
         WebDriver ops = Chromium.desktop();
         try {
-            WebDriverWait wait = new WebDriverWait(ops, Duration.ofSeconds(20));
+            WebDriverWait wait = Chromium.waitFor(ops, Duration.ofSeconds(20));
             signIn(ops, wait, "registration-ops");
             ops.findElement(By.linkText("Review queue")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(
@@ -117,7 +117,7 @@ class EnterpriseRegistrationBrowserIT {
                 .isTrue();
         WebDriver again = Chromium.desktop();
         try {
-            WebDriverWait wait = new WebDriverWait(again, Duration.ofSeconds(20));
+            WebDriverWait wait = Chromium.waitFor(again, Duration.ofSeconds(20));
             signIn(again, wait, "registration-agent");
             again.get("http://localhost:" + port + "/enterprises/" + enterpriseId);
             wait.until(ExpectedConditions.attributeToBe(

@@ -56,7 +56,7 @@ class ExceptionApprovalBrowserIT {
 
         WebDriver browser = Chromium.desktop();
         try {
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+            WebDriverWait wait = Chromium.waitFor(browser, Duration.ofSeconds(15));
             signIn(browser, wait, "exception-agent", "Agent-pass-12");
 
             browser.findElement(By.linkText("Real-name exceptions")).click();

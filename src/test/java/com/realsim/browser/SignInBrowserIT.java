@@ -31,7 +31,7 @@ class SignInBrowserIT {
         accounts.createUser(new NewUser("browser-admin", "Browser-pass-1", Role.ADMIN, null, null));
         WebDriver browser = Chromium.desktop();
         try {
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+            WebDriverWait wait = Chromium.waitFor(browser, Duration.ofSeconds(15));
             browser.get("http://localhost:" + port + "/");
             wait.until(ExpectedConditions.urlContains("/login"));
 

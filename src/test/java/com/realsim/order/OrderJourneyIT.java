@@ -70,7 +70,7 @@ class OrderJourneyIT {
 
         browser = Chromium.desktop();
         try {
-            wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            wait = Chromium.waitFor(browser, Duration.ofSeconds(20));
 
             // 1. the agent submits the order in the page, with its photos and the handler's on-site photo
             signIn("journey-agent", "Agent-pass-12");

@@ -5,9 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, headless, driven by Debian's chromedriver, with a fresh profile under {@code target/}. The
@@ -53,6 +56,17 @@ public final class Chromium {
      * A desktop window, tall enough for the longest form: ChromeDriver 156 with Selenium 4.49 (CDP 153) places a
      * click at the wrong spot once the page has scrolled, so journeys should not need to scroll.
      */
+    /**
+     * A wait for this browser that polls through re-rendering: an element found by its locator may be replaced
+     * (a page load, an htmx swap) between being found and being read, which is not a failure but a reason to look
+     * again.
+     */
+    public static WebDriverWait waitFor(WebDriver browser, Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(browser, timeout);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
     public static ChromeDriver desktop() {
         return start(1366, 2200);
     }

@@ -63,7 +63,7 @@ class SelfServiceJourneyIT {
         WebDriver phone = Chromium.phone();
         long caseId;
         try {
-            WebDriverWait wait = new WebDriverWait(phone, Duration.ofSeconds(20));
+            WebDriverWait wait = Chromium.waitFor(phone, Duration.ofSeconds(20));
             phone.get(link);
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("self-service-form")));
             assertThat(phone.findElement(By.id("subject")).getText())
@@ -108,7 +108,7 @@ class SelfServiceJourneyIT {
 
         WebDriver desktop = Chromium.desktop();
         try {
-            WebDriverWait wait = new WebDriverWait(desktop, Duration.ofSeconds(20));
+            WebDriverWait wait = Chromium.waitFor(desktop, Duration.ofSeconds(20));
             desktop.get("http://localhost:" + port + "/login?lang=en");
             desktop.findElement(By.id("username")).sendKeys("verify-ops");
             desktop.findElement(By.id("password")).sendKeys("Verify-pass-12");
@@ -161,7 +161,7 @@ class SelfServiceJourneyIT {
         WebDriver again = Chromium.phone();
         try {
             again.get(link);
-            new WebDriverWait(again, Duration.ofSeconds(20))
+            Chromium.waitFor(again, Duration.ofSeconds(20))
                     .until(ExpectedConditions.presenceOfElementLocated(By.id("link-invalid")));
             assertThat(again.findElement(By.id("link-invalid")).getText()).contains("This link is not valid");
         } finally {
