@@ -167,10 +167,14 @@ public class CardService {
 
     // --- system work (no tenant scope) ----------------------------------------------------------------------------
 
-    /** The card with this ICCID, whoever owns it: for other modules' checks (e.g. an order's card list). */
+    /**
+     * The card with this ICCID, whoever owns it: for other modules' checks, card by card (an order's card list of
+     * thousands), so two statements at most and none for a plan already seen.
+     */
     @Transactional(readOnly = true)
     public Optional<CardSummary> card(String iccid) {
-        return cards.findByIccid(iccid).map(card -> summary(card, planCodes()));
+        return cards.findByIccid(iccid)
+                .map(card -> summary(card, planSummaries.of(card.planId()).code()));
     }
 
     /** The real-name requirement of a card, whoever owns it (for approvals and bindings). */
@@ -299,12 +303,16 @@ public class CardService {
     }
 
     static CardSummary summary(Card card, Map<Long, String> planCodes) {
+        return summary(card, planCodes.get(card.planId()));
+    }
+
+    static CardSummary summary(Card card, String planCode) {
         return new CardSummary(
                 card.id(),
                 card.iccid(),
                 card.msisdn(),
                 card.operator(),
-                planCodes.get(card.planId()),
+                planCode,
                 card.state(),
                 card.agentId(),
                 card.enterpriseId(),
