@@ -12,8 +12,8 @@ interface Cards extends ScopedRepository<Card> {
     /**
      * For system work only (listeners, jobs, other modules' completed orders): no tenant scope. JPQL, so that
      * Hibernate reuses its translation (a criteria query or a derived query is translated again on every call). Not
-     * with its blocking history by {@code join fetch}: Hibernate 7.4 fails on that (a NullPointerException in its entity initializer) when the card is already in the
-     * persistence context with changed reasons.
+     * with its blocking history by {@code join fetch}: Hibernate 7.4 then fails with a NullPointerException in its
+     * entity initializer when the card is already in the persistence context with changed reasons.
      */
     @Query("select c from Card c where c.iccid = :iccid")
     Optional<Card> findByIccid(@Param("iccid") String iccid);
