@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.realsim.platform.error.ErrorCode;
 import com.realsim.platform.error.ValidationException;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
@@ -23,10 +23,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** ICCIDs: the shared, independently generated test vectors, and Luhn's properties over random digits. */
 class IccidTest {
 
-    static final Path VECTORS = Path.of("../shared/data/test-vectors/iccid.csv");
+    /** A copy of the project's shared vectors ({@code shared/data/test-vectors/iccid.csv}), kept in the test resources. */
+    static final String VECTORS = "/test-vectors/iccid.csv";
 
     static Stream<Arguments> sharedVectors() throws IOException {
-        List<String> lines = Files.readAllLines(VECTORS);
+        List<String> lines;
+        try (InputStream in = IccidTest.class.getResourceAsStream(VECTORS)) {
+            assertThat(in).as("test resource %s", VECTORS).isNotNull();
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
+        }
         return lines.stream()
                 .skip(1)
                 .filter(l -> !l.isBlank())
