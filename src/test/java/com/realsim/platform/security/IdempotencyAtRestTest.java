@@ -9,12 +9,11 @@ import com.realsim.account.NewApiClient;
 import com.realsim.enterprise.CertificateType;
 import com.realsim.enterprise.EnterpriseInput;
 import com.realsim.enterprise.EnterpriseService;
-import com.realsim.identity.IdDocument;
 import com.realsim.identity.IdType;
-import com.realsim.identity.Uscc;
 import com.realsim.platform.Role;
 import com.realsim.platform.crypto.KeyRing;
 import com.realsim.testsupport.ActorAuthentication;
+import com.realsim.testsupport.FreshNumbers;
 import com.realsim.testsupport.PartnerApiClient;
 import com.realsim.testsupport.PartnerApiClient.Answer;
 import com.realsim.testsupport.RawTable;
@@ -25,15 +24,11 @@ import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -95,35 +90,6 @@ class IdempotencyAtRestTest {
         return Map.of("Idempotency-Key", key);
     }
 
-    /** A valid resident ID number that no other test uses, so that finding it can only mean this test stored it. */
-    static String freshIdNumber() {
-        int n = people.incrementAndGet();
-        String body = "310115"
-                + LocalDate.of(1961, 3, 1).plusDays(n * 37L).format(DateTimeFormatter.BASIC_ISO_DATE)
-                + String.format("%03d", 500 + n % 400);
-        return withCheck(
-                body,
-                "0123456789X",
-                c -> IdDocument.problem(IdType.RESIDENT_ID, c, LocalDate.of(2026, 1, 1))
-                        .isEmpty());
-    }
-
-    /** A valid unified social credit code no other test uses (each agent's enterprise has its own). */
-    static String freshUscc() {
-        String body =
-                "91310115MA" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
-        return withCheck(body, "0123456789ABCDEFGHJKLMNPQRTUWXY", Uscc::isValid);
-    }
-
-    static String withCheck(String body, String alphabet, Predicate<String> valid) {
-        for (char check : alphabet.toCharArray()) {
-            if (valid.test(body + check)) {
-                return body + check;
-            }
-        }
-        throw new IllegalStateException("no check character fits " + body);
-    }
-
     long auditEntries(String action, String targetType, long targetId) {
         return sql.sql("SELECT count(*) FROM audit_entry WHERE action = ? AND target_type = ? AND target_id = ?")
                 .params(action, targetType, String.valueOf(targetId))
@@ -144,14 +110,14 @@ class IdempotencyAtRestTest {
 
     @Test
     void aRepeatedUnmaskIsUnmaskedAndAuditedAgainAndTheNumberIsNeverStored() {
-        String idNumber = freshIdNumber();
+        String idNumber = FreshNumbers.residentIdNumber();
         long agentId = 400_000L + people.incrementAndGet();
         long enterpriseId = RunAs.run(
                         ActorAuthentication.actor(Role.AGENT, agentId, null),
                         () -> enterprises.register(new EnterpriseInput(
                                 "幂等测试企业 " + idNumber,
                                 CertificateType.USCC,
-                                freshUscc(),
+                                FreshNumbers.uscc(),
                                 "福建省福州市鼓楼区五四路 100 号",
                                 "张三",
                                 new EnterpriseInput.PersonInput(
