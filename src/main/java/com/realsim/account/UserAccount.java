@@ -10,15 +10,18 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Duration;
 import java.time.Instant;
+import org.hibernate.annotations.DynamicUpdate;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
 /**
- * A person's browser account: one role, and for AGENT and ENTERPRISE_ADMIN the one organisation they act for. It
- * counts failed sign-ins and locks itself for a while after too many.
+ * A person's browser account: one role, and for AGENT and ENTERPRISE_ADMIN the one organisation they act for. Failed
+ * sign-ins are counted and the account locked by {@link LoginThrottle}, in atomic SQL updates of those columns; this
+ * entity is saved with the changed columns only ({@code @DynamicUpdate}), so that an administrator's disable or unlock
+ * never writes back a count or lock read before a concurrent sign-in changed it, nor the other way round.
  */
 @Entity
+@DynamicUpdate
 @Table(name = "user_account")
 class UserAccount extends AbstractAggregateRoot<UserAccount> {
 
@@ -84,30 +87,14 @@ class UserAccount extends AbstractAggregateRoot<UserAccount> {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
-    /** Counts a failed sign-in; the {@code maxFailures}-th in a row locks the account for {@code lockout}. */
-    void signInFailed(Instant now, int maxFailures, Duration lockout) {
-        signInRefused("BAD_CREDENTIALS", now);
-        if (isLockedAt(now)) {
-            return;
-        }
-        failedLogins++;
-        if (failedLogins >= maxFailures) {
-            lockedUntil = now.plus(lockout);
-            failedLogins = 0;
-            registerEvent(new UserAccountLockedOut(id, username, agentId, enterpriseId, lockedUntil));
-        }
+    /** A refused sign-in of this account, for the audit trail: a wrong password, or the account locked or disabled. */
+    SignInRefused signInRefused(String reason, Instant now) {
+        return new SignInRefused(id, username, agentId, enterpriseId, reason, now);
     }
 
-    /** A sign-in refused for another reason than the password: the account is locked or disabled. */
-    void signInRefused(String reason, Instant now) {
-        registerEvent(new SignInRefused(id, username, agentId, enterpriseId, reason, now));
-    }
-
-    void signedIn(Instant now) {
-        failedLogins = 0;
-        lockedUntil = null;
-        lastLoginAt = now;
-        registerEvent(new SignedIn(id, username, role, agentId, enterpriseId, now));
+    /** This account was locked until then by too many failed sign-ins ({@link LoginThrottle} counts them in SQL). */
+    UserAccountLockedOut lockedOut(Instant until) {
+        return new UserAccountLockedOut(id, username, agentId, enterpriseId, until);
     }
 
     void unlock(Actor by) {

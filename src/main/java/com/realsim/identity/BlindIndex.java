@@ -20,9 +20,13 @@ public class BlindIndex {
         this.keys = keys;
     }
 
-    /** The index of an identity: its document type and normalised number, e.g. for the one-ID-N-cards quota. */
+    /**
+     * The index of a person's identity: the document type and the {@link IdDocument#identityKey() identity key} (the
+     * normalised number without a travel permit's renewal count or issue letter), so that every document of one
+     * person gives one index: the key of the one-ID-N-cards quota.
+     */
     public String of(IdDocument document) {
-        return of("id-document", document.type().name() + "|" + document.number());
+        return of("id-document", document.type().name() + "|" + document.identityKey());
     }
 
     /**

@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * An identity document: its type and its normalised number, checked against the type's format. Two documents are
- * equal when type and normalised number are; the one-ID-N-cards quota keys on {@link BlindIndex#of(IdDocument)}.
+ * equal when type and normalised number are; two documents are the same person's when type and {@link #identityKey()}
+ * are, and the one-ID-N-cards quota keys on that ({@link BlindIndex#of(IdDocument)}).
  * {@link #toString()} shows the masked number only, so that a document never reaches a log in clear.
  */
 public final class IdDocument {
@@ -61,6 +62,24 @@ public final class IdDocument {
 
     /** The normalised number in clear: for sealing and comparison, never for display, URLs or logs. */
     public String number() {
+        return number;
+    }
+
+    /**
+     * The part of the number that identifies the person (domain rules, "One person, one identity key"): the number
+     * itself, except where a travel permit prints more beside it. A Hong Kong/Macau travel permit is its letter and 8
+     * digits, without the 2-digit renewal count after them ({@code H1234567801} and {@code H1234567802} are
+     * {@code H12345678}); a Taiwan travel permit is its 8 digits, without the issue letter or count after them
+     * ({@code 12345678B} and {@code 1234567801} are {@code 12345678}). The 18-digit residence permits are their
+     * own number.
+     */
+    String identityKey() {
+        if (type == IdType.HK_MACAU_PERMIT && number.length() == 11) {
+            return number.substring(0, 9);
+        }
+        if (type == IdType.TAIWAN_PERMIT && (number.length() == 9 || number.length() == 10)) {
+            return number.substring(0, 8);
+        }
         return number;
     }
 

@@ -36,6 +36,14 @@ public class PersonalData {
                 sealed.type(), decrypt(sealed.ciphertext(), place, sealed.type().name()));
     }
 
+    /**
+     * The blind index a sealed ID number has today, recomputed from its ciphertext (for {@link BlindIndexMigration},
+     * when the way an identity is keyed changes). The clear number exists only inside this call.
+     */
+    String blindIndexOf(IdType type, byte[] ciphertext, SealContext place) {
+        return blindIndex.of(IdDocument.trusted(type, decrypt(ciphertext, place, type.name())));
+    }
+
     /** A person's name, shown as {@code 张*三}. */
     public SealedText sealName(String name, SealContext place) {
         String clean = Objects.requireNonNull(name).strip();

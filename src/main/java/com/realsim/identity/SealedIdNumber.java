@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * An ID document as a row keeps it: its type in clear, the number's AEAD ciphertext, the keyed blind index of type
- * and number (for equality look-ups such as the one-ID-N-cards quota) and the masked number. Made by
+ * and identity key (for look-ups of the person, such as the one-ID-N-cards quota) and the masked (full, printed)
+ * number. Made by
  * {@link PersonalData#seal(IdDocument, SealContext)}. The default columns are {@code id_type}, {@code id_number_enc},
  * {@code id_number_bidx} and {@code id_number_masked}; override them for a table with another name or with two
  * documents. {@link #toString()} is the masked form.
@@ -43,7 +44,7 @@ public class SealedIdNumber {
         return type;
     }
 
-    /** The keyed hash of type and normalised number, equal to {@link BlindIndex#of(IdDocument)}. */
+    /** The keyed hash of type and identity key, equal to {@link BlindIndex#of(IdDocument)}: the person, not the card. */
     public String blindIndex() {
         return blindIndex;
     }

@@ -6,10 +6,12 @@ import static com.realsim.card.CardFixtures.newAgent;
 import static com.realsim.card.CardFixtures.newIdentity;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jayway.jsonpath.JsonPath;
 import com.realsim.identity.IdDocument;
 import com.realsim.platform.Actor;
 import com.realsim.platform.Role;
 import com.realsim.testsupport.ActorAuthentication;
+import com.realsim.testsupport.RawTable;
 import com.realsim.testsupport.TestFiles;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +23,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -39,6 +42,9 @@ class CardEndUserApiTest {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    JdbcClient sql;
 
     CardFixtures fx;
     long agentId;
@@ -240,6 +246,37 @@ class CardEndUserApiTest {
                 .hasStatus(HttpStatus.NOT_FOUND);
         assertThat(post("/api/v1/cards/{iccid}/self-service-link", iccid, enterpriseAdmin(enterpriseId + 77_777)))
                 .hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void aSelfServiceLinkIsAnsweredOnceARepeatWithTheSameKeyGets409AndTheLinkIsNeverStored() throws Exception {
+        String iccid = card();
+        String key = "link-" + iccid;
+
+        var first = mvc.post()
+                .uri("/api/v1/cards/{iccid}/self-service-link", iccid)
+                .header("Idempotency-Key", key)
+                .with(ActorAuthentication.as(agent))
+                .exchange();
+        var repeat = mvc.post()
+                .uri("/api/v1/cards/{iccid}/self-service-link", iccid)
+                .header("Idempotency-Key", key)
+                .with(ActorAuthentication.as(agent))
+                .exchange();
+
+        assertThat(first).hasStatus(HttpStatus.CREATED);
+        String url = JsonPath.read(first.getResponse().getContentAsString(), "$.url");
+        String token = url.substring(url.lastIndexOf('/') + 1);
+        assertThat(repeat)
+                .hasStatus(HttpStatus.CONFLICT)
+                .bodyJson()
+                .extractingPath("$.code")
+                .isEqualTo("IDEMPOTENT_ANSWER_NOT_REPEATED");
+        assertThat(repeat.getResponse().getContentAsString()).doesNotContain(token);
+        assertThat(RawTable.contains(sql, "idempotency_record", token)).isFalse();
+        assertThat(RawTable.contains(sql, "idempotency_record", key))
+                .as("control")
+                .isTrue();
     }
 
     // --- POST /activate -------------------------------------------------------------------------------------------

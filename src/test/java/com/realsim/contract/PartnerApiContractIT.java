@@ -723,10 +723,11 @@ class PartnerApiContractIT {
         created(link);
         assertThat(link.json().get("url").asString()).startsWith("http");
         assertThat(link.json().get("expiresAt").asString()).isNotBlank();
+        // the link's token exists in its first answer alone: a repeat issues no second link and repeats no token
         Answer repeat = enterpriseAdmin.post("/api/v1/cards/" + iccid + "/self-service-link", null, key);
-        assertThat(repeat.status()).isEqualTo(201);
-        assertThat(repeat.json().get("url").asString())
-                .isEqualTo(link.json().get("url").asString());
+        assertThat(repeat.status()).isEqualTo(409);
+        assertThat(repeat.code()).isEqualTo("IDEMPOTENT_ANSWER_NOT_REPEATED");
+        assertThat(repeat.body()).doesNotContain(link.json().get("url").asString());
     }
 
     // --- audit and refusals ---------------------------------------------------------------------------------------

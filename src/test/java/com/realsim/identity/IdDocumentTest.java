@@ -8,6 +8,7 @@ import com.realsim.platform.error.ValidationException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class IdDocumentTest {
@@ -127,6 +128,36 @@ class IdDocumentTest {
         assertThat(IdDocument.of(IdType.PASSPORT, "e12345678", FIELD, TODAY))
                 .isEqualTo(IdDocument.of(IdType.PASSPORT, "E12345678 ", FIELD, TODAY))
                 .isNotEqualTo(IdDocument.of(IdType.TAIWAN_PERMIT, "12345678", FIELD, TODAY));
+    }
+
+    @Test
+    void aTravelPermitsRenewalCountOrIssueLetterIsNotPartOfThePersonsIdentityKey() {
+        assertThat(List.of("H12345678", "H1234567801", "H12345678(02)", "h1234567802"))
+                .map(n -> IdDocument.of(IdType.HK_MACAU_PERMIT, n, FIELD, TODAY).identityKey())
+                .containsOnly("H12345678");
+        assertThat(IdDocument.of(IdType.HK_MACAU_PERMIT, "M1234567801", FIELD, TODAY)
+                        .identityKey())
+                .as("Macau's M is part of the identity")
+                .isEqualTo("M12345678");
+        assertThat(List.of("12345678", "12345678B", "12345678（b）", "1234567801", "12345678AB"))
+                .map(n -> IdDocument.of(IdType.TAIWAN_PERMIT, n, FIELD, TODAY).identityKey())
+                .containsOnly("12345678");
+        String hongKongResidence = ResidentIdNumberTest.withCheck("81000019900101123");
+        String taiwanResidence = ResidentIdNumberTest.withCheck("83000019850615002");
+        assertThat(IdDocument.of(IdType.HK_MACAU_PERMIT, hongKongResidence, FIELD, TODAY)
+                        .identityKey())
+                .isEqualTo(hongKongResidence);
+        assertThat(IdDocument.of(IdType.TAIWAN_PERMIT, taiwanResidence, FIELD, TODAY)
+                        .identityKey())
+                .isEqualTo(taiwanResidence);
+        assertThat(IdDocument.of(IdType.PASSPORT, "E1234567801", FIELD, TODAY).identityKey())
+                .as("other types are their number")
+                .isEqualTo("E1234567801");
+        assertThat(IdDocument.of(IdType.HK_MACAU_PERMIT, "H1234567801", FIELD, TODAY))
+                .as("the documents stay different, and each keeps its printed number")
+                .isNotEqualTo(IdDocument.of(IdType.HK_MACAU_PERMIT, "H1234567802", FIELD, TODAY))
+                .extracting(IdDocument::number)
+                .isEqualTo("H1234567801");
     }
 
     @Test

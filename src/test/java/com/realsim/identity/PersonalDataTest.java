@@ -99,6 +99,26 @@ class PersonalDataTest {
     }
 
     @Test
+    void oneTravelPermitHolderHasOneBlindIndexWhateverTheRenewalCountOrIssueLetter() {
+        String hongKong = blindIndex.of(IdDocument.of(IdType.HK_MACAU_PERMIT, "H12345678", "idNumber", TODAY));
+        for (String renewed : new String[] {"H1234567801", "H1234567802"}) {
+            SealedIdNumber sealed =
+                    personalData.seal(IdDocument.of(IdType.HK_MACAU_PERMIT, renewed, "idNumber", TODAY), here);
+            assertThat(sealed.blindIndex()).isEqualTo(hongKong);
+            assertThat(sealed.masked())
+                    .as("the printed number is shown, masked")
+                    .isEqualTo(Masking.idNumber(renewed));
+            assertThat(personalData.open(sealed, here).number()).isEqualTo(renewed);
+        }
+        String taiwan = blindIndex.of(IdDocument.of(IdType.TAIWAN_PERMIT, "12345678", "idNumber", TODAY));
+        assertThat(blindIndex.of(IdDocument.of(IdType.TAIWAN_PERMIT, "12345678(B)", "idNumber", TODAY)))
+                .isEqualTo(blindIndex.of(IdDocument.of(IdType.TAIWAN_PERMIT, "1234567801", "idNumber", TODAY)))
+                .isEqualTo(taiwan);
+        assertThat(blindIndex.of(IdDocument.of(IdType.HK_MACAU_PERMIT, "H12345679", "idNumber", TODAY)))
+                .isNotEqualTo(hongKong);
+    }
+
+    @Test
     void anEntityKeepsOnlyCiphertextIndexAndMaskInItsColumns() {
         Long id = transactions.execute(status -> {
             SealedSample sample = new SealedSample(personalData, document, "北京市朝阳区建国路88号");

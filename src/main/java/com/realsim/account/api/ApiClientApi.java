@@ -8,6 +8,7 @@ import com.realsim.platform.CurrentActor;
 import com.realsim.platform.Role;
 import com.realsim.platform.web.Cursor;
 import com.realsim.platform.web.CursorPage;
+import com.realsim.platform.web.Discloses;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -23,7 +24,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Partner API, administration (ADMIN): API clients. Secrets are answered once, at creation and rotation. */
+/**
+ * Partner API, administration (ADMIN): API clients. Secrets are answered once, at creation and rotation: a repeat with
+ * the same {@code Idempotency-Key} gets 409 {@code IDEMPOTENT_ANSWER_NOT_REPEATED}, never the secret again.
+ */
 @RestController
 @RequestMapping("/api/v1/api-clients")
 @PreAuthorize("hasRole('ADMIN')")
@@ -45,6 +49,7 @@ class ApiClientApi {
     }
 
     @PostMapping
+    @Discloses(Discloses.Repeat.NEVER)
     ResponseEntity<Credentials> create(@Valid @RequestBody CreateClient request) {
         IssuedCredentials issued = clients.create(
                 new NewApiClient(request.name(), request.role(), request.agentId(), request.enterpriseId()),
@@ -73,6 +78,7 @@ class ApiClientApi {
     }
 
     @PostMapping("/{id}/rotate")
+    @Discloses(Discloses.Repeat.NEVER)
     Credentials rotate(@PathVariable long id) {
         return Credentials.of(clients.rotate(id, CurrentActor.get()));
     }

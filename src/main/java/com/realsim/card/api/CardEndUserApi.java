@@ -10,6 +10,7 @@ import com.realsim.identity.ValidIdDocument;
 import com.realsim.platform.error.ErrorCode;
 import com.realsim.platform.error.FieldProblem;
 import com.realsim.platform.error.ValidationException;
+import com.realsim.platform.web.Discloses;
 import com.realsim.verification.IssuedLink;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -83,6 +84,7 @@ class CardEndUserApi {
     }
 
     @PostMapping("/self-service-link")
+    @Discloses(Discloses.Repeat.NEVER) // the link's token exists in this answer alone
     ResponseEntity<LinkResponse> selfServiceLink(@PathVariable String iccid) {
         IssuedLink link = endUsers.selfServiceLink(iccid);
         return ResponseEntity.status(HttpStatus.CREATED).body(new LinkResponse(link.url(), link.expiresAt()));

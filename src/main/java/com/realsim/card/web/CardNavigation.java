@@ -20,6 +20,11 @@ class CardNavigation {
     }
 
     @Bean
+    NavigationItem overLimitNavigation() {
+        return new NavigationItem("nav.overLimit", "/over-limit-identities", Set.of(Role.OPS), 220);
+    }
+
+    @Bean
     NavigationItem servicePlansNavigation() {
         return new NavigationItem("nav.servicePlans", "/admin/service-plans", Set.of(Role.ADMIN), 800);
     }

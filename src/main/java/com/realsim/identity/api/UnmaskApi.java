@@ -1,6 +1,7 @@
 package com.realsim.identity.api;
 
 import com.realsim.identity.UnmaskService;
+import com.realsim.platform.web.Discloses;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,7 +14,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** OPS and ADMIN: one clear personal value, for a recorded reason. The answer is never cached. */
+/**
+ * OPS and ADMIN: one clear personal value, for a recorded reason. The answer is never cached, nor kept for a repeat
+ * with the same {@code Idempotency-Key}: that repeat is unmasked, and recorded, again.
+ */
 @RestController
 @RequestMapping("/api/v1/personal-data")
 @PreAuthorize("hasAnyRole('OPS','ADMIN')")
@@ -26,6 +30,7 @@ class UnmaskApi {
     }
 
     @PostMapping("/unmask")
+    @Discloses(Discloses.Repeat.RUN_AGAIN) // a repeat is unmasked (and audited) again, never kept
     ResponseEntity<UnmaskedValue> unmask(@Valid @RequestBody UnmaskRequest request) {
         String value = unmasking.unmask(request.targetType(), request.targetId(), request.field(), request.reason());
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new UnmaskedValue(value));

@@ -2,6 +2,7 @@ package com.realsim.platform.security;
 
 import com.realsim.platform.CurrentActor;
 import com.realsim.platform.error.ErrorCode;
+import com.realsim.platform.web.Discloses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -20,14 +21,18 @@ import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * {@code Idempotency-Key} on the Partner API's POSTs: the first request with a key runs and its answer is kept (in
- * PostgreSQL, for {@link IdempotencyRecords#TIME_TO_LIVE}); a repeat with the same key and the same request gets
+ * PostgreSQL, sealed, for {@link IdempotencyRecords#TIME_TO_LIVE}); a repeat with the same key and the same request gets
  * that answer again with no second effect; the same key with a different request answers 422
  * {@code IDEMPOTENCY_KEY_REUSED}; a repeat while the first is still running answers 409. Keys are per client. An
- * answer of 5xx is not kept, so the request can be retried with the same key.
+ * answer of 5xx is not kept, so the request can be retried with the same key. A successful answer of a handler marked
+ * {@link Discloses} is not kept: a repeat runs again ({@link Discloses.Repeat#RUN_AGAIN}, so the disclosure is audited
+ * again) or answers 409 {@code IDEMPOTENT_ANSWER_NOT_REPEATED} ({@link Discloses.Repeat#NEVER}, secrets).
  */
 final class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -56,7 +61,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
         }
         String owner = CurrentActor.get().principalKey();
         BufferedRequest buffered = new BufferedRequest(request);
-        String fingerprint = fingerprint(buffered);
+        String fingerprint = records.fingerprint(digest(buffered));
 
         Optional<IdempotencyRecords.Stored> earlier = records.claim(owner, key, fingerprint);
         if (earlier.isPresent()) {
@@ -65,6 +70,14 @@ final class IdempotencyFilter extends OncePerRequestFilter {
                 problems.write(response, ErrorCode.IDEMPOTENCY_KEY_REUSED);
             } else if (stored.inProgress()) {
                 problems.write(response, ErrorCode.IDEMPOTENT_REQUEST_IN_PROGRESS);
+            } else if (stored.answer() == IdempotencyRecords.Answer.RUN_AGAIN) {
+                chain.doFilter(buffered, response);
+            } else if (stored.answer() == IdempotencyRecords.Answer.NOT_REPEATED) {
+                if (stored.location() != null) {
+                    response.setHeader("Location", stored.location());
+                }
+                response.setHeader("Idempotent-Replayed", "true");
+                problems.write(response, ErrorCode.IDEMPOTENT_ANSWER_NOT_REPEATED);
             } else {
                 replay(stored, response);
             }
@@ -79,9 +92,11 @@ final class IdempotencyFilter extends OncePerRequestFilter {
                 records.complete(
                         owner,
                         key,
+                        fingerprint,
                         recorded.getStatus(),
                         recorded.getContentType(),
                         recorded.getHeader("Location"),
+                        answerFor(buffered, recorded.getStatus()),
                         recorded.getContentAsByteArray());
                 kept = true;
             }
@@ -91,6 +106,26 @@ final class IdempotencyFilter extends OncePerRequestFilter {
             }
             recorded.copyBodyToResponse();
         }
+    }
+
+    /**
+     * How a repeat will be answered: a successful answer of a handler marked {@link Discloses} is not kept; any other
+     * answer (including that handler's refusals, which carry nothing clear) is.
+     */
+    private static IdempotencyRecords.Answer answerFor(HttpServletRequest request, int status) {
+        if (status < 200
+                || status >= 300
+                || !(request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE)
+                        instanceof HandlerMethod handler)) {
+            return IdempotencyRecords.Answer.REPLAY;
+        }
+        Discloses discloses = handler.getMethodAnnotation(Discloses.class);
+        if (discloses == null) {
+            return IdempotencyRecords.Answer.REPLAY;
+        }
+        return discloses.value() == Discloses.Repeat.RUN_AGAIN
+                ? IdempotencyRecords.Answer.RUN_AGAIN
+                : IdempotencyRecords.Answer.NOT_REPEATED;
     }
 
     private static void replay(IdempotencyRecords.Stored stored, HttpServletResponse response) throws IOException {
@@ -105,8 +140,11 @@ final class IdempotencyFilter extends OncePerRequestFilter {
         response.getOutputStream().write(stored.body());
     }
 
-    /** Method, path, query and body; a multipart boundary (random per request) does not count. */
-    private static String fingerprint(BufferedRequest request) {
+    /**
+     * SHA-256 of method, path, query and body, as hex; a multipart boundary (random per request) does not count. Kept
+     * only as the keyed {@link IdempotencyRecords#fingerprint}.
+     */
+    static String digest(BufferedRequest request) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update((request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n")
