@@ -47,9 +47,17 @@ class ApplicationStopTest {
     private final List<Process> started = new ArrayList<>();
 
     @AfterEach
-    void killWhatIsLeft() {
+    void killWhatIsLeftAndRemoveTheDataDirectory() throws IOException {
         started.forEach(process -> process.descendants().forEach(ProcessHandle::destroyForcibly));
         started.forEach(Process::destroyForcibly);
+        // the logs are in the assertions' messages; the directory holds a copy of the PostgreSQL binaries
+        if (Files.exists(dataDir)) {
+            try (var files = Files.walk(dataDir)) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .map(Path::toFile)
+                        .forEach(File::delete);
+            }
+        }
     }
 
     @Test

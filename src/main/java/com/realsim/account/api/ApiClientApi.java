@@ -8,6 +8,7 @@ import com.realsim.platform.CurrentActor;
 import com.realsim.platform.Role;
 import com.realsim.platform.web.Cursor;
 import com.realsim.platform.web.CursorPage;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -25,6 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Partner API, administration (ADMIN): API clients. Secrets are answered once, at creation and rotation. */
 @RestController
+@Tag(
+        name = "API clients",
+        description = "Partner platforms' OAuth 2.0 clients: each acts as one role and, for agents and enterprise "
+                + "admins, one organisation; secrets are shown once.")
 @RequestMapping("/api/v1/api-clients")
 @PreAuthorize("hasRole('ADMIN')")
 class ApiClientApi {
@@ -45,7 +50,7 @@ class ApiClientApi {
     }
 
     @PostMapping
-    ResponseEntity<Credentials> create(@Valid @RequestBody CreateClient request) {
+    ResponseEntity<Credentials> createApiClient(@Valid @RequestBody CreateClient request) {
         IssuedCredentials issued = clients.create(
                 new NewApiClient(request.name(), request.role(), request.agentId(), request.enterpriseId()),
                 CurrentActor.get());
@@ -54,26 +59,26 @@ class ApiClientApi {
     }
 
     @GetMapping
-    CursorPage<ApiClientSummary> list(
+    CursorPage<ApiClientSummary> listApiClients(
             @RequestParam(required = false) Integer size, @RequestParam(required = false) String cursor) {
         int limit = Cursor.size(size);
         return CursorPage.of(clients.clients(Cursor.decodeId(cursor), limit + 1), limit, c -> Cursor.ofId(c.id()));
     }
 
     @PostMapping("/{id}/disable")
-    ResponseEntity<Void> disable(@PathVariable long id) {
+    ResponseEntity<Void> disableApiClient(@PathVariable long id) {
         clients.disable(id, CurrentActor.get());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/enable")
-    ResponseEntity<Void> enable(@PathVariable long id) {
+    ResponseEntity<Void> enableApiClient(@PathVariable long id) {
         clients.enable(id, CurrentActor.get());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/rotate")
-    Credentials rotate(@PathVariable long id) {
+    Credentials rotateApiClientSecret(@PathVariable long id) {
         return Credentials.of(clients.rotate(id, CurrentActor.get()));
     }
 }

@@ -1,6 +1,7 @@
 package com.realsim.identity.api;
 
 import com.realsim.identity.UnmaskService;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -15,6 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** OPS and ADMIN: one clear personal value, for a recorded reason. The answer is never cached. */
 @RestController
+@Tag(
+        name = "Personal data",
+        description = "Showing a masked value of personal data in full, with a reason; every unmasking is audited.")
 @RequestMapping("/api/v1/personal-data")
 @PreAuthorize("hasAnyRole('OPS','ADMIN')")
 class UnmaskApi {
@@ -26,7 +30,7 @@ class UnmaskApi {
     }
 
     @PostMapping("/unmask")
-    ResponseEntity<UnmaskedValue> unmask(@Valid @RequestBody UnmaskRequest request) {
+    ResponseEntity<UnmaskedValue> unmaskPersonalData(@Valid @RequestBody UnmaskRequest request) {
         String value = unmasking.unmask(request.targetType(), request.targetId(), request.field(), request.reason());
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new UnmaskedValue(value));
     }
