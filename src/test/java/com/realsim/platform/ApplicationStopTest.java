@@ -24,6 +24,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -41,6 +44,7 @@ class ApplicationStopTest {
     private static final String CLIENT_ID = "stop-test-admin";
     private static final String CLIENT_SECRET = "stop-Test-Secret-2026";
     private static final Duration STOP_LIMIT = Duration.ofSeconds(5);
+    private static final int BURST = 40;
 
     private final Path dataDir =
             Path.of("target/stop-test-" + UUID.randomUUID()).toAbsolutePath();
@@ -64,18 +68,45 @@ class ApplicationStopTest {
     void sigtermAndCtrlCStopTheApplicationWithinFiveSecondsAndTheDatabaseLastLosingNothing() throws Exception {
         int databasePort = freePort();
 
-        // 1. SIGTERM, right after a change whose events the application still has to hand to its listeners
+        // 1. SIGTERM in a burst of changes: requests in flight, events (audit entries) for the listeners
         Running first = start(databasePort, "first.log", false);
         long postmaster = postmasterPid();
         assertThat(ProcessHandle.of(postmaster))
                 .hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
         PartnerApiClient admin = PartnerApiClient.signedIn(first.port(), CLIENT_ID, CLIENT_SECRET);
-        for (int i = 0; i < 5; i++) {
-            assertThat(admin.post("/api/v1/agents", Map.of("name", "Stopped Cleanly " + i + " Ltd"))
-                            .status())
-                    .isEqualTo(201);
+        ExecutorService partners = Executors.newFixedThreadPool(8);
+        List<String> answeredCreated = new ArrayList<>();
+        try {
+            Map<String, Future<Integer>> created = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < BURST; i++) {
+                String name = "Stopped Cleanly " + i + " Ltd";
+                created.put(name, partners.submit(() -> {
+                    try {
+                        return admin.post("/api/v1/agents", Map.of("name", name))
+                                .status();
+                    } catch (RuntimeException refused) {
+                        return -1; // not accepted any more: the connection was refused or closed
+                    }
+                }));
+            }
+            int answered = 0;
+            for (Map.Entry<String, Future<Integer>> answer : created.entrySet()) {
+                assertThat(answer.getValue().get(60, TimeUnit.SECONDS)).isEqualTo(201);
+                answeredCreated.add(answer.getKey());
+                if (++answered == BURST / 2) {
+                    break;
+                }
+            }
+            first.process().destroy(); // SIGTERM, with requests still coming in
+            for (Map.Entry<String, Future<Integer>> answer : created.entrySet()) {
+                int status = answer.getValue().get(60, TimeUnit.SECONDS);
+                if (status == 201 && !answeredCreated.contains(answer.getKey())) {
+                    answeredCreated.add(answer.getKey());
+                }
+            }
+        } finally {
+            partners.shutdownNow();
         }
-        first.process().destroy(); // SIGTERM
         assertStoppedCleanly(first, postmaster);
         assertNoEventLeftUnfinished();
 
@@ -83,7 +114,10 @@ class ApplicationStopTest {
         Running second = start(databasePort, "second.log", true);
         long secondPostmaster = postmasterPid();
         PartnerApiClient again = PartnerApiClient.signedIn(second.port(), CLIENT_ID, CLIENT_SECRET);
-        assertThat(again.get("/api/v1/agents").body()).contains("Stopped Cleanly 4 Ltd");
+        String agents = again.get("/api/v1/agents?size=100").body();
+        assertThat(answeredCreated)
+                .as("every creation answered 201 was kept")
+                .allSatisfy(name -> assertThat(agents).contains(name));
         ctrlC(second.process());
         assertStoppedCleanly(second, secondPostmaster);
         assertNoEventLeftUnfinished();
