@@ -221,7 +221,7 @@ class Card extends AbstractAggregateRoot<Card> {
      * nothing changes. A card in its test period may be activated too: that ends the test period.
      */
     void activate(RealNameAssessment assessment, Actor actor, Instant now) {
-        if (state != CardState.TEST) {
+        if (!state.canBeActivated()) {
             requireState(CardState.PENDING_ACTIVATION);
         }
         if (!assessment.satisfied()) {

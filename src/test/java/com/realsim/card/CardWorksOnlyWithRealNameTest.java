@@ -4,6 +4,7 @@ import static com.realsim.card.CardFixtures.newAgent;
 import static com.realsim.card.CardFixtures.newIdentity;
 import static com.realsim.card.CardFixtures.newOrder;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import com.realsim.platform.Actor;
 import com.realsim.testsupport.ActorAuthentication;
@@ -157,6 +158,26 @@ class CardWorksOnlyWithRealNameTest {
         assertThat(events.stream(CardTestPeriodEnded.class)
                         .filter(e -> e.iccid().equals(notReady)))
                 .isEmpty();
+    }
+
+    @Test
+    void theCardPageOffersActivationOfACardInItsTestPeriod() {
+        String iccid = fx.inventoryCard(range, fx.testPackage());
+        fx.cardOrders.handOver(List.of(iccid), agentId, enterpriseId, true, newOrder(), CardFixtures.OPS);
+        long id = fx.view(iccid).id();
+
+        assertThat(mvc.get()
+                        .uri("/cards/{id}", id)
+                        .header("Accept-Language", "en")
+                        .with(ActorAuthentication.as(agent)))
+                .hasStatusOk()
+                .bodyText()
+                .contains("id=\"activate-form\"");
+        assertThat(mvc.post().uri("/cards/{id}/activate", id).with(csrf()).with(ActorAuthentication.as(agent)))
+                .hasStatus(HttpStatus.FOUND)
+                .flash()
+                .containsEntry("flashSuccess", "card.activated");
+        assertThat(fx.view(iccid).state()).isEqualTo(CardState.ACTIVE);
     }
 
     @Test
