@@ -25,6 +25,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
 /**
@@ -34,6 +35,12 @@ import org.springframework.data.domain.AbstractAggregateRoot;
  *
  * <p>While the card is in the operator's inventory it belongs to no tenant; the hand-over to an enterprise gives it
  * its agent and enterprise.
+ *
+ * <p><b>A card works only while its real-name requirement is met.</b> Every move into ACTIVE — activation, the last
+ * blocking reason cleared (a resume, the bound device back, a rebind, a real-name completed), a pre-cancelled card
+ * used again — takes the card's {@link RealNameAssessment} as it stands: activation is refused without it ({@code
+ * REAL_NAME_INCOMPLETE}); any other move leaves or puts the card SUSPENDED with {@code UNVERIFIED}, which only a
+ * complete real-name clears. The assessment is asked for lazily ({@code Supplier}), only when a move needs it.
  */
 @Entity
 @Table(name = "card")
@@ -202,17 +209,26 @@ class Card extends AbstractAggregateRoot<Card> {
         registerEvent(new CardReplaced(id, iccid, old.iccid, agentId, enterpriseId, state, orderId));
     }
 
+    /** The test period ends: the card waits for activation. */
     void endTestPeriod(Instant now) {
         requireState(CardState.TEST);
         moveTo(CardState.PENDING_ACTIVATION, now);
         registerEvent(new CardTestPeriodEnded(id, iccid, agentId, enterpriseId));
     }
 
-    /** Activates the card if its real-name is complete; otherwise {@code REAL_NAME_INCOMPLETE} with {@code missing}. */
+    /**
+     * Activates the card if its real-name is complete; otherwise {@code REAL_NAME_INCOMPLETE} with {@code missing} and
+     * nothing changes. A card in its test period may be activated too: that ends the test period.
+     */
     void activate(RealNameAssessment assessment, Actor actor, Instant now) {
-        requireState(CardState.PENDING_ACTIVATION);
+        if (!state.canBeActivated()) {
+            requireState(CardState.PENDING_ACTIVATION);
+        }
         if (!assessment.satisfied()) {
             throw new DomainException(ErrorCode.REAL_NAME_INCOMPLETE).with("missing", assessment.missingCodes());
+        }
+        if (state == CardState.TEST) {
+            endTestPeriod(now);
         }
         moveTo(CardState.ACTIVE, now);
         this.activatedAt = now;
@@ -235,32 +251,43 @@ class Card extends AbstractAggregateRoot<Card> {
         if (state == CardState.ACTIVE) {
             moveTo(CardState.SUSPENDED, now);
         }
+        stack(reason, note, actor, now);
+        return true;
+    }
+
+    private void stack(BlockingReason reason, String note, Actor actor, Instant now) {
         blocks.add(new CardBlock(reason, now, by(actor), note));
         this.updatedAt = now;
         registerEvent(new CardSuspended(id, iccid, agentId, enterpriseId, reason, note, actor));
-        return true;
     }
 
     /**
      * Clears a reason because its own event happened (payment, passed re-verification, a completed real-name, a
-     * rebind …). The card resumes when the stack is empty. Clearing a reason the card does not carry changes nothing
-     * (events may arrive twice) and answers false.
+     * rebind …). Clearing a reason the card does not carry changes nothing (events may arrive twice) and answers false.
+     * {@code UNVERIFIED} is cleared only while the real-name is complete (else false). When the last reason goes, the
+     * card works again if its real-name is complete; otherwise it stays SUSPENDED, now with {@code UNVERIFIED}.
      */
-    boolean clear(BlockingReason reason, String note, Actor actor, Instant now) {
+    boolean clear(BlockingReason reason, String note, Actor actor, Instant now, Supplier<RealNameAssessment> realName) {
         requireNotFinal();
         CardBlock block = activeBlock(reason);
         if (block == null) {
             return false;
         }
+        boolean last = activeReasons().size() == 1;
+        boolean needsRealName = reason == BlockingReason.UNVERIFIED || (last && state == CardState.SUSPENDED);
+        boolean complete = needsRealName && realName.get().satisfied();
+        if (reason == BlockingReason.UNVERIFIED && !complete) {
+            return false;
+        }
         block.clear(now, by(actor), note);
         this.updatedAt = now;
-        boolean resumed = state == CardState.SUSPENDED && activeReasons().isEmpty();
-        if (resumed) {
+        boolean resumes = last && state == CardState.SUSPENDED && complete;
+        registerEvent(new CardBlockingReasonCleared(id, iccid, agentId, enterpriseId, reason, note, resumes, actor));
+        if (resumes) {
             moveTo(CardState.ACTIVE, now);
-        }
-        registerEvent(new CardBlockingReasonCleared(id, iccid, agentId, enterpriseId, reason, note, resumed, actor));
-        if (resumed) {
             registerEvent(new CardResumed(id, iccid, agentId, enterpriseId, actor));
+        } else if (last && state == CardState.SUSPENDED) {
+            stack(BlockingReason.UNVERIFIED, "card.note.realNameIncomplete", null, now);
         }
         return true;
     }
@@ -268,14 +295,20 @@ class Card extends AbstractAggregateRoot<Card> {
     /**
      * A person resumes the card by clearing the reason their role may clear (if the card carries it). Answers the
      * reasons that still block it: while any remain the card stays SUSPENDED, and the caller is told so ({@code
-     * BLOCKED}). {@code ILLEGAL_STATE_TRANSITION} unless the card is suspended.
+     * BLOCKED}) — {@code UNVERIFIED} among them when the real-name is incomplete. {@code ILLEGAL_STATE_TRANSITION}
+     * unless the card is suspended.
      */
-    List<BlockingReason> resume(BlockingReason callersReason, String note, Actor actor, Instant now) {
+    List<BlockingReason> resume(
+            BlockingReason callersReason,
+            String note,
+            Actor actor,
+            Instant now,
+            Supplier<RealNameAssessment> realName) {
         requireNotFinal();
         if (state != CardState.SUSPENDED) {
             throw illegal(state, CardState.ACTIVE);
         }
-        clear(callersReason, note, actor, now);
+        clear(callersReason, note, actor, now, realName);
         return activeReasons();
     }
 
@@ -287,11 +320,33 @@ class Card extends AbstractAggregateRoot<Card> {
         registerEvent(new CardPreCancelled(id, iccid, agentId, enterpriseId, from, actor));
     }
 
-    /** Takes a pre-cancelled card back: ACTIVE, or SUSPENDED if reasons still block it. */
-    void restore(Actor actor, Instant now) {
+    /**
+     * Takes a pre-cancelled card back, judged on its real-name as it stands: ACTIVE when it is complete and no reason
+     * blocks the card; otherwise SUSPENDED, with {@code UNVERIFIED} when the real-name is incomplete.
+     */
+    void restore(Actor actor, Instant now, Supplier<RealNameAssessment> realName) {
         requireState(CardState.PRE_CANCELLED);
-        moveTo(activeReasons().isEmpty() ? CardState.ACTIVE : CardState.SUSPENDED, now);
+        boolean complete = realName.get().satisfied();
+        moveTo(CardState.SUSPENDED, now);
         this.preCancelledAt = null;
+        CardBlock unverified = activeBlock(BlockingReason.UNVERIFIED);
+        if (complete && unverified != null) {
+            unverified.clear(now, by(actor), "card.note.realNameComplete");
+            registerEvent(new CardBlockingReasonCleared(
+                    id,
+                    iccid,
+                    agentId,
+                    enterpriseId,
+                    BlockingReason.UNVERIFIED,
+                    "card.note.realNameComplete",
+                    false,
+                    actor));
+        } else if (!complete && unverified == null) {
+            stack(BlockingReason.UNVERIFIED, "card.note.realNameIncomplete", null, now);
+        }
+        if (activeReasons().isEmpty()) {
+            moveTo(CardState.ACTIVE, now);
+        }
         registerEvent(new CardRestored(id, iccid, agentId, enterpriseId, state, actor));
     }
 
@@ -307,14 +362,14 @@ class Card extends AbstractAggregateRoot<Card> {
      * Usage was reported for a day (its start in China time): the last sign of life moves forward, never back, and a
      * pre-cancelled card that was working before comes back.
      */
-    void usageSeen(Instant dayStart, Instant now) {
+    void usageSeen(Instant dayStart, Instant now, Supplier<RealNameAssessment> realName) {
         requireNotFinal();
         if (lastUsageAt == null || dayStart.isAfter(lastUsageAt)) {
             this.lastUsageAt = dayStart;
             this.updatedAt = now;
         }
         if (state == CardState.PRE_CANCELLED && activatedAt != null) {
-            restore(null, now);
+            restore(null, now, realName);
         }
     }
 
@@ -324,7 +379,7 @@ class Card extends AbstractAggregateRoot<Card> {
      * Usage was seen from a device. A card bound to devices takes the first IMEI it sees; another IMEI suspends it
      * with MACHINE_CARD_SEPARATION, and the bound device returning clears that reason.
      */
-    void deviceSeen(Imei imei, Instant now) {
+    void deviceSeen(Imei imei, Instant now, Supplier<RealNameAssessment> realName) {
         requireNotFinal();
         if (!imeiBinding) {
             return;
@@ -334,7 +389,7 @@ class Card extends AbstractAggregateRoot<Card> {
             this.updatedAt = now;
             registerEvent(new CardImeiBound(id, iccid, agentId, enterpriseId, maskImei(boundImei), false, null));
         } else if (boundImei.equals(imei.value())) {
-            clear(BlockingReason.MACHINE_CARD_SEPARATION, "card.note.boundDeviceReturned", null, now);
+            clear(BlockingReason.MACHINE_CARD_SEPARATION, "card.note.boundDeviceReturned", null, now, realName);
         } else if (state.canBeBlocked()) {
             block(BlockingReason.MACHINE_CARD_SEPARATION, "card.note.otherDevice", null, now);
         }
@@ -344,7 +399,7 @@ class Card extends AbstractAggregateRoot<Card> {
      * An approved rebind order binds the card to another device, at most {@code monthlyLimit} times per calendar
      * month; it clears MACHINE_CARD_SEPARATION.
      */
-    void rebind(Imei imei, int monthlyLimit, Actor actor, Instant now) {
+    void rebind(Imei imei, int monthlyLimit, Actor actor, Instant now, Supplier<RealNameAssessment> realName) {
         requireNotFinal();
         if (!imeiBinding) {
             throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "card.rebind.notBound");
@@ -363,7 +418,7 @@ class Card extends AbstractAggregateRoot<Card> {
         this.boundImei = imei.value();
         this.updatedAt = now;
         registerEvent(new CardImeiBound(id, iccid, agentId, enterpriseId, maskImei(boundImei), true, actor));
-        clear(BlockingReason.MACHINE_CARD_SEPARATION, "card.note.rebound", actor, now);
+        clear(BlockingReason.MACHINE_CARD_SEPARATION, "card.note.rebound", actor, now, realName);
     }
 
     // --- rules ----------------------------------------------------------------------------------------------------

@@ -224,15 +224,20 @@ public class CardOrders {
 
     /**
      * A completed resume order (复机): clears {@code CUSTOMER_REQUEST}. Answers the reasons that still block the card
-     * (empty: it works again) — unlike a person's resume, the order's effect is kept either way.
+     * (empty: it works again; {@code UNVERIFIED} when its real-name is incomplete) — unlike a person's resume, the
+     * order's effect is kept either way.
      *
      * @throws DomainException {@code ILLEGAL_STATE_TRANSITION} unless the card is SUSPENDED
      */
     @Transactional
     public List<BlockingReason> customerResume(String iccid, String note, long orderId) {
         Card card = lock(iccid);
-        List<BlockingReason> remaining =
-                card.resume(BlockingReason.CUSTOMER_REQUEST, orderNote(note, orderId), null, clock.instant());
+        List<BlockingReason> remaining = card.resume(
+                BlockingReason.CUSTOMER_REQUEST,
+                orderNote(note, orderId),
+                null,
+                clock.instant(),
+                () -> realName.assess(card));
         cards.save(card);
         return remaining;
     }

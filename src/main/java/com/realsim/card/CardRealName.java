@@ -90,8 +90,9 @@ class CardRealName {
         if (!card.state().canBeBlocked()) {
             return;
         }
-        if (assess(card).satisfied()) {
-            card.clear(BlockingReason.UNVERIFIED, "card.note.realNameComplete", null, now);
+        RealNameAssessment assessment = assess(card);
+        if (assessment.satisfied()) {
+            card.clear(BlockingReason.UNVERIFIED, "card.note.realNameComplete", null, now, () -> assessment);
         } else {
             card.block(BlockingReason.UNVERIFIED, "card.note.realNameIncomplete", null, now);
         }
@@ -100,7 +101,6 @@ class CardRealName {
     /** Something was completed (a verification, an approval, a supplement order): clears UNVERIFIED if now complete. */
     boolean clearIfComplete(Card card, Instant now) {
         return card.isBlockedBy(BlockingReason.UNVERIFIED)
-                && assess(card).satisfied()
-                && card.clear(BlockingReason.UNVERIFIED, "card.note.realNameComplete", null, now);
+                && card.clear(BlockingReason.UNVERIFIED, "card.note.realNameComplete", null, now, () -> assess(card));
     }
 }

@@ -119,13 +119,15 @@ public class CardService {
     /**
      * Clears the reason of the actor's role. While other reasons remain the card stays suspended and the answer is
      * {@code BLOCKED} naming them; the caller's own reason is cleared all the same (otherwise a customer's and an
-     * operator's stop would wait for each other forever).
+     * operator's stop would wait for each other forever). A card whose real-name is incomplete does not work again: it
+     * stays suspended with {@code UNVERIFIED}, named in the answer.
      */
     @Transactional(noRollbackFor = CardStillBlocked.class)
     public CardView resume(String iccid, String note) {
         Actor actor = CurrentActor.get();
         Card card = lock(visible(iccid));
-        List<BlockingReason> remaining = card.resume(manualReason(actor), note, actor, clock.instant());
+        List<BlockingReason> remaining =
+                card.resume(manualReason(actor), note, actor, clock.instant(), () -> realName.assess(card));
         cards.save(card);
         if (!remaining.isEmpty()) {
             throw new CardStillBlocked(remaining);
@@ -144,24 +146,16 @@ public class CardService {
     }
 
     /**
-     * Activates the card when its real-name is complete — judged on the facts as they stand: the enterprise's
-     * standing, the handler of the order the card came through, its end user's verification and an approved exception
-     * — otherwise {@code REAL_NAME_INCOMPLETE} with {@code missing}.
+     * Activates the card (waiting for activation, or in its test period, which this ends) when its real-name is
+     * complete — judged on the facts as they stand: the enterprise's standing, the handler of the order the card came
+     * through, its end user's verification and an approved exception — otherwise {@code REAL_NAME_INCOMPLETE} with
+     * {@code missing}.
      */
     @Transactional
     public CardView activate(String iccid) {
         Actor actor = CurrentActor.get();
         Card card = lock(visible(iccid));
         card.activate(realName.assess(card), actor, clock.instant());
-        return view(cards.save(card));
-    }
-
-    /** Activation with facts given by the caller: for tests of the aggregate's rule against the database only. */
-    @Transactional
-    CardView activate(String iccid, RealNameFacts facts) {
-        Actor actor = CurrentActor.get();
-        Card card = lock(visible(iccid));
-        card.activate(RealNameAssessment.of(realName.requirement(card), facts), actor, clock.instant());
         return view(cards.save(card));
     }
 
@@ -197,53 +191,11 @@ public class CardService {
         });
     }
 
-    /** <em>System:</em> the test period of a card ended. */
-    @Transactional
-    public void endTestPeriod(String iccid) {
-        Card card = lockSystem(iccid);
-        card.endTestPeriod(clock.instant());
-        cards.save(card);
-    }
-
-    /** <em>System:</em> adds a blocking reason (ARREARS, RISK_REVERIFICATION_OVERDUE, UNVERIFIED …). */
-    @Transactional
-    public boolean block(String iccid, BlockingReason reason, String note) {
-        Card card = lockSystem(iccid);
-        boolean added = card.block(reason, note, null, clock.instant());
-        cards.save(card);
-        return added;
-    }
-
-    /** <em>System:</em> clears a reason because its own event happened; the card resumes when none remain. */
-    @Transactional
-    public boolean clear(String iccid, BlockingReason reason, String note) {
-        Card card = lockSystem(iccid);
-        boolean cleared = card.clear(reason, note, null, clock.instant());
-        cards.save(card);
-        return cleared;
-    }
-
-    /** <em>System:</em> usage was seen from a device (machine-card binding). */
-    @Transactional
-    public void deviceSeen(String iccid, Imei imei) {
-        Card card = lockSystem(iccid);
-        card.deviceSeen(imei, clock.instant());
-        cards.save(card);
-    }
-
     /** <em>System:</em> an approved rebind order binds the card to another device, within the monthly limit. */
     @Transactional
     public void rebind(String iccid, Imei imei, Actor approvedBy) {
         Card card = lockSystem(iccid);
-        card.rebind(imei, properties.rebindsPerMonth(), approvedBy, clock.instant());
-        cards.save(card);
-    }
-
-    /** <em>System:</em> no usage for the configured period: the card enters the cancellation cycle. */
-    @Transactional
-    public void preCancel(String iccid) {
-        Card card = lockSystem(iccid);
-        card.preCancel(null, clock.instant());
+        card.rebind(imei, properties.rebindsPerMonth(), approvedBy, clock.instant(), () -> realName.assess(card));
         cards.save(card);
     }
 

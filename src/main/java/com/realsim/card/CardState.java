@@ -44,6 +44,11 @@ public enum CardState {
         return this != INVENTORY && this != CANCELLED;
     }
 
+    /** States from which a card is activated: waiting for activation, or in its test period (which that ends). */
+    public boolean canBeActivated() {
+        return this == TEST || this == PENDING_ACTIVATION;
+    }
+
     /** States in which a blocking reason may be added: the card works, or is already stopped for another reason. */
     public boolean canBeBlocked() {
         return this == ACTIVE || this == SUSPENDED;

@@ -18,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -196,12 +197,10 @@ public class CardUsageService {
                 report.voiceSeconds(),
                 imei.map(Imei::value).orElse(null),
                 Timestamp.from(now));
-        boolean wasPreCancelled = card.state() == CardState.PRE_CANCELLED;
-        card.usageSeen(checked.date().atStartOfDay(Card.BUSINESS_ZONE).toInstant(), now);
-        if (wasPreCancelled && card.state() != CardState.PRE_CANCELLED) {
-            realName.reassess(card, now); // back at work: judged on the facts as they stand now
-        }
-        imei.ifPresent(device -> card.deviceSeen(device, now));
+        // a pre-cancelled card back at work, or one whose bound device returns, is judged on the facts as they stand
+        Supplier<RealNameAssessment> realNameNow = () -> realName.assess(card);
+        card.usageSeen(checked.date().atStartOfDay(Card.BUSINESS_ZONE).toInstant(), now, realNameNow);
+        imei.ifPresent(device -> card.deviceSeen(device, now, realNameNow));
         cards.save(card);
     }
 

@@ -55,15 +55,17 @@ class BlockingReasonStackTest {
                     assertThat(added).isEqualTo(model.add(step.reason()));
                 }
                 case CLEAR -> {
-                    boolean cleared = card.clear(step.reason(), "done", null, NOW);
+                    boolean cleared = card.clear(step.reason(), "done", null, NOW, CardBuilder::complete);
                     assertThat(cleared).isEqualTo(model.remove(step.reason()));
                 }
                 case RESUME -> {
                     if (model.isEmpty()) {
                         assertRefused(
-                                () -> card.resume(step.reason(), "go", OPS, NOW), ErrorCode.ILLEGAL_STATE_TRANSITION);
+                                () -> card.resume(step.reason(), "go", OPS, NOW, CardBuilder::complete),
+                                ErrorCode.ILLEGAL_STATE_TRANSITION);
                     } else {
-                        List<BlockingReason> remaining = card.resume(step.reason(), "go", OPS, NOW);
+                        List<BlockingReason> remaining =
+                                card.resume(step.reason(), "go", OPS, NOW, CardBuilder::complete);
                         model.remove(step.reason());
                         assertThat(withNone(remaining)).isEqualTo(withNone(model));
                     }
@@ -115,7 +117,7 @@ class BlockingReasonStackTest {
         Card card = aCard().inState(CardState.ACTIVE).build();
         card.block(callers, "mine", OPS, NOW);
         card.block(other, "theirs", null, NOW);
-        List<BlockingReason> remaining = card.resume(callers, "go", OPS, NOW);
+        List<BlockingReason> remaining = card.resume(callers, "go", OPS, NOW, CardBuilder::complete);
         if (callers == other) {
             assertThat(remaining).isEmpty();
             assertThat(card.state()).isEqualTo(CardState.ACTIVE);
@@ -124,5 +126,24 @@ class BlockingReasonStackTest {
             assertThat(card.activeReasons()).containsExactly(other);
             assertThat(card.state()).isEqualTo(CardState.SUSPENDED);
         }
+    }
+
+    /**
+     * With a real-name that is incomplete, no sequence of adds, clears and resumes lets a suspended card work again:
+     * when the last reason goes, {@code UNVERIFIED} takes its place, and it cannot be cleared.
+     */
+    @Property(tries = 300)
+    void aCardWhoseRealNameIsIncompleteNeverWorksAgain(@ForAll("steps") @Size(max = 40) List<Step> steps) {
+        Card card = aCard().inState(CardState.SUSPENDED).build();
+        for (Step step : steps) {
+            switch (step.kind()) {
+                case ADD -> card.block(step.reason(), "why", null, NOW);
+                case CLEAR -> card.clear(step.reason(), "done", null, NOW, CardBuilder::incomplete);
+                case RESUME -> card.resume(step.reason(), "go", OPS, NOW, CardBuilder::incomplete);
+            }
+            assertThat(card.state()).isEqualTo(CardState.SUSPENDED);
+            assertThat(card.activeReasons()).isNotEmpty().doesNotHaveDuplicates();
+        }
+        assertThat(card.pendingEvents()).noneMatch(CardResumed.class::isInstance);
     }
 }

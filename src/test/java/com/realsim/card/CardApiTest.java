@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -25,6 +26,9 @@ class CardApiTest {
 
     @Autowired
     MockMvcTester mvc;
+
+    @Autowired
+    ApplicationContext context;
 
     @Autowired
     CardImportService imports;
@@ -366,13 +370,18 @@ class CardApiTest {
 
     @Test
     void suspendResumeAndCancelFollowTheStackOfReasons() {
-        String iccid = inventory.activeCustomerCard(7L, 70L);
+        CardFixtures fx = new CardFixtures(context);
+        long agentId = CardFixtures.newAgent();
+        long enterpriseId = fx.verifiedEnterprise(agentId);
+        String iccid = fx.activeDataCard(agentId, enterpriseId);
+        Actor agent = CardFixtures.agent(agentId);
+        Actor enterprise = CardFixtures.enterpriseAdmin(enterpriseId);
 
         var suspended = assertThat(mvc.post()
                         .uri("/api/v1/cards/{iccid}/suspend", iccid)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"reason\": \"device stolen\"}")
-                        .with(ActorAuthentication.as(AGENT_7)))
+                        .with(ActorAuthentication.as(agent)))
                 .hasStatusOk()
                 .bodyJson();
         suspended.extractingPath("$.state").isEqualTo("SUSPENDED");
@@ -394,14 +403,14 @@ class CardApiTest {
                         .uri("/api/v1/cards/{iccid}/resume", iccid)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"reason\": \"found it\"}")
-                        .with(ActorAuthentication.as(ENTERPRISE_70)))
+                        .with(ActorAuthentication.as(enterprise)))
                 .hasStatus(HttpStatus.CONFLICT)
                 .bodyJson();
         blocked.extractingPath("$.code").isEqualTo("BLOCKED");
         blocked.extractingPath("$.reasons").asArray().containsExactly("OPS_ACTION");
 
         // the customer's own reason is cleared all the same; the operator's stays
-        assertThat(mvc.get().uri("/api/v1/cards/{iccid}", iccid).with(ActorAuthentication.as(AGENT_7)))
+        assertThat(mvc.get().uri("/api/v1/cards/{iccid}", iccid).with(ActorAuthentication.as(agent)))
                 .hasStatusOk()
                 .bodyJson()
                 .extractingPath("$.blockingReasons[*].code")
@@ -411,7 +420,7 @@ class CardApiTest {
                         .uri("/api/v1/cards/{iccid}/resume", iccid)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"reason\": \"again\"}")
-                        .with(ActorAuthentication.as(AGENT_7)))
+                        .with(ActorAuthentication.as(agent)))
                 .hasStatus(HttpStatus.CONFLICT)
                 .bodyJson()
                 .extractingPath("$.code")
@@ -431,7 +440,7 @@ class CardApiTest {
                         .uri("/api/v1/cards/{iccid}/cancel", iccid)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"reason\": \"contract ended\"}")
-                        .with(ActorAuthentication.as(AGENT_7)))
+                        .with(ActorAuthentication.as(agent)))
                 .hasStatusOk()
                 .bodyJson()
                 .extractingPath("$.state")
@@ -449,7 +458,12 @@ class CardApiTest {
 
     @Test
     void anActionWithoutAReasonNamesTheField() {
-        String iccid = inventory.activeCustomerCard(7L, 70L);
+        CardFixtures fx = new CardFixtures(context);
+        long agentId = CardFixtures.newAgent();
+        long enterpriseId = fx.verifiedEnterprise(agentId);
+        String iccid = fx.activeDataCard(agentId, enterpriseId);
+        Actor agent = CardFixtures.agent(agentId);
+        Actor enterprise = CardFixtures.enterpriseAdmin(enterpriseId);
         assertThat(mvc.post()
                         .uri("/api/v1/cards/{iccid}/suspend", iccid)
                         .contentType(MediaType.APPLICATION_JSON)

@@ -54,6 +54,13 @@ final class CardBuilder {
                 RealNameFacts.enterpriseComplete());
     }
 
+    /** A directional-data card whose enterprise is not verified (any move into ACTIVE must not happen). */
+    static RealNameAssessment incomplete() {
+        return RealNameAssessment.of(
+                new RealNameRequirement("DIRECTIONAL_DATA_ONLY", false, ExceptionKind.NONE_NEEDED, 1L),
+                new RealNameFacts(false, true, true, RealNameFacts.EndUser.NONE, null));
+    }
+
     Card build() {
         Card card = new Card(
                 new Iccid(iccid), new Msisdn(msisdn), "460001234567890", Operator.CHINA_MOBILE, 1L, imeiBinding, NOW);

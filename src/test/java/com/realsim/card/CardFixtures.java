@@ -82,6 +82,11 @@ final class CardFixtures {
                 .id();
     }
 
+    /** The agent's draft enterprise completed, submitted and approved: VERIFIED now. */
+    void verify(long agentId, long draftEnterpriseId) {
+        enterprises.verify(agentId, draftEnterpriseId);
+    }
+
     /** An enterprise registered but not yet submitted (DRAFT). */
     long draftEnterprise(long agentId) {
         return enterprises

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -49,7 +50,9 @@ class CardLifecycleTest {
                 : aCard().inState(from).build();
         boolean allowed = ALLOWED.get(from).contains(to)
                 // adding a second reason to a suspended card keeps it suspended: not a move, but not refused either
-                || (from == CardState.SUSPENDED && to == CardState.SUSPENDED);
+                || (from == CardState.SUSPENDED && to == CardState.SUSPENDED)
+                // activating a card in its test period ends the test period on the way (TEST → PENDING → ACTIVE)
+                || (from == CardState.TEST && to == CardState.ACTIVE);
         if (allowed) {
             attempt(card, from, to);
             assertThat(card.state()).isEqualTo(to);
@@ -77,16 +80,16 @@ class CardLifecycleTest {
             }
             case ACTIVE -> {
                 if (from == CardState.SUSPENDED) {
-                    card.resume(BlockingReason.OPS_ACTION, "done", OPS, NOW);
+                    card.resume(BlockingReason.OPS_ACTION, "done", OPS, NOW, CardBuilder::complete);
                 } else if (from == CardState.PRE_CANCELLED) {
-                    card.restore(OPS, NOW);
+                    card.restore(OPS, NOW, CardBuilder::complete);
                 } else {
                     card.activate(CardBuilder.complete(), OPS, NOW);
                 }
             }
             case SUSPENDED -> {
                 if (from == CardState.PRE_CANCELLED) {
-                    card.restore(OPS, NOW);
+                    card.restore(OPS, NOW, CardBuilder::complete);
                 } else {
                     card.block(BlockingReason.ARREARS, "unpaid", null, NOW);
                 }
@@ -101,16 +104,16 @@ class CardLifecycleTest {
         Card card = aCard().boundToDevices().inState(CardState.CANCELLED).build();
         Stream.<Runnable>of(
                         () -> card.block(BlockingReason.ARREARS, "x", null, NOW),
-                        () -> card.clear(BlockingReason.ARREARS, "x", null, NOW),
-                        () -> card.resume(BlockingReason.OPS_ACTION, "x", OPS, NOW),
+                        () -> card.clear(BlockingReason.ARREARS, "x", null, NOW, CardBuilder::complete),
+                        () -> card.resume(BlockingReason.OPS_ACTION, "x", OPS, NOW, CardBuilder::complete),
                         () -> card.cancel("x", OPS, NOW),
                         () -> card.preCancel(null, NOW),
-                        () -> card.restore(OPS, NOW),
+                        () -> card.restore(OPS, NOW, CardBuilder::complete),
                         () -> card.activate(CardBuilder.complete(), OPS, NOW),
                         () -> card.handOver(1L, 1L, false, 1L, OPS, NOW),
                         () -> card.endTestPeriod(NOW),
-                        () -> card.deviceSeen(new Imei("356938035643809"), NOW),
-                        () -> card.rebind(new Imei("356938035643809"), 2, OPS, NOW))
+                        () -> card.deviceSeen(new Imei("356938035643809"), NOW, CardBuilder::complete),
+                        () -> card.rebind(new Imei("356938035643809"), 2, OPS, NOW, CardBuilder::complete))
                 .forEach(operation -> assertThatThrownBy(operation::run)
                         .isInstanceOfSatisfying(
                                 DomainException.class,
@@ -160,5 +163,73 @@ class CardLifecycleTest {
             assertThat(cancelled.auditFacts().action()).isEqualTo("CARD_CANCELLED");
             assertThat(cancelled.auditFacts().enterpriseId()).isEqualTo(70L);
         });
+    }
+
+    @Test
+    void activatingACardInItsTestPeriodEndsTheTestPeriodOnlyWhenItsRealNameIsComplete() {
+        Card card = aCard().inState(CardState.TEST).build();
+        assertThatThrownBy(() -> card.activate(CardBuilder.incomplete(), OPS, NOW))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.REAL_NAME_INCOMPLETE));
+        assertThat(card.state()).isEqualTo(CardState.TEST);
+        assertThat(card.pendingEvents()).isEmpty();
+
+        card.activate(CardBuilder.complete(), OPS, NOW);
+
+        assertThat(card.state()).isEqualTo(CardState.ACTIVE);
+        assertThat(card.activatedAt()).isEqualTo(NOW);
+        assertThat(card.pendingEvents())
+                .extracting(Object::getClass)
+                .containsExactly(CardTestPeriodEnded.class, CardActivated.class);
+    }
+
+    @Test
+    void theLastReasonClearedLeavesACardWhoseRealNameIsIncompleteSuspendedWithUnverified() {
+        Card card = aCard().inState(CardState.SUSPENDED).build();
+
+        List<BlockingReason> remaining =
+                card.resume(BlockingReason.OPS_ACTION, "checked", OPS, NOW, CardBuilder::incomplete);
+
+        assertThat(remaining).containsExactly(BlockingReason.UNVERIFIED);
+        assertThat(card.state()).isEqualTo(CardState.SUSPENDED);
+        assertThat(card.isBlockedBy(BlockingReason.OPS_ACTION)).isFalse();
+        assertThat(card.pendingEvents()).noneMatch(CardResumed.class::isInstance);
+        assertThat(card.clear(BlockingReason.UNVERIFIED, "too soon", null, NOW, CardBuilder::incomplete))
+                .as("UNVERIFIED goes only with a complete real-name")
+                .isFalse();
+        assertThat(card.clear(BlockingReason.UNVERIFIED, "complete", null, NOW, CardBuilder::complete))
+                .isTrue();
+        assertThat(card.state()).isEqualTo(CardState.ACTIVE);
+    }
+
+    @Test
+    void aPreCancelledCardTakenBackWorksOnlyWithACompleteRealName() {
+        Card incomplete = aCard().inState(CardState.PRE_CANCELLED).build();
+        incomplete.restore(null, NOW, CardBuilder::incomplete);
+        assertThat(incomplete.state()).isEqualTo(CardState.SUSPENDED);
+        assertThat(incomplete.activeReasons()).containsExactly(BlockingReason.UNVERIFIED);
+
+        Card complete = aCard().inState(CardState.PRE_CANCELLED).build();
+        complete.usageSeen(NOW, NOW, CardBuilder::complete);
+        assertThat(complete.state()).isEqualTo(CardState.ACTIVE);
+        assertThat(complete.activeReasons()).isEmpty();
+    }
+
+    @Test
+    void theBoundDeviceReturningOrARebindLetsOnlyACardWithACompleteRealNameWork() {
+        Imei bound = new Imei("356938035643809");
+        Imei other = new Imei("490154203237518");
+        for (boolean rebind : List.of(false, true)) {
+            Card card = aCard().boundToDevices().inState(CardState.ACTIVE).build();
+            card.deviceSeen(bound, NOW, CardBuilder::complete);
+            card.deviceSeen(other, NOW, CardBuilder::complete);
+            if (rebind) {
+                card.rebind(other, 2, OPS, NOW, CardBuilder::incomplete);
+            } else {
+                card.deviceSeen(bound, NOW, CardBuilder::incomplete);
+            }
+            assertThat(card.state()).as("rebind %s", rebind).isEqualTo(CardState.SUSPENDED);
+            assertThat(card.activeReasons()).as("rebind %s", rebind).containsExactly(BlockingReason.UNVERIFIED);
+        }
     }
 }

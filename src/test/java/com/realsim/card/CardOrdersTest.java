@@ -208,7 +208,7 @@ class CardOrdersTest {
         long enterprise = fx.verifiedEnterprise(agent);
         IdDocument person = newIdentity();
         String old = fx.activeCardWithEndUser(agent, enterprise, fx.nonDirectionalData(), person);
-        cards.block(old, BlockingReason.ARREARS, "bill 2026-10");
+        RunAs.run(CardFixtures.OPS, () -> cards.suspend(old, "meter tampered with"));
         String fresh = fx.inventoryCard("138", fx.nonDirectionalData());
         long order = newOrder();
 
@@ -219,7 +219,9 @@ class CardOrdersTest {
         assertThat(card.state()).isEqualTo(CardState.SUSPENDED);
         assertThat(card.agentId()).isEqualTo(agent);
         assertThat(card.enterpriseId()).isEqualTo(enterprise);
-        assertThat(card.activeReasons()).extracting(BlockingReasonView::reason).containsExactly(BlockingReason.ARREARS);
+        assertThat(card.activeReasons())
+                .extracting(BlockingReasonView::reason)
+                .containsExactly(BlockingReason.OPS_ACTION);
         assertThat(card.endUser().status()).isEqualTo(EndUserStatus.VERIFIED);
         assertThat(card.endUser().idNumber()).isEqualTo(person.masked());
         assertThat(card.realName().satisfied()).isTrue();
@@ -232,7 +234,7 @@ class CardOrdersTest {
                 .singleElement()
                 .satisfies(e -> assertThat(e.oldIccid()).isEqualTo(old));
 
-        cards.clear(fresh, BlockingReason.ARREARS, "paid");
+        RunAs.run(CardFixtures.OPS, () -> cards.resume(fresh, "meter checked"));
         assertThat(fx.view(fresh).state()).isEqualTo(CardState.ACTIVE);
         RunAs.run(CardFixtures.OPS, () -> cards.cancel(fresh, "contract ended"));
         assertThat(fx.held(Operator.CHINA_MOBILE, person)).isZero();
@@ -262,14 +264,19 @@ class CardOrdersTest {
     void aRealNameSupplementRecordsItsHandlerAndLetsCardsWhoseRealNameIsCompleteWorkAgain() {
         long agent = newAgent();
         long enterprise = fx.verifiedEnterprise(agent);
+        // transferred to an enterprise still in registration: stopped with UNVERIFIED, which its approval alone does
+        // not clear (nothing re-judges the card then); the supplement order does
+        long draft = fx.draftEnterprise(agent);
         String complete = fx.activeDataCard(agent, enterprise);
-        String lacksEndUser = fx.pendingCard(agent, enterprise, "138", fx.nonDirectionalData());
-        RunAs.run(
-                CardFixtures.OPS,
-                () -> cards.activate(
-                        lacksEndUser, RealNameFacts.enterpriseComplete().withEndUser(RealNameFacts.EndUser.VERIFIED)));
-        cards.block(complete, BlockingReason.UNVERIFIED, "handler photo missing");
-        cards.block(lacksEndUser, BlockingReason.UNVERIFIED, "handler photo missing");
+        orders.transfer(List.of(complete), draft, newOrder());
+        assertThat(fx.view(complete).activeReasons())
+                .extracting(BlockingReasonView::reason)
+                .containsExactly(BlockingReason.UNVERIFIED);
+        fx.verify(agent, draft);
+        // a new end user not yet verified stops a card whose plan needs one
+        String lacksEndUser = fx.activeCardWithEndUser(agent, enterprise, fx.nonDirectionalData(), newIdentity());
+        fx.bind(agent, lacksEndUser, newIdentity());
+        assertThat(fx.view(lacksEndUser).state()).isEqualTo(CardState.SUSPENDED);
 
         long order = newOrder();
         orders.realNameSupplemented(List.of(complete, lacksEndUser), order);
@@ -277,6 +284,9 @@ class CardOrdersTest {
         assertThat(fx.view(complete).state()).isEqualTo(CardState.ACTIVE);
         assertThat(fx.view(complete).handledByOrderId()).isEqualTo(order);
         assertThat(fx.view(lacksEndUser).state()).isEqualTo(CardState.SUSPENDED);
+        assertThat(fx.view(lacksEndUser).activeReasons())
+                .extracting(BlockingReasonView::reason)
+                .containsExactly(BlockingReason.UNVERIFIED);
         assertThat(fx.view(lacksEndUser).handledByOrderId()).isEqualTo(order);
     }
 
@@ -301,11 +311,11 @@ class CardOrdersTest {
             assertThat(reason.addedBy()).isEqualTo("system");
         });
 
-        cards.block(iccid, BlockingReason.ARREARS, "bill 2026-10");
-        assertThat(orders.customerResume(iccid, "plant open", order)).containsExactly(BlockingReason.ARREARS);
+        RunAs.run(CardFixtures.OPS, () -> cards.suspend(iccid, "meter tampered with"));
+        assertThat(orders.customerResume(iccid, "plant open", order)).containsExactly(BlockingReason.OPS_ACTION);
         assertThat(fx.view(iccid).activeReasons())
                 .extracting(BlockingReasonView::reason)
-                .containsExactly(BlockingReason.ARREARS);
+                .containsExactly(BlockingReason.OPS_ACTION);
 
         orders.customerCancel(iccid, "contract ended", order);
         assertThat(fx.view(iccid).state()).isEqualTo(CardState.CANCELLED);

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -27,6 +28,9 @@ class CardPagesTest {
 
     @Autowired
     MockMvcTester mvc;
+
+    @Autowired
+    ApplicationContext context;
 
     @Autowired
     CardImportService imports;
@@ -187,14 +191,19 @@ class CardPagesTest {
 
     @Test
     void aCustomerSuspendsAndResumesInThePageWithATypedReason() {
-        String iccid = inventory.activeCustomerCard(7L, 70L);
+        CardFixtures fx = new CardFixtures(context);
+        long agentId = CardFixtures.newAgent();
+        long enterpriseId = fx.verifiedEnterprise(agentId);
+        String iccid = fx.activeDataCard(agentId, enterpriseId);
+        Actor agent = CardFixtures.agent(agentId);
+        Actor enterprise = CardFixtures.enterpriseAdmin(enterpriseId);
         long id = cards.card(iccid).orElseThrow().id();
 
         assertThat(mvc.post()
                         .uri("/cards/{id}/suspend", id)
                         .param("reason", "")
                         .with(csrf())
-                        .with(ActorAuthentication.as(ENTERPRISE_70)))
+                        .with(ActorAuthentication.as(enterprise)))
                 .hasStatus(HttpStatus.FOUND)
                 .flash()
                 .containsEntry("flashError", "card.action.reasonRequired");
@@ -202,14 +211,14 @@ class CardPagesTest {
                         .uri("/cards/{id}/suspend", id)
                         .param("reason", "device lost")
                         .with(csrf())
-                        .with(ActorAuthentication.as(ENTERPRISE_70)))
+                        .with(ActorAuthentication.as(enterprise)))
                 .hasStatus(HttpStatus.FOUND)
                 .flash()
                 .containsEntry("flashSuccess", "card.suspended");
         assertThat(mvc.get()
                         .uri("/cards/{id}", id)
                         .header("Accept-Language", "en")
-                        .with(ActorAuthentication.as(AGENT_7)))
+                        .with(ActorAuthentication.as(agent)))
                 .bodyText()
                 .contains("Stopped at the customer&#39;s request")
                 .contains("The customer (agent or enterprise admin) resuming the card.")
@@ -218,7 +227,7 @@ class CardPagesTest {
                         .uri("/cards/{id}/resume", id)
                         .param("reason", "found it")
                         .with(csrf())
-                        .with(ActorAuthentication.as(AGENT_7)))
+                        .with(ActorAuthentication.as(agent)))
                 .hasStatus(HttpStatus.FOUND)
                 .flash()
                 .containsEntry("flashSuccess", "card.resumed");

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
@@ -35,6 +36,9 @@ class CardServiceTest {
 
     @Autowired
     ApplicationEvents events;
+
+    @Autowired
+    ApplicationContext context;
 
     TestInventory inventory;
 
@@ -78,26 +82,19 @@ class CardServiceTest {
 
     @Test
     void activationJudgesTheFactsAgainstThePolicyOfTheCardsPlanAndNumber() {
-        String plan =
-                inventory.plan("T-149-VOICE", true, ServiceDirection.NON_DIRECTIONAL, ServiceDirection.NONE, false);
-        String iccid = inventory.importCard("149", plan);
-        orders.handOver(List.of(iccid), 7L, 70L, false, 1L, TestInventory.OPS);
-        Actor agent = ActorAuthentication.actor(Role.AGENT, 7L, null);
+        CardFixtures fx = new CardFixtures(context);
+        long agentId = CardFixtures.newAgent();
+        long enterpriseId = fx.verifiedEnterprise(agentId);
+        String iccid = fx.pendingCard(agentId, enterpriseId, "149", fx.nonDirectionalVoice());
+        Actor agent = CardFixtures.agent(agentId);
 
-        assertThatThrownBy(() -> TestInventory.asActor(
-                        agent,
-                        () -> cards.activate(
-                                iccid,
-                                RealNameFacts.enterpriseComplete()
-                                        .withApprovedException(ExceptionKind.GROUP_APPROVAL))))
+        assertThatThrownBy(() -> TestInventory.asActor(agent, () -> cards.activate(iccid)))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.REAL_NAME_INCOMPLETE);
                     assertThat(e.details()).containsEntry("missing", List.of("END_USER_REQUIRED"));
                 });
-        CardView active = TestInventory.asActor(
-                agent,
-                () -> cards.activate(
-                        iccid, RealNameFacts.enterpriseComplete().withEndUser(RealNameFacts.EndUser.VERIFIED)));
+        fx.verifiedEndUser(agentId, iccid, CardFixtures.newIdentity());
+        CardView active = TestInventory.asActor(agent, () -> cards.activate(iccid));
         assertThat(active.state()).isEqualTo(CardState.ACTIVE);
         assertThat(cards.requirement(iccid).code()).isEqualTo("SEGMENT_149_NON_DIRECTIONAL_VOICE_SMS");
         assertThat(events.stream(CardActivated.class).filter(e -> e.iccid().equals(iccid)))
@@ -107,34 +104,12 @@ class CardServiceTest {
     }
 
     @Test
-    void systemEventsBlockAndClearReasonsAndTheCardResumesWhenNoneRemain() {
-        String iccid = inventory.activeCustomerCard(7L, 70L);
-        assertThat(cards.block(iccid, BlockingReason.ARREARS, "bill 2026-10")).isTrue();
-        assertThat(cards.block(iccid, BlockingReason.ARREARS, "bill 2026-10")).isFalse();
-        assertThat(cards.block(iccid, BlockingReason.RISK_REVERIFICATION_OVERDUE, "flag 17"))
-                .isTrue();
-
-        assertThat(cards.clear(iccid, BlockingReason.ARREARS, "paid")).isTrue();
-        assertThat(cards.card(iccid).orElseThrow().state()).isEqualTo(CardState.SUSPENDED);
-        assertThat(cards.clear(iccid, BlockingReason.RISK_REVERIFICATION_OVERDUE, "passed"))
-                .isTrue();
-        assertThat(cards.card(iccid).orElseThrow().state()).isEqualTo(CardState.ACTIVE);
-        assertThat(cards.clear(iccid, BlockingReason.RISK_REVERIFICATION_OVERDUE, "again"))
-                .isFalse();
-
-        CardView view = TestInventory.asActor(TestInventory.OPS, () -> cards.view(iccid));
-        assertThat(view.activeReasons()).isEmpty();
-        assertThat(view.clearedReasons())
-                .extracting(BlockingReasonView::reason)
-                .containsExactlyInAnyOrder(BlockingReason.ARREARS, BlockingReason.RISK_REVERIFICATION_OVERDUE);
-        assertThat(events.stream(CardResumed.class).filter(e -> e.iccid().equals(iccid)))
-                .hasSize(1);
-    }
-
-    @Test
     void cancellingPublishesTheEventThatWillFreeTheQuotaSlotAndEndsEverything() {
-        String iccid = inventory.activeCustomerCard(7L, 70L);
-        Actor enterprise = ActorAuthentication.actor(Role.ENTERPRISE_ADMIN, null, 70L);
+        CardFixtures fx = new CardFixtures(context);
+        long agentId = CardFixtures.newAgent();
+        long enterpriseId = fx.verifiedEnterprise(agentId);
+        String iccid = fx.activeDataCard(agentId, enterpriseId);
+        Actor enterprise = CardFixtures.enterpriseAdmin(enterpriseId);
         CardView cancelled = TestInventory.asActor(enterprise, () -> cards.cancel(iccid, "contract ended"));
         assertThat(cancelled.state()).isEqualTo(CardState.CANCELLED);
         assertThat(events.stream(CardCancelled.class).filter(e -> e.iccid().equals(iccid)))
@@ -143,7 +118,7 @@ class CardServiceTest {
                     assertThat(e.operator()).isEqualTo(Operator.CHINA_MOBILE);
                     assertThat(e.by().role()).isEqualTo(Role.ENTERPRISE_ADMIN);
                 });
-        assertThatThrownBy(() -> cards.block(iccid, BlockingReason.ARREARS, "late bill"))
+        assertThatThrownBy(() -> TestInventory.asActor(TestInventory.OPS, () -> cards.suspend(iccid, "too late")))
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_STATE_TRANSITION));
     }
@@ -160,12 +135,14 @@ class CardServiceTest {
 
     @Test
     void cardsByStateCountOnlyTheActorsOwnCards() {
-        long agentId = 5_000 + System.nanoTime() % 1_000;
-        inventory.customerCard(agentId, 501L);
-        inventory.activeCustomerCard(agentId, 502L);
-        inventory.customerCard(agentId + 1, 503L);
+        CardFixtures fx = new CardFixtures(context);
+        long agentId = CardFixtures.newAgent();
+        long active = fx.verifiedEnterprise(agentId);
+        inventory.customerCard(agentId, active + 1_000_000);
+        fx.activeDataCard(agentId, active);
+        inventory.customerCard(CardFixtures.newAgent(), active + 2_000_000);
         Actor agent = ActorAuthentication.actor(Role.AGENT, agentId, null);
-        Actor enterprise = ActorAuthentication.actor(Role.ENTERPRISE_ADMIN, null, 502L);
+        Actor enterprise = ActorAuthentication.actor(Role.ENTERPRISE_ADMIN, null, active);
 
         assertThat(TestInventory.asActor(agent, () -> cards.countByState()))
                 .containsEntry(CardState.PENDING_ACTIVATION, 1L)

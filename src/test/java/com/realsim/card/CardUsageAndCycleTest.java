@@ -232,7 +232,7 @@ class CardUsageAndCycleTest {
         String pending = fx.pendingCard(agentId, enterpriseId, "138", fx.directionalDataOnly());
         IdDocument person = newIdentity();
         fx.bind(agentId, withEndUser, person);
-        cards.block(suspended, BlockingReason.ARREARS, "bill 2026-10");
+        RunAs.run(CardFixtures.OPS, () -> cards.suspend(suspended, "meter tampered with"));
         used(inUse, null);
 
         cycle.run();

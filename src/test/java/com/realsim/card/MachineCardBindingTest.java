@@ -22,15 +22,15 @@ class MachineCardBindingTest {
     void theFirstDeviceSeenBindsAndAnotherDeviceSuspendsUntilTheBoundOneReturns() {
         Card card = aCard().boundToDevices().inState(CardState.ACTIVE).build();
 
-        card.deviceSeen(FIRST, NOW);
+        card.deviceSeen(FIRST, NOW, CardBuilder::complete);
         assertThat(card.boundImei()).isEqualTo(FIRST.value());
         assertThat(card.state()).isEqualTo(CardState.ACTIVE);
 
-        card.deviceSeen(OTHER, NOW);
+        card.deviceSeen(OTHER, NOW, CardBuilder::complete);
         assertThat(card.state()).isEqualTo(CardState.SUSPENDED);
         assertThat(card.activeReasons()).containsExactly(BlockingReason.MACHINE_CARD_SEPARATION);
 
-        card.deviceSeen(FIRST, NOW.plusSeconds(60));
+        card.deviceSeen(FIRST, NOW.plusSeconds(60), CardBuilder::complete);
         assertThat(card.state()).isEqualTo(CardState.ACTIVE);
         assertThat(card.activeReasons()).isEmpty();
     }
@@ -38,10 +38,10 @@ class MachineCardBindingTest {
     @Test
     void theBoundDeviceReturningDoesNotLiftOtherReasons() {
         Card card = aCard().boundToDevices().inState(CardState.ACTIVE).build();
-        card.deviceSeen(FIRST, NOW);
-        card.deviceSeen(OTHER, NOW);
+        card.deviceSeen(FIRST, NOW, CardBuilder::complete);
+        card.deviceSeen(OTHER, NOW, CardBuilder::complete);
         card.block(BlockingReason.ARREARS, "unpaid", null, NOW);
-        card.deviceSeen(FIRST, NOW);
+        card.deviceSeen(FIRST, NOW, CardBuilder::complete);
         assertThat(card.state()).isEqualTo(CardState.SUSPENDED);
         assertThat(card.activeReasons()).containsExactly(BlockingReason.ARREARS);
     }
@@ -49,11 +49,11 @@ class MachineCardBindingTest {
     @Test
     void cardsWithoutBindingIgnoreDevicesAndCannotBeRebound() {
         Card card = aCard().inState(CardState.ACTIVE).build();
-        card.deviceSeen(FIRST, NOW);
-        card.deviceSeen(OTHER, NOW);
+        card.deviceSeen(FIRST, NOW, CardBuilder::complete);
+        card.deviceSeen(OTHER, NOW, CardBuilder::complete);
         assertThat(card.boundImei()).isNull();
         assertThat(card.state()).isEqualTo(CardState.ACTIVE);
-        assertThatThrownBy(() -> card.rebind(OTHER, 2, OPS, NOW))
+        assertThatThrownBy(() -> card.rebind(OTHER, 2, OPS, NOW, CardBuilder::complete))
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_STATE_TRANSITION));
     }
@@ -61,14 +61,14 @@ class MachineCardBindingTest {
     @Test
     void atMostTheConfiguredRebindsPerCalendarMonthInChinaTime() {
         Card card = aCard().boundToDevices().inState(CardState.ACTIVE).build();
-        card.deviceSeen(FIRST, NOW);
-        card.deviceSeen(OTHER, NOW);
+        card.deviceSeen(FIRST, NOW, CardBuilder::complete);
+        card.deviceSeen(OTHER, NOW, CardBuilder::complete);
 
         Instant november = Instant.parse("2026-11-30T10:00:00Z");
-        card.rebind(OTHER, 2, OPS, november);
+        card.rebind(OTHER, 2, OPS, november, CardBuilder::complete);
         assertThat(card.state()).isEqualTo(CardState.ACTIVE);
-        card.rebind(THIRD, 2, OPS, november.plusSeconds(60));
-        assertThatThrownBy(() -> card.rebind(FIRST, 2, OPS, november.plusSeconds(120)))
+        card.rebind(THIRD, 2, OPS, november.plusSeconds(60), CardBuilder::complete);
+        assertThatThrownBy(() -> card.rebind(FIRST, 2, OPS, november.plusSeconds(120), CardBuilder::complete))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.QUOTA_EXCEEDED);
                     assertThat(e.details())
@@ -78,7 +78,7 @@ class MachineCardBindingTest {
         assertThat(card.boundImei()).isEqualTo(THIRD.value());
 
         // 2026-11-30T16:00Z is already 1 December in Beijing: a new month
-        card.rebind(FIRST, 2, OPS, Instant.parse("2026-11-30T16:00:00Z"));
+        card.rebind(FIRST, 2, OPS, Instant.parse("2026-11-30T16:00:00Z"), CardBuilder::complete);
         assertThat(card.boundImei()).isEqualTo(FIRST.value());
         assertThat(card.rebindsInMonth()).isEqualTo(1);
     }
@@ -86,9 +86,9 @@ class MachineCardBindingTest {
     @Test
     void aRebindClearsTheSeparation() {
         Card card = aCard().boundToDevices().inState(CardState.ACTIVE).build();
-        card.deviceSeen(FIRST, NOW);
-        card.deviceSeen(OTHER, NOW);
-        card.rebind(OTHER, 2, OPS, NOW);
+        card.deviceSeen(FIRST, NOW, CardBuilder::complete);
+        card.deviceSeen(OTHER, NOW, CardBuilder::complete);
+        card.rebind(OTHER, 2, OPS, NOW, CardBuilder::complete);
         assertThat(card.state()).isEqualTo(CardState.ACTIVE);
         assertThat(card.pendingEvents())
                 .anyMatch(e -> e instanceof CardImeiBound bound

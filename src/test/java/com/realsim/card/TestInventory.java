@@ -96,13 +96,6 @@ final class TestInventory {
         return importCards(1, segment, planCode).get(0);
     }
 
-    /** An ACTIVE card of this agent and enterprise (a data-only plan, so the enterprise level suffices). */
-    String activeCustomerCard(long agentId, long enterpriseId) {
-        String iccid = customerCard(agentId, enterpriseId);
-        asActor(OPS, () -> cards.activate(iccid, RealNameFacts.enterpriseComplete()));
-        return iccid;
-    }
-
     /** Runs a use case as this actor, as a request would. */
     static <T> T asActor(Actor actor, java.util.function.Supplier<T> work) {
         var context = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();

@@ -64,15 +64,18 @@ public final class EnterpriseFixtures {
 
     /** A registration with its documents, submitted, and approved by OPS. */
     public EnterpriseView verified(long agentId, String code) {
-        EnterpriseView draft = draft(agentId, code);
-        Actor agent = agent(agentId);
-        RunAs.run(agent, () -> {
-            enterprises.attach(draft.id(), EnterpriseDocumentKind.CERTIFICATE, TestFiles.jpeg());
-            enterprises.attach(draft.id(), EnterpriseDocumentKind.RESPONSIBLE_ID_FRONT, TestFiles.jpeg());
-            enterprises.attach(draft.id(), EnterpriseDocumentKind.RESPONSIBLE_ID_BACK, TestFiles.png());
-            enterprises.submit(draft.id());
+        return verify(agentId, draft(agentId, code).id());
+    }
+
+    /** A draft of this agent completed with its documents, submitted, and approved by OPS. */
+    public EnterpriseView verify(long agentId, long draftId) {
+        RunAs.run(agent(agentId), () -> {
+            enterprises.attach(draftId, EnterpriseDocumentKind.CERTIFICATE, TestFiles.jpeg());
+            enterprises.attach(draftId, EnterpriseDocumentKind.RESPONSIBLE_ID_FRONT, TestFiles.jpeg());
+            enterprises.attach(draftId, EnterpriseDocumentKind.RESPONSIBLE_ID_BACK, TestFiles.png());
+            enterprises.submit(draftId);
         });
-        return RunAs.run(ops(), () -> enterprises.approve(draft.id()));
+        return RunAs.run(ops(), () -> enterprises.approve(draftId));
     }
 
     static LocalDate daysFromToday(int days) {

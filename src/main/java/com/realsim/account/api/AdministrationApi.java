@@ -7,6 +7,7 @@ import com.realsim.account.UserSummary;
 import com.realsim.platform.Role;
 import com.realsim.platform.web.Cursor;
 import com.realsim.platform.web.CursorPage;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Partner API, administration (ADMIN): agent organisations and browser accounts. */
 @RestController
+@Tag(name = "Administration", description = "Agent organisations and the accounts of people, each with one role.")
 @RequestMapping("/api/v1")
 @PreAuthorize("hasRole('ADMIN')")
 class AdministrationApi {
@@ -69,7 +71,7 @@ class AdministrationApi {
     }
 
     @GetMapping("/agents")
-    CursorPage<AgentBody> agents(
+    CursorPage<AgentBody> listAgents(
             @RequestParam(required = false) Integer size, @RequestParam(required = false) String cursor) {
         int limit = Cursor.size(size);
         return CursorPage.of(accounts.agents(Cursor.decodeId(cursor), limit + 1), limit, a -> Cursor.ofId(a.id()))
@@ -84,7 +86,7 @@ class AdministrationApi {
     }
 
     @GetMapping("/users")
-    CursorPage<UserBody> users(
+    CursorPage<UserBody> listUsers(
             @RequestParam(required = false) Integer size, @RequestParam(required = false) String cursor) {
         int limit = Cursor.size(size);
         return CursorPage.of(accounts.users(Cursor.decodeId(cursor), limit + 1), limit, u -> Cursor.ofId(u.id()))

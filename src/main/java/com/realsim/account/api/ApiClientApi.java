@@ -9,6 +9,7 @@ import com.realsim.platform.Role;
 import com.realsim.platform.web.Cursor;
 import com.realsim.platform.web.CursorPage;
 import com.realsim.platform.web.Discloses;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -29,6 +30,10 @@ import org.springframework.web.bind.annotation.RestController;
  * the same {@code Idempotency-Key} gets 409 {@code IDEMPOTENT_ANSWER_NOT_REPEATED}, never the secret again.
  */
 @RestController
+@Tag(
+        name = "API clients",
+        description = "Partner platforms' OAuth 2.0 clients: each acts as one role and, for agents and enterprise "
+                + "admins, one organisation; secrets are shown once.")
 @RequestMapping("/api/v1/api-clients")
 @PreAuthorize("hasRole('ADMIN')")
 class ApiClientApi {
@@ -50,7 +55,7 @@ class ApiClientApi {
 
     @PostMapping
     @Discloses(Discloses.Repeat.NEVER)
-    ResponseEntity<Credentials> create(@Valid @RequestBody CreateClient request) {
+    ResponseEntity<Credentials> createApiClient(@Valid @RequestBody CreateClient request) {
         IssuedCredentials issued = clients.create(
                 new NewApiClient(request.name(), request.role(), request.agentId(), request.enterpriseId()),
                 CurrentActor.get());
@@ -59,27 +64,27 @@ class ApiClientApi {
     }
 
     @GetMapping
-    CursorPage<ApiClientSummary> list(
+    CursorPage<ApiClientSummary> listApiClients(
             @RequestParam(required = false) Integer size, @RequestParam(required = false) String cursor) {
         int limit = Cursor.size(size);
         return CursorPage.of(clients.clients(Cursor.decodeId(cursor), limit + 1), limit, c -> Cursor.ofId(c.id()));
     }
 
     @PostMapping("/{id}/disable")
-    ResponseEntity<Void> disable(@PathVariable long id) {
+    ResponseEntity<Void> disableApiClient(@PathVariable long id) {
         clients.disable(id, CurrentActor.get());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/enable")
-    ResponseEntity<Void> enable(@PathVariable long id) {
+    ResponseEntity<Void> enableApiClient(@PathVariable long id) {
         clients.enable(id, CurrentActor.get());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/rotate")
     @Discloses(Discloses.Repeat.NEVER)
-    Credentials rotate(@PathVariable long id) {
+    Credentials rotateApiClientSecret(@PathVariable long id) {
         return Credentials.of(clients.rotate(id, CurrentActor.get()));
     }
 }

@@ -9,6 +9,7 @@ import com.realsim.approval.ExceptionStatus;
 import com.realsim.approval.ExceptionView;
 import com.realsim.document.DocumentSummary;
 import com.realsim.platform.web.CursorPage;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
@@ -31,6 +32,10 @@ import org.springframework.web.multipart.MultipartFile;
  * their enterprise's cards.
  */
 @RestController
+@Tag(
+        name = "Exceptions",
+        description = "Exceptions to the end-user real-name requirement: provincial and group approvals with the "
+                + "signed document, decided by OPS with maker-checker.")
 @RequestMapping("/api/v1")
 @PreAuthorize("hasAnyRole('AGENT', 'OPS', 'ENTERPRISE_ADMIN')")
 class ExceptionApi {
@@ -112,7 +117,8 @@ class ExceptionApi {
 
     @PostMapping("/cards/{iccid}/exceptions")
     @PreAuthorize("hasRole('AGENT')")
-    ResponseEntity<ExceptionAnswer> request(@PathVariable String iccid, @RequestBody ExceptionRequestBody body) {
+    ResponseEntity<ExceptionAnswer> requestException(
+            @PathVariable String iccid, @RequestBody ExceptionRequestBody body) {
         ExceptionView created = exceptions.request(iccid, body.kind(), body.reason());
         return ResponseEntity.created(URI.create("/api/v1/exceptions/" + created.id()))
                 .body(ExceptionAnswer.of(created, List.of()));
@@ -120,7 +126,7 @@ class ExceptionApi {
 
     @PostMapping(path = "/exceptions/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('AGENT')")
-    ResponseEntity<DocumentBody> attach(
+    ResponseEntity<DocumentBody> attachExceptionDocument(
             @PathVariable long id,
             @RequestParam(required = false) ExceptionDocumentKind kind,
             @RequestParam MultipartFile file)
@@ -131,39 +137,39 @@ class ExceptionApi {
 
     @PostMapping("/exceptions/{id}/claim")
     @PreAuthorize("hasRole('OPS')")
-    ExceptionAnswer claim(@PathVariable long id) {
+    ExceptionAnswer claimException(@PathVariable long id) {
         exceptions.claim(id);
         return ExceptionAnswer.of(exceptions.file(id));
     }
 
     @PostMapping("/exceptions/{id}/release")
     @PreAuthorize("hasRole('OPS')")
-    ExceptionAnswer release(@PathVariable long id) {
+    ExceptionAnswer releaseException(@PathVariable long id) {
         exceptions.release(id);
         return ExceptionAnswer.of(exceptions.file(id));
     }
 
     @PostMapping("/exceptions/{id}/approve")
     @PreAuthorize("hasRole('OPS')")
-    ExceptionAnswer approve(@PathVariable long id, @RequestBody(required = false) Reason body) {
+    ExceptionAnswer approveException(@PathVariable long id, @RequestBody(required = false) Reason body) {
         exceptions.approve(id, body == null ? null : body.reason());
         return ExceptionAnswer.of(exceptions.file(id));
     }
 
     @PostMapping("/exceptions/{id}/reject")
     @PreAuthorize("hasRole('OPS')")
-    ExceptionAnswer reject(@PathVariable long id, @RequestBody(required = false) Reason body) {
+    ExceptionAnswer rejectException(@PathVariable long id, @RequestBody(required = false) Reason body) {
         exceptions.reject(id, body == null ? null : body.reason());
         return ExceptionAnswer.of(exceptions.file(id));
     }
 
     @GetMapping("/exceptions/{id}")
-    ExceptionAnswer get(@PathVariable long id) {
+    ExceptionAnswer getException(@PathVariable long id) {
         return ExceptionAnswer.of(exceptions.file(id));
     }
 
     @GetMapping("/exceptions")
-    CursorPage<ExceptionAnswer> list(
+    CursorPage<ExceptionAnswer> listExceptions(
             @RequestParam(required = false) ExceptionStatus status,
             @RequestParam(required = false) ExceptionKind kind,
             @RequestParam(required = false) ExceptionFilter.Assignee assignee,

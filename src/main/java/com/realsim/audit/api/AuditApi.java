@@ -6,6 +6,7 @@ import com.realsim.audit.AuditTrail;
 import com.realsim.audit.ChainVerification;
 import com.realsim.platform.Role;
 import com.realsim.platform.web.CursorPage;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,6 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
  * /api/v1/audit/verify} (ADMIN): recomputes the hash chain. See docs/audit.md.
  */
 @RestController
+@Tag(
+        name = "Audit",
+        description = "The append-only, hash-chained audit trail: who did what, when, to which record, and a check "
+                + "that the chain is unbroken.")
 @RequestMapping("/api/v1/audit")
 @PreAuthorize("hasAnyRole('ADMIN', 'OPS', 'AGENT', 'ENTERPRISE_ADMIN')")
 class AuditApi {
@@ -30,7 +35,7 @@ class AuditApi {
     }
 
     @GetMapping
-    CursorPage<Entry> list(
+    CursorPage<Entry> listAuditEntries(
             @RequestParam(required = false) String targetType,
             @RequestParam(required = false) String targetId,
             @RequestParam(required = false) String actor,
@@ -45,7 +50,7 @@ class AuditApi {
 
     @GetMapping("/verify")
     @PreAuthorize("hasRole('ADMIN')")
-    Verification verify() {
+    Verification verifyAuditChain() {
         ChainVerification result = trail.verify();
         return new Verification(result.ok(), result.checked(), result.firstBroken());
     }

@@ -5,6 +5,7 @@ import com.realsim.card.CardService;
 import com.realsim.card.CardState;
 import com.realsim.card.Operator;
 import com.realsim.platform.web.CursorPage;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -23,6 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
  * a card whose real-name is complete.
  */
 @RestController
+@Tag(
+        name = "Cards",
+        description = "Cards and their lifecycle: state, the stack of reasons blocking a card and what clears each, "
+                + "the real-name requirement judged on the facts, activation, suspension, resumption and "
+                + "cancellation.")
 @RequestMapping("/api/v1/cards")
 @PreAuthorize("hasAnyRole('OPS', 'AGENT', 'ENTERPRISE_ADMIN')")
 class CardApi {
@@ -38,7 +44,7 @@ class CardApi {
     record ReasonRequest(@NotBlank @Size(max = 500) String reason) {}
 
     @GetMapping
-    CursorPage<CardAnswers.CardListItem> list(
+    CursorPage<CardAnswers.CardListItem> listCards(
             @RequestParam(required = false) CardState state,
             @RequestParam(required = false) Long enterpriseId,
             @RequestParam(required = false) Operator operator,
@@ -51,17 +57,17 @@ class CardApi {
     }
 
     @GetMapping("/{iccid}")
-    CardAnswers.CardResponse get(@PathVariable String iccid) {
+    CardAnswers.CardResponse getCard(@PathVariable String iccid) {
         return answers.card(cards.view(iccid));
     }
 
     @PostMapping("/{iccid}/suspend")
-    CardAnswers.CardResponse suspend(@PathVariable String iccid, @Valid @RequestBody ReasonRequest request) {
+    CardAnswers.CardResponse suspendCard(@PathVariable String iccid, @Valid @RequestBody ReasonRequest request) {
         return answers.card(cards.suspend(iccid, request.reason().strip()));
     }
 
     @PostMapping("/{iccid}/resume")
-    CardAnswers.CardResponse resume(@PathVariable String iccid, @Valid @RequestBody ReasonRequest request) {
+    CardAnswers.CardResponse resumeCard(@PathVariable String iccid, @Valid @RequestBody ReasonRequest request) {
         return answers.card(cards.resume(iccid, request.reason().strip()));
     }
 
@@ -70,12 +76,12 @@ class CardApi {
      * REAL_NAME_INCOMPLETE} with {@code missing}.
      */
     @PostMapping("/{iccid}/activate")
-    CardAnswers.CardResponse activate(@PathVariable String iccid) {
+    CardAnswers.CardResponse activateCard(@PathVariable String iccid) {
         return answers.card(cards.activate(iccid));
     }
 
     @PostMapping("/{iccid}/cancel")
-    CardAnswers.CardResponse cancel(@PathVariable String iccid, @Valid @RequestBody ReasonRequest request) {
+    CardAnswers.CardResponse cancelCard(@PathVariable String iccid, @Valid @RequestBody ReasonRequest request) {
         return answers.card(cards.cancel(iccid, request.reason().strip()));
     }
 }

@@ -12,6 +12,7 @@ import com.realsim.platform.error.FieldProblem;
 import com.realsim.platform.error.ValidationException;
 import com.realsim.platform.web.Discloses;
 import com.realsim.verification.IssuedLink;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -40,6 +41,10 @@ import org.springframework.web.multipart.MultipartFile;
  * self-service link instead. Another tenant's card answers 404.
  */
 @RestController
+@Tag(
+        name = "End users",
+        description = "The end user (使用人) of a card: binding an identity within the one-ID-N-cards quota, ID and live "
+                + "photos for the person-to-ID check, and one-time self-service links.")
 @RequestMapping("/api/v1/cards/{iccid}")
 @PreAuthorize("hasAnyRole('AGENT', 'ENTERPRISE_ADMIN')")
 class CardEndUserApi {
@@ -67,14 +72,14 @@ class CardEndUserApi {
 
     @PutMapping("/end-user")
     @PreAuthorize("hasRole('AGENT')")
-    CardAnswers.CardResponse bind(@PathVariable String iccid, @Valid @RequestBody EndUserRequest request) {
+    CardAnswers.CardResponse bindEndUser(@PathVariable String iccid, @Valid @RequestBody EndUserRequest request) {
         IdDocument document = IdDocument.of(request.idType(), request.idNumber(), "idNumber", clock);
         return answers.card(endUsers.bind(iccid, new EndUserDetails(request.name(), document, request.idAddress())));
     }
 
     @PostMapping(path = "/end-user/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('AGENT')")
-    ResponseEntity<PhotoResponse> upload(
+    ResponseEntity<PhotoResponse> uploadEndUserPhoto(
             @PathVariable String iccid, @RequestParam String kind, @RequestParam MultipartFile file)
             throws IOException {
         EndUserPhotoStored stored = endUsers.attachPhoto(iccid, photo(kind), file.getBytes());
@@ -85,7 +90,7 @@ class CardEndUserApi {
 
     @PostMapping("/self-service-link")
     @Discloses(Discloses.Repeat.NEVER) // the link's token exists in this answer alone
-    ResponseEntity<LinkResponse> selfServiceLink(@PathVariable String iccid) {
+    ResponseEntity<LinkResponse> issueSelfServiceLink(@PathVariable String iccid) {
         IssuedLink link = endUsers.selfServiceLink(iccid);
         return ResponseEntity.status(HttpStatus.CREATED).body(new LinkResponse(link.url(), link.expiresAt()));
     }

@@ -3,6 +3,7 @@ package com.realsim.card.api;
 import com.realsim.card.CardImportResult;
 import com.realsim.card.CardImportService;
 import com.realsim.platform.CurrentActor;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** OPS: the inventory import, synchronously, streamed from the request body. */
 @RestController
+@Tag(
+        name = "Inventory",
+        description = "The operator's card inventory: importing cards from CSV files, with every rejected line named.")
 @RequestMapping("/api/v1/cards/import")
 @PreAuthorize("hasRole('OPS')")
 class CardImportApi {

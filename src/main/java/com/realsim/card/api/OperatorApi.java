@@ -4,6 +4,7 @@ import com.realsim.card.Operator;
 import com.realsim.card.OperatorQuotaSetting;
 import com.realsim.card.OperatorService;
 import com.realsim.platform.CurrentActor;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,6 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** ADMIN: operators and their one-ID-N-cards limit. */
 @RestController
+@Tag(
+        name = "Operators",
+        description = "The operators and how many cards one identity may hold at each (one ID, at most N cards).")
 @RequestMapping("/api/v1/operators")
 @PreAuthorize("hasRole('ADMIN')")
 class OperatorApi {
@@ -39,12 +43,12 @@ class OperatorApi {
     }
 
     @GetMapping
-    List<QuotaResponse> list() {
+    List<QuotaResponse> listOperators() {
         return operators.quotas().stream().map(QuotaResponse::of).toList();
     }
 
     @PutMapping("/{operator}/quota")
-    QuotaResponse setQuota(@PathVariable Operator operator, @Valid @RequestBody QuotaRequest request) {
+    QuotaResponse setOperatorQuota(@PathVariable Operator operator, @Valid @RequestBody QuotaRequest request) {
         return QuotaResponse.of(operators.setQuota(operator, request.maxCardsPerId(), CurrentActor.get()));
     }
 }

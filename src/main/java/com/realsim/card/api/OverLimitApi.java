@@ -6,6 +6,7 @@ import com.realsim.card.OverLimitIdentities;
 import com.realsim.identity.IdType;
 import com.realsim.platform.web.Cursor;
 import com.realsim.platform.web.CursorPage;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,6 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
  * masked). They keep their cards and take no more; resolving them is the agents' work.
  */
 @RestController
+@Tag(
+        name = "Over-limit identities",
+        description = "OPS: end-user identities holding more cards at an operator than its one-ID-N-cards limit "
+                + "(found when identity keys were corrected); they keep their cards and can take no more.")
 @RequestMapping("/api/v1/over-limit-identities")
 @PreAuthorize("hasRole('OPS')")
 class OverLimitApi {
@@ -61,7 +66,7 @@ class OverLimitApi {
     }
 
     @GetMapping
-    CursorPage<IdentityBody> list(
+    CursorPage<IdentityBody> listOverLimitIdentities(
             @RequestParam(required = false) Integer size, @RequestParam(required = false) String cursor) {
         int limit = Cursor.size(size);
         return CursorPage.of(

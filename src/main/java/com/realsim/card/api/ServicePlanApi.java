@@ -5,6 +5,7 @@ import com.realsim.card.ServiceDirection;
 import com.realsim.card.ServicePlanService;
 import com.realsim.card.ServicePlanSummary;
 import com.realsim.platform.CurrentActor;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -21,6 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** ADMIN: service plans. */
 @RestController
+@Tag(
+        name = "Service plans",
+        description = "Service plans: data, voice and SMS directions, test packages and device binding, which decide "
+                + "how far a card's real-name must reach.")
 @RequestMapping("/api/v1/service-plans")
 @PreAuthorize("hasRole('ADMIN')")
 class ServicePlanApi {
@@ -65,7 +70,7 @@ class ServicePlanApi {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    ServicePlanResponse create(@Valid @RequestBody ServicePlanRequest request) {
+    ServicePlanResponse createServicePlan(@Valid @RequestBody ServicePlanRequest request) {
         return ServicePlanResponse.of(plans.create(
                 new NewServicePlan(
                         request.code(),
@@ -79,7 +84,7 @@ class ServicePlanApi {
     }
 
     @GetMapping
-    List<ServicePlanResponse> list() {
+    List<ServicePlanResponse> listServicePlans() {
         return plans.plans().stream().map(ServicePlanResponse::of).toList();
     }
 }

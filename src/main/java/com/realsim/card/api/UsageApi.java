@@ -1,6 +1,7 @@
 package com.realsim.card.api;
 
 import com.realsim.card.CardUsageService;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -18,6 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
  * batch.
  */
 @RestController
+@Tag(
+        name = "Usage",
+        description = "Daily usage of cards from the operator's feed: the last sign of life of a card, and the device "
+                + "it is used in (machine-card binding).")
 @RequestMapping("/api/v1/usage")
 @PreAuthorize("hasRole('OPS')")
 class UsageApi {
@@ -38,7 +43,7 @@ class UsageApi {
     record UsageResponse(int accepted, List<RejectedReport> rejected) {}
 
     @PostMapping
-    ResponseEntity<UsageResponse> report(@RequestBody List<UsageRequest> reports) {
+    ResponseEntity<UsageResponse> reportUsage(@RequestBody List<UsageRequest> reports) {
         CardUsageService.Outcome outcome = usage.ingest(reports.stream()
                 .map(r -> r == null
                         ? new CardUsageService.Report(null, null, null, null, null, null)

@@ -13,6 +13,7 @@ import com.realsim.platform.error.ErrorCode;
 import com.realsim.platform.error.FieldProblem;
 import com.realsim.platform.error.ValidationException;
 import com.realsim.platform.web.CursorPage;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
 import org.springframework.http.MediaType;
@@ -33,6 +34,10 @@ import org.springframework.web.multipart.MultipartFile;
  * reject; every role reads the enterprises of its tenant. Personal data in answers is masked.
  */
 @RestController
+@Tag(
+        name = "Enterprises",
+        description = "Enterprise customers and their responsible persons: registration by agents with certificate "
+                + "photos, review by OPS, and change requests that keep the history.")
 @RequestMapping("/api/v1")
 @PreAuthorize("hasAnyRole('AGENT', 'OPS', 'ENTERPRISE_ADMIN')")
 class EnterpriseApi {
@@ -83,7 +88,7 @@ class EnterpriseApi {
 
     @PostMapping("/enterprises")
     @PreAuthorize("hasRole('AGENT')")
-    ResponseEntity<EnterpriseView> register(@RequestBody EnterpriseRequest request) {
+    ResponseEntity<EnterpriseView> createEnterprise(@RequestBody EnterpriseRequest request) {
         EnterpriseView created = enterprises.register(request.input());
         return ResponseEntity.created(URI.create("/api/v1/enterprises/" + created.id()))
                 .body(created);
@@ -91,13 +96,13 @@ class EnterpriseApi {
 
     @PutMapping("/enterprises/{id}")
     @PreAuthorize("hasRole('AGENT')")
-    EnterpriseView correct(@PathVariable long id, @RequestBody EnterpriseRequest request) {
+    EnterpriseView correctEnterprise(@PathVariable long id, @RequestBody EnterpriseRequest request) {
         return enterprises.correct(id, request.input());
     }
 
     @PostMapping(path = "/enterprises/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('AGENT')")
-    ResponseEntity<DocumentBody> attach(
+    ResponseEntity<DocumentBody> attachEnterpriseDocument(
             @PathVariable long id, @RequestParam EnterpriseDocumentKind kind, @RequestParam MultipartFile file)
             throws IOException {
         DocumentSummary stored = enterprises.attach(id, kind, file.getBytes());
@@ -106,29 +111,29 @@ class EnterpriseApi {
 
     @PostMapping("/enterprises/{id}/submit")
     @PreAuthorize("hasRole('AGENT')")
-    EnterpriseView submit(@PathVariable long id) {
+    EnterpriseView submitEnterprise(@PathVariable long id) {
         return enterprises.submit(id);
     }
 
     @PostMapping("/enterprises/{id}/approve")
     @PreAuthorize("hasRole('OPS')")
-    EnterpriseView approve(@PathVariable long id) {
+    EnterpriseView approveEnterprise(@PathVariable long id) {
         return enterprises.approve(id);
     }
 
     @PostMapping("/enterprises/{id}/reject")
     @PreAuthorize("hasRole('OPS')")
-    EnterpriseView reject(@PathVariable long id, @RequestBody Reason body) {
+    EnterpriseView rejectEnterprise(@PathVariable long id, @RequestBody Reason body) {
         return enterprises.reject(id, body == null ? null : body.reason());
     }
 
     @GetMapping("/enterprises/{id}")
-    EnterpriseView get(@PathVariable long id) {
+    EnterpriseView getEnterprise(@PathVariable long id) {
         return enterprises.get(id);
     }
 
     @GetMapping("/enterprises")
-    CursorPage<EnterpriseView> list(
+    CursorPage<EnterpriseView> listEnterprises(
             @RequestParam(required = false) EnterpriseStatus status,
             @RequestParam(required = false) String name,
             @RequestParam(required = false) Integer size,
@@ -138,7 +143,8 @@ class EnterpriseApi {
 
     @PostMapping("/enterprises/{id}/change-requests")
     @PreAuthorize("hasRole('AGENT')")
-    ResponseEntity<ChangeRequestView> requestChange(@PathVariable long id, @RequestBody ChangeRequestBody body) {
+    ResponseEntity<ChangeRequestView> requestEnterpriseChange(
+            @PathVariable long id, @RequestBody ChangeRequestBody body) {
         ChangeRequestView created;
         if ("DETAILS".equals(body.kind())) {
             created = enterprises.requestDetailsChange(
@@ -154,13 +160,13 @@ class EnterpriseApi {
     }
 
     @GetMapping("/enterprise-changes/{id}")
-    ChangeRequestFile change(@PathVariable long id) {
+    ChangeRequestFile getEnterpriseChange(@PathVariable long id) {
         return enterprises.changeRequest(id);
     }
 
     @PostMapping(path = "/enterprise-changes/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('AGENT')")
-    ResponseEntity<DocumentBody> attachToChange(
+    ResponseEntity<DocumentBody> attachEnterpriseChangeDocument(
             @PathVariable long id, @RequestParam EnterpriseDocumentKind kind, @RequestParam MultipartFile file)
             throws IOException {
         DocumentSummary stored = enterprises.attachToChange(id, kind, file.getBytes());
@@ -169,13 +175,13 @@ class EnterpriseApi {
 
     @PostMapping("/enterprise-changes/{id}/approve")
     @PreAuthorize("hasRole('OPS')")
-    ChangeRequestView approveChange(@PathVariable long id) {
+    ChangeRequestView approveEnterpriseChange(@PathVariable long id) {
         return enterprises.approveChange(id);
     }
 
     @PostMapping("/enterprise-changes/{id}/reject")
     @PreAuthorize("hasRole('OPS')")
-    ChangeRequestView rejectChange(@PathVariable long id, @RequestBody Reason body) {
+    ChangeRequestView rejectEnterpriseChange(@PathVariable long id, @RequestBody Reason body) {
         return enterprises.rejectChange(id, body == null ? null : body.reason());
     }
 }

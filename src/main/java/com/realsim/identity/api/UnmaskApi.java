@@ -2,6 +2,7 @@ package com.realsim.identity.api;
 
 import com.realsim.identity.UnmaskService;
 import com.realsim.platform.web.Discloses;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -19,6 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
  * with the same {@code Idempotency-Key}: that repeat is unmasked, and recorded, again.
  */
 @RestController
+@Tag(
+        name = "Personal data",
+        description = "Showing a masked value of personal data in full, with a reason; every unmasking is audited.")
 @RequestMapping("/api/v1/personal-data")
 @PreAuthorize("hasAnyRole('OPS','ADMIN')")
 class UnmaskApi {
@@ -31,7 +35,7 @@ class UnmaskApi {
 
     @PostMapping("/unmask")
     @Discloses(Discloses.Repeat.RUN_AGAIN) // a repeat is unmasked (and audited) again, never kept
-    ResponseEntity<UnmaskedValue> unmask(@Valid @RequestBody UnmaskRequest request) {
+    ResponseEntity<UnmaskedValue> unmaskPersonalData(@Valid @RequestBody UnmaskRequest request) {
         String value = unmasking.unmask(request.targetType(), request.targetId(), request.field(), request.reason());
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new UnmaskedValue(value));
     }

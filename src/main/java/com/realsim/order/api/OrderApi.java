@@ -10,6 +10,7 @@ import com.realsim.order.OrderStatus;
 import com.realsim.order.OrderType;
 import com.realsim.order.OrderView;
 import com.realsim.platform.web.CursorPage;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
@@ -34,6 +35,11 @@ import org.springframework.web.multipart.MultipartFile;
  * order answers 404. The handler is masked in every answer.
  */
 @RestController
+@Tag(
+        name = "Orders",
+        description = "Business orders (业务受理) of agents for verified enterprises: the handler, the cards, fresh "
+                + "document photos, the handler's person-to-ID check or an OPS decision, and what a completed "
+                + "order does to the cards.")
 @RequestMapping("/api/v1/orders")
 @PreAuthorize("hasAnyRole('AGENT', 'OPS', 'ENTERPRISE_ADMIN')")
 class OrderApi {
@@ -147,7 +153,7 @@ class OrderApi {
 
     @PostMapping
     @PreAuthorize("hasRole('AGENT')")
-    ResponseEntity<OrderResponse> create(@RequestBody OrderRequest request) {
+    ResponseEntity<OrderResponse> createOrder(@RequestBody OrderRequest request) {
         OrderView created = orders.create(request.input());
         return ResponseEntity.created(URI.create("/api/v1/orders/" + created.id()))
                 .body(response(created));
@@ -155,7 +161,7 @@ class OrderApi {
 
     @PostMapping(path = "/{id}/handler-photo", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('AGENT')")
-    ResponseEntity<Attachment> handlerPhoto(@PathVariable long id, @RequestParam MultipartFile file)
+    ResponseEntity<Attachment> uploadHandlerPhoto(@PathVariable long id, @RequestParam MultipartFile file)
             throws IOException {
         OrderService.Attached attached = orders.attachHandlerPhoto(id, file.getBytes());
         return ResponseEntity.created(URI.create(attached.document().path())).body(Attachment.of(attached));
@@ -163,7 +169,7 @@ class OrderApi {
 
     @PostMapping(path = "/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('AGENT')")
-    ResponseEntity<Attachment> document(
+    ResponseEntity<Attachment> attachOrderDocument(
             @PathVariable long id, @RequestParam OrderDocumentKind kind, @RequestParam MultipartFile file)
             throws IOException {
         OrderService.Attached attached = orders.attach(id, kind, file.getBytes());
@@ -171,12 +177,12 @@ class OrderApi {
     }
 
     @GetMapping("/{id}")
-    OrderResponse get(@PathVariable long id) {
+    OrderResponse getOrder(@PathVariable long id) {
         return response(orders.get(id));
     }
 
     @GetMapping
-    CursorPage<OrderListItem> list(
+    CursorPage<OrderListItem> listOrders(
             @RequestParam(required = false) OrderStatus status,
             @RequestParam(required = false) OrderType type,
             @RequestParam(required = false) Long enterpriseId,
@@ -187,7 +193,7 @@ class OrderApi {
 
     /** The order's cards with their states now, a page at a time, in the order given. */
     @GetMapping("/{id}/cards")
-    CursorPage<CardItem> cards(
+    CursorPage<CardItem> listOrderCards(
             @PathVariable long id,
             @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String cursor) {
@@ -196,19 +202,19 @@ class OrderApi {
 
     @PostMapping("/{id}/cancel")
     @PreAuthorize("hasRole('AGENT')")
-    OrderResponse cancel(@PathVariable long id) {
+    OrderResponse cancelOrder(@PathVariable long id) {
         return response(orders.cancel(id));
     }
 
     @PostMapping("/{id}/approve")
     @PreAuthorize("hasRole('OPS')")
-    OrderResponse approve(@PathVariable long id, @RequestBody(required = false) Reason body) {
+    OrderResponse approveOrder(@PathVariable long id, @RequestBody(required = false) Reason body) {
         return response(orders.approve(id, body == null ? null : body.reason()));
     }
 
     @PostMapping("/{id}/reject")
     @PreAuthorize("hasRole('OPS')")
-    OrderResponse reject(@PathVariable long id, @RequestBody(required = false) Reason body) {
+    OrderResponse rejectOrder(@PathVariable long id, @RequestBody(required = false) Reason body) {
         return response(orders.reject(id, body == null ? null : body.reason()));
     }
 

@@ -30,6 +30,13 @@ class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
+    /**
+     * Stopped by the application context only ({@code close}, a fast shutdown), after every bean that uses the data
+     * source has been destroyed: the data source depends on this bean, so it goes first. zonky's own JVM shutdown
+     * hook is off: the JVM runs shutdown hooks concurrently, so it stopped PostgreSQL while the context was still
+     * closing (connections closed under running work, the event publication registry unable to record what it
+     * finished, a pool waiting 30 s for a connection).
+     */
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(
             @Value("${realsim.data-dir}") Path dataDir, @Value("${realsim.embedded-database.port:0}") int port)
@@ -44,6 +51,7 @@ class EmbeddedDatabaseConfiguration {
                         dataDir.resolve("pg-binaries").toAbsolutePath().toFile())
                 .setPort(port)
                 .setPGStartupWait(Duration.ofSeconds(60))
+                .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("timezone", "UTC")
                 .start();

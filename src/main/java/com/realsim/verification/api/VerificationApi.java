@@ -8,6 +8,7 @@ import com.realsim.verification.VerificationCaseView;
 import com.realsim.verification.VerificationKind;
 import com.realsim.verification.VerificationService;
 import com.realsim.verification.VerificationStatus;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,6 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code SELF_APPROVAL}.
  */
 @RestController
+@Tag(
+        name = "Verifications",
+        description = "Person-to-ID checks of handlers and end users: the OPS review queue, claiming a case, and "
+                + "decisions with maker-checker.")
 @RequestMapping("/api/v1/verifications")
 @PreAuthorize("hasAnyRole('OPS', 'AGENT', 'ENTERPRISE_ADMIN')")
 class VerificationApi {
@@ -138,7 +143,7 @@ class VerificationApi {
     record Reason(String reason) {}
 
     @GetMapping
-    CursorPage<QueueItem> list(
+    CursorPage<QueueItem> listVerifications(
             @RequestParam(required = false) VerificationStatus status,
             @RequestParam(required = false) VerificationKind kind,
             @RequestParam(required = false) VerificationService.Assignment assigned,
@@ -148,32 +153,32 @@ class VerificationApi {
     }
 
     @GetMapping("/{id}")
-    CaseBody get(@PathVariable long id) {
+    CaseBody getVerification(@PathVariable long id) {
         return CaseBody.of(verifications.get(id));
     }
 
     @PostMapping("/{id}/approve")
     @PreAuthorize("hasRole('OPS')")
-    CaseBody approve(@PathVariable long id, @RequestBody(required = false) Reason body) {
+    CaseBody approveVerification(@PathVariable long id, @RequestBody(required = false) Reason body) {
         return CaseBody.of(verifications.approve(id, body == null ? null : body.reason()));
     }
 
     @PostMapping("/{id}/reject")
     @PreAuthorize("hasRole('OPS')")
-    CaseBody reject(@PathVariable long id, @RequestBody(required = false) Reason body) {
+    CaseBody rejectVerification(@PathVariable long id, @RequestBody(required = false) Reason body) {
         return CaseBody.of(verifications.reject(id, body == null ? null : body.reason()));
     }
 
     /** Not in the contract: an OPS client claims a case for its reviewer (and releases it). */
     @PostMapping("/{id}/claim")
     @PreAuthorize("hasRole('OPS')")
-    CaseBody claim(@PathVariable long id) {
+    CaseBody claimVerification(@PathVariable long id) {
         return CaseBody.of(verifications.assign(id));
     }
 
     @PostMapping("/{id}/release")
     @PreAuthorize("hasRole('OPS')")
-    CaseBody release(@PathVariable long id) {
+    CaseBody releaseVerification(@PathVariable long id) {
         return CaseBody.of(verifications.release(id));
     }
 
