@@ -334,8 +334,8 @@ class Enterprise extends AbstractAggregateRoot<Enterprise> {
     }
 
     private String summaryForAudit() {
-        return name + " / " + certificateType + " " + (certificateNumber == null ? "-" : certificateNumber) + " / "
-                + certificateAddress + " / " + legalRepresentative.masked();
+        return name + " / " + (certificateNumber == null ? "-" : certificateNumber) + " / " + certificateAddress + " / "
+                + legalRepresentative.masked();
     }
 
     /** The record as typed input, with sealed values opened: for a correction that leaves some fields as they are. */

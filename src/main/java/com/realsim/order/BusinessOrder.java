@@ -363,8 +363,9 @@ class BusinessOrder extends AbstractAggregateRoot<BusinessOrder> {
         this.rejectionMessageKey = messageKey;
         this.rejectionArguments = MessageArguments.stored(arguments).toArray(String[]::new);
         close(OrderStatus.REJECTED, by, now);
-        registerEvent(
-                new OrderRejected(id, agentId, enterpriseId, type, code, MessageArguments.plain(arguments), by, now));
+        // The trail keeps a person's typed reason; a refusal of the card module is told by its code.
+        String typedReason = arguments.length == 1 && arguments[0] instanceof String reason ? reason : "";
+        registerEvent(new OrderRejected(id, agentId, enterpriseId, type, code, typedReason, by, now));
     }
 
     /** The agent withdraws the open order. */

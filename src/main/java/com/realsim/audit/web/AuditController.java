@@ -27,10 +27,12 @@ class AuditController {
 
     private final AuditTrail trail;
     private final PageTimes times;
+    private final ReadableEntries readable;
 
-    AuditController(AuditTrail trail, PageTimes times) {
+    AuditController(AuditTrail trail, PageTimes times, ReadableEntries readable) {
         this.trail = trail;
         this.times = times;
+        this.readable = readable;
     }
 
     @GetMapping
@@ -48,13 +50,14 @@ class AuditController {
 
     private String page(AuditFilter filter, BindingResult binding, Model model) {
         model.addAttribute("targetTypes", AuditQuery.TARGET_TYPES);
+        model.addAttribute("actions", trail.actions());
         model.addAttribute("entries", List.of());
         if (binding.hasErrors()) {
             return "audit/trail";
         }
         try {
             CursorPage<AuditEntry> page = trail.visible(filter.toQuery(times.zone()));
-            model.addAttribute("entries", page.items());
+            model.addAttribute("entries", readable.rows(page.items()));
             model.addAttribute("nextUrl", page.nextCursor() == null ? null : filter.nextPage(page.nextCursor()));
         } catch (ValidationException refused) {
             FormErrors.show(refused, binding);

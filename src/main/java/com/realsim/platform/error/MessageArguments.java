@@ -127,26 +127,6 @@ public final class MessageArguments {
         return stored.charAt(0) == ESCAPE ? stored.substring(1) : stored;
     }
 
-    /** The arguments as language-neutral text, codes for labels: for logs and the audit trail. */
-    public static String plain(Object... arguments) {
-        List<String> texts = new ArrayList<>();
-        for (Object argument : readable(arguments)) {
-            texts.add(plainItem(argument));
-        }
-        return String.join(" ", texts);
-    }
-
-    private static String plainItem(Object argument) {
-        if (argument instanceof Label label) {
-            return label.code();
-        }
-        if (argument instanceof Joined list) {
-            return String.join(
-                    ", ", list.items().stream().map(MessageArguments::plainItem).toList());
-        }
-        return String.valueOf(argument);
-    }
-
     /** A code shown by its label; the code itself when the bundles have no label for it. */
     record Label(String messageKey, String code) implements MessageSourceResolvable, Serializable {
 
@@ -197,7 +177,7 @@ public final class MessageArguments {
 
         @Override
         public String toString() {
-            return plainItem(this);
+            return items().toString();
         }
     }
 }

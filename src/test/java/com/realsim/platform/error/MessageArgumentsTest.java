@@ -86,7 +86,5 @@ class MessageArgumentsTest {
         assertThat(read[3]).isEqualTo("\u0001odd text");
         assertThat(MessageArguments.fromStored(List.of("ACTIVE", "reason from before")))
                 .containsExactly("ACTIVE", "reason from before");
-        assertThat(MessageArguments.plain("8986", Colour.RED, List.of(Colour.GREEN, Colour.RED)))
-                .isEqualTo("8986 RED GREEN, RED");
     }
 }
