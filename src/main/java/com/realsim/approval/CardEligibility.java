@@ -1,5 +1,6 @@
 package com.realsim.approval;
 
+import com.realsim.platform.Labelled;
 import java.util.Objects;
 
 /**
@@ -25,11 +26,16 @@ public record CardEligibility(
      * Which exception a card's requirement allows: none needed (the card needs no end-user real-name), a provincial
      * approval, a group approval, or none at all (149 numbers with non-directional voice or SMS).
      */
-    public enum Allowed {
+    public enum Allowed implements Labelled {
         NOT_NEEDED,
         PROVINCIAL_APPROVAL,
         GROUP_APPROVAL,
         NOT_ALLOWED;
+
+        @Override
+        public String messageKey() {
+            return "approval.allowed." + name();
+        }
 
         /** Whether a request of this kind fits a card that allows this. */
         public boolean permits(ExceptionKind kind) {

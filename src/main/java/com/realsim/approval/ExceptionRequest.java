@@ -4,6 +4,7 @@ import com.realsim.platform.Actor;
 import com.realsim.platform.Tenanted;
 import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
+import com.realsim.platform.error.MessageArguments;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -137,7 +138,10 @@ class ExceptionRequest extends AbstractAggregateRoot<ExceptionRequest> {
             case GROUP_APPROVAL -> "approval.refused.onlyGroup";
         };
         ExceptionKind possible = card.allowed().requestableKind();
-        throw new DomainException(ErrorCode.EXCEPTION_NOT_ALLOWED, messageKey, card.requirementCode())
+        throw new DomainException(
+                        ErrorCode.EXCEPTION_NOT_ALLOWED,
+                        messageKey,
+                        MessageArguments.label("card.requirement." + card.requirementCode(), card.requirementCode()))
                 .with("requirement", card.requirementCode())
                 .with("allowed", card.allowed().name())
                 .with("requestedKind", kind.name())
@@ -164,7 +168,7 @@ class ExceptionRequest extends AbstractAggregateRoot<ExceptionRequest> {
     /** A pending request may receive the signed approval document. */
     void requireOpenForDocuments() {
         if (status != ExceptionStatus.PENDING) {
-            throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "approval.notPending", status.name());
+            throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "approval.notPending", status);
         }
     }
 
@@ -261,7 +265,7 @@ class ExceptionRequest extends AbstractAggregateRoot<ExceptionRequest> {
 
     private void requirePending() {
         if (status != ExceptionStatus.PENDING) {
-            throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "approval.notPending", status.name());
+            throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "approval.notPending", status);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.realsim.card;
 
+import com.realsim.platform.Labelled;
 import com.realsim.platform.Role;
 import java.util.Optional;
 
@@ -7,7 +8,7 @@ import java.util.Optional;
  * Why a card is suspended. A card carries a stack of them and works again only when every one is cleared; each is
  * cleared by its own event, named by {@link #clearedBy()} so that every role can see what would unblock the card.
  */
-public enum BlockingReason {
+public enum BlockingReason implements Labelled {
     /** Real-name incomplete: cleared when the real-name is completed. */
     UNVERIFIED(ClearedBy.REAL_NAME_COMPLETED),
     /** Used in a device other than the bound one: cleared by an approved rebind order or the bound device returning. */
@@ -22,7 +23,7 @@ public enum BlockingReason {
     OPS_ACTION(ClearedBy.OPS_RESUME);
 
     /** The event that clears a reason; stable codes for the API, with texts in the bundles. */
-    public enum ClearedBy {
+    public enum ClearedBy implements Labelled {
         REAL_NAME_COMPLETED,
         REBIND_OR_BOUND_DEVICE_RETURNS,
         REVERIFICATION_PASSED,
@@ -30,6 +31,7 @@ public enum BlockingReason {
         PAYMENT,
         OPS_RESUME;
 
+        @Override
         public String messageKey() {
             return "card.clearedBy." + name();
         }
@@ -45,6 +47,7 @@ public enum BlockingReason {
         return clearedBy;
     }
 
+    @Override
     public String messageKey() {
         return "card.reason." + name();
     }

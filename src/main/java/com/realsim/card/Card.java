@@ -433,7 +433,7 @@ class Card extends AbstractAggregateRoot<Card> {
 
     private void requireState(CardState expected) {
         if (state != expected) {
-            throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "card.state.expected", expected.name())
+            throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "card.state.expected", expected)
                     .with("iccid", iccid)
                     .with("state", state.name());
         }
@@ -478,7 +478,7 @@ class Card extends AbstractAggregateRoot<Card> {
     }
 
     private DomainException illegal(CardState from, CardState to) {
-        return new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "card.state.illegal", from.name(), to.name())
+        return new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "card.state.illegal", from, to)
                 .with("iccid", iccid)
                 .with("state", from.name())
                 .with("target", to.name());

@@ -1,11 +1,18 @@
 package com.realsim.card;
 
+import com.realsim.platform.Labelled;
+
 /** Where an inventory import stands. */
-public enum CardImportStatus {
+public enum CardImportStatus implements Labelled {
     QUEUED,
     RUNNING,
     FINISHED,
     FAILED;
+
+    @Override
+    public String messageKey() {
+        return "card.import.status." + name();
+    }
 
     public boolean isDone() {
         return this == FINISHED || this == FAILED;

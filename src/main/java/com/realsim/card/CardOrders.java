@@ -70,10 +70,7 @@ public class CardOrders {
             Card card = cards.findByIccid(iccid).orElseThrow(() -> unknown(iccid));
             if (card.state() != CardState.INVENTORY || card.agentId() != null) {
                 throw new DomainException(
-                                ErrorCode.ILLEGAL_STATE_TRANSITION,
-                                "card.order.notInInventory",
-                                iccid,
-                                card.state().name())
+                                ErrorCode.ILLEGAL_STATE_TRANSITION, "card.order.notInInventory", iccid, card.state())
                         .with("iccid", iccid)
                         .with("state", card.state().name());
             }
@@ -100,8 +97,8 @@ public class CardOrders {
                                 ErrorCode.ILLEGAL_STATE_TRANSITION,
                                 "card.order.state",
                                 iccid,
-                                card.state().name(),
-                                String.join(", ", allowed))
+                                card.state(),
+                                allowedStates.stream().sorted().toList())
                         .with("iccid", iccid)
                         .with("state", card.state().name())
                         .with("allowed", allowed);

@@ -1,5 +1,6 @@
 package com.realsim.card;
 
+import com.realsim.platform.Labelled;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -9,7 +10,7 @@ import java.util.Set;
  * aggregate adds the rules that need more than the state (real-name for activation, an empty stack of blocking
  * reasons for resuming).
  */
-public enum CardState {
+public enum CardState implements Labelled {
     INVENTORY,
     TEST,
     PENDING_ACTIVATION,
@@ -17,6 +18,11 @@ public enum CardState {
     SUSPENDED,
     PRE_CANCELLED,
     CANCELLED;
+
+    @Override
+    public String messageKey() {
+        return "card.state." + name();
+    }
 
     /** The states this one may move to. Cancelling is possible from every state but CANCELLED itself. */
     public Set<CardState> next() {

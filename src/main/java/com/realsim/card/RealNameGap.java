@@ -1,7 +1,9 @@
 package com.realsim.card;
 
+import com.realsim.platform.Labelled;
+
 /** What a card's real-name still lacks: the {@code missing} of a {@code REAL_NAME_INCOMPLETE} refusal. */
-public enum RealNameGap {
+public enum RealNameGap implements Labelled {
     ENTERPRISE_NOT_VERIFIED,
     RESPONSIBLE_PERSON_MISSING,
     HANDLER_MISSING,
@@ -10,6 +12,7 @@ public enum RealNameGap {
     /** An end user is bound but their verification has not passed. */
     END_USER_NOT_VERIFIED;
 
+    @Override
     public String messageKey() {
         return "card.gap." + name();
     }

@@ -12,10 +12,10 @@ public record RealNameRuleChanged(long ruleId, RealNameRuleDefinition before, Re
     @Override
     public AuditFacts auditFacts() {
         Map<String, Object> details = new LinkedHashMap<>();
+        fields(after).forEach(details::put);
         if (before != null) {
-            details.put("before", String.valueOf(before));
+            fields(before).forEach((field, value) -> details.put("before." + field, value));
         }
-        details.put("after", String.valueOf(after));
         return AuditFacts.by(
                 by,
                 null,
@@ -25,5 +25,27 @@ public record RealNameRuleChanged(long ruleId, RealNameRuleDefinition before, Re
                 ruleId,
                 "SUCCESS",
                 details);
+    }
+
+    /** The rule's fields as the trail keeps them: codes and plain values; a match field that matches anything is left out. */
+    static Map<String, Object> fields(RealNameRuleDefinition rule) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("priority", rule.priority());
+        fields.put("code", rule.code());
+        if (rule.msisdnPrefix() != null) {
+            fields.put("msisdnPrefix", rule.msisdnPrefix());
+        }
+        if (rule.testPackage() != null) {
+            fields.put("testPackage", rule.testPackage());
+        }
+        if (rule.dataDirectional() != null) {
+            fields.put("dataDirectional", rule.dataDirectional());
+        }
+        if (rule.voiceSms() != null) {
+            fields.put("voiceSms", rule.voiceSms().name());
+        }
+        fields.put("endUserRequired", rule.endUserRequired());
+        fields.put("exceptionKind", rule.exceptionKind().name());
+        return fields;
     }
 }

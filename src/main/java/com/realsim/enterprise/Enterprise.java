@@ -137,7 +137,7 @@ class Enterprise extends AbstractAggregateRoot<Enterprise> {
     /** Corrects a draft or a rejected registration; a verified one changes only through a change request. */
     void correct(EnterpriseDetails details, ResponsiblePersonDetails person, Actor by, PersonalData personalData) {
         if (!status.editable()) {
-            throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "enterprise.notEditable", status.name());
+            throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "enterprise.notEditable", status);
         }
         String before = summaryForAudit();
         write(details, personalData);
@@ -161,7 +161,7 @@ class Enterprise extends AbstractAggregateRoot<Enterprise> {
                 .filter(kind -> !present.contains(kind))
                 .toList();
         if (!missing.isEmpty()) {
-            throw new DomainException(ErrorCode.DOCUMENTS_MISSING, "enterprise.documentsMissing", missing.toString())
+            throw new DomainException(ErrorCode.DOCUMENTS_MISSING, "enterprise.documentsMissing", missing)
                     .with("kinds", missing.stream().map(Enum::name).toList());
         }
         if (!current().orElseThrow().authorisedOn(today)) {
@@ -306,7 +306,7 @@ class Enterprise extends AbstractAggregateRoot<Enterprise> {
     private void require(EnterpriseStatus target) {
         if (!status.canBecome(target)) {
             throw new DomainException(
-                    ErrorCode.ILLEGAL_STATE_TRANSITION, "enterprise.illegalTransition", status.name(), target.name());
+                    ErrorCode.ILLEGAL_STATE_TRANSITION, "enterprise.illegalTransition", status, target);
         }
     }
 
@@ -334,8 +334,8 @@ class Enterprise extends AbstractAggregateRoot<Enterprise> {
     }
 
     private String summaryForAudit() {
-        return name + " / " + certificateType + " " + (certificateNumber == null ? "-" : certificateNumber) + " / "
-                + certificateAddress + " / " + legalRepresentative.masked();
+        return name + " / " + (certificateNumber == null ? "-" : certificateNumber) + " / " + certificateAddress + " / "
+                + legalRepresentative.masked();
     }
 
     /** The record as typed input, with sealed values opened: for a correction that leaves some fields as they are. */

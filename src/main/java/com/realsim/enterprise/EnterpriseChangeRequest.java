@@ -4,6 +4,7 @@ import com.realsim.identity.PersonalData;
 import com.realsim.identity.SealContext;
 import com.realsim.identity.SealedText;
 import com.realsim.platform.Actor;
+import com.realsim.platform.Labelled;
 import com.realsim.platform.Tenanted;
 import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
@@ -29,15 +30,27 @@ import java.util.UUID;
 @Tenanted(agent = "agentId", enterprise = "enterpriseId")
 class EnterpriseChangeRequest {
 
-    enum Kind {
+    enum Kind implements Labelled {
         DETAILS,
-        RESPONSIBLE_PERSON
+        RESPONSIBLE_PERSON;
+
+        @Override
+        public String messageKey() {
+
+            return "enterprise.change.kind." + name();
+        }
     }
 
-    enum Status {
+    enum Status implements Labelled {
         PENDING,
         APPROVED,
-        REJECTED
+        REJECTED;
+
+        @Override
+        public String messageKey() {
+
+            return "enterprise.change.status." + name();
+        }
     }
 
     private static final String TABLE = "enterprise_change_request";
@@ -145,7 +158,7 @@ class EnterpriseChangeRequest {
     private void decide(Status outcome, String why, Actor by, Instant now) {
         if (status != Status.PENDING) {
             throw new DomainException(
-                    ErrorCode.ILLEGAL_STATE_TRANSITION, "enterprise.illegalTransition", status.name(), outcome.name());
+                    ErrorCode.ILLEGAL_STATE_TRANSITION, "enterprise.illegalTransition", status, outcome);
         }
         Enterprise.refuseSelfDecision(requestedBy, by);
         status = outcome;

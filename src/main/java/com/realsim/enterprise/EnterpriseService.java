@@ -94,9 +94,7 @@ public class EnterpriseService {
         Enterprise enterprise = enterprises.getVisible(id);
         if (!enterprise.status().editable()) {
             throw new DomainException(
-                    ErrorCode.ILLEGAL_STATE_TRANSITION,
-                    "enterprise.notEditable",
-                    enterprise.status().name());
+                    ErrorCode.ILLEGAL_STATE_TRANSITION, "enterprise.notEditable", enterprise.status());
         }
         return documents.store(new NewDocument(
                 DOCUMENT_OWNER, id, kind.name(), enterprise.agentId(), id, readersOf(kind), agent, content));
@@ -182,10 +180,7 @@ public class EnterpriseService {
         Actor agent = requireRole(Role.AGENT);
         EnterpriseChangeRequest request = changeRequests.getVisible(changeRequestId);
         if (request.status() != EnterpriseChangeRequest.Status.PENDING) {
-            throw new DomainException(
-                    ErrorCode.ILLEGAL_STATE_TRANSITION,
-                    "enterprise.notEditable",
-                    request.status().name());
+            throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "enterprise.notEditable", request.status());
         }
         Enterprise enterprise = enterprises.getVisible(request.enterpriseId());
         return documents.store(new NewDocument(
@@ -206,15 +201,13 @@ public class EnterpriseService {
         Enterprise enterprise = enterprises.getVisible(request.enterpriseId());
         if (request.kind() == EnterpriseChangeRequest.Kind.RESPONSIBLE_PERSON) {
             Set<String> present = kindsOf(CHANGE_DOCUMENT_OWNER, changeRequestId);
-            List<String> missing = Stream.of(
+            List<EnterpriseDocumentKind> missing = Stream.of(
                             EnterpriseDocumentKind.RESPONSIBLE_ID_FRONT, EnterpriseDocumentKind.RESPONSIBLE_ID_BACK)
-                    .map(Enum::name)
-                    .filter(kind -> !present.contains(kind))
+                    .filter(kind -> !present.contains(kind.name()))
                     .toList();
             if (!missing.isEmpty()) {
-                throw new DomainException(
-                                ErrorCode.DOCUMENTS_MISSING, "enterprise.documentsMissing", missing.toString())
-                        .with("kinds", missing);
+                throw new DomainException(ErrorCode.DOCUMENTS_MISSING, "enterprise.documentsMissing", missing)
+                        .with("kinds", missing.stream().map(Enum::name).toList());
             }
         }
         request.approve(ops, clock.instant());

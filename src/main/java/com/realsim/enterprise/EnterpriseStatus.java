@@ -1,15 +1,21 @@
 package com.realsim.enterprise;
 
+import com.realsim.platform.Labelled;
 import java.util.EnumSet;
 import java.util.Set;
 
 /** DRAFT → SUBMITTED → VERIFIED or REJECTED (corrected and resubmitted); VERIFIED → CHANGE_PENDING → VERIFIED. */
-public enum EnterpriseStatus {
+public enum EnterpriseStatus implements Labelled {
     DRAFT,
     SUBMITTED,
     VERIFIED,
     REJECTED,
     CHANGE_PENDING;
+
+    @Override
+    public String messageKey() {
+        return "enterprise.status." + name();
+    }
 
     private Set<EnterpriseStatus> next() {
         return switch (this) {

@@ -5,6 +5,7 @@ import com.realsim.identity.PersonalData;
 import com.realsim.identity.SealContext;
 import com.realsim.identity.SealedIdNumber;
 import com.realsim.identity.SealedText;
+import com.realsim.platform.Labelled;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -28,11 +29,17 @@ import java.util.UUID;
 @Table(name = "responsible_person")
 class ResponsiblePerson {
 
-    enum Status {
+    enum Status implements Labelled {
         CURRENT,
         PROPOSED,
         SUPERSEDED,
-        WITHDRAWN
+        WITHDRAWN;
+
+        @Override
+        public String messageKey() {
+
+            return "enterprise.person.status." + name();
+        }
     }
 
     static final String TABLE = "responsible_person";

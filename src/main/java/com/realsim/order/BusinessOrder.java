@@ -9,6 +9,7 @@ import com.realsim.platform.Actor;
 import com.realsim.platform.Tenanted;
 import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
+import com.realsim.platform.error.MessageArguments;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -28,6 +29,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -245,7 +247,13 @@ class BusinessOrder extends AbstractAggregateRoot<BusinessOrder> {
             this.verificationStatus = APPROVED;
         } else {
             this.verificationStatus = REJECTED;
-            reject("VERIFICATION_REJECTED", "order.rejection.VERIFICATION_REJECTED", List.of(reason), null, null, now);
+            reject(
+                    "VERIFICATION_REJECTED",
+                    "order.rejection.VERIFICATION_REJECTED",
+                    new Object[] {reason},
+                    null,
+                    null,
+                    now);
         }
         return true;
     }
@@ -258,7 +266,7 @@ class BusinessOrder extends AbstractAggregateRoot<BusinessOrder> {
      */
     void decide(boolean approve, String reason, Actor ops, Instant now) {
         if (!type.needsOpsDecision()) {
-            throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "order.noDecisionForType", type.name());
+            throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "order.noDecisionForType", type);
         }
         requireOpen();
         if (decision != null) {
@@ -268,10 +276,10 @@ class BusinessOrder extends AbstractAggregateRoot<BusinessOrder> {
             throw new DomainException(ErrorCode.SELF_APPROVAL);
         }
         if (approve) {
-            List<String> missing = missingDocuments();
+            List<OrderDocumentKind> missing = missingDocuments();
             if (!missing.isEmpty()) {
-                throw new DomainException(ErrorCode.DOCUMENTS_MISSING, "order.documentsMissing", missing.toString())
-                        .with("kinds", missing);
+                throw new DomainException(ErrorCode.DOCUMENTS_MISSING, "order.documentsMissing", missing)
+                        .with("kinds", missing.stream().map(Enum::name).toList());
             }
         }
         this.decision = approve ? APPROVED : REJECTED;
@@ -280,7 +288,7 @@ class BusinessOrder extends AbstractAggregateRoot<BusinessOrder> {
         this.decidedAt = now;
         this.decisionReason = reason;
         if (!approve) {
-            reject("OPS_REJECTED", "order.rejection.OPS_REJECTED", List.of(reason), null, ops, now);
+            reject("OPS_REJECTED", "order.rejection.OPS_REJECTED", new Object[] {reason}, null, ops, now);
         }
     }
 
@@ -311,11 +319,10 @@ class BusinessOrder extends AbstractAggregateRoot<BusinessOrder> {
         return pending;
     }
 
-    private List<String> missingDocuments() {
+    private List<OrderDocumentKind> missingDocuments() {
         return type.requiredDocuments().stream()
                 .filter(kind -> current(kind).isEmpty())
-                .map(Enum::name)
-                .sorted()
+                .sorted(Comparator.comparing(OrderDocumentKind::name))
                 .toList();
     }
 
@@ -335,7 +342,7 @@ class BusinessOrder extends AbstractAggregateRoot<BusinessOrder> {
             throw new DomainException(
                     ErrorCode.ILLEGAL_STATE_TRANSITION,
                     "order.notReady",
-                    pending().toString());
+                    pending().stream().map(OrderView::pendingLabel).toList());
         }
         close(OrderStatus.COMPLETED, by, now);
         registerEvent(new OrderCompleted(id, agentId, enterpriseId, type, cardCount, targetEnterpriseId, by, now));
@@ -346,19 +353,19 @@ class BusinessOrder extends AbstractAggregateRoot<BusinessOrder> {
      *
      * @param code why, as a stable code: {@code VERIFICATION_REJECTED}, {@code OPS_REJECTED}, or the error code a
      *     card refusal or a rule answered
-     * @param messageKey the reason's text, with {@code arguments}
+     * @param messageKey the reason's text, with {@code arguments} (kept with their labels, {@link MessageArguments})
      * @param iccid the card the refusal concerns, if it names one
      */
-    void reject(String code, String messageKey, List<String> arguments, String iccid, Actor by, Instant now) {
+    void reject(String code, String messageKey, Object[] arguments, String iccid, Actor by, Instant now) {
         requireOpen();
         this.rejectionCode = code;
         this.rejectionIccid = iccid;
         this.rejectionMessageKey = messageKey;
-        this.rejectionArguments = arguments.stream()
-                .map(argument -> argument == null ? "" : argument)
-                .toArray(String[]::new);
+        this.rejectionArguments = MessageArguments.stored(arguments).toArray(String[]::new);
         close(OrderStatus.REJECTED, by, now);
-        registerEvent(new OrderRejected(id, agentId, enterpriseId, type, code, String.join(" ", arguments), by, now));
+        // The trail keeps a person's typed reason; a refusal of the card module is told by its code.
+        String typedReason = arguments.length == 1 && arguments[0] instanceof String reason ? reason : "";
+        registerEvent(new OrderRejected(id, agentId, enterpriseId, type, code, typedReason, by, now));
     }
 
     /** The agent withdraws the open order. */
@@ -376,7 +383,7 @@ class BusinessOrder extends AbstractAggregateRoot<BusinessOrder> {
 
     void requireOpen() {
         if (!status.open()) {
-            throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "order.closed", status.name())
+            throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "order.closed", status)
                     .with("status", status.name());
         }
     }
@@ -485,7 +492,9 @@ class BusinessOrder extends AbstractAggregateRoot<BusinessOrder> {
                                 rejectionCode,
                                 rejectionIccid,
                                 rejectionMessageKey,
-                                rejectionArguments == null ? List.of() : Arrays.asList(rejectionArguments)),
+                                rejectionArguments == null
+                                        ? List.of()
+                                        : List.of(MessageArguments.fromStored(Arrays.asList(rejectionArguments)))),
                 createdBy,
                 submittedBy,
                 createdAt,

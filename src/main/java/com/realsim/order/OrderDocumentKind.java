@@ -1,5 +1,6 @@
 package com.realsim.order;
 
+import com.realsim.platform.Labelled;
 import com.realsim.platform.Role;
 import java.util.Set;
 
@@ -9,12 +10,17 @@ import java.util.Set;
  * ({@code HANDLER_AUTHORIZATION}), and for the four comparison types the handler's ID ({@code HANDLER_ID}, an addition
  * the contract allows) and their on-site photo ({@code HANDLER_PHOTO}, uploaded through its own endpoint).
  */
-public enum OrderDocumentKind {
+public enum OrderDocumentKind implements Labelled {
     CERTIFICATE,
     RESPONSIBLE_ID,
     HANDLER_AUTHORIZATION,
     HANDLER_ID,
     HANDLER_PHOTO;
+
+    @Override
+    public String messageKey() {
+        return "order.document." + name();
+    }
 
     /** Who may open the file: ID photos and photos of persons OPS and the agent; the rest also the enterprise. */
     public Set<Role> readers() {
@@ -31,6 +37,6 @@ public enum OrderDocumentKind {
 
     /** The pending item an order shows while this document is missing. */
     public String pendingItem() {
-        return this == HANDLER_PHOTO ? OrderView.PENDING_HANDLER_PHOTO : "DOCUMENT:" + name();
+        return this == HANDLER_PHOTO ? OrderView.PENDING_HANDLER_PHOTO : OrderView.DOCUMENT_PREFIX + name();
     }
 }

@@ -16,8 +16,6 @@ import com.realsim.verification.VerificationService;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,16 +68,11 @@ class OrderSteps {
         if (kind == OrderDocumentKind.HANDLER_PHOTO) {
             if (!order.type().needsComparison()) {
                 throw new DomainException(
-                        ErrorCode.ILLEGAL_STATE_TRANSITION,
-                        "order.noHandlerPhotoForType",
-                        order.type().name());
+                        ErrorCode.ILLEGAL_STATE_TRANSITION, "order.noHandlerPhotoForType", order.type());
             }
         } else if (!order.type().uploadableDocuments().contains(kind)) {
             throw new com.realsim.platform.error.ValidationException(new FieldProblem(
-                    "kind",
-                    ErrorCode.VALIDATION_FAILED,
-                    "order.documentKindNotForType",
-                    order.type().name()));
+                    "kind", ErrorCode.VALIDATION_FAILED, "order.documentKindNotForType", order.type()));
         }
         order.requireOpen();
         DocumentSummary stored = documents.store(new NewDocument(
@@ -177,12 +170,8 @@ class OrderSteps {
             messageKey = first.messageKey();
             arguments = first.arguments();
         }
-        List<String> texts = new ArrayList<>();
-        for (Object argument : arguments) {
-            texts.add(String.valueOf(argument));
-        }
         Object iccid = refusal.details().get("iccid");
-        order.reject(refusal.code().name(), messageKey, texts, iccid == null ? null : iccid.toString(), by, now());
+        order.reject(refusal.code().name(), messageKey, arguments, iccid == null ? null : iccid.toString(), by, now());
         cards.close(order.id());
         orders.save(order);
     }

@@ -1,5 +1,6 @@
 package com.realsim.order;
 
+import com.realsim.platform.Labelled;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -9,7 +10,7 @@ import java.util.Set;
  * replacement (补换卡). A rebind of the machine-card binding needs an OPS decision; the others complete as soon as
  * their documents are in.
  */
-public enum OrderType {
+public enum OrderType implements Labelled {
     NEW_INSTALL,
     TRANSFER,
     REAL_NAME_SUPPLEMENT,
@@ -18,6 +19,11 @@ public enum OrderType {
     SUSPEND,
     RESUME,
     CANCEL;
+
+    @Override
+    public String messageKey() {
+        return "order.type." + name();
+    }
 
     /** Whether the handler is photographed on site and compared with their ID photo before the order completes. */
     public boolean needsComparison() {

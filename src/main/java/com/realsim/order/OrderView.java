@@ -2,6 +2,7 @@ package com.realsim.order;
 
 import com.realsim.identity.IdType;
 import com.realsim.platform.Actor;
+import com.realsim.platform.error.MessageArguments;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -43,6 +44,7 @@ public record OrderView(
     public static final String PENDING_HANDLER_PHOTO = "HANDLER_PHOTO";
     public static final String PENDING_VERIFICATION = "VERIFICATION";
     public static final String PENDING_OPS_DECISION = "OPS_DECISION";
+    static final String DOCUMENT_PREFIX = "DOCUMENT:";
 
     /** The handler (经办人), masked. */
     public record HandlerView(
@@ -71,7 +73,16 @@ public record OrderView(
      * the card module refused with, e.g. {@code QUOTA_EXCEEDED}), the card it concerns if it names one, and the
      * reason as a message key with arguments.
      */
-    public record RejectionView(String code, String iccid, String messageKey, List<String> arguments) {}
+    public record RejectionView(String code, String iccid, String messageKey, List<Object> arguments) {}
+
+    /** A pending item ({@link #pending()}) as a message argument: its label in the reader's language. */
+    static Object pendingLabel(String item) {
+        return item.startsWith(DOCUMENT_PREFIX)
+                ? MessageArguments.label(
+                        "order.document." + item.substring(DOCUMENT_PREFIX.length()),
+                        item.substring(DOCUMENT_PREFIX.length()))
+                : MessageArguments.label("order.pending." + item, item);
+    }
 
     public boolean open() {
         return status.open();

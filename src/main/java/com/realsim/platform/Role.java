@@ -1,11 +1,16 @@
 package com.realsim.platform;
 
 /** The one role an account or API client acts as. */
-public enum Role {
+public enum Role implements Labelled {
     ADMIN,
     OPS,
     AGENT,
     ENTERPRISE_ADMIN;
+
+    @Override
+    public String messageKey() {
+        return "role." + name();
+    }
 
     /** AGENT accounts belong to an agent organisation, ENTERPRISE_ADMIN accounts to an enterprise. */
     public boolean needsAgent() {

@@ -261,7 +261,7 @@ class VerificationCase extends AbstractAggregateRoot<VerificationCase> {
 
     private void requirePending() {
         if (status.decided()) {
-            throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "verification.alreadyDecided", status.name());
+            throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "verification.alreadyDecided", status);
         }
     }
 

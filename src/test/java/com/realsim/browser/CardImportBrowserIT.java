@@ -106,7 +106,8 @@ class CardImportBrowserIT {
             browser.findElement(By.linkText("89865631297611103895")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("card-detail")));
             assertThat(browser.findElement(By.id("card-state")).getText()).isEqualTo("In inventory");
-            assertThat(browser.findElement(By.id("real-name")).getText()).contains("DIRECTIONAL_DATA_ONLY");
+            assertThat(browser.findElement(By.id("real-name-requirement")).getText())
+                    .isEqualTo("Directional data only");
         } finally {
             browser.quit();
         }

@@ -132,7 +132,7 @@ class CardSelfServiceBrowserIT {
             click(ops, ops.findElement(By.id("approve")));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verification-queue")));
             assertThat(ops.findElement(By.cssSelector(".alert-success")).getText())
-                    .contains("approved");
+                    .isEqualTo("Case " + caseId + " approved.");
         } finally {
             ops.quit();
         }
@@ -150,6 +150,8 @@ class CardSelfServiceBrowserIT {
                     });
             click(again, again.findElement(By.cssSelector("#activate-form button")));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("card-state"), "Active"));
+            assertThat(again.findElement(By.cssSelector(".alert-success")).getText())
+                    .isEqualTo("Card " + iccid + " is active.");
             assertThat(again.findElements(By.id("real-name-missing"))).isEmpty();
 
             again.get(link + (link.contains("?") ? "&" : "?") + "lang=en");

@@ -77,6 +77,8 @@ class EnterpriseRegistrationBrowserIT {
             click(agent, By.id("save-draft"));
 
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload-form")));
+            assertThat(agent.findElement(By.cssSelector(".alert-success")).getText())
+                    .isEqualTo("The registration is saved as a draft. Add the documents, then submit it.");
             enterpriseId = agent.findElement(By.id("enterprise")).getAttribute("data-id");
             for (String kind : new String[] {"CERTIFICATE", "RESPONSIBLE_ID_FRONT", "RESPONSIBLE_ID_BACK"}) {
                 new Select(agent.findElement(By.id("kind"))).selectByValue(kind);
@@ -85,9 +87,13 @@ class EnterpriseRegistrationBrowserIT {
                 click(agent, By.id("upload"));
                 wait.until(ExpectedConditions.attributeToBe(
                         By.cssSelector("#required-documents [data-kind='" + kind + "']"), "data-present", "true"));
+                assertThat(agent.findElement(By.cssSelector(".alert-success")).getText())
+                        .isEqualTo("The document is stored.");
             }
             click(agent, By.id("submit-enterprise"));
             wait.until(ExpectedConditions.attributeToBe(By.id("enterprise"), "data-status", "SUBMITTED"));
+            assertThat(agent.findElement(By.cssSelector(".alert-success")).getText())
+                    .isEqualTo("The registration is submitted for review.");
         } finally {
             agent.quit();
         }
@@ -106,6 +112,8 @@ class EnterpriseRegistrationBrowserIT {
             assertThat(ops.findElement(By.id("person-id-number")).getText()).contains("120101********9190");
             click(ops, By.id("approve"));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("review-registrations")));
+            assertThat(ops.findElement(By.cssSelector(".alert-success")).getText())
+                    .isEqualTo("Approved: the enterprise is verified.");
         } finally {
             ops.quit();
         }

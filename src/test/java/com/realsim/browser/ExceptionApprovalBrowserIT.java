@@ -73,6 +73,8 @@ class ExceptionApprovalBrowserIT {
             browser.findElement(By.id("submit-request")).click();
 
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("exception-request")));
+            assertThat(browser.findElement(By.cssSelector(".alert-success")).getText())
+                    .isEqualTo("The request is saved. Upload the signed approval document so that OPS can decide.");
             assertThat(browser.findElement(By.id("document-missing")).isDisplayed())
                     .isTrue();
             browser.findElement(By.id("file")).sendKeys(signedApproval.toString());
@@ -80,9 +82,12 @@ class ExceptionApprovalBrowserIT {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("document-list")));
             assertThat(browser.findElements(By.cssSelector("#document-list img")))
                     .hasSize(1);
+            assertThat(browser.findElement(By.cssSelector(".alert-success")).getText())
+                    .isEqualTo("The document is stored.");
             String requestUrl = browser.getCurrentUrl().replaceAll("#.*", "");
             browser.findElement(By.id("logout")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("logged-out")));
+            assertThat(browser.findElement(By.id("logged-out")).getText()).isEqualTo("You have been signed out.");
 
             signIn(browser, wait, "exception-ops", "Ops-pass-1234");
             assertThat(browser.findElement(By.id("dashboard")).getText()).contains("Exception requests to decide");
@@ -94,6 +99,8 @@ class ExceptionApprovalBrowserIT {
             row.findElement(By.cssSelector("button.claim")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(
                     By.xpath("//table[@id='exceptions']//tr[td//a[text()='" + card.iccid() + "']]"), "exception-ops"));
+            assertThat(browser.findElement(By.cssSelector(".alert-success")).getText())
+                    .isEqualTo("You are now working on this request.");
             screenshot(browser, "exception-queue.png");
             browser.findElement(By.xpath("//table[@id='exceptions']//tr[td//a[text()='" + card.iccid()
                             + "']]//a[contains(@class,'open')]"))
@@ -113,7 +120,7 @@ class ExceptionApprovalBrowserIT {
 
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("exception-queue")));
             assertThat(browser.findElement(By.cssSelector(".alert-success")).getText())
-                    .contains("The exception is approved");
+                    .isEqualTo("The exception is approved.");
             browser.get(requestUrl);
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("approval-note")));
             assertThat(browser.findElement(By.id("exception-request")).getAttribute("data-status"))

@@ -49,12 +49,15 @@ class SignInBrowserIT {
             browser.findElement(By.cssSelector("#agent-form button[type=submit]"))
                     .click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("agents"), "Browser Channel Ltd"));
+            assertThat(browser.findElement(By.cssSelector(".alert-success")).getText())
+                    .isEqualTo("Agent organisation \"Browser Channel Ltd\" created.");
 
             browser.findElement(By.id("lang-zh")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "代理商机构"));
 
             browser.findElement(By.id("logout")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("logged-out")));
+            assertThat(browser.findElement(By.id("logged-out")).getText()).isEqualTo("您已退出登录。");
         } finally {
             browser.quit();
         }

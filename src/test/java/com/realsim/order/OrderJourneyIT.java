@@ -92,17 +92,23 @@ class OrderJourneyIT {
             click(By.id("submit-order"));
 
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("checklist")));
+            String number = browser.findElement(By.id("order-number")).getText();
+            assertThat(number).startsWith("ORD-");
             assertThat(browser.findElement(By.cssSelector(".alert-success")).getText())
-                    .contains("was submitted");
+                    .isEqualTo("Order " + number + " was submitted. Upload its photos now.");
             String orderUrl = browser.getCurrentUrl().replaceAll("#.*", "");
             for (String kind : List.of("CERTIFICATE", "RESPONSIBLE_ID", "HANDLER_AUTHORIZATION", "HANDLER_ID")) {
                 assertThat(browser.findElement(By.id("file-" + kind)).getAttribute("capture"))
                         .isEqualTo("environment");
                 upload(kind, photo);
+                assertThat(browser.findElement(By.cssSelector(".alert-success")).getText())
+                        .isEqualTo("The photo was stored.");
             }
             assertThat(browser.findElement(By.id("file-HANDLER_PHOTO")).getAttribute("capture"))
                     .isEqualTo("user");
             upload("HANDLER_PHOTO", photo);
+            assertThat(browser.findElement(By.cssSelector(".alert-success")).getText())
+                    .isEqualTo("The handler's photo was stored.");
             assertThat(browser.findElement(By.id("verification-status")).getText())
                     .isEqualTo("Waiting for review");
             assertThat(browser.findElements(By.cssSelector("#checklist [data-done='false']")))
@@ -119,6 +125,7 @@ class OrderJourneyIT {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(
                     By.id("checklist"), "What the order still waits for"));
             signOut();
+            assertThat(browser.findElement(By.id("logged-out")).getText()).isEqualTo("You have been signed out.");
 
             // 2. an OPS user approves the handler's comparison
             signIn("journey-ops", "Ops-pass-1234");
@@ -126,9 +133,12 @@ class OrderJourneyIT {
             click(By.id("open-verification"));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("decide")));
             assertThat(browser.findElement(By.id("subject-label")).getText()).startsWith("ORD-");
+            String handlerCase = browser.findElement(By.id("verification")).getAttribute("data-id");
             browser.findElement(By.id("approve-reason")).sendKeys("The handler matches the ID photo");
             click(By.id("approve"));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".alert-success")));
+            assertThat(browser.findElement(By.cssSelector(".alert-success")).getText())
+                    .isEqualTo("Case " + handlerCase + " approved.");
             reloadUntil(orderUrl, "order", "data-status", "COMPLETED");
             assertThat(browser.findElement(By.id("completed")).getText())
                     .isEqualTo("Completed: the cards are the enterprise's now.");
@@ -149,6 +159,8 @@ class OrderJourneyIT {
             browser.findElement(By.id("idAddress")).sendKeys("北京市东城区东长安街 1 号");
             click(By.cssSelector("#end-user-form button[type=submit]"));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("photos-form")));
+            assertThat(browser.findElement(By.cssSelector(".alert-success")).getText())
+                    .isEqualTo("The end user is bound. Now upload the three photos, or create a self-service link.");
             browser.findElement(By.id("idFront")).sendKeys(photo.toString());
             if (!browser.findElements(By.id("idBack")).isEmpty()) {
                 browser.findElement(By.id("idBack")).sendKeys(photo.toString());
@@ -156,6 +168,8 @@ class OrderJourneyIT {
             browser.findElement(By.id("livePhoto")).sendKeys(photo.toString());
             click(By.cssSelector("#photos-form button[type=submit]"));
             wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("photos-form")));
+            assertThat(browser.findElement(By.cssSelector(".alert-success")).getText())
+                    .isEqualTo("All photos are in: the end user's verification has started.");
             assertThat(browser.findElement(By.id("end-user-status")).getText()).isNotBlank();
             screenshot("card-end-user-under-review.png");
             signOut();
@@ -178,9 +192,12 @@ class OrderJourneyIT {
             browser.get(cardUrl);
             click(By.cssSelector("#end-user-details a[href^='/verifications/']"));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("decide")));
+            String endUserCase = browser.findElement(By.id("verification")).getAttribute("data-id");
             browser.findElement(By.id("approve-reason")).sendKeys("Live photo matches the ID");
             click(By.id("approve"));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".alert-success")));
+            assertThat(browser.findElement(By.cssSelector(".alert-success")).getText())
+                    .isEqualTo("Case " + endUserCase + " approved.");
             signOut();
 
             // 6. the enterprise's admin activates the card in the page and sees it ACTIVE
@@ -188,6 +205,8 @@ class OrderJourneyIT {
             reloadUntilEnabled(cardUrl, By.cssSelector("#activate-form button"));
             click(By.cssSelector("#activate-form button"));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("card-state"), "Active"));
+            assertThat(browser.findElement(By.cssSelector(".alert-success")).getText())
+                    .isEqualTo("Card " + endUserCard + " is active.");
             screenshot("card-active-enterprise-admin.png");
             CardSummary active = cards.card(endUserCard).orElseThrow();
             assertThat(active.state()).isEqualTo(CardState.ACTIVE);

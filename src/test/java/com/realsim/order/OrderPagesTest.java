@@ -169,6 +169,19 @@ class OrderPagesTest {
     }
 
     @Test
+    void aCardOutsideTheInventoryIsRefusedNamingItsStateByItsLabel() {
+        String taken = fixtures.enterpriseCards(1, fixtures.dataOnlyPlan(), agentId, enterprise.id())
+                .get(0);
+        assertThat(post(taken, null, "zh-CN"))
+                .bodyText()
+                .contains("卡 " + taken + " 不可用：其状态为“待激活”，不在库存中。")
+                .doesNotContain("PENDING_ACTIVATION，");
+        assertThat(post(taken, null, "en"))
+                .bodyText()
+                .contains("Card " + taken + " is not available: it is Awaiting activation, not in the inventory.");
+    }
+
+    @Test
     void aValidFormCreatesTheOrderWithCardsFromTheTextAndTheCsvFile() {
         List<String> iccids = fixtures.inventory(3, fixtures.dataOnlyPlan());
         MockMultipartFile csv = new MockMultipartFile(

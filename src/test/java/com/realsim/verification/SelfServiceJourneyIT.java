@@ -142,7 +142,7 @@ class SelfServiceJourneyIT {
             approve.click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verification-queue")));
             assertThat(desktop.findElement(By.cssSelector(".alert-success")).getText())
-                    .contains("approved");
+                    .isEqualTo("Case " + caseId + " approved.");
         } finally {
             desktop.quit();
         }

@@ -6,7 +6,7 @@ import com.realsim.audit.AuditTrail;
 import com.realsim.platform.error.ValidationException;
 import com.realsim.platform.web.CursorPage;
 import com.realsim.platform.web.FormErrors;
-import java.time.ZoneId;
+import com.realsim.platform.web.PageTimes;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -26,9 +26,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class AuditController {
 
     private final AuditTrail trail;
+    private final PageTimes times;
+    private final ReadableEntries readable;
 
-    AuditController(AuditTrail trail) {
+    AuditController(AuditTrail trail, PageTimes times, ReadableEntries readable) {
         this.trail = trail;
+        this.times = times;
+        this.readable = readable;
     }
 
     @GetMapping
@@ -46,14 +50,14 @@ class AuditController {
 
     private String page(AuditFilter filter, BindingResult binding, Model model) {
         model.addAttribute("targetTypes", AuditQuery.TARGET_TYPES);
+        model.addAttribute("actions", trail.actions());
         model.addAttribute("entries", List.of());
-        model.addAttribute("zone", ZoneId.systemDefault().getId());
         if (binding.hasErrors()) {
             return "audit/trail";
         }
         try {
-            CursorPage<AuditEntry> page = trail.visible(filter.toQuery(ZoneId.systemDefault()));
-            model.addAttribute("entries", page.items());
+            CursorPage<AuditEntry> page = trail.visible(filter.toQuery(times.zone()));
+            model.addAttribute("entries", readable.rows(page.items()));
             model.addAttribute("nextUrl", page.nextCursor() == null ? null : filter.nextPage(page.nextCursor()));
         } catch (ValidationException refused) {
             FormErrors.show(refused, binding);

@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** The audit page's filters, from the query string; dates are whole days in the server's time zone. */
+/** The audit page's filters, from the query string; dates are whole days in the pages' time zone. */
 public class AuditFilter {
 
     private String targetType;

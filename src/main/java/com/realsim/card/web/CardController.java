@@ -10,6 +10,7 @@ import com.realsim.card.EndUserPhoto;
 import com.realsim.card.EndUserPhotoStored;
 import com.realsim.card.EndUserService;
 import com.realsim.card.Operator;
+import com.realsim.card.OperatorService;
 import com.realsim.card.ServicePlanService;
 import com.realsim.identity.IdType;
 import com.realsim.platform.error.DomainException;
@@ -70,6 +71,7 @@ class CardController {
     private final EndUserService endUsers;
     private final CardUsageService usage;
     private final ServicePlanService plans;
+    private final OperatorService operators;
     private final MessageSource messages;
     private final JsonMapper json;
     private final Clock clock;
@@ -79,6 +81,7 @@ class CardController {
             EndUserService endUsers,
             CardUsageService usage,
             ServicePlanService plans,
+            OperatorService operators,
             MessageSource messages,
             JsonMapper json,
             Clock clock) {
@@ -86,6 +89,7 @@ class CardController {
         this.endUsers = endUsers;
         this.usage = usage;
         this.plans = plans;
+        this.operators = operators;
         this.messages = messages;
         this.json = json;
         this.clock = clock;
@@ -144,6 +148,7 @@ class CardController {
         model.addAttribute("idTypes", IdType.values());
         model.addAttribute("photoKinds", EndUserPhoto.values());
         model.addAttribute("usage", usage.recent(card.id(), RECENT_USAGE_DAYS));
+        model.addAttribute("cardsPerId", operators.quota(card.operator()).maxCardsPerId());
         if (!model.containsAttribute("endUserForm")) {
             model.addAttribute("endUserForm", form);
         }

@@ -8,7 +8,9 @@ import java.util.Map;
 /**
  * A refusal by the domain: a rule says no. It carries a stable {@link ErrorCode}, a message key with arguments
  * for the user's language, and details that the API answer carries as extra members (for example {@code missing}).
- * The message never contains personal data.
+ * Arguments that are codes with a label ({@link com.realsim.platform.Labelled}, or lists of them) are shown by their
+ * label ({@link MessageArguments}): pass the enum itself, never its {@code name()}. The message never contains
+ * personal data.
  */
 public class DomainException extends RuntimeException {
 
@@ -25,7 +27,7 @@ public class DomainException extends RuntimeException {
         super(code.name() + " (" + messageKey + ")");
         this.code = code;
         this.messageKey = messageKey;
-        this.messageArguments = messageArguments.clone();
+        this.messageArguments = MessageArguments.readable(messageArguments);
     }
 
     /** Adds an extra member of the problem answer, such as {@code missing} or {@code kinds}. */

@@ -1,12 +1,13 @@
 package com.realsim.platform.error;
 
+import com.realsim.platform.Labelled;
 import org.springframework.http.HttpStatus;
 
 /**
  * The stable, machine-readable error codes of the platform (the Partner API contract's list plus a few that the
  * contract leaves free), each with the HTTP status it answers with.
  */
-public enum ErrorCode {
+public enum ErrorCode implements Labelled {
     VALIDATION_FAILED(HttpStatus.BAD_REQUEST),
     INVALID_ID_NUMBER(HttpStatus.BAD_REQUEST),
     INVALID_USCC(HttpStatus.BAD_REQUEST),
@@ -46,6 +47,7 @@ public enum ErrorCode {
     }
 
     /** The message bundle key of this code's default text. */
+    @Override
     public String messageKey() {
         return "error." + name();
     }

@@ -6,6 +6,11 @@ package com.realsim.platform.error;
  */
 public record FieldProblem(String field, ErrorCode code, String messageKey, Object... arguments) {
 
+    /** Labelled codes among the arguments are shown by their labels ({@link MessageArguments}). */
+    public FieldProblem {
+        arguments = MessageArguments.readable(arguments);
+    }
+
     public static FieldProblem of(String field, ErrorCode code) {
         return new FieldProblem(field, code, code.messageKey());
     }
