@@ -19,6 +19,7 @@ import com.realsim.card.CardOrders;
 import com.realsim.card.CardQuery;
 import com.realsim.card.CardService;
 import com.realsim.card.CardState;
+import com.realsim.card.CardStates;
 import com.realsim.card.CardSummary;
 import com.realsim.card.CardView;
 import com.realsim.card.EndUserService;
@@ -200,6 +201,7 @@ class PageTextTest {
                         "/cards?q=8986"));
         PAGES.put("/cards/{id}", records(STAFF_AND_TENANTS, (world, role) -> world.visible(role, world.cardUris)));
         PAGES.put("/inventory/imports", page(Set.of(Role.OPS), "/inventory/imports"));
+        PAGES.put("/over-limit-identities", page(Set.of(Role.OPS), "/over-limit-identities"));
         PAGES.put("/inventory/imports/{id}", records(Set.of(Role.OPS), (world, role) -> world.importUris));
         PAGES.put(
                 "/inventory/imports/{id}/progress",
@@ -654,16 +656,14 @@ class PageTextTest {
             String stopped = active.get(0);
             as(agent, () -> cards.suspend(stopped, "客户申请：设备返修"));
             as(ops, () -> cards.suspend(stopped, "运维核查"));
-            as(ops, () -> cards.block(stopped, BlockingReason.ARREARS, "欠费"));
-            as(ops, () -> cards.block(stopped, BlockingReason.MACHINE_CARD_SEPARATION, null));
+            CardStates states = new CardStates(context);
+            states.block(stopped, BlockingReason.ARREARS, "欠费");
+            states.block(stopped, BlockingReason.MACHINE_CARD_SEPARATION, null);
             String resumed = active.get(1);
             as(ops, () -> cards.suspend(resumed, "临时停机检查"));
             as(ops, () -> cards.resume(resumed, "检查完毕"));
             String cycle = active.get(2);
-            as(ops, () -> {
-                cards.preCancel(cycle);
-                return null;
-            });
+            states.preCancel(cycle);
             String cancelled = active.get(4);
             as(agent, () -> cards.cancel(cancelled, "设备报废"));
             List<String> testCards =
@@ -814,6 +814,26 @@ class PageTextTest {
                     ops,
                     () -> context.getBean(UnmaskService.class)
                             .unmask("ENTERPRISE", logistics, "responsiblePerson.idNumber", "核对责任人证件号码"));
+
+            // An identity over its operator's limit (two cards, the limit then lowered to one), for OPS's list.
+            EndUserService endUserService = context.getBean(EndUserService.class);
+            for (String iccid : active.subList(active.size() - 2, active.size())) {
+                as(
+                        agent,
+                        () -> endUserService.bind(
+                                iccid,
+                                com.realsim.card.EndUserDetails.of(
+                                        "何志强",
+                                        com.realsim.identity.IdType.RESIDENT_ID,
+                                        "420106199810051639",
+                                        "湖北省武汉市江岸区解放大道 1 号",
+                                        java.time.LocalDate.of(2026, 12, 1))));
+            }
+            Operator crowded = Operator.valueOf(context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                    .sql("SELECT operator FROM identity_quota WHERE cards_held >= 2 ORDER BY operator LIMIT 1")
+                    .query(String.class)
+                    .single());
+            as(admin, () -> context.getBean(OperatorService.class).setQuota(crowded, 1, admin));
 
             // Every record the pages open, and the audit trail of all of it.
             for (String iccid : iccids(ops, null, null)) {
