@@ -11,12 +11,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -138,18 +140,7 @@ class ResponsiveLayoutBrowserIT {
                     for (String page : pages) {
                         browser.get(base() + page);
                         wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
-                        Map<?, ?> layout =
-                                (Map<?, ?>) browser.executeScript(TABLES_AND_OVERFLOW, NARROWEST_WRAPPING_CELL_PX);
-                        for (Object problem : (List<?>) layout.get("problems")) {
-                            problems.add(where + " " + page + ": " + problem);
-                        }
-                        if (!screen.phone()) {
-                            checkNavigation(browser, wait, screen, where + " " + page, problems);
-                        }
-                        Chromium.screenshot(
-                                browser,
-                                SCREENSHOTS.resolve(
-                                        username + "-" + screen.name() + "-" + language + "-" + slug(page) + ".png"));
+                        checkPage(browser, wait, screen, where, page, problems);
                         pagesChecked++;
                     }
                 }
@@ -159,6 +150,85 @@ class ResponsiveLayoutBrowserIT {
         }
         assertThat(pagesChecked).as("pages checked").isGreaterThanOrEqualTo(4 * 2 * 2);
         assertThat(problems).as("layout problems").isEmpty();
+    }
+
+    /**
+     * The pages that answer a form also fit a phone: the page that shows a new API client's secret once (and what a
+     * reload of it shows) and the confirmation asked before a card is cancelled.
+     */
+    @Test
+    void theOneTimeSecretAndTheCancellationConfirmationFitAPhone() {
+        Screen phone = SCREENS.get(1);
+        List<String> problems = new ArrayList<>();
+        ChromeDriver admin = Chromium.start(phone.width(), phone.height());
+        try {
+            Chromium.viewport(admin, phone.width(), phone.height(), true);
+            WebDriverWait wait = Chromium.waitFor(admin, Duration.ofSeconds(30));
+            signIn(admin, wait, "demo-admin");
+            admin.get(base() + "/admin/api-clients?lang=zh-CN");
+            admin.findElement(By.id("name")).sendKeys("手机上新建的客户端");
+            new Select(admin.findElement(By.id("role"))).selectByValue("OPS");
+            press(admin, admin.findElement(By.cssSelector("#api-client-form button[type=submit]")));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("client-secret")));
+            checkPage(admin, wait, phone, "demo-admin phone zh-CN", "/admin/api-clients/issued", problems);
+
+            admin.navigate().refresh();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("issued-gone")));
+            assertThat(admin.findElements(By.id("client-secret"))).isEmpty();
+            checkPage(admin, wait, phone, "demo-admin phone zh-CN", "/admin/api-clients/issued (reloaded)", problems);
+            admin.get(base() + "/admin/api-clients");
+            assertThat(admin.findElements(By.xpath("//table[@id='api-clients']//td[text()='手机上新建的客户端']")))
+                    .as("reloading the secret's page created no second client")
+                    .hasSize(1);
+        } finally {
+            admin.quit();
+        }
+
+        ChromeDriver agent = Chromium.start(phone.width(), phone.height());
+        try {
+            Chromium.viewport(agent, phone.width(), phone.height(), true);
+            WebDriverWait wait = Chromium.waitFor(agent, Duration.ofSeconds(30));
+            signIn(agent, wait, "demo-agent");
+            agent.get(base() + "/cards?lang=zh-CN");
+            String card = URI.create(agent.findElement(By.cssSelector("#cards a[href^='/cards/']"))
+                            .getAttribute("href"))
+                    .getPath();
+            agent.get(base() + card);
+            String state = agent.findElement(By.id("card-state")).getText();
+            agent.findElement(By.id("cancel-reason")).sendKeys("设备报废");
+            press(agent, agent.findElement(By.cssSelector("#cancel-form button[type=submit]")));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("cancel-confirm")));
+            assertThat(agent.findElement(By.id("cancel-reason-shown")).getText())
+                    .isEqualTo("设备报废");
+            checkPage(agent, wait, phone, "demo-agent phone zh-CN", card + "/cancel", problems);
+            press(agent, agent.findElement(By.id("keep-card")));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("card-detail")));
+            assertThat(agent.findElement(By.id("card-state")).getText())
+                    .as("asking changed nothing")
+                    .isEqualTo(state);
+        } finally {
+            agent.quit();
+        }
+        assertThat(problems).as("layout problems").isEmpty();
+    }
+
+    /** No sideways scrolling, no squeezed cell, the navigation (on a desktop), and a screenshot of the page. */
+    private void checkPage(
+            ChromeDriver browser, WebDriverWait wait, Screen screen, String where, String page, List<String> problems) {
+        Map<?, ?> layout = (Map<?, ?>) browser.executeScript(TABLES_AND_OVERFLOW, NARROWEST_WRAPPING_CELL_PX);
+        for (Object problem : (List<?>) layout.get("problems")) {
+            problems.add(where + " " + page + ": " + problem);
+        }
+        if (!screen.phone()) {
+            checkNavigation(browser, wait, screen, where + " " + page, problems);
+        }
+        Chromium.screenshot(browser, SCREENSHOTS.resolve(where.replace(' ', '-') + "-" + slug(page) + ".png"));
+    }
+
+    /** Presses a button or link as a person does, scrolled into view first (a phone's forms reach below the fold). */
+    private static void press(ChromeDriver browser, WebElement element) {
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+        element.click();
     }
 
     /** The labels of the navigation: each on one line, within the screen (on a phone, in the opened menu). */
