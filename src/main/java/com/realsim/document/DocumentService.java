@@ -18,6 +18,9 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -125,6 +128,23 @@ public class DocumentService {
                 .map(StoredDocument::summary)
                 .sorted(Comparator.comparing(DocumentSummary::uploadedAt).thenComparing(DocumentSummary::id))
                 .toList();
+    }
+
+    /**
+     * The kinds of document a record has on file, including those the current actor's role may not open: whether a
+     * record is complete is no secret from those who see the record (an enterprise admin sees that its responsible
+     * person's ID photos are there without seeing them). Within the actor's tenant scope.
+     */
+    @Transactional(readOnly = true)
+    public Set<String> kindsOnFile(String ownerType, long ownerId) {
+        if (CurrentActor.find().isEmpty()) {
+            return Set.of();
+        }
+        Specification<StoredDocument> owner = (root, query, cb) ->
+                cb.and(cb.equal(root.get("ownerType"), ownerType), cb.equal(root.get("ownerId"), ownerId));
+        return documents.findAll(documents.visible().and(owner)).stream()
+                .map(StoredDocument::kind)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private ContentInspector.Inspection check(byte[] content) {

@@ -242,6 +242,7 @@ public class EnterpriseService {
                 enterprise.view(),
                 enterprise.requiredDocuments().stream().map(Enum::name).toList(),
                 documents.list(DOCUMENT_OWNER, id),
+                documents.kindsOnFile(DOCUMENT_OWNER, id),
                 changeRequests.findByEnterpriseIdOrderByIdDesc(id).stream()
                         .map(EnterpriseChangeRequest::view)
                         .toList(),
@@ -398,9 +399,7 @@ public class EnterpriseService {
     }
 
     private Set<String> kindsOf(String owner, long id) {
-        return documents.list(owner, id).stream()
-                .map(DocumentSummary::kind)
-                .collect(java.util.stream.Collectors.toSet());
+        return documents.kindsOnFile(owner, id);
     }
 
     private void refuseDuplicate(long agentId, EnterpriseDetails details, Long self) {

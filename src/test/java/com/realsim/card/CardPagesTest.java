@@ -235,6 +235,64 @@ class CardPagesTest {
     }
 
     @Test
+    void cancellingACardAsksForConfirmationOnAPageOfItsOwnBeforeAnythingHappens() {
+        String iccid = inventory.activeCustomerCard(7L, 70L);
+        long id = cards.card(iccid).orElseThrow().id();
+        assertThat(mvc.get()
+                        .uri("/cards/{id}", id)
+                        .header("Accept-Language", "zh-CN")
+                        .with(ActorAuthentication.as(AGENT_7)))
+                .bodyText()
+                .contains("id=\"cancel-form\"")
+                .doesNotContain("name=\"confirmed\"");
+
+        assertThat(mvc.post()
+                        .uri("/cards/{id}/cancel", id)
+                        .param("reason", "合同终止")
+                        .header("Accept-Language", "zh-CN")
+                        .with(csrf())
+                        .with(ActorAuthentication.as(AGENT_7)))
+                .hasStatusOk()
+                .bodyText()
+                .contains("id=\"cancel-confirm\"")
+                .contains("确认销户？")
+                .contains(iccid)
+                .contains("合同终止")
+                .containsPattern("<input type=\"hidden\" name=\"confirmed\" value=\"true\">")
+                .contains("href=\"/cards/" + id + "\"");
+        assertThat(cards.card(iccid).orElseThrow().state())
+                .as("the first step changes nothing")
+                .isEqualTo(CardState.ACTIVE);
+
+        assertThat(mvc.post()
+                        .uri("/cards/{id}/cancel", id)
+                        .param("reason", "")
+                        .with(csrf())
+                        .with(ActorAuthentication.as(AGENT_7)))
+                .hasStatus(HttpStatus.FOUND)
+                .flash()
+                .containsEntry("flashError", "card.action.reasonRequired");
+        assertThat(mvc.post()
+                        .uri("/cards/{id}/cancel", id)
+                        .param("reason", "合同终止")
+                        .with(csrf())
+                        .with(ActorAuthentication.as(AGENT_8)))
+                .as("another tenant's card")
+                .hasStatus(HttpStatus.NOT_FOUND);
+
+        assertThat(mvc.post()
+                        .uri("/cards/{id}/cancel", id)
+                        .param("reason", "合同终止")
+                        .param("confirmed", "true")
+                        .with(csrf())
+                        .with(ActorAuthentication.as(AGENT_7)))
+                .hasStatus(HttpStatus.FOUND)
+                .flash()
+                .containsEntry("flashSuccess", "card.cancelled");
+        assertThat(cards.card(iccid).orElseThrow().state()).isEqualTo(CardState.CANCELLED);
+    }
+
+    @Test
     void opsUploadsAFileWatchesItRunAndDownloadsTheRejectedRows() throws Exception {
         String plan = inventory.dataOnlyPlan();
         String good = TestInventory.iccid();

@@ -201,6 +201,29 @@ class EnterpriseWebTest {
     }
 
     @Test
+    void theEnterprisesOwnAdminSeesEveryRequiredDocumentOnFileAsTheAgentDoesWithoutOpeningTheIdPhotos() {
+        EnterpriseView theirs = new EnterpriseFixtures(enterprises).verified(319, EnterpriseFixtures.code(4));
+        Actor admin = ActorAuthentication.actor(Role.ENTERPRISE_ADMIN, null, theirs.id());
+        for (Actor reader : new Actor[] {admin, agent(319)}) {
+            assertThat(mvc.get()
+                            .uri("/enterprises/{id}?lang=zh-CN", theirs.id())
+                            .with(ActorAuthentication.as(reader)))
+                    .hasStatusOk()
+                    .bodyText()
+                    .as("%s sees every required document on file", reader.role())
+                    .contains("data-kind=\"CERTIFICATE\" data-present=\"true\"")
+                    .contains("data-kind=\"RESPONSIBLE_ID_FRONT\" data-present=\"true\"")
+                    .contains("data-kind=\"RESPONSIBLE_ID_BACK\" data-present=\"true\"")
+                    .doesNotContain("data-present=\"false\"");
+        }
+        assertThat(mvc.get().uri("/enterprises/{id}?lang=zh-CN", theirs.id()).with(ActorAuthentication.as(admin)))
+                .bodyText()
+                .as("the enterprise admin may not open the responsible person's ID photos, and is told so")
+                .contains("仅代理商和运营人员可查看")
+                .doesNotContain("alt=\"责任人证件正面\"");
+    }
+
+    @Test
     void rolesThatMayNotDecideOrRegisterAreRefused() {
         EnterpriseView draft = new EnterpriseFixtures(enterprises).draft(308, EnterpriseFixtures.code(0));
         assertThat(mvc.post()

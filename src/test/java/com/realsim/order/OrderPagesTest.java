@@ -80,6 +80,23 @@ class OrderPagesTest {
     }
 
     @Test
+    void theListsWaitingForColumnNamesTheComparisonStillToComeNotItsApproval() {
+        List<String> iccids = fixtures.inventory(1, fixtures.dataOnlyPlan());
+        OrderView order = fixtures.submit(agent, OrderFixtures.newInstall(enterprise.id(), iccids));
+        assertThat(order.pending()).contains(OrderView.PENDING_VERIFICATION);
+        assertThat(mvc.get().uri("/orders?lang=zh-CN").with(ActorAuthentication.as(agent)))
+                .hasStatusOk()
+                .bodyText()
+                .contains(order.number())
+                .contains(">人证比对<")
+                .doesNotContain("人证比对通过");
+        assertThat(mvc.get().uri("/orders?lang=en").with(ActorAuthentication.as(agent)))
+                .bodyText()
+                .contains(">Person-to-ID comparison<")
+                .doesNotContain("comparison approved");
+    }
+
+    @Test
     void theListShowsTheActorsOrdersInBothLanguagesWithFilters() {
         List<String> iccids = fixtures.inventory(1, fixtures.dataOnlyPlan());
         OrderView order = fixtures.submit(agent, OrderFixtures.newInstall(enterprise.id(), iccids));

@@ -1,8 +1,8 @@
 package com.realsim.account.web;
 
 import com.realsim.account.AccountService;
+import com.realsim.account.AgentSummary;
 import com.realsim.account.ApiClientService;
-import com.realsim.account.IssuedCredentials;
 import com.realsim.platform.CurrentActor;
 import com.realsim.platform.EnterpriseDirectory;
 import com.realsim.platform.Role;
@@ -11,6 +11,7 @@ import com.realsim.platform.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -24,8 +25,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * ADMIN: API clients of partner platforms. A new or rotated secret is shown on the answer page itself, once, and
- * never stored anywhere in clear (not even in the session for a redirect).
+ * ADMIN: API clients of partner platforms. Creating a client or rotating its secret redirects to a page that shows
+ * the secret once (post-redirect-get, the secret sealed in the flash map: {@link IssuedCredentialsFlash}); reloading
+ * that page creates nothing and shows the secret no more.
  */
 @Controller
 @RequestMapping("/admin/api-clients")
@@ -35,12 +37,17 @@ class ApiClientController {
     private final ApiClientService clients;
     private final AccountService accounts;
     private final ObjectProvider<EnterpriseDirectory> enterprises;
+    private final IssuedCredentialsFlash issued;
 
     ApiClientController(
-            ApiClientService clients, AccountService accounts, ObjectProvider<EnterpriseDirectory> enterprises) {
+            ApiClientService clients,
+            AccountService accounts,
+            ObjectProvider<EnterpriseDirectory> enterprises,
+            IssuedCredentialsFlash issued) {
         this.clients = clients;
         this.accounts = accounts;
         this.enterprises = enterprises;
+        this.issued = issued;
     }
 
     @GetMapping
@@ -54,10 +61,11 @@ class ApiClientController {
             @Valid @ModelAttribute("apiClientForm") ApiClientForm form,
             BindingResult binding,
             Model model,
-            HttpServletResponse response) {
+            RedirectAttributes redirect) {
         if (!binding.hasErrors()) {
             try {
-                return issued(clients.create(form.toCommand(), CurrentActor.get()), model, response);
+                issued.put(redirect, clients.create(form.toCommand(), CurrentActor.get()), false);
+                return "redirect:/admin/api-clients/issued";
             } catch (DomainException refused) {
                 FormErrors.show(refused, binding);
             }
@@ -66,8 +74,18 @@ class ApiClientController {
     }
 
     @PostMapping("/{id}/rotate")
-    String rotate(@PathVariable long id, Model model, HttpServletResponse response) {
-        return issued(clients.rotate(id, CurrentActor.get()), model, response);
+    String rotate(@PathVariable long id, RedirectAttributes redirect) {
+        issued.put(redirect, clients.rotate(id, CurrentActor.get()), true);
+        return "redirect:/admin/api-clients/issued";
+    }
+
+    /** The credentials just issued, once; on a reload, only that they were shown. Never cached by the browser. */
+    @GetMapping("/issued")
+    String showIssued(Model model, HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
+        issued.take(model).ifPresent(credentials -> model.addAttribute("issued", credentials));
+        model.asMap().remove(IssuedCredentialsFlash.ATTRIBUTE);
+        return "account/api-client-issued";
     }
 
     @PostMapping("/{id}/disable")
@@ -84,20 +102,22 @@ class ApiClientController {
         return "redirect:/admin/api-clients";
     }
 
-    private String issued(IssuedCredentials credentials, Model model, HttpServletResponse response) {
-        response.setHeader("Cache-Control", "no-store");
-        model.addAttribute("credentials", credentials);
-        return "account/api-client-issued";
-    }
-
     private String page(Model model) {
         List<EnterpriseDirectory.EnterpriseOption> enterpriseOptions = enterprises.getIfAvailable() == null
                 ? List.of()
                 : enterprises.getObject().options();
+        List<AgentSummary> agents = accounts.agents();
         model.addAttribute("clients", clients.clients());
         model.addAttribute("roles", Role.values());
-        model.addAttribute("agents", accounts.agents());
+        model.addAttribute("agents", agents);
         model.addAttribute("enterprises", enterpriseOptions);
+        model.addAttribute(
+                "agentNames", agents.stream().collect(Collectors.toMap(AgentSummary::id, AgentSummary::name)));
+        model.addAttribute(
+                "enterpriseNames",
+                enterpriseOptions.stream()
+                        .collect(Collectors.toMap(
+                                EnterpriseDirectory.EnterpriseOption::id, EnterpriseDirectory.EnterpriseOption::name)));
         return "account/api-clients";
     }
 }

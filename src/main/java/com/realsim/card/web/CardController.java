@@ -259,8 +259,29 @@ class CardController {
         return act(id, reason, redirect, "card.resumed", (iccid, note) -> cards.resume(iccid, note));
     }
 
+    /**
+     * Cancelling (销户) is final, so it takes two steps: the card page's form leads to a page that says what will
+     * happen and asks again; only its form, which sends {@code confirmed=true}, cancels the card.
+     */
     @PostMapping("/{id}/cancel")
-    String cancel(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+    String cancel(
+            @PathVariable long id,
+            @RequestParam(required = false) String reason,
+            @RequestParam(defaultValue = "false") boolean confirmed,
+            Model model,
+            RedirectAttributes redirect) {
+        if (!confirmed) {
+            CardView card = cards.view(id);
+            String note = reason == null ? "" : reason.strip();
+            if (note.isEmpty() || note.length() > 500) {
+                redirect.addFlashAttribute("flashError", "card.action.reasonRequired");
+                return "redirect:/cards/" + id;
+            }
+            model.addAttribute("card", card);
+            model.addAttribute("reason", note);
+            model.addAttribute("tones", TONES);
+            return "card/cancel-confirm";
+        }
         return act(id, reason, redirect, "card.cancelled", (iccid, note) -> cards.cancel(iccid, note));
     }
 
