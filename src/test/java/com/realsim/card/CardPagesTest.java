@@ -236,12 +236,16 @@ class CardPagesTest {
 
     @Test
     void cancellingACardAsksForConfirmationOnAPageOfItsOwnBeforeAnythingHappens() {
-        String iccid = inventory.activeCustomerCard(7L, 70L);
+        CardFixtures fx = new CardFixtures(context);
+        long agentId = CardFixtures.newAgent();
+        String iccid = fx.activeDataCard(agentId, fx.verifiedEnterprise(agentId));
+        Actor agent = CardFixtures.agent(agentId);
+        Actor otherAgent = CardFixtures.agent(CardFixtures.newAgent());
         long id = cards.card(iccid).orElseThrow().id();
         assertThat(mvc.get()
                         .uri("/cards/{id}", id)
                         .header("Accept-Language", "zh-CN")
-                        .with(ActorAuthentication.as(AGENT_7)))
+                        .with(ActorAuthentication.as(agent)))
                 .bodyText()
                 .contains("id=\"cancel-form\"")
                 .doesNotContain("name=\"confirmed\"");
@@ -251,7 +255,7 @@ class CardPagesTest {
                         .param("reason", "合同终止")
                         .header("Accept-Language", "zh-CN")
                         .with(csrf())
-                        .with(ActorAuthentication.as(AGENT_7)))
+                        .with(ActorAuthentication.as(agent)))
                 .hasStatusOk()
                 .bodyText()
                 .contains("id=\"cancel-confirm\"")
@@ -268,7 +272,7 @@ class CardPagesTest {
                         .uri("/cards/{id}/cancel", id)
                         .param("reason", "")
                         .with(csrf())
-                        .with(ActorAuthentication.as(AGENT_7)))
+                        .with(ActorAuthentication.as(agent)))
                 .hasStatus(HttpStatus.FOUND)
                 .flash()
                 .containsEntry("flashError", "card.action.reasonRequired");
@@ -276,7 +280,7 @@ class CardPagesTest {
                         .uri("/cards/{id}/cancel", id)
                         .param("reason", "合同终止")
                         .with(csrf())
-                        .with(ActorAuthentication.as(AGENT_8)))
+                        .with(ActorAuthentication.as(otherAgent)))
                 .as("another tenant's card")
                 .hasStatus(HttpStatus.NOT_FOUND);
 
@@ -285,7 +289,7 @@ class CardPagesTest {
                         .param("reason", "合同终止")
                         .param("confirmed", "true")
                         .with(csrf())
-                        .with(ActorAuthentication.as(AGENT_7)))
+                        .with(ActorAuthentication.as(agent)))
                 .hasStatus(HttpStatus.FOUND)
                 .flash()
                 .containsEntry("flashSuccess", "card.cancelled");

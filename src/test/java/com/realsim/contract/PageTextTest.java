@@ -184,6 +184,8 @@ class PageTextTest {
         PAGES.put("/admin/agents", page(Set.of(Role.ADMIN), "/admin/agents"));
         PAGES.put("/admin/users", page(Set.of(Role.ADMIN), "/admin/users"));
         PAGES.put("/admin/api-clients", page(Set.of(Role.ADMIN), "/admin/api-clients"));
+        // Without a secret in the session's flash it reads "shown once" (ApiClientPagesTest shows a secret on it).
+        PAGES.put("/admin/api-clients/issued", page(Set.of(Role.ADMIN), "/admin/api-clients/issued"));
         PAGES.put("/admin/operators", page(Set.of(Role.ADMIN), "/admin/operators"));
         PAGES.put("/admin/service-plans", page(Set.of(Role.ADMIN), "/admin/service-plans"));
         PAGES.put("/admin/real-name-rules", page(Set.of(Role.ADMIN), "/admin/real-name-rules"));
