@@ -387,7 +387,7 @@ class Card extends AbstractAggregateRoot<Card> {
         if (boundImei == null) {
             this.boundImei = imei.value();
             this.updatedAt = now;
-            registerEvent(new CardImeiBound(id, iccid, agentId, enterpriseId, maskImei(boundImei), false, null));
+            registerEvent(new CardImeiBound(id, iccid, agentId, enterpriseId, Imei.mask(boundImei), false, null));
         } else if (boundImei.equals(imei.value())) {
             clear(BlockingReason.MACHINE_CARD_SEPARATION, "card.note.boundDeviceReturned", null, now, realName);
         } else if (state.canBeBlocked()) {
@@ -417,7 +417,7 @@ class Card extends AbstractAggregateRoot<Card> {
         this.rebindsInMonth++;
         this.boundImei = imei.value();
         this.updatedAt = now;
-        registerEvent(new CardImeiBound(id, iccid, agentId, enterpriseId, maskImei(boundImei), true, actor));
+        registerEvent(new CardImeiBound(id, iccid, agentId, enterpriseId, Imei.mask(boundImei), true, actor));
         clear(BlockingReason.MACHINE_CARD_SEPARATION, "card.note.rebound", actor, now, realName);
     }
 
@@ -490,10 +490,6 @@ class Card extends AbstractAggregateRoot<Card> {
 
     private static String by(Actor actor) {
         return actor == null ? "system" : actor.name();
-    }
-
-    static String maskImei(String imei) {
-        return imei == null ? null : imei.substring(0, 8) + "****" + imei.substring(12);
     }
 
     // --- reading --------------------------------------------------------------------------------------------------

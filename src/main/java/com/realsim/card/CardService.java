@@ -236,7 +236,7 @@ public class CardService {
                 card.agentId(),
                 card.enterpriseId(),
                 card.imeiBinding(),
-                Card.maskImei(card.boundImei()),
+                Imei.mask(card.boundImei()),
                 card.rebindsInMonth(),
                 reasons,
                 reading.assessment(),

@@ -115,7 +115,7 @@ public class CardUsageService {
                         rs.getLong(2),
                         rs.getLong(3),
                         rs.getLong(4),
-                        Card.maskImei(rs.getString(5))),
+                        Imei.mask(rs.getString(5))),
                 card.id(),
                 days);
     }

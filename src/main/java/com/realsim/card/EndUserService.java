@@ -155,7 +155,7 @@ public class EndUserService {
                 .filter(card -> card.state().isWithCustomer())
                 .flatMap(card -> enterprises
                         .name(card.enterpriseId())
-                        .map(name -> new SubjectDescription(maskedIccid(card.iccid()), name)));
+                        .map(name -> new SubjectDescription(Iccid.mask(card.iccid()), name)));
     }
 
     /**
@@ -276,9 +276,5 @@ public class EndUserService {
             throw new DomainException(ErrorCode.FORBIDDEN);
         }
         return actor;
-    }
-
-    static String maskedIccid(String iccid) {
-        return iccid.substring(0, 4) + "****" + iccid.substring(iccid.length() - 4);
     }
 }

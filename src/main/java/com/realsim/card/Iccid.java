@@ -42,6 +42,11 @@ public record Iccid(String value) {
         return sum % 10 == 0;
     }
 
+    /** An ICCID as a page without a signed-in reader shows it: the first and last four digits ({@code 8986****1234}). */
+    public static String mask(String iccid) {
+        return iccid.substring(0, 4) + "****" + iccid.substring(iccid.length() - 4);
+    }
+
     @Override
     public String toString() {
         return value;

@@ -13,6 +13,11 @@ public record Imei(String value) {
         }
     }
 
+    /** An IMEI as pages, answers and the audit trail show it: the eight digits of the device type, then {@code ****}. */
+    public static String mask(String imei) {
+        return imei == null ? null : imei.substring(0, 8) + "****" + imei.substring(12);
+    }
+
     @Override
     public String toString() {
         return value;

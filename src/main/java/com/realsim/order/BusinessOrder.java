@@ -1,5 +1,6 @@
 package com.realsim.order;
 
+import com.realsim.card.Imei;
 import com.realsim.identity.IdDocument;
 import com.realsim.identity.PersonalData;
 import com.realsim.identity.SealContext;
@@ -39,7 +40,7 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 
 /**
  * A business order (业务受理) of an agent for one of its verified enterprises: the handler (经办人, sealed), the
- * cards (rows of {@code business_order_card}, kept by {@link OrderCards} because an order may hold thousands), the
+ * cards (rows of {@code business_order_card}, kept by {@link OrderCardRows} because an order may hold thousands), the
  * photos it carries, and its progress. It is open ({@code AWAITING_VERIFICATION}) until it completes, is rejected or
  * is cancelled; {@link #pending()} says what it still waits for.
  */
@@ -474,7 +475,7 @@ class BusinessOrder extends AbstractAggregateRoot<BusinessOrder> {
                 deviceType == null
                         ? null
                         : new OrderView.DeviceView(deviceType, deviceModel, industryScenario, expectedMonthlyTrafficMb),
-                maskImei(imei),
+                Imei.mask(imei),
                 cardCount,
                 pending(),
                 documents.stream()
@@ -500,9 +501,5 @@ class BusinessOrder extends AbstractAggregateRoot<BusinessOrder> {
                 createdAt,
                 closedBy,
                 closedAt);
-    }
-
-    static String maskImei(String imei) {
-        return imei == null ? null : imei.substring(0, 8) + "****" + imei.substring(12);
     }
 }

@@ -42,10 +42,10 @@ public class OrderService {
     static final int MAX_REASON = 1000;
 
     private final BusinessOrders orders;
-    private final OrderCards cards;
+    private final OrderCardRows cards;
     private final OrderSteps steps;
     private final OrderProgress progress;
-    private final CardEffects effects;
+    private final OrderCardChecks checks;
     private final EnterpriseService enterprises;
     private final PersonalData personalData;
     private final OrderProperties properties;
@@ -53,10 +53,10 @@ public class OrderService {
 
     OrderService(
             BusinessOrders orders,
-            OrderCards cards,
+            OrderCardRows cards,
             OrderSteps steps,
             OrderProgress progress,
-            CardEffects effects,
+            OrderCardChecks checks,
             EnterpriseService enterprises,
             PersonalData personalData,
             OrderProperties properties,
@@ -65,7 +65,7 @@ public class OrderService {
         this.cards = cards;
         this.steps = steps;
         this.progress = progress;
-        this.effects = effects;
+        this.checks = checks;
         this.enterprises = enterprises;
         this.personalData = personalData;
         this.properties = properties;
@@ -92,7 +92,7 @@ public class OrderService {
                     .with("field", "handler.authorizationValidTo");
         }
         cards.refuseCardsInOpenOrders(order.allIccids());
-        effects.check(order);
+        checks.check(order);
         BusinessOrder created =
                 orders.saveAndFlush(new BusinessOrder(order, agent.agentId(), agent, personalData, clock.instant()));
         cards.add(created.id(), order);
@@ -191,7 +191,7 @@ public class OrderService {
         Long after = Cursor.decodeId(cursor);
         List<OrderCardLine> lines = cards.page(order.id(), after == null ? -1 : after.intValue(), limit + 1);
         Map<String, CardSummary> found =
-                effects.cards(lines.stream().map(OrderCardLine::iccid).toList());
+                checks.cards(lines.stream().map(OrderCardLine::iccid).toList());
         List<OrderCardView> rows = new ArrayList<>();
         for (OrderCardLine line : lines) {
             CardSummary card = found.get(line.iccid());

@@ -34,8 +34,8 @@ class OrderSteps {
     static final String DOCUMENT_OWNER = "ORDER";
 
     private final BusinessOrders orders;
-    private final OrderCards cards;
-    private final CardEffects effects;
+    private final OrderCardRows cards;
+    private final CompletedOrderEffects effects;
     private final DocumentService documents;
     private final VerificationService verifications;
     private final PersonalData personalData;
@@ -43,8 +43,8 @@ class OrderSteps {
 
     OrderSteps(
             BusinessOrders orders,
-            OrderCards cards,
-            CardEffects effects,
+            OrderCardRows cards,
+            CompletedOrderEffects effects,
             DocumentService documents,
             VerificationService verifications,
             PersonalData personalData,

@@ -40,7 +40,7 @@ class CardApiTest {
     ServicePlanService plans;
 
     @Autowired
-    CardOrders orders;
+    CardsForOrders orders;
 
     TestInventory inventory;
 

@@ -34,7 +34,7 @@ final class CardFixtures {
     static final Actor OPS = ActorAuthentication.actor(Role.OPS, null, null);
 
     final CardService cards;
-    final CardOrders cardOrders;
+    final CardsForOrders cardOrders;
     final EndUserService endUsers;
     final IdentityQuota quota;
     final BlindIndex blindIndex;
@@ -46,7 +46,7 @@ final class CardFixtures {
 
     CardFixtures(ApplicationContext context) {
         this.cards = context.getBean(CardService.class);
-        this.cardOrders = context.getBean(CardOrders.class);
+        this.cardOrders = context.getBean(CardsForOrders.class);
         this.endUsers = context.getBean(EndUserService.class);
         this.quota = context.getBean(IdentityQuota.class);
         this.blindIndex = context.getBean(BlindIndex.class);

@@ -49,7 +49,7 @@ class CardImportBenchmark {
     ServicePlanService plans;
 
     @Autowired
-    CardOrders orders;
+    CardsForOrders orders;
 
     @Autowired
     JdbcTemplate jdbc;

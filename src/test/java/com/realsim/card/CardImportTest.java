@@ -43,7 +43,7 @@ class CardImportTest {
     ServicePlanService plans;
 
     @Autowired
-    CardOrders orders;
+    CardsForOrders orders;
 
     @Autowired
     JdbcTemplate jdbc;

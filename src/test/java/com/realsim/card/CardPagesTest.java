@@ -42,7 +42,7 @@ class CardPagesTest {
     ServicePlanService plans;
 
     @Autowired
-    CardOrders orders;
+    CardsForOrders orders;
 
     @Autowired
     RealNamePolicy policy;

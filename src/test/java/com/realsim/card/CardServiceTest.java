@@ -32,7 +32,7 @@ class CardServiceTest {
     ServicePlanService plans;
 
     @Autowired
-    CardOrders orders;
+    CardsForOrders orders;
 
     @Autowired
     ApplicationEvents events;

@@ -242,7 +242,7 @@ class CardWorksOnlyWithRealNameTest {
 
         fx.cards.rebind(iccid, OTHER, CardFixtures.OPS);
 
-        assertThat(fx.view(iccid).boundImeiMasked()).isEqualTo(Card.maskImei(OTHER.value()));
+        assertThat(fx.view(iccid).boundImeiMasked()).isEqualTo(Imei.mask(OTHER.value()));
         assertStoppedUntilItsRealNameIsComplete(iccid);
     }
 

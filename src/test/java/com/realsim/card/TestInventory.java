@@ -27,9 +27,9 @@ final class TestInventory {
     private final CardImportService imports;
     private final CardService cards;
     private final ServicePlanService plans;
-    private final CardOrders orders;
+    private final CardsForOrders orders;
 
-    TestInventory(CardImportService imports, CardService cards, ServicePlanService plans, CardOrders orders) {
+    TestInventory(CardImportService imports, CardService cards, ServicePlanService plans, CardsForOrders orders) {
         this.imports = imports;
         this.cards = cards;
         this.plans = plans;

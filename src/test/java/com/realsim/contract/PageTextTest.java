@@ -15,13 +15,13 @@ import com.realsim.approval.ExceptionView;
 import com.realsim.audit.AuditTrail;
 import com.realsim.card.BlockingReason;
 import com.realsim.card.CardImportService;
-import com.realsim.card.CardOrders;
 import com.realsim.card.CardQuery;
 import com.realsim.card.CardService;
 import com.realsim.card.CardState;
 import com.realsim.card.CardStates;
 import com.realsim.card.CardSummary;
 import com.realsim.card.CardView;
+import com.realsim.card.CardsForOrders;
 import com.realsim.card.EndUserService;
 import com.realsim.card.Operator;
 import com.realsim.card.OperatorService;
@@ -672,7 +672,7 @@ class PageTextTest {
                     iccids(ops, CardState.INVENTORY, "DEMO-TEST").subList(0, 2);
             as(
                     ops,
-                    () -> context.getBean(CardOrders.class)
+                    () -> context.getBean(CardsForOrders.class)
                             .handOver(testCards, agent.agentId(), logistics, true, 0L, ops));
 
             // Orders: a completed suspension, a cancellation order, an order the agent withdrew, an order whose

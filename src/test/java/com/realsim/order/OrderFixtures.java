@@ -2,7 +2,7 @@ package com.realsim.order;
 
 import com.realsim.card.CardImportResult;
 import com.realsim.card.CardImportService;
-import com.realsim.card.CardOrders;
+import com.realsim.card.CardsForOrders;
 import com.realsim.card.NewServicePlan;
 import com.realsim.card.ServiceDirection;
 import com.realsim.card.ServicePlanService;
@@ -49,7 +49,7 @@ public final class OrderFixtures {
     private final EnterpriseService enterprises;
     private final OrderService orders;
 
-    private final CardOrders cardOrders;
+    private final CardsForOrders cardOrders;
     private final VerificationService verifications;
 
     public OrderFixtures(ApplicationContext context) {
@@ -57,7 +57,7 @@ public final class OrderFixtures {
         this.plans = context.getBean(ServicePlanService.class);
         this.enterprises = context.getBean(EnterpriseService.class);
         this.orders = context.getBean(OrderService.class);
-        this.cardOrders = context.getBean(CardOrders.class);
+        this.cardOrders = context.getBean(CardsForOrders.class);
         this.verifications = context.getBean(VerificationService.class);
     }
 

@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Cards are locked in ICCID order, so two orders touching the same cards never deadlock.
  */
 @Service
-public class CardOrders {
+public class CardsForOrders {
 
     private final Cards cards;
     private final ServicePlans plans;
@@ -39,7 +39,7 @@ public class CardOrders {
     private final EntityManager entityManager;
     private final Clock clock;
 
-    CardOrders(
+    CardsForOrders(
             Cards cards,
             ServicePlans plans,
             EndUserBindings bindings,

@@ -1,18 +1,13 @@
 package com.realsim.order;
 
-import com.realsim.card.CardOrders;
 import com.realsim.card.CardService;
 import com.realsim.card.CardState;
 import com.realsim.card.CardSummary;
 import com.realsim.card.CardView;
-import com.realsim.card.Imei;
-import com.realsim.card.ServicePlanService;
-import com.realsim.card.ServicePlanSummary;
-import com.realsim.platform.Actor;
+import com.realsim.card.CardsForOrders;
 import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
 import com.realsim.platform.error.FieldProblem;
-import com.realsim.platform.error.NotFoundException;
 import com.realsim.platform.error.ValidationException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,16 +17,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * What orders ask of the card module ({@link CardOrders}): whether the cards fit the order when it is submitted, and
- * the effects of a completed order, run in the completion's transaction (all or nothing: a refusal rolls the whole
- * completion back).
+ * Whether an order's cards fit it, asked of the card module ({@link CardsForOrders}) when the order is submitted: each
+ * card that does not fit is named by its field. What a completed order does to its cards is {@link
+ * CompletedOrderEffects}.
  */
 @Component
-class CardEffects {
+class OrderCardChecks {
 
     /** How many unfitting cards one submission reports at most (each takes another pass over the rest). */
     static final int MAX_CARD_PROBLEMS = 50;
@@ -40,14 +34,12 @@ class CardEffects {
     static final Set<CardState> HELD =
             EnumSet.of(CardState.TEST, CardState.PENDING_ACTIVATION, CardState.ACTIVE, CardState.SUSPENDED);
 
-    private final CardOrders cardOrders;
+    private final CardsForOrders cardOrders;
     private final CardService cards;
-    private final ServicePlanService plans;
 
-    CardEffects(CardOrders cardOrders, CardService cards, ServicePlanService plans) {
+    OrderCardChecks(CardsForOrders cardOrders, CardService cards) {
         this.cardOrders = cardOrders;
         this.cards = cards;
-        this.plans = plans;
     }
 
     /** The states a card must be in for an order of this type on an enterprise's own cards. */
@@ -135,60 +127,6 @@ class CardEffects {
                         refused.messageArguments()));
                 from += index + 1;
             }
-        }
-    }
-
-    /** Runs the completed order's effects on its cards; a refusal rolls the completion back. */
-    void apply(BusinessOrder order, List<OrderCardLine> lines, Actor by) {
-        long orderId = order.id();
-        List<String> iccids = lines.stream()
-                .filter(line -> !line.replacement())
-                .map(OrderCardLine::iccid)
-                .toList();
-        switch (order.type()) {
-            case NEW_INSTALL -> handOver(iccids, order, by);
-            case TRANSFER -> cardOrders.transfer(iccids, order.targetEnterpriseId(), orderId);
-            case REAL_NAME_SUPPLEMENT -> cardOrders.realNameSupplemented(iccids, orderId);
-            case CARD_REPLACEMENT -> {
-                for (OrderCardLine line : lines) {
-                    if (line.replacement()) {
-                        cardOrders.replace(line.replaces(), line.iccid(), orderId);
-                    }
-                }
-            }
-            case REBIND_IMEI -> {
-                Imei imei = new Imei(order.imei());
-                iccids.forEach(iccid -> cards.rebind(iccid, imei, by));
-            }
-            case SUSPEND -> iccids.forEach(iccid -> cardOrders.customerSuspend(iccid, order.number(), orderId));
-            case RESUME -> iccids.forEach(iccid -> cardOrders.customerResume(iccid, order.number(), orderId));
-            case CANCEL -> iccids.forEach(iccid -> cardOrders.customerCancel(iccid, order.number(), orderId));
-        }
-    }
-
-    /**
-     * Hands the cards over: a card whose plan is a test package (测试卡套餐) starts its test period, every other card
-     * waits for activation.
-     */
-    private void handOver(List<String> iccids, BusinessOrder order, Actor by) {
-        Set<String> testPlans = plans.plans().stream()
-                .filter(ServicePlanSummary::testPackage)
-                .map(ServicePlanSummary::code)
-                .collect(Collectors.toSet());
-        List<String> test = new ArrayList<>();
-        List<String> regular = new ArrayList<>();
-        for (String iccid : iccids) {
-            boolean isTest = !testPlans.isEmpty()
-                    && testPlans.contains(cards.card(iccid)
-                            .orElseThrow(NotFoundException::new)
-                            .planCode());
-            (isTest ? test : regular).add(iccid);
-        }
-        if (!test.isEmpty()) {
-            cardOrders.handOver(test, order.agentId(), order.enterpriseId(), true, order.id(), by);
-        }
-        if (!regular.isEmpty()) {
-            cardOrders.handOver(regular, order.agentId(), order.enterpriseId(), false, order.id(), by);
         }
     }
 

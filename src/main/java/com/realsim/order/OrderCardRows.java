@@ -16,11 +16,11 @@ import org.springframework.stereotype.Repository;
  * transaction.
  */
 @Repository
-class OrderCards {
+class OrderCardRows {
 
     private final JdbcClient jdbc;
 
-    OrderCards(JdbcClient jdbc) {
+    OrderCardRows(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -32,13 +32,13 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 @AutoConfigureMockMvc
 @Import(CardTestConfiguration.class)
 @RecordApplicationEvents
-class CardOrdersTest {
+class CardsForOrdersTest {
 
     @Autowired
     ApplicationContext context;
 
     @Autowired
-    CardOrders orders;
+    CardsForOrders orders;
 
     @Autowired
     CardService cards;
