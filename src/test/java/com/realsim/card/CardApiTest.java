@@ -31,18 +31,12 @@ class CardApiTest {
     ApplicationContext context;
 
     @Autowired
-    CardImportService imports;
-
-    @Autowired
     CardService cards;
 
     @Autowired
     ServicePlanService plans;
 
-    @Autowired
-    CardsForOrders orders;
-
-    TestInventory inventory;
+    CardFixtures fx;
 
     static final Actor AGENT_7 = ActorAuthentication.actor(Role.AGENT, 7L, null);
     static final Actor AGENT_8 = ActorAuthentication.actor(Role.AGENT, 8L, null);
@@ -51,7 +45,7 @@ class CardApiTest {
 
     @BeforeEach
     void inventory() {
-        inventory = new TestInventory(imports, cards, plans, orders);
+        fx = new CardFixtures(context);
     }
 
     // --- service plans (ADMIN) ------------------------------------------------------------------------------------
@@ -200,12 +194,12 @@ class CardApiTest {
 
     @Test
     void opsImportsACsvBodyAndHearsWhichLinesWereRejected() {
-        String plan = inventory.dataOnlyPlan();
-        String good = TestInventory.iccid();
+        String plan = fx.directionalDataPlan();
+        String good = CardFixtures.iccid();
         String csv = "iccid,msisdn,imsi,operator,planCode\n"
-                + TestInventory.row(good, TestInventory.msisdn("149"), "CHINA_MOBILE", plan) + "\n"
-                + TestInventory.row("8986000000000000001", TestInventory.msisdn("149"), "CHINA_MOBILE", plan) + "\n"
-                + TestInventory.row(good, TestInventory.msisdn("149"), "CHINA_MOBILE", plan) + "\n";
+                + CardFixtures.row(good, CardFixtures.msisdn("149"), "CHINA_MOBILE", plan) + "\n"
+                + CardFixtures.row("8986000000000000001", CardFixtures.msisdn("149"), "CHINA_MOBILE", plan) + "\n"
+                + CardFixtures.row(good, CardFixtures.msisdn("149"), "CHINA_MOBILE", plan) + "\n";
         var answer = assertThat(mvc.post()
                         .uri("/api/v1/cards/import")
                         .contentType("text/csv")
@@ -254,8 +248,8 @@ class CardApiTest {
 
     @Test
     void aCardAnswersPerContractToEveryoneWhoMaySeeIt() {
-        String iccid = inventory.customerCard(7L, 70L);
-        for (Actor actor : List.of(TestInventory.OPS, AGENT_7, ENTERPRISE_70)) {
+        String iccid = fx.enterpriseCard(7L, 70L);
+        for (Actor actor : List.of(CardFixtures.OPS, AGENT_7, ENTERPRISE_70)) {
             var answer = assertThat(
                             mvc.get().uri("/api/v1/cards/{iccid}", iccid).with(ActorAuthentication.as(actor)))
                     .hasStatusOk()
@@ -273,7 +267,7 @@ class CardApiTest {
 
     @Test
     void anotherTenantsCardIsNotFoundAndAdministratorsDoNotUseCards() {
-        String iccid = inventory.customerCard(7L, 70L);
+        String iccid = fx.enterpriseCard(7L, 70L);
         for (Actor stranger : List.of(AGENT_8, ENTERPRISE_80)) {
             assertThat(mvc.get().uri("/api/v1/cards/{iccid}", iccid).with(ActorAuthentication.as(stranger)))
                     .hasStatus(HttpStatus.NOT_FOUND)
@@ -301,9 +295,9 @@ class CardApiTest {
     void anAgentListsOnlyItsOwnCardsPageByPage() throws Exception {
         long agent = 900 + System.nanoTime() % 1000;
         Actor me = ActorAuthentication.actor(Role.AGENT, agent, null);
-        String first = inventory.customerCard(agent, 91L);
-        String second = inventory.customerCard(agent, 92L);
-        inventory.customerCard(agent + 1, 93L);
+        String first = fx.enterpriseCard(agent, 91L);
+        String second = fx.enterpriseCard(agent, 92L);
+        fx.enterpriseCard(agent + 1, 93L);
 
         var page1 = assertThat(mvc.get().uri("/api/v1/cards?size=1").with(ActorAuthentication.as(me)))
                 .hasStatusOk()

@@ -60,7 +60,7 @@ class CardEndUserApiTest {
     }
 
     String card() {
-        return fx.pendingCard(agentId, enterpriseId, "138", fx.nonDirectionalData());
+        return fx.enterpriseCard(agentId, enterpriseId, "138", fx.nonDirectionalDataPlan());
     }
 
     static String body(IdDocument identity) {
@@ -317,7 +317,7 @@ class CardEndUserApiTest {
     @Test
     void aCardOfAnEnterpriseThatIsNotVerifiedCannotBeActivated() {
         long draft = fx.draftEnterprise(agentId);
-        String iccid = fx.pendingCard(agentId, draft, "138", fx.directionalDataOnly());
+        String iccid = fx.enterpriseCard(agentId, draft, "138", fx.directionalDataPlan());
         assertThat(post("/api/v1/cards/{iccid}/activate", iccid, agent))
                 .hasStatus(HttpStatus.CONFLICT)
                 .bodyJson()
@@ -329,7 +329,7 @@ class CardEndUserApiTest {
 
     @Test
     void activationIsForTheCardsTenantsAndOpsOnly() {
-        String iccid = fx.pendingCard(agentId, enterpriseId, "138", fx.directionalDataOnly());
+        String iccid = fx.enterpriseCard(agentId, enterpriseId, "138", fx.directionalDataPlan());
         assertThat(post("/api/v1/cards/{iccid}/activate", iccid, ActorAuthentication.actor(Role.ADMIN, null, null)))
                 .hasStatus(HttpStatus.FORBIDDEN);
         assertThat(post("/api/v1/cards/{iccid}/activate", iccid, agent(newAgent())))

@@ -53,7 +53,7 @@ class CardEndUserPagesTest {
     }
 
     long card(String plan) {
-        return fx.view(fx.pendingCard(agentId, enterpriseId, "138", plan)).id();
+        return fx.view(fx.enterpriseCard(agentId, enterpriseId, "138", plan)).id();
     }
 
     MvcTestResult page(long id, Actor actor, String language) {
@@ -79,7 +79,7 @@ class CardEndUserPagesTest {
 
     @Test
     void anAgentBindsTheEndUserInTheFormWithErrorsNextToTheFieldsInBothLanguages() {
-        long id = card(fx.nonDirectionalData());
+        long id = card(fx.nonDirectionalDataPlan());
         assertThat(page(id, agent, "en"))
                 .hasStatusOk()
                 .bodyText()
@@ -120,7 +120,7 @@ class CardEndUserPagesTest {
 
     @Test
     void theAgentUploadsThePhotosInThePageAndTheCardShowsTheReview() {
-        long id = card(fx.nonDirectionalData());
+        long id = card(fx.nonDirectionalDataPlan());
         bind(id, newIdentity().number(), agent, "en");
 
         assertThat(mvc.post()
@@ -148,7 +148,7 @@ class CardEndUserPagesTest {
 
     @Test
     void theEnterpriseAdminIssuesASelfServiceLinkAndSeesItOnce() {
-        long id = card(fx.nonDirectionalData());
+        long id = card(fx.nonDirectionalDataPlan());
         Actor admin = enterpriseAdmin(enterpriseId);
         assertThat(page(id, admin, "en"))
                 .bodyText()
@@ -173,7 +173,7 @@ class CardEndUserPagesTest {
 
     @Test
     void opsMayUnmaskAndActivateButNotBindAndTheCardsTenantActivatesInThePage() {
-        long id = card(fx.directionalDataOnly());
+        long id = card(fx.directionalDataPlan());
         IdDocument person = newIdentity();
         bind(id, person.number(), agent, "en");
 
@@ -204,7 +204,7 @@ class CardEndUserPagesTest {
 
     @Test
     void activationInThePageSaysTheRealNameIsIncomplete() {
-        long id = card(fx.nonDirectionalData());
+        long id = card(fx.nonDirectionalDataPlan());
         assertThat(mvc.post().uri("/cards/{id}/activate", id).with(csrf()).with(ActorAuthentication.as(agent)))
                 .hasStatus(HttpStatus.FOUND)
                 .flash()
@@ -217,7 +217,7 @@ class CardEndUserPagesTest {
 
     @Test
     void anotherTenantsCardIsNotFoundOnEveryNewPageAction() {
-        String iccid = fx.pendingCard(agentId, enterpriseId, "138", fx.nonDirectionalData());
+        String iccid = fx.enterpriseCard(agentId, enterpriseId, "138", fx.nonDirectionalDataPlan());
         long id = fx.view(iccid).id();
         Actor stranger = agent(newAgent());
         assertThat(page(id, stranger, "en")).hasStatus(HttpStatus.NOT_FOUND);

@@ -6,6 +6,7 @@ import com.realsim.platform.Actor;
 import com.realsim.platform.Role;
 import com.realsim.testsupport.ActorAuthentication;
 import com.realsim.testsupport.BenchmarkReport;
+import com.realsim.testsupport.RunAs;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,6 +35,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CardImportBenchmark {
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     static final int ROWS = 100_000;
     static final int RUNS = 5;
     static final double TARGET_ROWS_PER_SECOND = 50_000;
@@ -49,18 +53,15 @@ class CardImportBenchmark {
     ServicePlanService plans;
 
     @Autowired
-    CardsForOrders orders;
-
-    @Autowired
     JdbcTemplate jdbc;
 
     @Test
     @Order(1)
     void importsOneHundredThousandCardsPerFile() throws IOException {
-        TestInventory inventory = new TestInventory(imports, cards, plans, orders);
-        String plan = inventory.dataOnlyPlan();
+        CardFixtures fx = new CardFixtures(context);
+        String plan = fx.directionalDataPlan();
         // warm-up: the JIT and PostgreSQL's caches, as on a running server
-        imports.importNow(new GeneratedInventory(20_000, plan), "warm-up.csv", TestInventory.OPS);
+        imports.importNow(new GeneratedInventory(20_000, plan), "warm-up.csv", CardFixtures.OPS);
 
         String loadBefore = BenchmarkReport.load();
         List<Double> seconds = new ArrayList<>();
@@ -79,7 +80,7 @@ class CardImportBenchmark {
                 long started = System.nanoTime();
                 CardImportResult result;
                 try (InputStream in = Files.newInputStream(file)) {
-                    result = imports.importNow(in, "bench.csv", TestInventory.OPS);
+                    result = imports.importNow(in, "bench.csv", CardFixtures.OPS);
                 }
                 double elapsed = (System.nanoTime() - started) / 1e9;
                 double jvm = BenchmarkReport.jvmCpuSeconds() - jvmBefore;
@@ -174,7 +175,7 @@ class CardImportBenchmark {
             long started = System.nanoTime();
             CardImportResult result;
             try (InputStream in = Files.newInputStream(file)) {
-                result = imports.importNow(in, "bench-repeats.csv", TestInventory.OPS);
+                result = imports.importNow(in, "bench-repeats.csv", CardFixtures.OPS);
             }
             double elapsed = (System.nanoTime() - started) / 1e9;
             assertThat(result.imported()).isEqualTo(ROWS - REPEATS);
@@ -198,7 +199,7 @@ class CardImportBenchmark {
                                 ServiceDirection.NONE,
                                 false,
                                 false),
-                        TestInventory.ADMIN)
+                        CardFixtures.ADMIN)
                 .id();
         long existing = jdbc.queryForObject("SELECT count(*) FROM card", Long.class);
         long toSeed = Math.max(0, 1_000_000 - existing);
@@ -308,29 +309,27 @@ class CardImportBenchmark {
         Map<String, Runnable> calls = new LinkedHashMap<>();
         calls.put(
                 "OPS: first page",
-                () -> TestInventory.asActor(
-                        TestInventory.OPS, () -> cards.find(CardQuery.page(null, null, null, null, null, null, null))));
+                () -> RunAs.run(
+                        CardFixtures.OPS, () -> cards.find(CardQuery.page(null, null, null, null, null, null, null))));
         calls.put(
                 "OPS: SUSPENDED",
-                () -> TestInventory.asActor(
-                        TestInventory.OPS,
+                () -> RunAs.run(
+                        CardFixtures.OPS,
                         () -> cards.find(CardQuery.page(null, CardState.SUSPENDED, null, null, null, null, null))));
         calls.put(
                 "OPS: ICCID prefix",
-                () -> TestInventory.asActor(
-                        TestInventory.OPS,
+                () -> RunAs.run(
+                        CardFixtures.OPS,
                         () -> cards.find(CardQuery.page("8986100000", null, null, null, null, null, null))));
         calls.put(
                 "OPS: number, 7 digits",
-                () -> TestInventory.asActor(
-                        TestInventory.OPS,
+                () -> RunAs.run(
+                        CardFixtures.OPS,
                         () -> cards.find(CardQuery.page("1700012", null, null, null, null, null, null))));
         calls.put(
                 "AGENT: first page",
-                () -> TestInventory.asActor(
-                        agent, () -> cards.find(CardQuery.page(null, null, null, null, null, null, null))));
-        calls.put(
-                "AGENT: dashboard tile count", () -> TestInventory.asActor(agent, () -> cards.count(CardState.ACTIVE)));
+                () -> RunAs.run(agent, () -> cards.find(CardQuery.page(null, null, null, null, null, null, null))));
+        calls.put("AGENT: dashboard tile count", () -> RunAs.run(agent, () -> cards.count(CardState.ACTIVE)));
         for (Map.Entry<String, Runnable> call : calls.entrySet()) {
             for (int i = 0; i < 5; i++) {
                 call.getValue().run();

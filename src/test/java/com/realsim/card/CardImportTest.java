@@ -1,11 +1,11 @@
 package com.realsim.card;
 
-import static com.realsim.card.TestInventory.OPS;
-import static com.realsim.card.TestInventory.csv;
-import static com.realsim.card.TestInventory.iccid;
-import static com.realsim.card.TestInventory.imsi;
-import static com.realsim.card.TestInventory.msisdn;
-import static com.realsim.card.TestInventory.row;
+import static com.realsim.card.CardFixtures.OPS;
+import static com.realsim.card.CardFixtures.csv;
+import static com.realsim.card.CardFixtures.iccid;
+import static com.realsim.card.CardFixtures.imsi;
+import static com.realsim.card.CardFixtures.msisdn;
+import static com.realsim.card.CardFixtures.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,27 +34,24 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class CardImportTest {
 
     @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Autowired
     CardImportService imports;
 
     @Autowired
     CardService cards;
 
     @Autowired
-    ServicePlanService plans;
-
-    @Autowired
-    CardsForOrders orders;
-
-    @Autowired
     JdbcTemplate jdbc;
 
-    TestInventory inventory;
+    CardFixtures fx;
     String plan;
 
     @BeforeEach
     void plan() {
-        inventory = new TestInventory(imports, cards, plans, orders);
-        plan = inventory.dataOnlyPlan();
+        fx = new CardFixtures(context);
+        plan = fx.directionalDataPlan();
     }
 
     long cardsWith(String iccid) {
@@ -65,7 +62,7 @@ class CardImportTest {
     void badRowsAreRejectedWithTheirLineAndCodeAndTheGoodRowsAreKept() {
         String good1 = iccid();
         String good2 = iccid();
-        String existing = inventory.importCard("138", plan);
+        String existing = fx.inventoryCard("138", plan);
         String repeated = iccid();
         String sharedNumber = msisdn("149");
         String badLuhn = good1.substring(0, 19) + ((good1.charAt(19) - '0' + 1) % 10);
@@ -191,7 +188,7 @@ class CardImportTest {
 
     @Test
     void repeatsInSeveralSlicesOfALargeFileAreRejectedAndEveryOtherRowIsKept() {
-        String existing = inventory.importCard("138", plan);
+        String existing = fx.inventoryCard("138", plan);
         List<String> rows = new java.util.ArrayList<>(IntStream.range(0, 30_000)
                 .mapToObj(i -> row(iccid(), msisdn("149"), "CHINA_MOBILE", plan))
                 .toList());

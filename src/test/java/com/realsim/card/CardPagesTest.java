@@ -42,15 +42,12 @@ class CardPagesTest {
     ServicePlanService plans;
 
     @Autowired
-    CardsForOrders orders;
-
-    @Autowired
     RealNamePolicy policy;
 
     @Autowired
     javax.sql.DataSource dataSource;
 
-    TestInventory inventory;
+    CardFixtures fx;
 
     static final Actor AGENT_7 = ActorAuthentication.actor(Role.AGENT, 7L, null);
     static final Actor AGENT_8 = ActorAuthentication.actor(Role.AGENT, 8L, null);
@@ -58,7 +55,7 @@ class CardPagesTest {
 
     @BeforeEach
     void inventory() {
-        inventory = new TestInventory(imports, cards, plans, orders);
+        fx = new CardFixtures(context);
     }
 
     @Test
@@ -109,7 +106,7 @@ class CardPagesTest {
 
     @Test
     void theDashboardShowsCardNumbersAndTheNavigationTheCardPages() {
-        inventory.customerCard(7L, 70L);
+        fx.enterpriseCard(7L, 70L);
         assertThat(mvc.get().uri("/").header("Accept-Language", "en").with(ActorAuthentication.as(AGENT_7)))
                 .hasStatusOk()
                 .bodyText()
@@ -128,8 +125,8 @@ class CardPagesTest {
 
     @Test
     void anAgentSeesItsOwnCardsAndAnotherTenantsCardIsNotFound() {
-        String mine = inventory.customerCard(7L, 70L);
-        String theirs = inventory.customerCard(8L, 80L);
+        String mine = fx.enterpriseCard(7L, 70L);
+        String theirs = fx.enterpriseCard(8L, 80L);
         long theirId = cards.card(theirs).orElseThrow().id();
         long myId = cards.card(mine).orElseThrow().id();
 
@@ -156,7 +153,7 @@ class CardPagesTest {
 
     @Test
     void opsSearchesByIccidOrNumberPrefixAndFiltersByState() {
-        String iccid = inventory.importCard("149", inventory.dataOnlyPlan());
+        String iccid = fx.inventoryCard("149", fx.directionalDataPlan());
         CardSummary card = cards.card(iccid).orElseThrow();
         assertThat(mvc.get()
                         .uri("/cards?q={q}", iccid)
@@ -298,11 +295,11 @@ class CardPagesTest {
 
     @Test
     void opsUploadsAFileWatchesItRunAndDownloadsTheRejectedRows() throws Exception {
-        String plan = inventory.dataOnlyPlan();
-        String good = TestInventory.iccid();
+        String plan = fx.directionalDataPlan();
+        String good = CardFixtures.iccid();
         String csv = "iccid,msisdn,imsi,operator,planCode\n"
-                + TestInventory.row(good, TestInventory.msisdn("149"), "CHINA_MOBILE", plan) + "\n"
-                + TestInventory.row("8986000000000000001", TestInventory.msisdn("149"), "CHINA_MOBILE", plan) + "\n";
+                + CardFixtures.row(good, CardFixtures.msisdn("149"), "CHINA_MOBILE", plan) + "\n"
+                + CardFixtures.row("8986000000000000001", CardFixtures.msisdn("149"), "CHINA_MOBILE", plan) + "\n";
         MvcTestResult upload = mvc.post()
                 .multipart()
                 .uri("/inventory/imports")

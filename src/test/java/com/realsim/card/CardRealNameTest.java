@@ -64,7 +64,7 @@ class CardRealNameTest {
     }
 
     String pending(String segment, String plan) {
-        return fx.pendingCard(agentId, enterpriseId, segment, plan);
+        return fx.enterpriseCard(agentId, enterpriseId, segment, plan);
     }
 
     RealNameAssessment realName(String iccid) {
@@ -76,7 +76,7 @@ class CardRealNameTest {
     @Test
     void aTestPackageNeedsOnlyTheEnterpriseLevelWhateverTheNumber() {
         for (String segment : List.of("138", "149")) {
-            RealNameAssessment assessment = realName(pending(segment, fx.testPackage()));
+            RealNameAssessment assessment = realName(pending(segment, fx.testPackagePlan()));
             assertThat(assessment.requirement().code()).isEqualTo("TEST_PACKAGE");
             assertThat(assessment.satisfied()).isTrue();
         }
@@ -84,7 +84,7 @@ class CardRealNameTest {
 
     @Test
     void directionalDataOnlyNeedsOnlyTheEnterpriseLevel() {
-        RealNameAssessment assessment = realName(pending("138", fx.directionalDataOnly()));
+        RealNameAssessment assessment = realName(pending("138", fx.directionalDataPlan()));
         assertThat(assessment.requirement().code()).isEqualTo("DIRECTIONAL_DATA_ONLY");
         assertThat(assessment.requirement().endUserRequired()).isFalse();
         assertThat(assessment.satisfied()).isTrue();
@@ -92,7 +92,7 @@ class CardRealNameTest {
 
     @Test
     void nonDirectionalDataNeedsAVerifiedEndUserOrAProvincialApproval() {
-        String iccid = pending("138", fx.nonDirectionalData());
+        String iccid = pending("138", fx.nonDirectionalDataPlan());
         RealNameAssessment none = realName(iccid);
         assertThat(none.requirement().code()).isEqualTo("NON_DIRECTIONAL_DATA");
         assertThat(none.requirement().exceptionKind()).isEqualTo(ExceptionKind.PROVINCIAL_APPROVAL);
@@ -107,7 +107,7 @@ class CardRealNameTest {
 
     @Test
     void a149NumberWithNonDirectionalVoiceNeedsAVerifiedEndUserAndNothingWaivesIt() {
-        String iccid = pending("149", fx.nonDirectionalVoice());
+        String iccid = pending("149", fx.nonDirectionalVoicePlan());
         RealNameAssessment assessment = realName(iccid);
         assertThat(assessment.requirement().code()).isEqualTo("SEGMENT_149_NON_DIRECTIONAL_VOICE_SMS");
         assertThat(assessment.requirement().exceptionKind()).isEqualTo(ExceptionKind.NOT_ALLOWED);
@@ -124,7 +124,7 @@ class CardRealNameTest {
 
     @Test
     void a149NumberWithDirectionalSmsNeedsAnEndUserOrAGroupApproval() {
-        RealNameAssessment assessment = realName(pending("149", fx.directionalSms()));
+        RealNameAssessment assessment = realName(pending("149", fx.directionalSmsPlan()));
         assertThat(assessment.requirement().code()).isEqualTo("SEGMENT_149_DIRECTIONAL_VOICE_SMS");
         assertThat(assessment.requirement().exceptionKind()).isEqualTo(ExceptionKind.GROUP_APPROVAL);
         assertThat(assessment.missing()).containsExactly(RealNameGap.END_USER_REQUIRED);
@@ -132,7 +132,7 @@ class CardRealNameTest {
 
     @Test
     void whatTheTableDoesNotNameFallsBackToTheDefaultThatNeedsTheEndUser() {
-        RealNameAssessment assessment = realName(pending("138", fx.directionalSms()));
+        RealNameAssessment assessment = realName(pending("138", fx.directionalSmsPlan()));
         assertThat(assessment.requirement().code()).isEqualTo("DEFAULT");
         assertThat(assessment.requirement().exceptionKind()).isEqualTo(ExceptionKind.PROVINCIAL_APPROVAL);
         assertThat(assessment.missing()).containsExactly(RealNameGap.END_USER_REQUIRED);
@@ -140,7 +140,7 @@ class CardRealNameTest {
 
     @Test
     void theEnterpriseLevelIsAlwaysRequiredVerifiedEnterpriseAndAnOrdersHandler() {
-        String inInventory = fx.inventoryCard("138", fx.directionalDataOnly());
+        String inInventory = fx.inventoryCard("138", fx.directionalDataPlan());
         assertThat(realName(inInventory).missing())
                 .containsExactly(
                         RealNameGap.ENTERPRISE_NOT_VERIFIED,
@@ -148,7 +148,7 @@ class CardRealNameTest {
                         RealNameGap.HANDLER_MISSING);
 
         long draft = fx.draftEnterprise(agentId);
-        String ofDraft = fx.pendingCard(agentId, draft, "138", fx.directionalDataOnly());
+        String ofDraft = fx.enterpriseCard(agentId, draft, "138", fx.directionalDataPlan());
         assertThat(realName(ofDraft).missing())
                 .contains(RealNameGap.ENTERPRISE_NOT_VERIFIED)
                 .doesNotContain(RealNameGap.HANDLER_MISSING);
@@ -169,7 +169,7 @@ class CardRealNameTest {
 
     @Test
     void anApprovedProvincialExceptionWaivesTheEndUserAndTheCardNamesTheApproval() {
-        String iccid = pending("138", fx.nonDirectionalData());
+        String iccid = pending("138", fx.nonDirectionalDataPlan());
         Actor ops = ActorAuthentication.actor(Role.OPS, null, null);
         ExceptionView approved = approve(iccid, com.realsim.approval.ExceptionKind.PROVINCIAL_APPROVAL, ops);
 
@@ -207,7 +207,7 @@ class CardRealNameTest {
     @Test
     void anApprovalLetsACardStoppedForItsRealNameWorkAgain() {
         long to = fx.verifiedEnterprise(agentId);
-        String iccid = fx.activeCardWithEndUser(agentId, enterpriseId, fx.nonDirectionalData(), newIdentity());
+        String iccid = fx.activeCardWithEndUser(agentId, enterpriseId, fx.nonDirectionalDataPlan(), newIdentity());
         fx.cardOrders.transfer(List.of(iccid), to, newOrder());
         assertThat(fx.view(iccid).activeReasons())
                 .extracting(BlockingReasonView::reason)
@@ -225,14 +225,14 @@ class CardRealNameTest {
 
     @Test
     void anExceptionOfAnotherKindThanTheRuleAllowsCannotBeRequested() {
-        String provincial = pending("138", fx.nonDirectionalData());
+        String provincial = pending("138", fx.nonDirectionalDataPlan());
         assertThatThrownBy(() -> RunAs.run(
                         agent,
                         () -> exceptions.request(
                                 provincial, com.realsim.approval.ExceptionKind.GROUP_APPROVAL, "x y z")))
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.EXCEPTION_NOT_ALLOWED));
-        String dataOnly = pending("138", fx.directionalDataOnly());
+        String dataOnly = pending("138", fx.directionalDataPlan());
         assertThatThrownBy(() -> RunAs.run(
                         agent,
                         () -> exceptions.request(
@@ -259,20 +259,20 @@ class CardRealNameTest {
     void theApprovalModuleSeesACardThroughTheActorsScopeWithTheKindItAllows() {
         record Case(String segment, String plan, CardEligibility.Allowed allowed, String code) {}
         for (Case c : List.of(
-                new Case("138", fx.directionalDataOnly(), CardEligibility.Allowed.NOT_NEEDED, "DIRECTIONAL_DATA_ONLY"),
+                new Case("138", fx.directionalDataPlan(), CardEligibility.Allowed.NOT_NEEDED, "DIRECTIONAL_DATA_ONLY"),
                 new Case(
                         "138",
-                        fx.nonDirectionalData(),
+                        fx.nonDirectionalDataPlan(),
                         CardEligibility.Allowed.PROVINCIAL_APPROVAL,
                         "NON_DIRECTIONAL_DATA"),
                 new Case(
                         "149",
-                        fx.directionalSms(),
+                        fx.directionalSmsPlan(),
                         CardEligibility.Allowed.GROUP_APPROVAL,
                         "SEGMENT_149_DIRECTIONAL_VOICE_SMS"),
                 new Case(
                         "149",
-                        fx.nonDirectionalVoice(),
+                        fx.nonDirectionalVoicePlan(),
                         CardEligibility.Allowed.NOT_ALLOWED,
                         "SEGMENT_149_NON_DIRECTIONAL_VOICE_SMS"))) {
             String iccid = pending(c.segment(), c.plan());
@@ -287,7 +287,7 @@ class CardRealNameTest {
             assertThatThrownBy(() -> RunAs.run(agent(newAgent()), () -> exceptions.eligibility(iccid)))
                     .isInstanceOf(NotFoundException.class);
         }
-        String inInventory = fx.inventoryCard("138", fx.directionalDataOnly());
+        String inInventory = fx.inventoryCard("138", fx.directionalDataPlan());
         assertThatThrownBy(() -> RunAs.run(agent, () -> exceptions.eligibility(inInventory)))
                 .isInstanceOf(NotFoundException.class);
     }

@@ -8,6 +8,7 @@ import com.realsim.platform.Role;
 import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
 import com.realsim.testsupport.ActorAuthentication;
+import com.realsim.testsupport.RunAs;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,13 +24,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 class CardServiceTest {
 
     @Autowired
-    CardImportService imports;
-
-    @Autowired
     CardService cards;
-
-    @Autowired
-    ServicePlanService plans;
 
     @Autowired
     CardsForOrders orders;
@@ -40,30 +35,25 @@ class CardServiceTest {
     @Autowired
     ApplicationContext context;
 
-    TestInventory inventory;
+    CardFixtures fx;
 
     @BeforeEach
     void inventory() {
-        inventory = new TestInventory(imports, cards, plans, orders);
+        fx = new CardFixtures(context);
     }
 
     @Test
     void anOrderHandsInventoryCardsToAnEnterpriseAllOrNothing() {
-        List<String> iccids = inventory.importCards(3, "149", inventory.dataOnlyPlan());
-        String alreadyHandedOver = inventory.customerCard(7L, 70L);
+        List<String> iccids = fx.inventoryCards(3, "149", fx.directionalDataPlan());
+        String alreadyHandedOver = fx.enterpriseCard(7L, 70L);
 
         assertThatThrownBy(() -> orders.handOver(
-                        List.of(iccids.get(0), alreadyHandedOver, iccids.get(1)),
-                        9L,
-                        90L,
-                        false,
-                        1L,
-                        TestInventory.OPS))
+                        List.of(iccids.get(0), alreadyHandedOver, iccids.get(1)), 9L, 90L, false, 1L, CardFixtures.OPS))
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_STATE_TRANSITION));
         assertThat(cards.card(iccids.get(0)).orElseThrow().state()).isEqualTo(CardState.INVENTORY);
 
-        List<CardSummary> handed = orders.handOver(iccids, 9L, 90L, true, 1L, TestInventory.OPS);
+        List<CardSummary> handed = orders.handOver(iccids, 9L, 90L, true, 1L, CardFixtures.OPS);
         assertThat(handed).allSatisfy(card -> {
             assertThat(card.state()).isEqualTo(CardState.TEST);
             assertThat(card.agentId()).isEqualTo(9L);
@@ -74,8 +64,7 @@ class CardServiceTest {
         assertThat(events.stream(CardHandedOver.class)
                         .filter(e -> iccids.contains(e.iccid()) && e.state() == CardState.TEST))
                 .hasSize(3);
-        assertThatThrownBy(
-                        () -> orders.handOver(List.of("89860000000000000000"), 9L, 90L, false, 1L, TestInventory.OPS))
+        assertThatThrownBy(() -> orders.handOver(List.of("89860000000000000000"), 9L, 90L, false, 1L, CardFixtures.OPS))
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
     }
@@ -85,16 +74,16 @@ class CardServiceTest {
         CardFixtures fx = new CardFixtures(context);
         long agentId = CardFixtures.newAgent();
         long enterpriseId = fx.verifiedEnterprise(agentId);
-        String iccid = fx.pendingCard(agentId, enterpriseId, "149", fx.nonDirectionalVoice());
+        String iccid = fx.enterpriseCard(agentId, enterpriseId, "149", fx.nonDirectionalVoicePlan());
         Actor agent = CardFixtures.agent(agentId);
 
-        assertThatThrownBy(() -> TestInventory.asActor(agent, () -> cards.activate(iccid)))
+        assertThatThrownBy(() -> RunAs.run(agent, () -> cards.activate(iccid)))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.REAL_NAME_INCOMPLETE);
                     assertThat(e.details()).containsEntry("missing", List.of("END_USER_REQUIRED"));
                 });
         fx.verifiedEndUser(agentId, iccid, CardFixtures.newIdentity());
-        CardView active = TestInventory.asActor(agent, () -> cards.activate(iccid));
+        CardView active = RunAs.run(agent, () -> cards.activate(iccid));
         assertThat(active.state()).isEqualTo(CardState.ACTIVE);
         assertThat(cards.requirement(iccid).code()).isEqualTo("SEGMENT_149_NON_DIRECTIONAL_VOICE_SMS");
         assertThat(events.stream(CardActivated.class).filter(e -> e.iccid().equals(iccid)))
@@ -110,7 +99,7 @@ class CardServiceTest {
         long enterpriseId = fx.verifiedEnterprise(agentId);
         String iccid = fx.activeDataCard(agentId, enterpriseId);
         Actor enterprise = CardFixtures.enterpriseAdmin(enterpriseId);
-        CardView cancelled = TestInventory.asActor(enterprise, () -> cards.cancel(iccid, "contract ended"));
+        CardView cancelled = RunAs.run(enterprise, () -> cards.cancel(iccid, "contract ended"));
         assertThat(cancelled.state()).isEqualTo(CardState.CANCELLED);
         assertThat(events.stream(CardCancelled.class).filter(e -> e.iccid().equals(iccid)))
                 .singleElement()
@@ -118,18 +107,18 @@ class CardServiceTest {
                     assertThat(e.operator()).isEqualTo(Operator.CHINA_MOBILE);
                     assertThat(e.by().role()).isEqualTo(Role.ENTERPRISE_ADMIN);
                 });
-        assertThatThrownBy(() -> TestInventory.asActor(TestInventory.OPS, () -> cards.suspend(iccid, "too late")))
+        assertThatThrownBy(() -> RunAs.run(CardFixtures.OPS, () -> cards.suspend(iccid, "too late")))
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_STATE_TRANSITION));
     }
 
     @Test
     void importsPublishAnAuditedEvent() {
-        inventory.importCards(2, "149", inventory.dataOnlyPlan());
+        fx.inventoryCards(2, "149", fx.directionalDataPlan());
         assertThat(events.stream(CardsImported.class)).anySatisfy(e -> {
             assertThat(e.imported()).isEqualTo(2);
             assertThat(e.auditFacts().action()).isEqualTo("CARDS_IMPORTED");
-            assertThat(e.auditFacts().actor()).isEqualTo(TestInventory.OPS.name());
+            assertThat(e.auditFacts().actor()).isEqualTo(CardFixtures.OPS.name());
         });
     }
 
@@ -138,19 +127,18 @@ class CardServiceTest {
         CardFixtures fx = new CardFixtures(context);
         long agentId = CardFixtures.newAgent();
         long active = fx.verifiedEnterprise(agentId);
-        inventory.customerCard(agentId, active + 1_000_000);
+        fx.enterpriseCard(agentId, active + 1_000_000);
         fx.activeDataCard(agentId, active);
-        inventory.customerCard(CardFixtures.newAgent(), active + 2_000_000);
+        fx.enterpriseCard(CardFixtures.newAgent(), active + 2_000_000);
         Actor agent = ActorAuthentication.actor(Role.AGENT, agentId, null);
         Actor enterprise = ActorAuthentication.actor(Role.ENTERPRISE_ADMIN, null, active);
 
-        assertThat(TestInventory.asActor(agent, () -> cards.countByState()))
+        assertThat(RunAs.run(agent, () -> cards.countByState()))
                 .containsEntry(CardState.PENDING_ACTIVATION, 1L)
                 .containsEntry(CardState.ACTIVE, 1L)
                 .containsEntry(CardState.INVENTORY, 0L);
-        assertThat(TestInventory.asActor(enterprise, () -> cards.count(CardState.ACTIVE)))
-                .isEqualTo(1);
-        assertThat(TestInventory.asActor(enterprise, () -> cards.count(CardState.PENDING_ACTIVATION)))
+        assertThat(RunAs.run(enterprise, () -> cards.count(CardState.ACTIVE))).isEqualTo(1);
+        assertThat(RunAs.run(enterprise, () -> cards.count(CardState.PENDING_ACTIVATION)))
                 .isZero();
     }
 }

@@ -103,8 +103,8 @@ class CardUsageAndCycleTest {
     void eachReportIsTakenOrRejectedOnItsOwnAndADayReportedAgainIsReplaced() {
         String card = fx.activeDataCard(agentId, enterpriseId);
         String luhnBroken = card.substring(0, 19) + (char) ('0' + (card.charAt(19) - '0' + 1) % 10);
-        String unknown = TestInventory.iccid();
-        String inInventory = fx.inventoryCard("138", fx.directionalDataOnly());
+        String unknown = CardFixtures.iccid();
+        String inInventory = fx.inventoryCard("138", fx.directionalDataPlan());
         String day = today().toString();
         String body = "["
                 + String.join(
@@ -198,7 +198,7 @@ class CardUsageAndCycleTest {
 
     @Test
     void usageFromAnotherDeviceStopsABoundCardAndTheBoundDeviceReturningLetsItWork() {
-        String iccid = fx.pendingCard(agentId, enterpriseId, "138", fx.devicePlan());
+        String iccid = fx.enterpriseCard(agentId, enterpriseId, "138", fx.devicePlan());
         fx.activate(iccid);
         String device = "356938035643809";
         String other = "356938035643817";
@@ -229,7 +229,7 @@ class CardUsageAndCycleTest {
         String inUse = fx.activeDataCard(agentId, enterpriseId);
         String withEndUser = fx.activeDataCard(agentId, enterpriseId);
         String suspended = fx.activeDataCard(agentId, enterpriseId);
-        String pending = fx.pendingCard(agentId, enterpriseId, "138", fx.directionalDataOnly());
+        String pending = fx.enterpriseCard(agentId, enterpriseId, "138", fx.directionalDataPlan());
         IdDocument person = newIdentity();
         fx.bind(agentId, withEndUser, person);
         RunAs.run(CardFixtures.OPS, () -> cards.suspend(suspended, "meter tampered with"));
@@ -282,7 +282,7 @@ class CardUsageAndCycleTest {
     @Test
     void aCardTransferredWhilePreCancelledIsJudgedAgainWhenUsageBringsItBack() {
         long to = fx.verifiedEnterprise(agentId);
-        String iccid = fx.activeCardWithEndUser(agentId, enterpriseId, fx.nonDirectionalData(), newIdentity());
+        String iccid = fx.activeCardWithEndUser(agentId, enterpriseId, fx.nonDirectionalDataPlan(), newIdentity());
         clock.advance(Duration.ofDays(63));
         cycle.run();
         assertThat(fx.view(iccid).state()).isEqualTo(CardState.PRE_CANCELLED);

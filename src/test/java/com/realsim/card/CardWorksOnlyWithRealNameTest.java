@@ -97,11 +97,11 @@ class CardWorksOnlyWithRealNameTest {
                         null,
                         true,
                         ExceptionKind.PROVINCIAL_APPROVAL),
-                TestInventory.ADMIN);
+                CardFixtures.ADMIN);
     }
 
     String activeCard(String plan) {
-        String iccid = fx.pendingCard(agentId, enterpriseId, range, plan);
+        String iccid = fx.enterpriseCard(agentId, enterpriseId, range, plan);
         fx.activate(iccid);
         return iccid;
     }
@@ -126,7 +126,7 @@ class CardWorksOnlyWithRealNameTest {
 
     @Test
     void aCardInItsTestPeriodIsActivatedOnItsRealNameWhichEndsTheTestPeriod() {
-        String plan = fx.testPackage();
+        String plan = fx.testPackagePlan();
         String ready = fx.inventoryCard(range, plan);
         fx.cardOrders.handOver(List.of(ready), agentId, enterpriseId, true, newOrder(), CardFixtures.OPS);
         long draft = fx.draftEnterprise(agentId);
@@ -162,7 +162,7 @@ class CardWorksOnlyWithRealNameTest {
 
     @Test
     void theCardPageOffersActivationOfACardInItsTestPeriod() {
-        String iccid = fx.inventoryCard(range, fx.testPackage());
+        String iccid = fx.inventoryCard(range, fx.testPackagePlan());
         fx.cardOrders.handOver(List.of(iccid), agentId, enterpriseId, true, newOrder(), CardFixtures.OPS);
         long id = fx.view(iccid).id();
 
@@ -182,7 +182,7 @@ class CardWorksOnlyWithRealNameTest {
 
     @Test
     void aPersonsResumeLeavesTheCardStoppedWithUnverifiedUntilItsEndUserIsVerified() {
-        String iccid = activeCard(fx.directionalDataOnly());
+        String iccid = activeCard(fx.directionalDataPlan());
         RunAs.run(CardFixtures.OPS, () -> fx.cards.suspend(iccid, "meter tampered with"));
         endUserRequiredFromNowOn();
 
@@ -209,7 +209,7 @@ class CardWorksOnlyWithRealNameTest {
 
     @Test
     void aCustomersResumeOrderLeavesTheCardStoppedWithUnverified() {
-        String iccid = activeCard(fx.directionalDataOnly());
+        String iccid = activeCard(fx.directionalDataPlan());
         long order = newOrder();
         fx.cardOrders.customerSuspend(iccid, "plant closed", order);
         endUserRequiredFromNowOn();
@@ -248,7 +248,7 @@ class CardWorksOnlyWithRealNameTest {
 
     @Test
     void usageTakesAPreCancelledCardBackStoppedWhenItsRealNameIsIncomplete() {
-        String iccid = activeCard(fx.directionalDataOnly());
+        String iccid = activeCard(fx.directionalDataPlan());
         clock.advance(Duration.ofDays(63));
         cycle.run();
         assertThat(fx.view(iccid).state()).isEqualTo(CardState.PRE_CANCELLED);

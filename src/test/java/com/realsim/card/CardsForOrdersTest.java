@@ -74,8 +74,8 @@ class CardsForOrdersTest {
     @Test
     void aNewCardOrderTakesOnlyInventoryCardsAndNamesTheCardThatIsNot() {
         long agent = newAgent();
-        String free = fx.inventoryCard("138", fx.directionalDataOnly());
-        String taken = fx.pendingCard(agent, agent * 10, "138", fx.directionalDataOnly());
+        String free = fx.inventoryCard("138", fx.directionalDataPlan());
+        String taken = fx.enterpriseCard(agent, agent * 10, "138", fx.directionalDataPlan());
 
         orders.checkAvailableForNewInstall(List.of(free));
         refused(
@@ -99,8 +99,8 @@ class CardsForOrdersTest {
     void ordersOnAnEnterprisesCardsTakeOnlyItsOwnCardsInTheStatesTheOrderAllows() {
         long agent = newAgent();
         long enterprise = agent * 10;
-        String pending = fx.pendingCard(agent, enterprise, "138", fx.directionalDataOnly());
-        String othersCard = fx.pendingCard(agent, enterprise + 1, "138", fx.directionalDataOnly());
+        String pending = fx.enterpriseCard(agent, enterprise, "138", fx.directionalDataPlan());
+        String othersCard = fx.enterpriseCard(agent, enterprise + 1, "138", fx.directionalDataPlan());
 
         orders.checkOwnedBy(List.of(pending), enterprise, EnumSet.of(CardState.PENDING_ACTIVATION));
         refused(
@@ -125,7 +125,7 @@ class CardsForOrdersTest {
     void aCompletedNewCardOrderRecordsItsHandlerAsAFactOfTheCardsRealName() {
         long agent = newAgent();
         long enterprise = fx.verifiedEnterprise(agent);
-        String iccid = fx.inventoryCard("138", fx.directionalDataOnly());
+        String iccid = fx.inventoryCard("138", fx.directionalDataPlan());
         assertThat(fx.view(iccid).realName().missing()).contains(RealNameGap.HANDLER_MISSING);
 
         long order = newOrder();
@@ -143,7 +143,7 @@ class CardsForOrdersTest {
         long from = fx.verifiedEnterprise(agent);
         long to = fx.verifiedEnterprise(agent);
         IdDocument person = newIdentity();
-        String needsEndUser = fx.activeCardWithEndUser(agent, from, fx.nonDirectionalData(), person);
+        String needsEndUser = fx.activeCardWithEndUser(agent, from, fx.nonDirectionalDataPlan(), person);
         String dataOnly = fx.activeDataCard(agent, from);
         assertThat(fx.held(Operator.CHINA_MOBILE, person)).isEqualTo(1);
 
@@ -207,9 +207,9 @@ class CardsForOrdersTest {
         long agent = newAgent();
         long enterprise = fx.verifiedEnterprise(agent);
         IdDocument person = newIdentity();
-        String old = fx.activeCardWithEndUser(agent, enterprise, fx.nonDirectionalData(), person);
+        String old = fx.activeCardWithEndUser(agent, enterprise, fx.nonDirectionalDataPlan(), person);
         RunAs.run(CardFixtures.OPS, () -> cards.suspend(old, "meter tampered with"));
-        String fresh = fx.inventoryCard("138", fx.nonDirectionalData());
+        String fresh = fx.inventoryCard("138", fx.nonDirectionalDataPlan());
         long order = newOrder();
 
         CardSummary replaced = orders.replace(old, fresh, order);
@@ -243,9 +243,9 @@ class CardsForOrdersTest {
     @Test
     void aReplacementNeedsAnInventoryCardOfTheSameOperator() {
         long agent = newAgent();
-        String old = fx.pendingCard(agent, agent * 10, "138", fx.directionalDataOnly());
-        String unicom = fx.inventoryCard("130", fx.directionalDataOnly(), Operator.CHINA_UNICOM);
-        String notInInventory = fx.pendingCard(agent, agent * 10, "138", fx.directionalDataOnly());
+        String old = fx.enterpriseCard(agent, agent * 10, "138", fx.directionalDataPlan());
+        String unicom = fx.inventoryCard("130", fx.directionalDataPlan(), Operator.CHINA_UNICOM);
+        String notInInventory = fx.enterpriseCard(agent, agent * 10, "138", fx.directionalDataPlan());
 
         refused(() -> orders.replace(old, unicom, newOrder()), ErrorCode.ILLEGAL_STATE_TRANSITION, unicom);
         refused(
@@ -274,7 +274,7 @@ class CardsForOrdersTest {
                 .containsExactly(BlockingReason.UNVERIFIED);
         fx.verify(agent, draft);
         // a new end user not yet verified stops a card whose plan needs one
-        String lacksEndUser = fx.activeCardWithEndUser(agent, enterprise, fx.nonDirectionalData(), newIdentity());
+        String lacksEndUser = fx.activeCardWithEndUser(agent, enterprise, fx.nonDirectionalDataPlan(), newIdentity());
         fx.bind(agent, lacksEndUser, newIdentity());
         assertThat(fx.view(lacksEndUser).state()).isEqualTo(CardState.SUSPENDED);
 
@@ -334,7 +334,7 @@ class CardsForOrdersTest {
         fx.bind(agent, transferred, person);
         orders.transfer(List.of(transferred), to, newOrder());
         String old = fx.activeDataCard(agent, to);
-        String fresh = fx.inventoryCard("138", fx.directionalDataOnly());
+        String fresh = fx.inventoryCard("138", fx.directionalDataPlan());
         orders.replace(old, fresh, newOrder());
 
         record Expected(String iccid, String action) {}

@@ -90,11 +90,11 @@ class EndUserBindingTest {
     }
 
     String card() {
-        return fx.pendingCard(agentId, enterpriseId, "138", fx.nonDirectionalData());
+        return fx.enterpriseCard(agentId, enterpriseId, "138", fx.nonDirectionalDataPlan());
     }
 
     String card(Operator operator) {
-        return fx.pendingCard(agentId, enterpriseId, "130", fx.nonDirectionalData(), operator);
+        return fx.enterpriseCard(agentId, enterpriseId, "130", fx.nonDirectionalDataPlan(), operator);
     }
 
     static ErrorCode codeOf(Throwable e) {
@@ -162,7 +162,7 @@ class EndUserBindingTest {
         IdDocument person = newIdentity();
         List<String> held = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            String iccid = fx.pendingCard(agentId, enterpriseId, "138", fx.directionalDataOnly());
+            String iccid = fx.enterpriseCard(agentId, enterpriseId, "138", fx.directionalDataPlan());
             fx.bind(agentId, iccid, person);
             held.add(iccid);
         }
@@ -190,7 +190,7 @@ class EndUserBindingTest {
         for (int i = 0; i < 4; i++) {
             fx.bind(agentId, card(), person);
         }
-        List<String> racing = fx.inventory.importCards(RACERS, "138", fx.nonDirectionalData());
+        List<String> racing = fx.inventoryCards(RACERS, "138", fx.nonDirectionalDataPlan());
         fx.cardOrders.handOver(racing, agentId, enterpriseId, false, CardFixtures.newOrder(), CardFixtures.OPS);
         Actor agent = agent(agentId);
 
@@ -298,7 +298,7 @@ class EndUserBindingTest {
 
     @Test
     void aNewEndUserOnAWorkingCardThatNeedsOneStopsItUntilVerified() {
-        String iccid = fx.activeCardWithEndUser(agentId, enterpriseId, fx.nonDirectionalData(), newIdentity());
+        String iccid = fx.activeCardWithEndUser(agentId, enterpriseId, fx.nonDirectionalDataPlan(), newIdentity());
         fx.bind(agentId, iccid, newIdentity());
 
         CardView stopped = fx.view(iccid);

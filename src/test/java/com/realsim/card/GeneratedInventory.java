@@ -51,7 +51,7 @@ final class GeneratedInventory extends InputStream {
             if (next >= rows) {
                 return false;
             }
-            line = (TestInventory.iccid() + "," + TestInventory.msisdn("139") + "," + TestInventory.imsi() + ","
+            line = (CardFixtures.iccid() + "," + CardFixtures.msisdn("139") + "," + CardFixtures.imsi() + ","
                             + OPERATORS[next % OPERATORS.length] + "," + plan + "\n")
                     .getBytes(StandardCharsets.US_ASCII);
             position = 0;

@@ -104,7 +104,7 @@ class IdentityKeyQuotaTest {
     }
 
     String card(Operator operator) {
-        return fx.pendingCard(agentId, enterpriseId, "130", fx.nonDirectionalData(), operator);
+        return fx.enterpriseCard(agentId, enterpriseId, "130", fx.nonDirectionalDataPlan(), operator);
     }
 
     static ErrorCode codeOf(Throwable e) {

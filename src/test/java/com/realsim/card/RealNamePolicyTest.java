@@ -101,7 +101,7 @@ class RealNamePolicyTest {
         RealNameRuleView strict = policy.create(
                 new RealNameRuleDefinition(
                         5, "TEST_149_STRICT", "149", true, null, NON_DIRECTIONAL, true, ExceptionKind.NOT_ALLOWED),
-                TestInventory.ADMIN);
+                CardFixtures.ADMIN);
         try {
             assertThat(policy.requirementFor(testWithVoice, number149).code()).isEqualTo("TEST_149_STRICT");
             assertThat(policy.requirementFor(testWithVoice, new Msisdn("13800000001"))
@@ -112,7 +112,7 @@ class RealNamePolicyTest {
                     strict.id(),
                     new RealNameRuleDefinition(
                             15, "TEST_149_STRICT", "149", true, null, NON_DIRECTIONAL, true, ExceptionKind.NOT_ALLOWED),
-                    TestInventory.ADMIN);
+                    CardFixtures.ADMIN);
             assertThat(policy.requirementFor(testWithVoice, number149).code()).isEqualTo("TEST_PACKAGE");
         } finally {
             policy.change(
@@ -126,7 +126,7 @@ class RealNamePolicyTest {
                             NON_DIRECTIONAL,
                             true,
                             ExceptionKind.NOT_ALLOWED),
-                    TestInventory.ADMIN);
+                    CardFixtures.ADMIN);
         }
     }
 
@@ -175,7 +175,7 @@ class RealNamePolicyTest {
         assertThatThrownBy(() -> policy.create(
                         new RealNameRuleDefinition(
                                 10, "OTHER_TEN", null, null, null, null, false, ExceptionKind.NONE_NEEDED),
-                        TestInventory.ADMIN))
+                        CardFixtures.ADMIN))
                 .isInstanceOfSatisfying(
                         ValidationException.class,
                         e -> assertThat(e.fieldProblems()).extracting("field").containsExactly("priority"));

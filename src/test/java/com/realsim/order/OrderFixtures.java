@@ -1,11 +1,7 @@
 package com.realsim.order;
 
-import com.realsim.card.CardImportResult;
-import com.realsim.card.CardImportService;
-import com.realsim.card.CardsForOrders;
-import com.realsim.card.NewServicePlan;
+import com.realsim.card.CardFixtures;
 import com.realsim.card.ServiceDirection;
-import com.realsim.card.ServicePlanService;
 import com.realsim.enterprise.EnterpriseFixtures;
 import com.realsim.enterprise.EnterpriseService;
 import com.realsim.enterprise.EnterpriseView;
@@ -16,8 +12,6 @@ import com.realsim.testsupport.ActorAuthentication;
 import com.realsim.testsupport.RunAs;
 import com.realsim.testsupport.TestFiles;
 import com.realsim.verification.VerificationService;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.ApplicationContext;
 
 /**
- * Test data for orders: verified enterprises of fresh agents, inventory cards imported through the real pipeline,
- * valid order inputs of every type, and the photos an order needs, uploaded as the agent would.
+ * Test data for orders: verified enterprises of fresh agents, inventory cards imported through the real pipeline
+ * (the card module's {@link CardFixtures}), valid order inputs of every type, and the photos an order needs, uploaded
+ * as the agent would.
  */
 public final class OrderFixtures {
 
@@ -38,26 +33,19 @@ public final class OrderFixtures {
     public static final Actor ADMIN = ActorAuthentication.actor(Role.ADMIN, null, null);
     public static final Actor OPS = ActorAuthentication.actor(Role.OPS, null, null);
 
-    private static final AtomicLong serial =
-            new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L));
     private static final AtomicLong agents =
             new AtomicLong(ThreadLocalRandom.current().nextLong(100_000L, 900_000L));
     private static final Map<Long, AtomicInteger> enterprisesPerAgent = new ConcurrentHashMap<>();
 
-    private final CardImportService imports;
-    private final ServicePlanService plans;
+    private final CardFixtures cards;
     private final EnterpriseService enterprises;
     private final OrderService orders;
-
-    private final CardsForOrders cardOrders;
     private final VerificationService verifications;
 
     public OrderFixtures(ApplicationContext context) {
-        this.imports = context.getBean(CardImportService.class);
-        this.plans = context.getBean(ServicePlanService.class);
+        this.cards = new CardFixtures(context);
         this.enterprises = context.getBean(EnterpriseService.class);
         this.orders = context.getBean(OrderService.class);
-        this.cardOrders = context.getBean(CardsForOrders.class);
         this.verifications = context.getBean(VerificationService.class);
     }
 
@@ -96,72 +84,35 @@ public final class OrderFixtures {
 
     /** A fresh 20-digit ICCID with its Luhn check digit. */
     public static String iccid() {
-        String body = "898600" + String.format("%013d", serial.incrementAndGet());
-        return body + checkDigit(body);
-    }
-
-    static int checkDigit(String body) {
-        int sum = 0;
-        for (int i = 0; i < body.length(); i++) {
-            int digit = body.charAt(body.length() - 1 - i) - '0';
-            if (i % 2 == 0) {
-                digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-            }
-            sum += digit;
-        }
-        return (10 - sum % 10) % 10;
+        return CardFixtures.iccid();
     }
 
     /** A plan with this shape, created once per code. */
     public String plan(String code, boolean dataDirectional, ServiceDirection voice, boolean test, boolean imei) {
-        return plans.plan(code)
-                .orElseGet(() -> plans.create(
-                        new NewServicePlan(
-                                code, "Plan " + code, dataDirectional, voice, ServiceDirection.NONE, test, imei),
-                        ADMIN))
-                .code();
+        return cards.plan(code, dataDirectional, voice, ServiceDirection.NONE, test, imei);
     }
 
     /** Directional data only: enterprise-level real-name suffices. */
     public String dataOnlyPlan() {
-        return plan("O-DATA-DIR", true, ServiceDirection.NONE, false, false);
+        return cards.directionalDataPlan();
     }
 
     public String testPackagePlan() {
-        return plan("O-TEST-PKG", true, ServiceDirection.NONE, true, false);
+        return cards.testPackagePlan();
     }
 
     public String imeiBoundPlan() {
-        return plan("O-IMEI", true, ServiceDirection.NONE, false, true);
+        return cards.devicePlan();
     }
 
     /** Non-directional data: the end user is required. */
     public String endUserPlan() {
-        return plan("O-DATA-ND", false, ServiceDirection.NONE, false, false);
+        return cards.nonDirectionalDataPlan();
     }
 
     /** Imports cards of this plan into the inventory and answers their ICCIDs. */
     public List<String> inventory(int count, String planCode) {
-        List<String> iccids = new ArrayList<>();
-        StringBuilder csv = new StringBuilder("iccid,msisdn,imsi,operator,planCode\n");
-        for (int i = 0; i < count; i++) {
-            String iccid = iccid();
-            iccids.add(iccid);
-            csv.append(String.join(
-                            ",",
-                            iccid,
-                            "138" + String.format("%08d", serial.incrementAndGet() % 100_000_000L),
-                            "46000" + String.format("%010d", serial.incrementAndGet() % 10_000_000_000L),
-                            "CHINA_MOBILE",
-                            planCode))
-                    .append('\n');
-        }
-        CardImportResult result = imports.importNow(
-                new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), "orders.csv", OPS);
-        if (result.imported() != count) {
-            throw new IllegalStateException("Fixture import rejected rows: " + result.rejected());
-        }
-        return iccids;
+        return cards.inventoryCards(count, "138", planCode);
     }
 
     /**
@@ -169,9 +120,7 @@ public final class OrderFixtures {
      * installation would, through the card module's order API, with an order id of no real order).
      */
     public List<String> enterpriseCards(int count, String planCode, long agentId, long enterpriseId) {
-        List<String> iccids = inventory(count, planCode);
-        cardOrders.handOver(iccids, agentId, enterpriseId, false, 0L, OPS);
-        return iccids;
+        return cards.enterpriseCards(count, "138", planCode, agentId, enterpriseId);
     }
 
     /** Uploads the photos, the handler's on-site photo, and lets an OPS user approve the comparison. */
