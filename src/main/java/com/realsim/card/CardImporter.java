@@ -73,16 +73,19 @@ class CardImporter {
             CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get();
 
     private final DataSource dataSource;
+    private final ServicePlanService plans;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CardImporter(
             DataSource dataSource,
+            ServicePlanService plans,
             PlatformTransactionManager transactions,
             ApplicationEventPublisher events,
             Clock clock) {
         this.dataSource = dataSource;
+        this.plans = plans;
         this.transaction = new TransactionTemplate(transactions);
         this.events = events;
         this.clock = clock;
@@ -147,10 +150,8 @@ class CardImporter {
                             code TEXT, field TEXT, message_key TEXT, raw TEXT
                         ) ON COMMIT DROP""");
             }
-            Map<String, PlanRef> planCodes = new HashMap<>();
-            jdbc.query("SELECT code, id, imei_binding FROM service_plan", rs -> {
-                planCodes.put(rs.getString("code"), new PlanRef(rs.getLong("id"), rs.getBoolean("imei_binding")));
-            });
+            Map<String, ServicePlanSummary> planCodes = new HashMap<>();
+            plans.plans().forEach(plan -> planCodes.put(plan.code(), plan));
             long started = System.nanoTime();
             long rowsRead = copyRows(connection.unwrap(PGConnection.class), input, planCodes, progress);
             progress.read(rowsRead);
@@ -170,10 +171,8 @@ class CardImporter {
         }
     }
 
-    /** A plan as the import needs it: its id and whether its cards bind to a device. */
-    record PlanRef(long id, boolean imeiBinding) {}
-
-    private long copyRows(PGConnection connection, InputStream input, Map<String, PlanRef> planCodes, Progress progress)
+    private long copyRows(
+            PGConnection connection, InputStream input, Map<String, ServicePlanSummary> planCodes, Progress progress)
             throws SQLException {
         CountingInputStream counted = new CountingInputStream(input);
         PGCopyOutputStream copy = new PGCopyOutputStream(
@@ -377,7 +376,12 @@ class CardImporter {
 
         private final StringBuilder text = new StringBuilder(256);
 
-        void write(PGCopyOutputStream copy, long line, CSVRecord record, int[] columns, Map<String, PlanRef> planCodes)
+        void write(
+                PGCopyOutputStream copy,
+                long line,
+                CSVRecord record,
+                int[] columns,
+                Map<String, ServicePlanSummary> planCodes)
                 throws IOException {
             text.setLength(0);
             Verdict verdict = check(record, columns, planCodes);
@@ -386,7 +390,7 @@ class CardImporter {
                 text.append('\t');
                 field(verdict == null ? value(record, columns[i]) : null);
             }
-            PlanRef plan = verdict == null ? planCodes.get(value(record, columns[4])) : null;
+            ServicePlanSummary plan = verdict == null ? planCodes.get(value(record, columns[4])) : null;
             text.append('\t');
             field(plan == null ? null : Long.toString(plan.id()));
             text.append('\t');
@@ -405,7 +409,7 @@ class CardImporter {
 
         private record Verdict(String code, String field, String messageKey) {}
 
-        private static Verdict check(CSVRecord record, int[] columns, Map<String, PlanRef> planCodes) {
+        private static Verdict check(CSVRecord record, int[] columns, Map<String, ServicePlanSummary> planCodes) {
             for (int column : columns) {
                 if (column >= record.size()) {
                     return new Verdict("VALIDATION_FAILED", null, "card.import.columns");

@@ -17,14 +17,14 @@ import org.springframework.stereotype.Component;
 @Component
 class CardRealName {
 
-    private final PlanSummaries plans;
+    private final ServicePlanService plans;
     private final RealNamePolicy policy;
     private final EnterpriseService enterprises;
     private final ExceptionService exceptions;
     private final CardEndUsers endUsers;
 
     CardRealName(
-            PlanSummaries plans,
+            ServicePlanService plans,
             RealNamePolicy policy,
             EnterpriseService enterprises,
             ExceptionService exceptions,
@@ -37,7 +37,7 @@ class CardRealName {
     }
 
     RealNameRequirement requirement(Card card) {
-        return policy.requirementFor(plans.of(card.planId()), new Msisdn(card.msisdn()));
+        return policy.requirementFor(plans.plan(card.planId()), new Msisdn(card.msisdn()));
     }
 
     /** The approved exception of the card, if any (whether or not its kind fits the card's requirement now). */

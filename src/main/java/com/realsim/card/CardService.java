@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -29,32 +28,26 @@ import org.springframework.transaction.annotation.Transactional;
 public class CardService {
 
     private final Cards cards;
-    private final ServicePlans plans;
-    private final PlanSummaries planSummaries;
+    private final ServicePlanService plans;
     private final CardRealName realName;
     private final EndUserBindings bindings;
     private final EntityManager entityManager;
-    private final CardProperties properties;
     private final CardStateCounts stateCounts;
     private final Clock clock;
 
     CardService(
             Cards cards,
-            ServicePlans plans,
-            PlanSummaries planSummaries,
+            ServicePlanService plans,
             CardRealName realName,
             EndUserBindings bindings,
             EntityManager entityManager,
-            CardProperties properties,
             CardStateCounts stateCounts,
             Clock clock) {
         this.cards = cards;
         this.plans = plans;
-        this.planSummaries = planSummaries;
         this.realName = realName;
         this.bindings = bindings;
         this.entityManager = entityManager;
-        this.properties = properties;
         this.stateCounts = stateCounts;
         this.clock = clock;
     }
@@ -65,7 +58,6 @@ public class CardService {
     @Transactional(readOnly = true)
     public CursorPage<CardSummary> find(CardQuery query) {
         Specification<Card> condition = cards.visible().and(conditions(query));
-        Map<Long, String> planCodes = planCodes();
         if (query.selectiveSearch()) {
             // Numbers and ICCIDs are issued in blocks, so the matches of a long prefix sit together somewhere in the
             // id order: read them through the search index and sort them, rather than walk the primary key.
@@ -78,7 +70,7 @@ public class CardService {
         List<CardSummary> rows = cards
                 .findBy(condition, q -> q.sortBy(order).limit(query.size() + 1).all())
                 .stream()
-                .map(card -> summary(card, planCodes))
+                .map(this::summary)
                 .toList();
         return CursorPage.of(rows, query.size(), row -> Cursor.encode(Long.toString(row.id())));
     }
@@ -161,14 +153,10 @@ public class CardService {
 
     // --- system work (no tenant scope) ----------------------------------------------------------------------------
 
-    /**
-     * The card with this ICCID, whoever owns it: for other modules' checks, card by card (an order's card list of
-     * thousands), so two statements at most and none for a plan already seen.
-     */
+    /** The card with this ICCID, whoever owns it (one statement; its plan is kept in memory). */
     @Transactional(readOnly = true)
     public Optional<CardSummary> card(String iccid) {
-        return cards.findByIccid(iccid)
-                .map(card -> summary(card, planSummaries.of(card.planId()).code()));
+        return cards.findByIccid(iccid).map(this::summary);
     }
 
     /** The real-name requirement of a card, whoever owns it (for approvals and bindings). */
@@ -191,22 +179,10 @@ public class CardService {
         });
     }
 
-    /** <em>System:</em> an approved rebind order binds the card to another device, within the monthly limit. */
-    @Transactional
-    public void rebind(String iccid, Imei imei, Actor approvedBy) {
-        Card card = lockSystem(iccid);
-        card.rebind(imei, properties.rebindsPerMonth(), approvedBy, clock.instant(), () -> realName.assess(card));
-        cards.save(card);
-    }
-
     // --- helpers --------------------------------------------------------------------------------------------------
 
     private Card visible(String iccid) {
         return cards.findVisibleByIccid(iccid).orElseThrow(NotFoundException::new);
-    }
-
-    private Card lockSystem(String iccid) {
-        return lock(cards.findByIccid(iccid).orElseThrow(NotFoundException::new));
     }
 
     /** Re-reads the card under a row lock, so that the rules see its latest state. */
@@ -220,7 +196,7 @@ public class CardService {
     }
 
     CardView view(Card card) {
-        ServicePlanSummary plan = planSummaries.of(card.planId());
+        ServicePlanSummary plan = plans.plan(card.planId());
         CardRealName.Reading reading = realName.read(card);
         List<BlockingReasonView> reasons = new ArrayList<>();
         card.blockingHistory().stream().filter(BlockingReasonView::active).forEach(reasons::add);
@@ -250,21 +226,13 @@ public class CardService {
                 card.updatedAt());
     }
 
-    private Map<Long, String> planCodes() {
-        return plans.findAll().stream().collect(Collectors.toMap(ServicePlan::id, ServicePlan::code));
-    }
-
-    static CardSummary summary(Card card, Map<Long, String> planCodes) {
-        return summary(card, planCodes.get(card.planId()));
-    }
-
-    static CardSummary summary(Card card, String planCode) {
+    CardSummary summary(Card card) {
         return new CardSummary(
                 card.id(),
                 card.iccid(),
                 card.msisdn(),
                 card.operator(),
-                planCode,
+                plans.plan(card.planId()).code(),
                 card.state(),
                 card.agentId(),
                 card.enterpriseId(),
@@ -298,7 +266,7 @@ public class CardService {
         }
         if (query.planCode() != null) {
             Long planId =
-                    plans.findByCode(query.planCode()).map(ServicePlan::id).orElse(-1L);
+                    plans.plan(query.planCode()).map(ServicePlanSummary::id).orElse(-1L);
             parts.add((root, q, cb) -> cb.equal(root.get("planId"), planId));
         }
         if (query.enterpriseId() != null) {

@@ -3,6 +3,8 @@ package com.realsim.card;
 import com.realsim.platform.CurrentActor;
 import com.realsim.platform.ScopedRepository;
 import com.realsim.platform.TenantScope;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -17,6 +19,10 @@ interface Cards extends ScopedRepository<Card> {
      */
     @Query("select c from Card c where c.iccid = :iccid")
     Optional<Card> findByIccid(@Param("iccid") String iccid);
+
+    /** For system work only: the cards with these ICCIDs that exist, in no particular order. */
+    @Query("select c from Card c where c.iccid in :iccids")
+    List<Card> findAllByIccidIn(@Param("iccids") Collection<String> iccids);
 
     /**
      * The card with this ICCID if the current actor may see it; another tenant's card is not found, exactly like

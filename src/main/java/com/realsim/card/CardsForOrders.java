@@ -11,11 +11,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,28 +33,50 @@ import org.springframework.transaction.annotation.Transactional;
 public class CardsForOrders {
 
     private final Cards cards;
-    private final ServicePlans plans;
+    private final CardService summaries;
+    private final ServicePlanService plans;
     private final EndUserBindings bindings;
     private final CardRealName realName;
     private final EnterpriseService enterprises;
     private final EntityManager entityManager;
+    private final CardProperties properties;
     private final Clock clock;
 
     CardsForOrders(
             Cards cards,
-            ServicePlans plans,
+            CardService summaries,
+            ServicePlanService plans,
             EndUserBindings bindings,
             CardRealName realName,
             EnterpriseService enterprises,
             EntityManager entityManager,
+            CardProperties properties,
             Clock clock) {
         this.cards = cards;
+        this.summaries = summaries;
         this.plans = plans;
         this.bindings = bindings;
         this.realName = realName;
         this.enterprises = enterprises;
         this.entityManager = entityManager;
+        this.properties = properties;
         this.clock = clock;
+    }
+
+    /** The cards with these ICCIDs that exist, by ICCID in the order given (one statement). */
+    @Transactional(readOnly = true)
+    public Map<String, CardSummary> find(Collection<String> iccids) {
+        Map<String, CardSummary> byIccid = new HashMap<>();
+        if (!iccids.isEmpty()) {
+            cards.findAllByIccidIn(iccids).forEach(card -> byIccid.put(card.iccid(), summaries.summary(card)));
+        }
+        Map<String, CardSummary> found = new LinkedHashMap<>();
+        for (String iccid : iccids) {
+            if (byIccid.containsKey(iccid)) {
+                found.put(iccid, byIccid.get(iccid));
+            }
+        }
+        return found;
     }
 
     // --- checks before an order is accepted -----------------------------------------------------------------------
@@ -106,24 +129,42 @@ public class CardsForOrders {
         }
     }
 
+    /**
+     * For a rebind order (机卡重绑): every card is bound to a device.
+     *
+     * @throws DomainException {@code NOT_FOUND} or {@code ILLEGAL_STATE_TRANSITION} (a card whose plan binds no
+     *     device), with {@code iccid} in the details
+     */
+    @Transactional(readOnly = true)
+    public void checkBoundToDevice(Collection<String> iccids) {
+        for (String iccid : iccids) {
+            Card card = cards.findByIccid(iccid).orElseThrow(() -> unknown(iccid));
+            if (!card.imeiBinding()) {
+                throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "card.order.notBound", iccid)
+                        .with("iccid", iccid);
+            }
+        }
+    }
+
     // --- effects of completed orders ------------------------------------------------------------------------------
 
     /**
-     * A completed new-card order (新装) hands inventory cards to an enterprise of an agent, each to its test period or
-     * straight to waiting for activation, and records the order: its handler is a fact of the cards' real-name.
+     * A completed new-card order (新装) hands inventory cards to an enterprise of an agent, and records the order: its
+     * handler is a fact of the cards' real-name. A card whose plan is a test package (测试卡套餐) starts its test
+     * period, every other card waits for activation.
      *
      * @throws DomainException {@code NOT_FOUND} or {@code ILLEGAL_STATE_TRANSITION} (a card not in the inventory),
      *     with {@code iccid}
      */
     @Transactional
     public List<CardSummary> handOver(
-            Collection<String> iccids, long agentId, long enterpriseId, boolean testPeriod, long orderId, Actor actor) {
-        Map<Long, String> planCodes = planCodes();
+            Collection<String> iccids, long agentId, long enterpriseId, long orderId, Actor actor) {
         Instant now = clock.instant();
         List<CardSummary> handed = new ArrayList<>();
         for (Card card : lockAll(iccids)) {
+            boolean testPeriod = plans.plan(card.planId()).testPackage();
             card.handOver(agentId, enterpriseId, testPeriod, orderId, actor, now);
-            handed.add(CardService.summary(cards.save(card), planCodes));
+            handed.add(summaries.summary(cards.save(card)));
         }
         return handed;
     }
@@ -142,7 +183,6 @@ public class CardsForOrders {
                 .standing(toEnterpriseId)
                 .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "card.order.enterpriseNotFound")
                         .with("enterpriseId", toEnterpriseId));
-        Map<Long, String> planCodes = planCodes();
         Instant now = clock.instant();
         List<CardSummary> moved = new ArrayList<>();
         for (Card card : lockAll(iccids)) {
@@ -153,7 +193,7 @@ public class CardsForOrders {
             card.transferTo(toEnterpriseId, orderId, now);
             bindings.cardTransferred(card, now);
             realName.reassess(card, now);
-            moved.add(CardService.summary(cards.save(card), planCodes));
+            moved.add(summaries.summary(cards.save(card)));
         }
         return moved;
     }
@@ -189,7 +229,7 @@ public class CardsForOrders {
         Card saved = cards.saveAndFlush(replacement);
         bindings.cardReplaced(old, saved, now);
         realName.reassess(saved, now);
-        return CardService.summary(cards.save(saved), planCodes());
+        return summaries.summary(cards.save(saved));
     }
 
     /**
@@ -204,6 +244,17 @@ public class CardsForOrders {
             realName.clearIfComplete(card, now);
             cards.save(card);
         }
+    }
+
+    /**
+     * A completed rebind order (机卡重绑), approved by OPS, binds the card to another device, within the monthly limit
+     * ({@code QUOTA_EXCEEDED} beyond it); it clears {@code MACHINE_CARD_SEPARATION}.
+     */
+    @Transactional
+    public void rebind(String iccid, Imei imei, Actor approvedBy) {
+        Card card = lock(iccid);
+        card.rebind(imei, properties.rebindsPerMonth(), approvedBy, clock.instant(), () -> realName.assess(card));
+        cards.save(card);
     }
 
     /**
@@ -279,9 +330,5 @@ public class CardsForOrders {
     private static String orderNote(String note, long orderId) {
         String text = note == null || note.isBlank() ? "order " + orderId : note.strip() + " (order " + orderId + ")";
         return text.length() > 500 ? text.substring(0, 500) : text;
-    }
-
-    private Map<Long, String> planCodes() {
-        return plans.findAll().stream().collect(Collectors.toMap(ServicePlan::id, ServicePlan::code));
     }
 }

@@ -1,8 +1,11 @@
 package com.realsim.card;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.realsim.platform.Actor;
 import com.realsim.platform.error.ErrorCode;
 import com.realsim.platform.error.FieldProblem;
+import com.realsim.platform.error.NotFoundException;
 import com.realsim.platform.error.ValidationException;
 import java.time.Clock;
 import java.util.List;
@@ -10,12 +13,23 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Service plans: what an ADMIN creates, and what other modules may look up. */
+/**
+ * Service plans: what an ADMIN creates, and the one place where plans are looked up. A plan never changes once
+ * created (there is no edit and no deletion, and ids are not reused), so each plan found by id or code is kept in
+ * memory (at most 10,000 of them): every card shown, judged or imported needs its plan. A plan that is not found is
+ * never remembered, so one created on another instance is found at once.
+ */
 @Service
 public class ServicePlanService {
 
+    private static final int MAX_PLANS = 10_000;
+
     private final ServicePlans plans;
     private final Clock clock;
+    private final Cache<Long, ServicePlanSummary> byId =
+            Caffeine.newBuilder().maximumSize(MAX_PLANS).build();
+    private final Cache<String, ServicePlanSummary> byCode =
+            Caffeine.newBuilder().maximumSize(MAX_PLANS).build();
 
     ServicePlanService(ServicePlans plans, Clock clock) {
         this.plans = plans;
@@ -39,13 +53,23 @@ public class ServicePlanService {
                 .toList();
     }
 
-    @Transactional(readOnly = true)
+    /** The plan with this code, if there is one. */
     public Optional<ServicePlanSummary> plan(String code) {
-        return plans.findByCode(code).map(ServicePlan::summary);
+        return Optional.ofNullable(byCode.get(
+                code, c -> plans.findByCode(c).map(ServicePlan::summary).orElse(null)));
     }
 
-    @Transactional(readOnly = true)
-    public Optional<ServicePlanSummary> plan(long id) {
-        return plans.findById(id).map(ServicePlan::summary);
+    /**
+     * The plan with this id: a card's plan, which always exists.
+     *
+     * @throws NotFoundException for an id that is no plan's
+     */
+    public ServicePlanSummary plan(long id) {
+        ServicePlanSummary plan =
+                byId.get(id, i -> plans.findById(i).map(ServicePlan::summary).orElse(null));
+        if (plan == null) {
+            throw new NotFoundException();
+        }
+        return plan;
     }
 }

@@ -1,9 +1,7 @@
 package com.realsim.order;
 
-import com.realsim.card.CardService;
 import com.realsim.card.CardState;
 import com.realsim.card.CardSummary;
-import com.realsim.card.CardView;
 import com.realsim.card.CardsForOrders;
 import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
@@ -12,7 +10,6 @@ import com.realsim.platform.error.ValidationException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,11 +32,9 @@ class OrderCardChecks {
             EnumSet.of(CardState.TEST, CardState.PENDING_ACTIVATION, CardState.ACTIVE, CardState.SUSPENDED);
 
     private final CardsForOrders cardOrders;
-    private final CardService cards;
 
-    OrderCardChecks(CardsForOrders cardOrders, CardService cards) {
+    OrderCardChecks(CardsForOrders cardOrders) {
         this.cardOrders = cardOrders;
-        this.cards = cards;
     }
 
     /** The states a card must be in for an order of this type on an enterprise's own cards. */
@@ -88,13 +83,7 @@ class OrderCardChecks {
                     part -> cardOrders.checkOwnedBy(part, order.enterpriseId(), allowedStates(order.type())),
                     problems);
             if (problems.isEmpty() && order.type() == OrderType.REBIND_IMEI) {
-                for (int i = 0; i < order.iccids().size(); i++) {
-                    CardView card = cards.view(order.iccids().get(i));
-                    if (!card.imeiBinding()) {
-                        problems.add(new FieldProblem(
-                                "iccids[" + i + "]", ErrorCode.VALIDATION_FAILED, "order.card.notBound", card.iccid()));
-                    }
-                }
+                collect(order.iccids(), "iccids[%d]", cardOrders::checkBoundToDevice, problems);
             }
         }
         if (!problems.isEmpty()) {
@@ -130,12 +119,8 @@ class OrderCardChecks {
         }
     }
 
-    /** The cards with these ICCIDs that exist, by ICCID. */
+    /** The cards with these ICCIDs that exist, by ICCID, as they are now (for showing an order's cards). */
     Map<String, CardSummary> cards(Collection<String> iccids) {
-        Map<String, CardSummary> found = new LinkedHashMap<>();
-        for (String iccid : iccids) {
-            cards.card(iccid).ifPresent(card -> found.put(iccid, card));
-        }
-        return found;
+        return cardOrders.find(iccids);
     }
 }

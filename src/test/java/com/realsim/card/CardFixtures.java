@@ -257,7 +257,7 @@ public final class CardFixtures {
      */
     public List<String> enterpriseCards(int count, String segment, String plan, long agentId, long enterpriseId) {
         List<String> iccids = inventoryCards(count, segment, plan);
-        cardOrders.handOver(iccids, agentId, enterpriseId, false, newOrder(), OPS);
+        cardOrders.handOver(iccids, agentId, enterpriseId, newOrder(), OPS);
         return iccids;
     }
 
@@ -268,7 +268,7 @@ public final class CardFixtures {
 
     public String enterpriseCard(long agentId, long enterpriseId, String segment, String plan, Operator operator) {
         String iccid = inventoryCard(segment, plan, operator);
-        cardOrders.handOver(List.of(iccid), agentId, enterpriseId, false, newOrder(), OPS);
+        cardOrders.handOver(List.of(iccid), agentId, enterpriseId, newOrder(), OPS);
         return iccid;
     }
 

@@ -43,28 +43,34 @@ class CardServiceTest {
     }
 
     @Test
-    void anOrderHandsInventoryCardsToAnEnterpriseAllOrNothing() {
-        List<String> iccids = fx.inventoryCards(3, "149", fx.directionalDataPlan());
+    void anOrderHandsInventoryCardsToAnEnterpriseAllOrNothingATestPackageToItsTestPeriod() {
+        List<String> iccids = fx.inventoryCards(3, "149", fx.testPackagePlan());
+        String regular = fx.inventoryCard("149", fx.directionalDataPlan());
         String alreadyHandedOver = fx.enterpriseCard(7L, 70L);
 
         assertThatThrownBy(() -> orders.handOver(
-                        List.of(iccids.get(0), alreadyHandedOver, iccids.get(1)), 9L, 90L, false, 1L, CardFixtures.OPS))
+                        List.of(iccids.get(0), alreadyHandedOver, iccids.get(1)), 9L, 90L, 1L, CardFixtures.OPS))
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_STATE_TRANSITION));
         assertThat(cards.card(iccids.get(0)).orElseThrow().state()).isEqualTo(CardState.INVENTORY);
 
-        List<CardSummary> handed = orders.handOver(iccids, 9L, 90L, true, 1L, CardFixtures.OPS);
+        List<CardSummary> handed = orders.handOver(iccids, 9L, 90L, 1L, CardFixtures.OPS);
         assertThat(handed).allSatisfy(card -> {
             assertThat(card.state()).isEqualTo(CardState.TEST);
             assertThat(card.agentId()).isEqualTo(9L);
             assertThat(card.enterpriseId()).isEqualTo(90L);
         });
-        // (the refused attempt published one too, but its transaction rolled back: transactional listeners never
-        // see it)
+        assertThat(orders.handOver(List.of(regular), 9L, 90L, 1L, CardFixtures.OPS))
+                .extracting(CardSummary::state)
+                .containsExactly(CardState.PENDING_ACTIVATION);
+        // (the refused attempt published one for its first card too, but its transaction rolled back: transactional
+        // listeners never see it)
         assertThat(events.stream(CardHandedOver.class)
-                        .filter(e -> iccids.contains(e.iccid()) && e.state() == CardState.TEST))
-                .hasSize(3);
-        assertThatThrownBy(() -> orders.handOver(List.of("89860000000000000000"), 9L, 90L, false, 1L, CardFixtures.OPS))
+                        .filter(e -> iccids.contains(e.iccid()) && e.state() == CardState.TEST)
+                        .map(CardHandedOver::iccid)
+                        .distinct())
+                .containsExactlyInAnyOrderElementsOf(iccids);
+        assertThatThrownBy(() -> orders.handOver(List.of("89860000000000000000"), 9L, 90L, 1L, CardFixtures.OPS))
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
     }

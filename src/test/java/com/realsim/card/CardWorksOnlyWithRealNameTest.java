@@ -128,10 +128,10 @@ class CardWorksOnlyWithRealNameTest {
     void aCardInItsTestPeriodIsActivatedOnItsRealNameWhichEndsTheTestPeriod() {
         String plan = fx.testPackagePlan();
         String ready = fx.inventoryCard(range, plan);
-        fx.cardOrders.handOver(List.of(ready), agentId, enterpriseId, true, newOrder(), CardFixtures.OPS);
+        fx.cardOrders.handOver(List.of(ready), agentId, enterpriseId, newOrder(), CardFixtures.OPS);
         long draft = fx.draftEnterprise(agentId);
         String notReady = fx.inventoryCard(range, plan);
-        fx.cardOrders.handOver(List.of(notReady), agentId, draft, true, newOrder(), CardFixtures.OPS);
+        fx.cardOrders.handOver(List.of(notReady), agentId, draft, newOrder(), CardFixtures.OPS);
         assertThat(fx.view(ready).state()).isEqualTo(CardState.TEST);
 
         var refused = assertThat(mvc.post()
@@ -163,7 +163,7 @@ class CardWorksOnlyWithRealNameTest {
     @Test
     void theCardPageOffersActivationOfACardInItsTestPeriod() {
         String iccid = fx.inventoryCard(range, fx.testPackagePlan());
-        fx.cardOrders.handOver(List.of(iccid), agentId, enterpriseId, true, newOrder(), CardFixtures.OPS);
+        fx.cardOrders.handOver(List.of(iccid), agentId, enterpriseId, newOrder(), CardFixtures.OPS);
         long id = fx.view(iccid).id();
 
         assertThat(mvc.get()
@@ -240,7 +240,7 @@ class CardWorksOnlyWithRealNameTest {
         report(iccid, OTHER);
         endUserRequiredFromNowOn();
 
-        fx.cards.rebind(iccid, OTHER, CardFixtures.OPS);
+        fx.cardOrders.rebind(iccid, OTHER, CardFixtures.OPS);
 
         assertThat(fx.view(iccid).boundImeiMasked()).isEqualTo(Imei.mask(OTHER.value()));
         assertStoppedUntilItsRealNameIsComplete(iccid);

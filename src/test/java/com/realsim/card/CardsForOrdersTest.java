@@ -86,7 +86,7 @@ class CardsForOrdersTest {
                 () -> orders.checkAvailableForNewInstall(List.of(free, "89860000000000000018")),
                 ErrorCode.NOT_FOUND,
                 "89860000000000000018");
-        assertThatThrownBy(() -> orders.handOver(List.of("89860000000000000018"), agent, agent * 10, false, 1L, null))
+        assertThatThrownBy(() -> orders.handOver(List.of("89860000000000000018"), agent, agent * 10, 1L, null))
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("card.order.unknown"));
         assertThatThrownBy(() -> orders.checkAvailableForNewInstall(List.of(taken)))
@@ -129,7 +129,7 @@ class CardsForOrdersTest {
         assertThat(fx.view(iccid).realName().missing()).contains(RealNameGap.HANDLER_MISSING);
 
         long order = newOrder();
-        orders.handOver(List.of(iccid), agent, enterprise, false, order, CardFixtures.OPS);
+        orders.handOver(List.of(iccid), agent, enterprise, order, CardFixtures.OPS);
 
         CardView handed = fx.view(iccid);
         assertThat(handed.handledByOrderId()).isEqualTo(order);

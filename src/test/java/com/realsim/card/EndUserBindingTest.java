@@ -191,7 +191,7 @@ class EndUserBindingTest {
             fx.bind(agentId, card(), person);
         }
         List<String> racing = fx.inventoryCards(RACERS, "138", fx.nonDirectionalDataPlan());
-        fx.cardOrders.handOver(racing, agentId, enterpriseId, false, CardFixtures.newOrder(), CardFixtures.OPS);
+        fx.cardOrders.handOver(racing, agentId, enterpriseId, CardFixtures.newOrder(), CardFixtures.OPS);
         Actor agent = agent(agentId);
 
         ExecutorService pool = Executors.newFixedThreadPool(RACERS);

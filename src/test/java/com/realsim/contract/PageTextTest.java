@@ -673,7 +673,7 @@ class PageTextTest {
             as(
                     ops,
                     () -> context.getBean(CardsForOrders.class)
-                            .handOver(testCards, agent.agentId(), logistics, true, 0L, ops));
+                            .handOver(testCards, agent.agentId(), logistics, 0L, ops));
 
             // Orders: a completed suspension, a cancellation order, an order the agent withdrew, an order whose
             // card was cancelled meanwhile (rejected by the card module), and a comparison OPS rejected.
