@@ -25,12 +25,19 @@ class EndUserBindings implements QuotaDriftCheck.HeldCards {
 
     private final CardEndUsers endUsers;
     private final IdentityQuota quota;
+    private final OperatorService operators;
     private final PersonalData personalData;
     private final JdbcTemplate jdbc;
 
-    EndUserBindings(CardEndUsers endUsers, IdentityQuota quota, PersonalData personalData, JdbcTemplate jdbc) {
+    EndUserBindings(
+            CardEndUsers endUsers,
+            IdentityQuota quota,
+            OperatorService operators,
+            PersonalData personalData,
+            JdbcTemplate jdbc) {
         this.endUsers = endUsers;
         this.quota = quota;
+        this.operators = operators;
         this.personalData = personalData;
         this.jdbc = jdbc;
     }
@@ -53,12 +60,13 @@ class EndUserBindings implements QuotaDriftCheck.HeldCards {
         String taken = binding.quotaKey();
         String released = previous.map(CardEndUser::quotaKey).orElse(null);
         if (!taken.equals(released)) {
+            int limit = operators.quota(card.operator()).maxCardsPerId();
             // both counter rows in one order, so that two cards swapping identities cannot deadlock
             if (released != null && released.compareTo(taken) < 0) {
                 quota.release(card.operator(), released);
-                quota.take(card.operator(), taken);
+                quota.take(card.operator(), taken, limit);
             } else {
-                quota.take(card.operator(), taken);
+                quota.take(card.operator(), taken, limit);
                 if (released != null) {
                     quota.release(card.operator(), released);
                 }

@@ -22,10 +22,11 @@ import org.springframework.transaction.annotation.Transactional;
  * 5th and 6th card at the same instant end with exactly 5.
  *
  * <p>{@link #take} and {@link #release} run in the caller's transaction (the binding's or the cancellation's), so
- * the counter moves exactly when the binding does.
+ * the counter moves exactly when the binding does. Package-private: only {@link EndUserBindings} takes and releases
+ * slots — a slot is never taken without a binding.
  */
 @Component
-public class IdentityQuota {
+class IdentityQuota {
 
     private static final Logger log = LoggerFactory.getLogger(IdentityQuota.class);
 
@@ -35,24 +36,28 @@ public class IdentityQuota {
         this.jdbc = jdbc;
     }
 
-    /** Takes a slot for one more card of this identity at this operator, or refuses with {@code QUOTA_EXCEEDED}. */
+    /**
+     * Takes a slot for one more card of this identity at this operator while it holds fewer than {@code limit} (the
+     * operator's limit, read by the caller in the same transaction), or refuses with {@code QUOTA_EXCEEDED}. A limit
+     * an ADMIN lowers between that read and this update acts as if it had been lowered a moment later.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void take(Operator operator, String idBidx) {
+    void take(Operator operator, String idBidx, int limit) {
         requireKey(idBidx);
         jdbc.update(
                 "INSERT INTO identity_quota (operator, id_bidx, cards_held) VALUES (?, ?, 0) ON CONFLICT DO NOTHING",
                 operator.name(),
                 idBidx);
-        int updated = jdbc.update("""
-                UPDATE identity_quota q
-                   SET cards_held = q.cards_held + 1
-                  FROM operator_setting s
-                 WHERE q.operator = ? AND q.id_bidx = ?
-                   AND s.operator = q.operator AND q.cards_held < s.max_cards_per_id""", operator.name(), idBidx);
+        int updated = jdbc.update(
+                "UPDATE identity_quota SET cards_held = cards_held + 1"
+                        + " WHERE operator = ? AND id_bidx = ? AND cards_held < ?",
+                operator.name(),
+                idBidx,
+                limit);
         if (updated == 0) {
             throw new DomainException(ErrorCode.QUOTA_EXCEEDED)
                     .with("operator", operator.name())
-                    .with("limit", limit(operator));
+                    .with("limit", limit);
         }
     }
 
@@ -61,7 +66,7 @@ public class IdentityQuota {
      * is already at zero: that is drift, which {@link #compare} reports.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean release(Operator operator, String idBidx) {
+    boolean release(Operator operator, String idBidx) {
         requireKey(idBidx);
         int updated = jdbc.update(
                 "UPDATE identity_quota SET cards_held = cards_held - 1"
@@ -77,7 +82,7 @@ public class IdentityQuota {
 
     /** The cards this identity holds at this operator, by the counter. */
     @Transactional(readOnly = true)
-    public int held(Operator operator, String idBidx) {
+    int held(Operator operator, String idBidx) {
         List<Integer> held = jdbc.queryForList(
                 "SELECT cards_held FROM identity_quota WHERE operator = ? AND id_bidx = ?",
                 Integer.class,
@@ -86,24 +91,18 @@ public class IdentityQuota {
         return held.isEmpty() ? 0 : held.get(0);
     }
 
-    @Transactional(readOnly = true)
-    public int limit(Operator operator) {
-        return jdbc.queryForObject(
-                "SELECT max_cards_per_id FROM operator_setting WHERE operator = ?", Integer.class, operator.name());
-    }
-
     /** A counter that disagrees with the real number of cards bound to the identity. */
-    public record Drift(Operator operator, String idBidx, int counted, long real) {}
+    record Drift(Operator operator, String idBidx, int counted, long real) {}
 
     /** A key of the counter: one identity at one operator. */
-    public record Key(Operator operator, String idBidx) {}
+    record Key(Operator operator, String idBidx) {}
 
     /**
      * Compares every counter with the real counts (cards not CANCELLED bound to each identity, as the binding part
      * counts them) and answers the differences; identities with real cards but no counter are drift too.
      */
     @Transactional(readOnly = true)
-    public List<Drift> compare(Map<Key, Long> realCounts) {
+    List<Drift> compare(Map<Key, Long> realCounts) {
         Map<Key, Integer> counters = new HashMap<>();
         jdbc.query("SELECT operator, id_bidx, cards_held FROM identity_quota", rs -> {
             counters.put(

@@ -70,9 +70,6 @@ class EndUserBindingTest {
     UnmaskService unmasking;
 
     @Autowired
-    IdentityQuota quota;
-
-    @Autowired
     QuotaDriftCheck driftCheck;
 
     @Autowired

@@ -37,6 +37,14 @@ class IdentityQuotaTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    OperatorService operators;
+
+    /** The operator's limit, as the binding reads it in its transaction before taking a slot. */
+    int limit(Operator operator) {
+        return operators.quota(operator).maxCardsPerId();
+    }
+
     TransactionTemplate transaction() {
         return new TransactionTemplate(transactions);
     }
@@ -47,7 +55,7 @@ class IdentityQuotaTest {
 
     void take(Operator operator, String idBidx, int times) {
         for (int i = 0; i < times; i++) {
-            transaction().executeWithoutResult(status -> quota.take(operator, idBidx));
+            transaction().executeWithoutResult(status -> quota.take(operator, idBidx, limit(operator)));
         }
     }
 
@@ -56,7 +64,7 @@ class IdentityQuotaTest {
         String id = identity();
         take(Operator.CHINA_MOBILE, id, 4);
         assertThat(quota.held(Operator.CHINA_MOBILE, id)).isEqualTo(4);
-        assertThat(quota.limit(Operator.CHINA_MOBILE)).isEqualTo(5);
+        assertThat(limit(Operator.CHINA_MOBILE)).isEqualTo(5);
 
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         CountDownLatch start = new CountDownLatch(1);
@@ -66,7 +74,9 @@ class IdentityQuotaTest {
                 attempts.add(pool.submit(() -> {
                     start.await();
                     try {
-                        transaction().executeWithoutResult(status -> quota.take(Operator.CHINA_MOBILE, id));
+                        transaction()
+                                .executeWithoutResult(
+                                        status -> quota.take(Operator.CHINA_MOBILE, id, limit(Operator.CHINA_MOBILE)));
                         return true;
                     } catch (DomainException refused) {
                         assertThat(refused.code()).isEqualTo(ErrorCode.QUOTA_EXCEEDED);
@@ -110,7 +120,7 @@ class IdentityQuotaTest {
     void aSlotTakenInATransactionThatRollsBackIsNotKept() {
         String id = identity();
         assertThatThrownBy(() -> transaction().executeWithoutResult(status -> {
-                    quota.take(Operator.CHINA_TELECOM, id);
+                    quota.take(Operator.CHINA_TELECOM, id, limit(Operator.CHINA_TELECOM));
                     throw new IllegalStateException("the binding failed after taking the slot");
                 }))
                 .isInstanceOf(IllegalStateException.class);
@@ -119,7 +129,7 @@ class IdentityQuotaTest {
 
     @Test
     void takingAndReleasingNeedTheCallersTransaction() {
-        assertThatThrownBy(() -> quota.take(Operator.CHINA_MOBILE, identity()))
+        assertThatThrownBy(() -> quota.take(Operator.CHINA_MOBILE, identity(), limit(Operator.CHINA_MOBILE)))
                 .isInstanceOf(IllegalTransactionStateException.class);
         assertThatThrownBy(() -> quota.release(Operator.CHINA_MOBILE, identity()))
                 .isInstanceOf(IllegalTransactionStateException.class);
