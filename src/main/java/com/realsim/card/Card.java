@@ -1,5 +1,6 @@
 package com.realsim.card;
 
+import com.realsim.catalogue.Operator;
 import com.realsim.platform.Actor;
 import com.realsim.platform.Tenanted;
 import com.realsim.platform.error.DomainException;

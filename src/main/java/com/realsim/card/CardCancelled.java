@@ -1,5 +1,6 @@
 package com.realsim.card;
 
+import com.realsim.catalogue.Operator;
 import com.realsim.platform.Actor;
 import com.realsim.platform.AuditedEvent;
 import java.util.Map;

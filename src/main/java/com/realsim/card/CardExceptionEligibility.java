@@ -2,6 +2,8 @@ package com.realsim.card;
 
 import com.realsim.approval.CardEligibility;
 import com.realsim.approval.ExceptionEligibility;
+import com.realsim.catalogue.ExceptionKind;
+import com.realsim.catalogue.RealNameRequirement;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,5 +1,6 @@
 package com.realsim.card;
 
+import com.realsim.catalogue.Operator;
 import com.realsim.platform.error.ErrorCode;
 import com.realsim.platform.error.FieldProblem;
 import com.realsim.platform.error.ValidationException;

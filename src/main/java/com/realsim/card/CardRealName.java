@@ -2,6 +2,10 @@ package com.realsim.card;
 
 import com.realsim.approval.ApprovedException;
 import com.realsim.approval.ExceptionService;
+import com.realsim.catalogue.ExceptionKind;
+import com.realsim.catalogue.RealNamePolicy;
+import com.realsim.catalogue.RealNameRequirement;
+import com.realsim.catalogue.ServicePlanService;
 import com.realsim.enterprise.EnterpriseService;
 import com.realsim.enterprise.EnterpriseStanding;
 import java.time.Instant;
@@ -37,7 +41,7 @@ class CardRealName {
     }
 
     RealNameRequirement requirement(Card card) {
-        return policy.requirementFor(plans.plan(card.planId()), new Msisdn(card.msisdn()));
+        return policy.requirementFor(plans.plan(card.planId()), card.msisdn());
     }
 
     /** The approved exception of the card, if any (whether or not its kind fits the card's requirement now). */

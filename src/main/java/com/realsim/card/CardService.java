@@ -1,5 +1,8 @@
 package com.realsim.card;
 
+import com.realsim.catalogue.RealNameRequirement;
+import com.realsim.catalogue.ServicePlanService;
+import com.realsim.catalogue.ServicePlanSummary;
 import com.realsim.platform.Actor;
 import com.realsim.platform.CurrentActor;
 import com.realsim.platform.error.DomainException;

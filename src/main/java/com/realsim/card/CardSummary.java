@@ -1,5 +1,6 @@
 package com.realsim.card;
 
+import com.realsim.catalogue.Operator;
 import java.time.Instant;
 
 /** A card as lists and other modules see it. */

@@ -1,6 +1,9 @@
 package com.realsim.card;
 
 import com.realsim.approval.ApprovedException;
+import com.realsim.catalogue.ExceptionKind;
+import com.realsim.catalogue.Operator;
+import com.realsim.catalogue.ServicePlanSummary;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package com.realsim.card;
 
+import com.realsim.catalogue.ServicePlanService;
 import com.realsim.enterprise.EnterpriseService;
 import com.realsim.enterprise.EnterpriseStanding;
 import com.realsim.platform.Actor;

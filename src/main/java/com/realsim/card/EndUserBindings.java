@@ -1,5 +1,7 @@
 package com.realsim.card;
 
+import com.realsim.catalogue.Operator;
+import com.realsim.catalogue.OperatorService;
 import com.realsim.identity.PersonalData;
 import java.time.Instant;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package com.realsim.card;
 
+import com.realsim.catalogue.Operator;
 import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package com.realsim.card;
 
+import com.realsim.catalogue.Operator;
+import com.realsim.catalogue.OperatorQuotaSetting;
+import com.realsim.catalogue.OperatorService;
 import com.realsim.identity.IdType;
 import com.realsim.platform.CurrentActor;
 import com.realsim.platform.Role;
@@ -8,6 +11,7 @@ import com.realsim.platform.error.ErrorCode;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -47,9 +51,11 @@ public class OverLimitIdentities {
     private record Group(long firstBindingId, Operator operator, String idBidx, int cardsHeld, int limit) {}
 
     private final JdbcClient jdbc;
+    private final OperatorService operators;
 
-    OverLimitIdentities(JdbcClient jdbc) {
+    OverLimitIdentities(JdbcClient jdbc, OperatorService operators) {
         this.jdbc = jdbc;
+        this.operators = operators;
     }
 
     /**
@@ -63,18 +69,28 @@ public class OverLimitIdentities {
         if (CurrentActor.get().role() != Role.OPS) {
             throw new DomainException(ErrorCode.FORBIDDEN);
         }
+        // the operators' limits as they stand, from the catalogue: one row (operator, limit) each
+        List<OperatorQuotaSetting> limits = operators.quotas();
+        List<Object> params = new ArrayList<>();
+        limits.forEach(limit -> {
+            params.add(limit.operator().name());
+            params.add(limit.maxCardsPerId());
+        });
+        params.add(afterBindingId == null ? 0L : afterBindingId);
+        params.add(size);
         List<Group> groups = jdbc.sql("""
                         SELECT g.first_binding, g.operator, g.id_bidx, g.cards_held, g.max_cards_per_id
                           FROM (SELECT q.operator, q.id_bidx, q.cards_held, s.max_cards_per_id,
                                        (SELECT min(e.id) FROM card_end_user e JOIN card c ON c.id = e.card_id
                                          WHERE e.id_number_bidx = q.id_bidx AND e.ended_at IS NULL
                                            AND c.operator = q.operator AND c.state <> 'CANCELLED') AS first_binding
-                                  FROM identity_quota q JOIN operator_setting s ON s.operator = q.operator
+                                  FROM identity_quota q
+                                  JOIN (VALUES %s) AS s(operator, max_cards_per_id) ON s.operator = q.operator
                                  WHERE q.cards_held > s.max_cards_per_id) g
                          WHERE g.first_binding > ?
                          ORDER BY g.first_binding
-                         LIMIT ?""")
-                .params(afterBindingId == null ? 0L : afterBindingId, size)
+                         LIMIT ?""".formatted(String.join(", ", Collections.nCopies(limits.size(), "(?, ?)"))))
+                .params(params)
                 .query((rs, n) -> new Group(
                         rs.getLong(1), Operator.valueOf(rs.getString(2)), rs.getString(3), rs.getInt(4), rs.getInt(5)))
                 .list();

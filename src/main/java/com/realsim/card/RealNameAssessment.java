@@ -1,5 +1,6 @@
 package com.realsim.card;
 
+import com.realsim.catalogue.RealNameRequirement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

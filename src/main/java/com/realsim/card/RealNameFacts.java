@@ -1,5 +1,7 @@
 package com.realsim.card;
 
+import com.realsim.catalogue.ExceptionKind;
+
 /**
  * What is known about a card's real-name, gathered by whoever activates it (enterprise standing from the enterprise
  * module, the handler from the order, the end user and an approved exception from the binding and approval work).

@@ -3,7 +3,7 @@
  * one-ID-N-cards limit, the real-name policy (rules as data), the identity quota counter and the inventory import.
  *
  * <p>Other modules call {@link com.realsim.card.CardService} (hand-over, activation with facts, blocking reasons),
- * {@link com.realsim.card.RealNamePolicy} (a card's requirement) and {@link com.realsim.card.IdentityQuota} (a slot
+ * {@link com.realsim.catalogue.RealNamePolicy} (a card's requirement) and {@link com.realsim.card.IdentityQuota} (a slot
  * per bound end user, in the binding's transaction), and listen to the past-tense events of this package.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Cards")

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.realsim.account.AccountService;
 import com.realsim.account.NewUser;
-import com.realsim.card.NewServicePlan;
-import com.realsim.card.ServiceDirection;
-import com.realsim.card.ServicePlanService;
+import com.realsim.catalogue.NewServicePlan;
+import com.realsim.catalogue.ServiceDirection;
+import com.realsim.catalogue.ServicePlanService;
 import com.realsim.platform.Actor;
 import com.realsim.platform.Role;
 import com.realsim.testsupport.Chromium;

@@ -1,5 +1,8 @@
 package com.realsim.card;
 
+import com.realsim.catalogue.ExceptionKind;
+import com.realsim.catalogue.Operator;
+import com.realsim.catalogue.RealNameRequirement;
 import com.realsim.platform.Actor;
 import com.realsim.platform.Role;
 import com.realsim.testsupport.ActorAuthentication;

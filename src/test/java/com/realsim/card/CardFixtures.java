@@ -1,6 +1,15 @@
 package com.realsim.card;
 
 import com.realsim.approval.CardEligibility;
+import com.realsim.catalogue.ExceptionKind;
+import com.realsim.catalogue.NewServicePlan;
+import com.realsim.catalogue.Operator;
+import com.realsim.catalogue.OperatorService;
+import com.realsim.catalogue.RealNamePolicy;
+import com.realsim.catalogue.RealNameRuleDefinition;
+import com.realsim.catalogue.RealNameRuleView;
+import com.realsim.catalogue.ServiceDirection;
+import com.realsim.catalogue.ServicePlanService;
 import com.realsim.enterprise.EnterpriseFixtures;
 import com.realsim.enterprise.EnterpriseService;
 import com.realsim.identity.BlindIndex;

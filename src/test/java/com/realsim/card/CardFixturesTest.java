@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.realsim.approval.CardEligibility;
 import com.realsim.approval.CardEligibility.Allowed;
 import com.realsim.approval.ExceptionEligibility;
+import com.realsim.catalogue.Operator;
 import com.realsim.identity.IdDocument;
 import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;

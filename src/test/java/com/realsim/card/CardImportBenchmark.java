@@ -2,6 +2,9 @@ package com.realsim.card;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.realsim.catalogue.NewServicePlan;
+import com.realsim.catalogue.ServiceDirection;
+import com.realsim.catalogue.ServicePlanService;
 import com.realsim.platform.Actor;
 import com.realsim.platform.Role;
 import com.realsim.testsupport.ActorAuthentication;

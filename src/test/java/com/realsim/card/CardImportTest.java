@@ -9,6 +9,7 @@ import static com.realsim.card.CardFixtures.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.realsim.catalogue.Operator;
 import com.realsim.platform.error.ValidationException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

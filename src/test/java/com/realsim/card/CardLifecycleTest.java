@@ -6,6 +6,9 @@ import static com.realsim.card.CardBuilder.aCard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.realsim.catalogue.ExceptionKind;
+import com.realsim.catalogue.Operator;
+import com.realsim.catalogue.RealNameRequirement;
 import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
 import java.util.EnumSet;

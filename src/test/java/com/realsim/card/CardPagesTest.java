@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import com.realsim.catalogue.RealNamePolicy;
+import com.realsim.catalogue.RealNameRuleView;
+import com.realsim.catalogue.ServiceDirection;
+import com.realsim.catalogue.ServicePlanService;
 import com.realsim.platform.Actor;
 import com.realsim.platform.Role;
 import com.realsim.testsupport.ActorAuthentication;

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.realsim.approval.CardEligibility;
 import com.realsim.approval.ExceptionService;
 import com.realsim.approval.ExceptionView;
+import com.realsim.catalogue.ExceptionKind;
 import com.realsim.platform.Actor;
 import com.realsim.platform.Role;
 import com.realsim.platform.error.DomainException;

@@ -7,6 +7,7 @@ import static com.realsim.card.CardFixtures.newIdentity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.realsim.catalogue.Operator;
 import com.realsim.identity.IdDocument;
 import com.realsim.platform.Actor;
 import com.realsim.platform.Role;

@@ -6,6 +6,9 @@ import static com.realsim.card.CardFixtures.newOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import com.realsim.catalogue.ExceptionKind;
+import com.realsim.catalogue.RealNamePolicy;
+import com.realsim.catalogue.RealNameRuleDefinition;
 import com.realsim.platform.Actor;
 import com.realsim.testsupport.ActorAuthentication;
 import com.realsim.testsupport.RunAs;

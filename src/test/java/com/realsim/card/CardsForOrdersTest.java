@@ -6,6 +6,7 @@ import static com.realsim.card.CardFixtures.newOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.realsim.catalogue.Operator;
 import com.realsim.identity.IdDocument;
 import com.realsim.platform.CurrentActor;
 import com.realsim.platform.error.DomainException;

@@ -6,6 +6,7 @@ import static com.realsim.card.CardFixtures.newIdentity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.realsim.catalogue.Operator;
 import com.realsim.identity.IdDocument;
 import com.realsim.identity.UnmaskService;
 import com.realsim.platform.Actor;

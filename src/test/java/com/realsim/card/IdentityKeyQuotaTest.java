@@ -6,6 +6,8 @@ import static com.realsim.card.CardFixtures.newIdentity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.realsim.catalogue.Operator;
+import com.realsim.catalogue.OperatorService;
 import com.realsim.enterprise.CertificateType;
 import com.realsim.enterprise.EnterpriseInput;
 import com.realsim.enterprise.EnterpriseService;

@@ -3,6 +3,8 @@ package com.realsim.card;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.realsim.catalogue.Operator;
+import com.realsim.catalogue.OperatorService;
 import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
 import java.util.ArrayList;

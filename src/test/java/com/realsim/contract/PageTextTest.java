@@ -23,11 +23,11 @@ import com.realsim.card.CardSummary;
 import com.realsim.card.CardView;
 import com.realsim.card.CardsForOrders;
 import com.realsim.card.EndUserService;
-import com.realsim.card.Operator;
-import com.realsim.card.OperatorService;
-import com.realsim.card.RealNamePolicy;
-import com.realsim.card.RealNameRuleDefinition;
-import com.realsim.card.RealNameRuleView;
+import com.realsim.catalogue.Operator;
+import com.realsim.catalogue.OperatorService;
+import com.realsim.catalogue.RealNamePolicy;
+import com.realsim.catalogue.RealNameRuleDefinition;
+import com.realsim.catalogue.RealNameRuleView;
 import com.realsim.enterprise.CertificateType;
 import com.realsim.enterprise.ChangeRequestView;
 import com.realsim.enterprise.EnterpriseDocumentKind;
@@ -790,7 +790,7 @@ class PageTextTest {
                                     false,
                                     null,
                                     true,
-                                    com.realsim.card.ExceptionKind.PROVINCIAL_APPROVAL),
+                                    com.realsim.catalogue.ExceptionKind.PROVINCIAL_APPROVAL),
                             admin));
             as(
                     admin,
@@ -802,9 +802,9 @@ class PageTextTest {
                                     "1064",
                                     null,
                                     null,
-                                    com.realsim.card.ServiceDirection.DIRECTIONAL,
+                                    com.realsim.catalogue.ServiceDirection.DIRECTIONAL,
                                     true,
-                                    com.realsim.card.ExceptionKind.GROUP_APPROVAL),
+                                    com.realsim.catalogue.ExceptionKind.GROUP_APPROVAL),
                             admin));
             for (RealNameRuleView each : as(admin, policy::rules)) {
                 if (each.rule().code().equals("NON_DIRECTIONAL_DATA") || each.id() == rule.id()) {

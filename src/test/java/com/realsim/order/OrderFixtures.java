@@ -1,7 +1,7 @@
 package com.realsim.order;
 
 import com.realsim.card.CardFixtures;
-import com.realsim.card.ServiceDirection;
+import com.realsim.catalogue.ServiceDirection;
 import com.realsim.enterprise.EnterpriseFixtures;
 import com.realsim.enterprise.EnterpriseService;
 import com.realsim.enterprise.EnterpriseView;

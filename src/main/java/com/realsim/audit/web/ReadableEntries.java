@@ -42,10 +42,10 @@ class ReadableEntries {
             Map.entry("state", List.of("card.state.")),
             Map.entry("from", List.of("card.state.")),
             Map.entry("to", List.of("card.state.")),
-            Map.entry("voice", List.of("card.direction.")),
-            Map.entry("sms", List.of("card.direction.")),
-            Map.entry("voiceSms", List.of("card.direction.")),
-            Map.entry("exceptionKind", List.of("card.exception.")),
+            Map.entry("voice", List.of("catalogue.direction.")),
+            Map.entry("sms", List.of("catalogue.direction.")),
+            Map.entry("voiceSms", List.of("catalogue.direction.")),
+            Map.entry("exceptionKind", List.of("catalogue.exception.")),
             Map.entry("idType", List.of("identity.idType.")),
             Map.entry("reason", List.of("card.reason.")),
             Map.entry("requirement", List.of("card.requirement.")),
@@ -53,10 +53,10 @@ class ReadableEntries {
             Map.entry("ownerType", List.of("audit.target.")),
             Map.entry("method", List.of("verification.method.")),
             Map.entry("concerns", List.of("verification.concern.")),
-            Map.entry("operator", List.of("card.operator.")));
+            Map.entry("operator", List.of("catalogue.operator.")));
 
     /** Target types whose ids are codes with labels. */
-    static final Map<String, String> TARGET_ID_LABELS = Map.of("OPERATOR", "card.operator.");
+    static final Map<String, String> TARGET_ID_LABELS = Map.of("OPERATOR", "catalogue.operator.");
 
     /** The prefix of a detail that holds a value before the change ({@code before.priority}). */
     static final String BEFORE = "before.";

@@ -8,7 +8,7 @@ import com.realsim.card.CardView;
 import com.realsim.card.EndUserPhoto;
 import com.realsim.card.EndUserStatus;
 import com.realsim.card.EndUserView;
-import com.realsim.card.Operator;
+import com.realsim.catalogue.Operator;
 import com.realsim.identity.IdType;
 import java.time.Instant;
 import java.util.List;

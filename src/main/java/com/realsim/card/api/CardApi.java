@@ -3,7 +3,7 @@ package com.realsim.card.api;
 import com.realsim.card.CardQuery;
 import com.realsim.card.CardService;
 import com.realsim.card.CardState;
-import com.realsim.card.Operator;
+import com.realsim.catalogue.Operator;
 import com.realsim.platform.web.CursorPage;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

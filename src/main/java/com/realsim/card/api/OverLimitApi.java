@@ -1,8 +1,8 @@
 package com.realsim.card.api;
 
 import com.realsim.card.CardState;
-import com.realsim.card.Operator;
 import com.realsim.card.OverLimitIdentities;
+import com.realsim.catalogue.Operator;
 import com.realsim.identity.IdType;
 import com.realsim.platform.web.Cursor;
 import com.realsim.platform.web.CursorPage;

@@ -23,19 +23,4 @@ class CardNavigation {
     NavigationItem overLimitNavigation() {
         return new NavigationItem("nav.overLimit", "/over-limit-identities", Set.of(Role.OPS), 220);
     }
-
-    @Bean
-    NavigationItem servicePlansNavigation() {
-        return new NavigationItem("nav.servicePlans", "/admin/service-plans", Set.of(Role.ADMIN), 800);
-    }
-
-    @Bean
-    NavigationItem operatorsNavigation() {
-        return new NavigationItem("nav.operators", "/admin/operators", Set.of(Role.ADMIN), 810);
-    }
-
-    @Bean
-    NavigationItem realNameRulesNavigation() {
-        return new NavigationItem("nav.realNameRules", "/admin/real-name-rules", Set.of(Role.ADMIN), 820);
-    }
 }

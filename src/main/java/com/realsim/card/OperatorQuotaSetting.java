@@ -1,6 +1,0 @@
-package com.realsim.card;
-
-import java.time.Instant;
-
-/** An operator's one-ID-N-cards limit, as pages and the API show it. */
-public record OperatorQuotaSetting(Operator operator, int maxCardsPerId, Instant updatedAt, String updatedBy) {}

@@ -1,6 +1,0 @@
-package com.realsim.card;
-
-import java.time.Instant;
-
-/** A real-name rule as the policy page shows it. */
-public record RealNameRuleView(long id, RealNameRuleDefinition rule, Instant updatedAt, String updatedBy) {}

@@ -1,0 +1,42 @@
+package com.realsim.catalogue;
+
+import com.realsim.catalogue.domain.OperatorSetting;
+import com.realsim.catalogue.domain.OperatorSettings;
+import com.realsim.platform.Actor;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Operators and their one-ID-N-cards limits. */
+@Service
+public class OperatorService {
+
+    private final OperatorSettings settings;
+    private final Clock clock;
+
+    OperatorService(OperatorSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<OperatorQuotaSetting> quotas() {
+        return settings.findAllByOrderByOperatorAsc().stream()
+                .map(OperatorSetting::view)
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public OperatorQuotaSetting quota(Operator operator) {
+        return settings.findById(operator).orElseThrow().view();
+    }
+
+    /** Sets the limit; identities above a lowered limit keep their cards but can take no more until below it. */
+    @Transactional
+    public OperatorQuotaSetting setQuota(Operator operator, int maxCardsPerId, Actor actor) {
+        OperatorSetting setting = settings.findById(operator).orElseThrow();
+        setting.changeLimit(maxCardsPerId, actor, clock.instant());
+        return settings.save(setting).view();
+    }
+}

@@ -1,0 +1,75 @@
+package com.realsim.catalogue.web;
+
+import com.realsim.catalogue.NewServicePlan;
+import com.realsim.catalogue.ServiceDirection;
+import com.realsim.catalogue.ServicePlanService;
+import com.realsim.catalogue.ServicePlanSummary;
+import com.realsim.platform.CurrentActor;
+import com.realsim.platform.error.ValidationException;
+import com.realsim.platform.web.FormErrors;
+import jakarta.validation.Valid;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** ADMIN: service plans and a form to add one. */
+@Controller
+@RequestMapping("/admin/service-plans")
+@PreAuthorize("hasRole('ADMIN')")
+class ServicePlanController {
+
+    private final ServicePlanService plans;
+
+    ServicePlanController(ServicePlanService plans) {
+        this.plans = plans;
+    }
+
+    @ModelAttribute("directions")
+    ServiceDirection[] directions() {
+        return ServiceDirection.values();
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("plans", plans.plans());
+        if (!model.containsAttribute("planForm")) {
+            model.addAttribute("planForm", new ServicePlanForm());
+        }
+        return "catalogue/plans";
+    }
+
+    @PostMapping
+    String create(
+            @Valid @ModelAttribute("planForm") ServicePlanForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
+        if (!binding.hasErrors()) {
+            try {
+                ServicePlanSummary plan = plans.create(
+                        new NewServicePlan(
+                                form.getCode(),
+                                form.getName(),
+                                form.isDataDirectional(),
+                                form.getVoice(),
+                                form.getSms(),
+                                form.isTestPackage(),
+                                form.isImeiBinding()),
+                        CurrentActor.get());
+                redirect.addFlashAttribute("flashSuccess", "catalogue.plan.created");
+                redirect.addFlashAttribute("flashArgs", new Object[] {plan.code()});
+                return "redirect:/admin/service-plans";
+            } catch (ValidationException refused) {
+                FormErrors.show(refused, binding);
+            }
+        }
+        model.addAttribute("plans", plans.plans());
+        return "catalogue/plans";
+    }
+}
