@@ -33,7 +33,7 @@ class EventTypeMigrationsTest {
     JdbcTemplate jdbc;
 
     @ParameterizedTest
-    @ValueSource(strings = {"V140__catalogue_event_types_moved.sql"})
+    @ValueSource(strings = {"V140__catalogue_event_types_moved.sql", "V141__card_event_types_moved.sql"})
     void everyMovedEventIsFoundByItsNewName(String migration) throws IOException, ClassNotFoundException {
         String sql = Files.readString(Path.of("src/main/resources/db/migration", migration), StandardCharsets.UTF_8);
         Matcher names = OLD_NAME.matcher(sql);

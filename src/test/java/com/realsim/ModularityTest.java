@@ -1,7 +1,10 @@
 package com.realsim;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +36,23 @@ class ModularityTest {
     @Test
     void modulesRespectTheirBoundariesAndHaveNoCycles() {
         modules.verify();
+    }
+
+    /**
+     * A module's pages and Partner API go through its services, never straight to its aggregates and repositories:
+     * the services are where the tenant scope, the locks and the rules are applied.
+     */
+    @Test
+    void pagesAndApiGoThroughTheServicesNeverTheDomain() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("com.realsim..web..", "com.realsim..api..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.realsim..domain..")
+                .check(new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("com.realsim"));
     }
 
     @Test

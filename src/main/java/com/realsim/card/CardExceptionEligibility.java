@@ -2,6 +2,8 @@ package com.realsim.card;
 
 import com.realsim.approval.CardEligibility;
 import com.realsim.approval.ExceptionEligibility;
+import com.realsim.card.domain.CardRealName;
+import com.realsim.card.domain.Cards;
 import com.realsim.catalogue.ExceptionKind;
 import com.realsim.catalogue.RealNameRequirement;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package com.realsim.card;
 
+import com.realsim.card.domain.Cards;
+import com.realsim.card.domain.EndUserBindings;
 import com.realsim.identity.PersonalData;
 import com.realsim.identity.PersonalDataSource;
 import java.util.Optional;
@@ -15,10 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 class CardPersonalData implements PersonalDataSource {
 
     private final Cards cards;
-    private final CardEndUsers endUsers;
+    private final EndUserBindings endUsers;
     private final PersonalData personalData;
 
-    CardPersonalData(Cards cards, CardEndUsers endUsers, PersonalData personalData) {
+    CardPersonalData(Cards cards, EndUserBindings endUsers, PersonalData personalData) {
         this.cards = cards;
         this.endUsers = endUsers;
         this.personalData = personalData;
@@ -32,14 +34,12 @@ class CardPersonalData implements PersonalDataSource {
     @Override
     @Transactional(readOnly = true)
     public Optional<String> reveal(long cardId, String field) {
-        return cards.findVisible(cardId)
-                .flatMap(card -> endUsers.findByCardIdAndEndedAtIsNull(card.id()))
-                .flatMap(binding -> switch (field) {
-                    case "endUser.name" -> Optional.of(binding.name(personalData));
-                    case "endUser.idNumber" ->
-                        Optional.of(binding.idDocument(personalData).number());
-                    case "endUser.idAddress" -> Optional.of(binding.idAddress(personalData));
-                    default -> Optional.empty();
-                });
+        return cards.findVisible(cardId).flatMap(endUsers::current).flatMap(binding -> switch (field) {
+            case "endUser.name" -> Optional.of(binding.name(personalData));
+            case "endUser.idNumber" ->
+                Optional.of(binding.idDocument(personalData).number());
+            case "endUser.idAddress" -> Optional.of(binding.idAddress(personalData));
+            default -> Optional.empty();
+        });
     }
 }

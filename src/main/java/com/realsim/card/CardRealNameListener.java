@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 class CardRealNameListener {
 
     private final EndUserService endUsers;
-    private final CardService cards;
+    private final CardControl cards;
 
-    CardRealNameListener(EndUserService endUsers, CardService cards) {
+    CardRealNameListener(EndUserService endUsers, CardControl cards) {
         this.endUsers = endUsers;
         this.cards = cards;
     }

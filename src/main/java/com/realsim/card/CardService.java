@@ -1,6 +1,12 @@
 package com.realsim.card;
 
-import com.realsim.catalogue.RealNameRequirement;
+import com.realsim.card.domain.Card;
+import com.realsim.card.domain.CardEndUser;
+import com.realsim.card.domain.CardRealName;
+import com.realsim.card.domain.CardStateCounts;
+import com.realsim.card.domain.Cards;
+import com.realsim.card.domain.EndUserBindings;
+import com.realsim.card.domain.LockedCards;
 import com.realsim.catalogue.ServicePlanService;
 import com.realsim.catalogue.ServicePlanSummary;
 import com.realsim.platform.Actor;
@@ -10,47 +16,45 @@ import com.realsim.platform.error.ErrorCode;
 import com.realsim.platform.error.NotFoundException;
 import com.realsim.platform.web.Cursor;
 import com.realsim.platform.web.CursorPage;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Use cases of cards. Reads and the acts of people go through the current actor's tenant scope (another tenant's
- * card is not found); the methods marked <em>system</em> are for other modules' listeners and jobs and act on any
- * card. A card being changed is locked ({@code SELECT … FOR UPDATE}) so that two acts on it never interleave.
+ * Cards as people read and act on them, pages and the Partner API alike: everything goes through the current actor's
+ * tenant scope (another tenant's card is not found). A card being changed is locked ({@link LockedCards}) so that
+ * two acts on it never interleave. What other modules do to cards as the system is {@link CardControl} and {@link
+ * CardsForOrders}.
  */
 @Service
 public class CardService {
 
     private final Cards cards;
+    private final LockedCards locked;
     private final ServicePlanService plans;
     private final CardRealName realName;
     private final EndUserBindings bindings;
-    private final EntityManager entityManager;
     private final CardStateCounts stateCounts;
     private final Clock clock;
 
     CardService(
             Cards cards,
+            LockedCards locked,
             ServicePlanService plans,
             CardRealName realName,
             EndUserBindings bindings,
-            EntityManager entityManager,
             CardStateCounts stateCounts,
             Clock clock) {
         this.cards = cards;
+        this.locked = locked;
         this.plans = plans;
         this.realName = realName;
         this.bindings = bindings;
-        this.entityManager = entityManager;
         this.stateCounts = stateCounts;
         this.clock = clock;
     }
@@ -85,7 +89,7 @@ public class CardService {
 
     @Transactional(readOnly = true)
     public CardView view(String iccid) {
-        return view(visible(iccid));
+        return view(cards.findVisibleByIccid(iccid).orElseThrow(NotFoundException::new));
     }
 
     /** How many cards the current actor sees in each state (every state present; at most a few seconds old). */
@@ -106,7 +110,7 @@ public class CardService {
     @Transactional
     public CardView suspend(String iccid, String note) {
         Actor actor = CurrentActor.get();
-        Card card = lock(visible(iccid));
+        Card card = locked.visible(iccid);
         card.block(manualReason(actor), note, actor, clock.instant());
         return view(cards.save(card));
     }
@@ -120,7 +124,7 @@ public class CardService {
     @Transactional(noRollbackFor = CardStillBlocked.class)
     public CardView resume(String iccid, String note) {
         Actor actor = CurrentActor.get();
-        Card card = lock(visible(iccid));
+        Card card = locked.visible(iccid);
         List<BlockingReason> remaining =
                 card.resume(manualReason(actor), note, actor, clock.instant(), () -> realName.assess(card));
         cards.save(card);
@@ -134,7 +138,7 @@ public class CardService {
     @Transactional
     public CardView cancel(String iccid, String note) {
         Actor actor = CurrentActor.get();
-        Card card = lock(visible(iccid));
+        Card card = locked.visible(iccid);
         card.cancel(note, actor, clock.instant());
         bindings.cardCancelled(card);
         return view(cards.save(card));
@@ -149,50 +153,12 @@ public class CardService {
     @Transactional
     public CardView activate(String iccid) {
         Actor actor = CurrentActor.get();
-        Card card = lock(visible(iccid));
+        Card card = locked.visible(iccid);
         card.activate(realName.assess(card), actor, clock.instant());
         return view(cards.save(card));
     }
 
-    // --- system work (no tenant scope) ----------------------------------------------------------------------------
-
-    /** The card with this ICCID, whoever owns it (one statement; its plan is kept in memory). */
-    @Transactional(readOnly = true)
-    public Optional<CardSummary> card(String iccid) {
-        return cards.findByIccid(iccid).map(this::summary);
-    }
-
-    /** The real-name requirement of a card, whoever owns it (for approvals and bindings). */
-    @Transactional(readOnly = true)
-    public RealNameRequirement requirement(String iccid) {
-        return realName.requirement(cards.findByIccid(iccid).orElseThrow(NotFoundException::new));
-    }
-
-    /**
-     * <em>System:</em> an exception was approved for the card (approval module): if it was stopped with {@code
-     * UNVERIFIED} and its real-name is now complete, it works again.
-     */
-    @Transactional
-    public void exceptionApproved(long cardId) {
-        cards.findById(cardId).ifPresent(found -> {
-            Card card = lock(found);
-            if (realName.clearIfComplete(card, clock.instant())) {
-                cards.save(card);
-            }
-        });
-    }
-
     // --- helpers --------------------------------------------------------------------------------------------------
-
-    private Card visible(String iccid) {
-        return cards.findVisibleByIccid(iccid).orElseThrow(NotFoundException::new);
-    }
-
-    /** Re-reads the card under a row lock, so that the rules see its latest state. */
-    private Card lock(Card card) {
-        entityManager.refresh(card, LockModeType.PESSIMISTIC_WRITE);
-        return card;
-    }
 
     private static BlockingReason manualReason(Actor actor) {
         return BlockingReason.manualFor(actor.role()).orElseThrow(() -> new DomainException(ErrorCode.FORBIDDEN));

@@ -5,7 +5,7 @@ import com.realsim.platform.error.ErrorCode;
 import java.util.List;
 
 /** A resume cleared the caller's reason, but others still block the card: {@code BLOCKED} with {@code reasons}. */
-public class CardStillBlocked extends DomainException {
+class CardStillBlocked extends DomainException {
 
     CardStillBlocked(List<BlockingReason> remaining) {
         super(ErrorCode.BLOCKED, "card.blocked");

@@ -1,5 +1,9 @@
 package com.realsim.card;
 
+import com.realsim.card.domain.Card;
+import com.realsim.card.domain.CardRealName;
+import com.realsim.card.domain.Cards;
+import com.realsim.card.domain.LockedCards;
 import com.realsim.platform.Actor;
 import com.realsim.platform.CurrentActor;
 import com.realsim.platform.Role;
@@ -7,8 +11,6 @@ import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
 import com.realsim.platform.error.FieldProblem;
 import com.realsim.platform.error.ValidationException;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -52,22 +54,22 @@ public class CardUsageService {
     public record Outcome(int accepted, List<Rejected> rejected) {}
 
     private final Cards cards;
+    private final LockedCards locked;
     private final CardRealName realName;
-    private final EntityManager entityManager;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     CardUsageService(
             Cards cards,
+            LockedCards locked,
             CardRealName realName,
-            EntityManager entityManager,
             JdbcTemplate jdbc,
             PlatformTransactionManager transactionManager,
             Clock clock) {
         this.cards = cards;
+        this.locked = locked;
         this.realName = realName;
-        this.entityManager = entityManager;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
@@ -169,10 +171,9 @@ public class CardUsageService {
     private void take(Report report, Checked checked) {
         String iccid = checked.iccid();
         Optional<Imei> imei = checked.imei();
-        Card card = cards.findByIccid(iccid)
+        Card card = locked.any(iccid)
                 .orElseThrow(() -> new ValidationException(
                         new FieldProblem("iccid", ErrorCode.NOT_FOUND, "card.usage.unknownCard")));
-        entityManager.refresh(card, LockModeType.PESSIMISTIC_WRITE);
         if (!card.state().isWithCustomer()) {
             throw new ValidationException(
                     new FieldProblem("iccid", ErrorCode.ILLEGAL_STATE_TRANSITION, "card.usage.notInService"));

@@ -1,13 +1,17 @@
 package com.realsim.card;
 
+import com.realsim.card.domain.Card;
+import com.realsim.card.domain.CardProperties;
+import com.realsim.card.domain.CardRealName;
+import com.realsim.card.domain.Cards;
+import com.realsim.card.domain.EndUserBindings;
+import com.realsim.card.domain.LockedCards;
 import com.realsim.catalogue.ServicePlanService;
 import com.realsim.enterprise.EnterpriseService;
 import com.realsim.enterprise.EnterpriseStanding;
 import com.realsim.platform.Actor;
 import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,32 +37,32 @@ import org.springframework.transaction.annotation.Transactional;
 public class CardsForOrders {
 
     private final Cards cards;
+    private final LockedCards locked;
     private final CardService summaries;
     private final ServicePlanService plans;
     private final EndUserBindings bindings;
     private final CardRealName realName;
     private final EnterpriseService enterprises;
-    private final EntityManager entityManager;
     private final CardProperties properties;
     private final Clock clock;
 
     CardsForOrders(
             Cards cards,
+            LockedCards locked,
             CardService summaries,
             ServicePlanService plans,
             EndUserBindings bindings,
             CardRealName realName,
             EnterpriseService enterprises,
-            EntityManager entityManager,
             CardProperties properties,
             Clock clock) {
         this.cards = cards;
+        this.locked = locked;
         this.summaries = summaries;
         this.plans = plans;
         this.bindings = bindings;
         this.realName = realName;
         this.enterprises = enterprises;
-        this.entityManager = entityManager;
         this.properties = properties;
         this.clock = clock;
     }
@@ -307,17 +310,11 @@ public class CardsForOrders {
     // --- helpers --------------------------------------------------------------------------------------------------
 
     private List<Card> lockAll(Collection<String> iccids) {
-        List<Card> locked = new ArrayList<>();
-        for (String iccid : new TreeSet<>(iccids)) {
-            locked.add(lock(iccid));
-        }
-        return locked;
+        return locked.all(iccids, CardsForOrders::unknown);
     }
 
     private Card lock(String iccid) {
-        Card card = cards.findByIccid(iccid).orElseThrow(() -> unknown(iccid));
-        entityManager.refresh(card, LockModeType.PESSIMISTIC_WRITE);
-        return card;
+        return locked.any(iccid).orElseThrow(() -> unknown(iccid));
     }
 
     private static DomainException unknown(String iccid) {

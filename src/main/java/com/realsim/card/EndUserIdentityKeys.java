@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Flyway migration V106: end users' blind indexes keyed on the person (a travel permit's renewal count or issue
  * letter no longer part of them; docs/identity.md, "One person, one identity key"), and the one-ID-N-cards counters
  * with them: the counters of the documents that turn out to be one person's are added up into that person's counter,
- * exactly as counted (drift included, which {@link QuotaDriftCheck} still reports). An identity may then hold more
+ * exactly as counted (drift included, which the quota drift check still reports). An identity may then hold more
  * cards than its operator allows: it keeps them, takes no more, and is listed for OPS ({@link OverLimitIdentities});
  * nothing is unbound.
  */
@@ -25,7 +25,7 @@ class EndUserIdentityKeys extends BlindIndexMigration {
     private static final Logger log = LoggerFactory.getLogger(EndUserIdentityKeys.class);
 
     EndUserIdentityKeys(PersonalData personalData) {
-        super(personalData, "106", "card end user identity keys and quota counters", CardEndUser.TABLE, "");
+        super(personalData, "106", "card end user identity keys and quota counters", "card_end_user", "");
     }
 
     @Override

@@ -1,5 +1,11 @@
 package com.realsim.card;
 
+import com.realsim.card.domain.Card;
+import com.realsim.card.domain.CardEndUser;
+import com.realsim.card.domain.CardRealName;
+import com.realsim.card.domain.Cards;
+import com.realsim.card.domain.EndUserBindings;
+import com.realsim.card.domain.LockedCards;
 import com.realsim.document.DocumentService;
 import com.realsim.document.NewDocument;
 import com.realsim.enterprise.EnterpriseService;
@@ -20,8 +26,6 @@ import com.realsim.verification.VerificationCaseView;
 import com.realsim.verification.VerificationKind;
 import com.realsim.verification.VerificationService;
 import com.realsim.verification.VerificationStatus;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -43,6 +47,7 @@ public class EndUserService {
     static final Set<Role> PHOTO_READERS = Set.of(Role.OPS, Role.AGENT);
 
     private final Cards cards;
+    private final LockedCards locked;
     private final CardService cardService;
     private final EndUserBindings bindings;
     private final CardRealName realName;
@@ -53,11 +58,11 @@ public class EndUserService {
 
     private final EnterpriseService enterprises;
     private final PersonalData personalData;
-    private final EntityManager entityManager;
     private final Clock clock;
 
     EndUserService(
             Cards cards,
+            LockedCards locked,
             CardService cardService,
             EndUserBindings bindings,
             CardRealName realName,
@@ -66,9 +71,9 @@ public class EndUserService {
             ObjectProvider<SelfServiceLinks> links,
             EnterpriseService enterprises,
             PersonalData personalData,
-            EntityManager entityManager,
             Clock clock) {
         this.cards = cards;
+        this.locked = locked;
         this.cardService = cardService;
         this.bindings = bindings;
         this.realName = realName;
@@ -77,7 +82,6 @@ public class EndUserService {
         this.links = links;
         this.enterprises = enterprises;
         this.personalData = personalData;
-        this.entityManager = entityManager;
         this.clock = clock;
     }
 
@@ -95,7 +99,7 @@ public class EndUserService {
     @Transactional
     public CardView bind(String iccid, EndUserDetails details) {
         Actor agent = requireAgent();
-        Card card = lock(visible(iccid));
+        Card card = locked.visible(iccid);
         bind(card, details, agent.name(), "AGENT", agent);
         return cardService.view(cards.save(card));
     }
@@ -111,7 +115,7 @@ public class EndUserService {
     @Transactional
     public EndUserPhotoStored attachPhoto(String iccid, EndUserPhoto kind, byte[] content) {
         Actor agent = requireAgent();
-        Card card = lock(visible(iccid));
+        Card card = locked.visible(iccid);
         card.requireBindable();
         CardEndUser binding = bindings.current(card)
                 .orElseThrow(() -> new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "card.endUser.none")
@@ -141,7 +145,7 @@ public class EndUserService {
         if (actor.role() != Role.AGENT && actor.role() != Role.ENTERPRISE_ADMIN) {
             throw new DomainException(ErrorCode.FORBIDDEN);
         }
-        Card card = visible(iccid);
+        Card card = cards.findVisibleByIccid(iccid).orElseThrow(NotFoundException::new);
         card.requireBindable();
         return links.getObject().create(SUBJECT_TYPE, card.id(), card.agentId(), card.enterpriseId(), actor);
     }
@@ -150,7 +154,7 @@ public class EndUserService {
 
     /** What the self-service page shows: the masked ICCID and the enterprise's name; empty unless with a customer. */
     @Transactional(readOnly = true)
-    public Optional<SubjectDescription> describeForSelfService(long cardId) {
+    Optional<SubjectDescription> describeForSelfService(long cardId) {
         return cards.findById(cardId)
                 .filter(card -> card.state().isWithCustomer())
                 .flatMap(card -> enterprises
@@ -164,8 +168,8 @@ public class EndUserService {
      * submitter. Runs in the link's transaction; the card is loaded by id, never through a tenant scope.
      */
     @Transactional
-    public SubmissionOutcome submitSelfService(long cardId, EndUserSubmission submission) {
-        Card card = lock(cards.findById(cardId).orElseThrow(NotFoundException::new));
+    SubmissionOutcome submitSelfService(long cardId, EndUserSubmission submission) {
+        Card card = locked.any(cardId).orElseThrow(NotFoundException::new);
         CardEndUser binding = bind(
                 card,
                 new EndUserDetails(submission.name(), submission.idDocument(), submission.idAddress()),
@@ -192,9 +196,8 @@ public class EndUserService {
      * card.
      */
     @Transactional
-    public void verificationDecided(long cardId, long caseId, boolean approved) {
-        cards.findById(cardId).ifPresent(found -> {
-            Card card = lock(found);
+    void verificationDecided(long cardId, long caseId, boolean approved) {
+        locked.any(cardId).ifPresent(card -> {
             if (decide(card, caseId, approved)) {
                 cards.save(card);
             }
@@ -205,9 +208,7 @@ public class EndUserService {
 
     private CardEndUser bind(Card card, EndUserDetails details, String boundBy, String channel, Actor actor) {
         Instant now = clock.instant();
-        boolean replaced = bindings.current(card).isPresent();
-        CardEndUser binding = bindings.bind(card, details, boundBy, now);
-        card.endUserBound(binding, replaced, channel, actor, now);
+        CardEndUser binding = bindings.bind(card, details, boundBy, channel, actor, now);
         realName.reassess(card, now);
         return binding;
     }
@@ -259,15 +260,6 @@ public class EndUserService {
                         uploadedBy,
                         content))
                 .id();
-    }
-
-    private Card visible(String iccid) {
-        return cards.findVisibleByIccid(iccid).orElseThrow(NotFoundException::new);
-    }
-
-    private Card lock(Card card) {
-        entityManager.refresh(card, LockModeType.PESSIMISTIC_WRITE);
-        return card;
     }
 
     private static Actor requireAgent() {

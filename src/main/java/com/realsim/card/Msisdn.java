@@ -36,10 +36,6 @@ public record Msisdn(String value) {
         return value.substring(0, 3);
     }
 
-    public boolean startsWith(String prefix) {
-        return value.startsWith(prefix);
-    }
-
     public boolean isIotNumber() {
         return value.length() == 13;
     }

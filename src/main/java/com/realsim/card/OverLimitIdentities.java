@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * For OPS: the identities that hold more cards at an operator than its one-ID-N-cards limit allows — after the identity
  * key stopped counting a travel permit's renewal count or issue letter as another person ({@link EndUserIdentityKeys}),
- * or after a limit was lowered. Such an identity keeps its cards and takes no more ({@link IdentityQuota#take}
+ * or after a limit was lowered. Such an identity keeps its cards and takes no more (the quota
  * refuses); nothing is unbound by the platform. The list shows each identity's current cards with the end user as
  * bound (masked, with the printed document number), so that OPS can have the agents move or cancel cards. The blind
  * index that groups them never leaves this class.

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.realsim.account.ApiClientService;
 import com.realsim.account.IssuedCredentials;
 import com.realsim.account.NewApiClient;
-import com.realsim.card.CardImportService;
+import com.realsim.card.inventory.CardImportService;
 import com.realsim.catalogue.NewServicePlan;
 import com.realsim.catalogue.ServiceDirection;
 import com.realsim.catalogue.ServicePlanService;

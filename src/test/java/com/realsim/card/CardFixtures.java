@@ -1,6 +1,8 @@
 package com.realsim.card;
 
 import com.realsim.approval.CardEligibility;
+import com.realsim.card.inventory.CardImportResult;
+import com.realsim.card.inventory.CardImportService;
 import com.realsim.catalogue.ExceptionKind;
 import com.realsim.catalogue.NewServicePlan;
 import com.realsim.catalogue.Operator;
@@ -35,6 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.awaitility.Awaitility;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Test data of cards for every module's tests, built only through the real modules' use cases: plans (one per row
@@ -69,10 +72,10 @@ public final class CardFixtures {
     /** Priorities of the tests' own rules: below the seeded DEFAULT (1000), above every other seeded or test rule. */
     private static final AtomicInteger ownRulePriorities = new AtomicInteger(600);
 
-    final CardService cards;
-    final CardsForOrders cardOrders;
-    final EndUserService endUsers;
-    final IdentityQuota quota;
+    public final CardService cards;
+    public final CardsForOrders cardOrders;
+    public final EndUserService endUsers;
+    private final JdbcTemplate jdbc;
     final CardImportService imports;
     final ServicePlanService plans;
     final OperatorService operators;
@@ -85,7 +88,7 @@ public final class CardFixtures {
         this.cards = context.getBean(CardService.class);
         this.cardOrders = context.getBean(CardsForOrders.class);
         this.endUsers = context.getBean(EndUserService.class);
-        this.quota = context.getBean(IdentityQuota.class);
+        this.jdbc = context.getBean(JdbcTemplate.class);
         this.imports = context.getBean(CardImportService.class);
         this.plans = context.getBean(ServicePlanService.class);
         this.operators = context.getBean(OperatorService.class);
@@ -388,9 +391,24 @@ public final class CardFixtures {
         return blindIndex.of(identity);
     }
 
-    /** How many cards the identity holds at the operator, by its counter. */
+    /** How many cards the identity holds at the operator, by its one-ID-N-cards counter. */
     public int held(Operator operator, IdDocument identity) {
-        return quota.held(operator, quotaKey(identity));
+        List<Integer> held = jdbc.queryForList(
+                "SELECT cards_held FROM identity_quota WHERE operator = ? AND id_bidx = ?",
+                Integer.class,
+                operator.name(),
+                quotaKey(identity));
+        return held.isEmpty() ? 0 : held.get(0);
+    }
+
+    /**
+     * How many cards the identity really holds at the operator, counted from the cards (not cancelled, with the
+     * identity as their current end user) rather than the counter: what the counter must agree with.
+     */
+    public long boundCards(Operator operator, IdDocument identity) {
+        return jdbc.queryForObject("""
+                SELECT count(*) FROM card_end_user e JOIN card c ON c.id = e.card_id
+                 WHERE e.ended_at IS NULL AND c.state <> 'CANCELLED' AND c.operator = ? AND e.id_number_bidx = ?""", Long.class, operator.name(), quotaKey(identity));
     }
 
     /** Binds the end user through the agent's use case (the real binding path, with the quota). */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import com.realsim.card.inventory.CardImportService;
+import com.realsim.card.inventory.CardImportStatus;
 import com.realsim.catalogue.RealNamePolicy;
 import com.realsim.catalogue.RealNameRuleView;
 import com.realsim.catalogue.ServiceDirection;
@@ -41,6 +43,9 @@ class CardPagesTest {
 
     @Autowired
     CardService cards;
+
+    @Autowired
+    CardControl control;
 
     @Autowired
     ServicePlanService plans;
@@ -131,8 +136,8 @@ class CardPagesTest {
     void anAgentSeesItsOwnCardsAndAnotherTenantsCardIsNotFound() {
         String mine = fx.enterpriseCard(7L, 70L);
         String theirs = fx.enterpriseCard(8L, 80L);
-        long theirId = cards.card(theirs).orElseThrow().id();
-        long myId = cards.card(mine).orElseThrow().id();
+        long theirId = control.card(theirs).orElseThrow().id();
+        long myId = control.card(mine).orElseThrow().id();
 
         assertThat(mvc.get().uri("/cards").with(ActorAuthentication.as(AGENT_7)))
                 .hasStatusOk()
@@ -152,13 +157,13 @@ class CardPagesTest {
                         .with(csrf())
                         .with(ActorAuthentication.as(AGENT_7)))
                 .hasStatus(HttpStatus.NOT_FOUND);
-        assertThat(cards.card(theirs).orElseThrow().state()).isEqualTo(CardState.PENDING_ACTIVATION);
+        assertThat(control.card(theirs).orElseThrow().state()).isEqualTo(CardState.PENDING_ACTIVATION);
     }
 
     @Test
     void opsSearchesByIccidOrNumberPrefixAndFiltersByState() {
         String iccid = fx.inventoryCard("149", fx.directionalDataPlan());
-        CardSummary card = cards.card(iccid).orElseThrow();
+        CardSummary card = control.card(iccid).orElseThrow();
         assertThat(mvc.get()
                         .uri("/cards?q={q}", iccid)
                         .header("Accept-Language", "en")
@@ -198,7 +203,7 @@ class CardPagesTest {
         String iccid = fx.activeDataCard(agentId, enterpriseId);
         Actor agent = CardFixtures.agent(agentId);
         Actor enterprise = CardFixtures.enterpriseAdmin(enterpriseId);
-        long id = cards.card(iccid).orElseThrow().id();
+        long id = control.card(iccid).orElseThrow().id();
 
         assertThat(mvc.post()
                         .uri("/cards/{id}/suspend", id)
@@ -232,7 +237,7 @@ class CardPagesTest {
                 .hasStatus(HttpStatus.FOUND)
                 .flash()
                 .containsEntry("flashSuccess", "card.resumed");
-        assertThat(cards.card(iccid).orElseThrow().state()).isEqualTo(CardState.ACTIVE);
+        assertThat(control.card(iccid).orElseThrow().state()).isEqualTo(CardState.ACTIVE);
     }
 
     @Test
@@ -242,7 +247,7 @@ class CardPagesTest {
         String iccid = fx.activeDataCard(agentId, fx.verifiedEnterprise(agentId));
         Actor agent = CardFixtures.agent(agentId);
         Actor otherAgent = CardFixtures.agent(CardFixtures.newAgent());
-        long id = cards.card(iccid).orElseThrow().id();
+        long id = control.card(iccid).orElseThrow().id();
         assertThat(mvc.get()
                         .uri("/cards/{id}", id)
                         .header("Accept-Language", "zh-CN")
@@ -265,7 +270,7 @@ class CardPagesTest {
                 .contains("合同终止")
                 .containsPattern("<input type=\"hidden\" name=\"confirmed\" value=\"true\">")
                 .contains("href=\"/cards/" + id + "\"");
-        assertThat(cards.card(iccid).orElseThrow().state())
+        assertThat(control.card(iccid).orElseThrow().state())
                 .as("the first step changes nothing")
                 .isEqualTo(CardState.ACTIVE);
 
@@ -294,7 +299,7 @@ class CardPagesTest {
                 .hasStatus(HttpStatus.FOUND)
                 .flash()
                 .containsEntry("flashSuccess", "card.cancelled");
-        assertThat(cards.card(iccid).orElseThrow().state()).isEqualTo(CardState.CANCELLED);
+        assertThat(control.card(iccid).orElseThrow().state()).isEqualTo(CardState.CANCELLED);
     }
 
     @Test
@@ -338,7 +343,7 @@ class CardPagesTest {
                 .bodyText()
                 .startsWith(
                         "line,code,field,iccid,msisdn,imsi,operator,planCode\r\n3,INVALID_ICCID,iccid,8986000000000000001,");
-        assertThat(cards.card(good)).isPresent();
+        assertThat(control.card(good)).isPresent();
         assertThat(mvc.get().uri(location + "/rejected.csv").with(ActorAuthentication.as(Role.AGENT)))
                 .hasStatus(HttpStatus.FORBIDDEN);
     }

@@ -3,6 +3,10 @@ package com.realsim.card;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.realsim.card.events.CardActivated;
+import com.realsim.card.events.CardCancelled;
+import com.realsim.card.events.CardHandedOver;
+import com.realsim.card.events.CardsImported;
 import com.realsim.catalogue.Operator;
 import com.realsim.platform.Actor;
 import com.realsim.platform.Role;
@@ -26,6 +30,9 @@ class CardServiceTest {
 
     @Autowired
     CardService cards;
+
+    @Autowired
+    CardControl control;
 
     @Autowired
     CardsForOrders orders;
@@ -53,7 +60,7 @@ class CardServiceTest {
                         List.of(iccids.get(0), alreadyHandedOver, iccids.get(1)), 9L, 90L, 1L, CardFixtures.OPS))
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_STATE_TRANSITION));
-        assertThat(cards.card(iccids.get(0)).orElseThrow().state()).isEqualTo(CardState.INVENTORY);
+        assertThat(control.card(iccids.get(0)).orElseThrow().state()).isEqualTo(CardState.INVENTORY);
 
         List<CardSummary> handed = orders.handOver(iccids, 9L, 90L, 1L, CardFixtures.OPS);
         assertThat(handed).allSatisfy(card -> {
@@ -92,7 +99,7 @@ class CardServiceTest {
         fx.verifiedEndUser(agentId, iccid, CardFixtures.newIdentity());
         CardView active = RunAs.run(agent, () -> cards.activate(iccid));
         assertThat(active.state()).isEqualTo(CardState.ACTIVE);
-        assertThat(cards.requirement(iccid).code()).isEqualTo("SEGMENT_149_NON_DIRECTIONAL_VOICE_SMS");
+        assertThat(active.realName().requirement().code()).isEqualTo("SEGMENT_149_NON_DIRECTIONAL_VOICE_SMS");
         assertThat(events.stream(CardActivated.class).filter(e -> e.iccid().equals(iccid)))
                 .singleElement()
                 .satisfies(e -> assertThat(e.auditFacts().details())

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
  * (the cancellation cycle, link expiry). Tests of this context read the clock instead of assuming the real time.
  */
 @TestConfiguration(proxyBeanMethods = false)
-class CardTestConfiguration {
+public class CardTestConfiguration {
 
     @Bean
     MutableClock clock() {

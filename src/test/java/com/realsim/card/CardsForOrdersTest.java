@@ -6,6 +6,8 @@ import static com.realsim.card.CardFixtures.newOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.realsim.card.events.CardReplaced;
+import com.realsim.card.events.CardTransferred;
 import com.realsim.catalogue.Operator;
 import com.realsim.identity.IdDocument;
 import com.realsim.platform.CurrentActor;
@@ -43,9 +45,6 @@ class CardsForOrdersTest {
 
     @Autowired
     CardService cards;
-
-    @Autowired
-    QuotaDriftCheck.HeldCards heldCards;
 
     @Autowired
     ApplicationEvents events;
@@ -161,8 +160,7 @@ class CardsForOrdersTest {
         assertThat(stopped.handledByOrderId()).isEqualTo(order);
         assertThat(stopped.realName().missing()).containsExactly(RealNameGap.END_USER_REQUIRED);
         assertThat(fx.held(Operator.CHINA_MOBILE, person)).isZero();
-        assertThat(heldCards.realCounts())
-                .doesNotContainKey(new IdentityQuota.Key(Operator.CHINA_MOBILE, fx.quotaKey(person)));
+        assertThat(fx.boundCards(Operator.CHINA_MOBILE, person)).isZero();
 
         CardView working = fx.view(dataOnly);
         assertThat(working.state()).isEqualTo(CardState.ACTIVE);
@@ -229,8 +227,7 @@ class CardsForOrdersTest {
         assertThat(card.activatedAt()).isNotNull();
         assertThat(fx.view(old).state()).isEqualTo(CardState.CANCELLED);
         assertThat(fx.held(Operator.CHINA_MOBILE, person)).isEqualTo(1);
-        assertThat(heldCards.realCounts())
-                .containsEntry(new IdentityQuota.Key(Operator.CHINA_MOBILE, fx.quotaKey(person)), 1L);
+        assertThat(fx.boundCards(Operator.CHINA_MOBILE, person)).isEqualTo(1);
         assertThat(events.stream(CardReplaced.class).filter(e -> e.orderId() == order))
                 .singleElement()
                 .satisfies(e -> assertThat(e.oldIccid()).isEqualTo(old));

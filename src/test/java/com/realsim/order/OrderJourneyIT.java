@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.realsim.account.AccountService;
 import com.realsim.account.NewUser;
-import com.realsim.card.CardService;
+import com.realsim.card.CardControl;
 import com.realsim.card.CardState;
 import com.realsim.card.CardSummary;
 import com.realsim.enterprise.EnterpriseView;
@@ -50,7 +50,7 @@ class OrderJourneyIT {
     AccountService accounts;
 
     @Autowired
-    CardService cards;
+    CardControl cards;
 
     WebDriver browser;
     WebDriverWait wait;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.realsim.card.BlockingReason;
 import com.realsim.card.BlockingReasonView;
+import com.realsim.card.CardControl;
 import com.realsim.card.CardService;
 import com.realsim.card.CardState;
 import com.realsim.card.CardSummary;
@@ -51,6 +52,9 @@ class OrderServiceTest {
     CardService cards;
 
     @Autowired
+    CardControl control;
+
+    @Autowired
     VerificationService verifications;
 
     @Autowired
@@ -73,7 +77,7 @@ class OrderServiceTest {
     }
 
     private CardSummary card(String iccid) {
-        return cards.card(iccid).orElseThrow();
+        return control.card(iccid).orElseThrow();
     }
 
     private static void assertFieldProblem(Throwable thrown, String field) {

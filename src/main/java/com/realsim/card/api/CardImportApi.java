@@ -1,7 +1,7 @@
 package com.realsim.card.api;
 
-import com.realsim.card.CardImportResult;
-import com.realsim.card.CardImportService;
+import com.realsim.card.inventory.CardImportResult;
+import com.realsim.card.inventory.CardImportService;
 import com.realsim.platform.CurrentActor;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;

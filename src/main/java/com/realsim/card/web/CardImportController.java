@@ -1,7 +1,7 @@
 package com.realsim.card.web;
 
-import com.realsim.card.CardImportService;
-import com.realsim.card.CardImportView;
+import com.realsim.card.inventory.CardImportService;
+import com.realsim.card.inventory.CardImportView;
 import com.realsim.platform.CurrentActor;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -1,0 +1,57 @@
+package com.realsim.card;
+
+import com.realsim.card.domain.CardRealName;
+import com.realsim.card.domain.Cards;
+import com.realsim.card.domain.LockedCards;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What other modules' rules, listeners and jobs ask of cards and do to them as the <em>system</em>: no tenant scope,
+ * no signed-in actor. People's reads and acts are {@link CardService}; business orders' checks and effects are
+ * {@link CardsForOrders}.
+ *
+ * <p>The place for the system acts of the modules to come, each added with its first caller: a blocking reason put on
+ * and cleared by the module whose event decides it ({@code ARREARS} by billing, {@code RISK_REVERIFICATION_OVERDUE}
+ * and {@code MACHINE_CARD_SEPARATION} by risk — a cleared last reason is judged on the real-name like every other,
+ * see {@code Card.clear}), devices seen outside the usage feed, and a card's lifecycle timers. Until then the
+ * aggregate's rules for them are exercised through usage, orders and the cancellation cycle.
+ */
+@Service
+public class CardControl {
+
+    private final Cards cards;
+    private final LockedCards locked;
+    private final CardRealName realName;
+    private final CardService views;
+    private final Clock clock;
+
+    CardControl(Cards cards, LockedCards locked, CardRealName realName, CardService views, Clock clock) {
+        this.cards = cards;
+        this.locked = locked;
+        this.realName = realName;
+        this.views = views;
+        this.clock = clock;
+    }
+
+    /** The card with this ICCID, whoever owns it (one statement; its plan is kept in memory). */
+    @Transactional(readOnly = true)
+    public Optional<CardSummary> card(String iccid) {
+        return cards.findByIccid(iccid).map(views::summary);
+    }
+
+    /**
+     * An exception was approved for the card (approval module, heard by {@link CardRealNameListener}): if it was
+     * stopped with {@code UNVERIFIED} and its real-name is complete now, it works again. Idempotent.
+     */
+    @Transactional
+    void exceptionApproved(long cardId) {
+        locked.any(cardId).ifPresent(card -> {
+            if (realName.clearIfComplete(card, clock.instant())) {
+                cards.save(card);
+            }
+        });
+    }
+}

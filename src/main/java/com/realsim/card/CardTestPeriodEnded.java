@@ -1,4 +1,0 @@
-package com.realsim.card;
-
-/** A card's test period ended: it waits for activation. */
-public record CardTestPeriodEnded(Long cardId, String iccid, Long agentId, Long enterpriseId) {}

@@ -1,0 +1,31 @@
+package com.realsim.card.domain;
+
+import java.time.Period;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the card module ({@code realsim.card.*}).
+ *
+ * @param rebindsPerMonth how often a card may be rebound to another device per calendar month (default 2)
+ * @param dormantAfter how long a working card may go without usage before it enters the cancellation cycle (default
+ *     2 months; a card never used counts from its activation)
+ * @param cancelAfterPreCancel how long a card stays pre-cancelled before it is cancelled (default 30 days)
+ */
+@ConfigurationProperties("realsim.card")
+public record CardProperties(Integer rebindsPerMonth, Period dormantAfter, Period cancelAfterPreCancel) {
+
+    public CardProperties {
+        rebindsPerMonth = rebindsPerMonth == null ? 2 : rebindsPerMonth;
+        if (rebindsPerMonth < 0) {
+            throw new IllegalArgumentException("realsim.card.rebinds-per-month must not be negative");
+        }
+        dormantAfter = dormantAfter == null ? Period.ofMonths(2) : dormantAfter;
+        cancelAfterPreCancel = cancelAfterPreCancel == null ? Period.ofDays(30) : cancelAfterPreCancel;
+        if (dormantAfter.isNegative() || dormantAfter.isZero()) {
+            throw new IllegalArgumentException("realsim.card.dormant-after must be positive");
+        }
+        if (cancelAfterPreCancel.isNegative()) {
+            throw new IllegalArgumentException("realsim.card.cancel-after-pre-cancel must not be negative");
+        }
+    }
+}
