@@ -3,6 +3,7 @@ package com.realsim.platform.web;
 import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
 import com.realsim.platform.error.FieldProblem;
+import java.util.function.Consumer;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -29,6 +30,33 @@ public final class FormErrors {
         rethrowUnlessForTheUser(refusal);
         redirect.addFlashAttribute("flashError", refusal.messageKey());
         redirect.addFlashAttribute("flashArgs", refusal.messageArguments());
+    }
+
+    /**
+     * Runs a page's action for a post-redirect-get: flashes {@code successKey} when it succeeds, the refusal ({@link
+     * #flash}) when the domain says no; 404 and 403 answer as everywhere else.
+     *
+     * @return whether the action succeeded, for the controller to choose where to redirect
+     */
+    public static boolean attempt(RedirectAttributes redirect, String successKey, Runnable action) {
+        return attempt(redirect, successKey, action, refusal -> flash(refusal, redirect));
+    }
+
+    /**
+     * As {@link #attempt(RedirectAttributes, String, Runnable)}, with the page's own way of showing a refusal ({@code
+     * onRefusal} may rethrow to answer with the error page); 404 and 403 are rethrown before it is asked.
+     */
+    public static boolean attempt(
+            RedirectAttributes redirect, String successKey, Runnable action, Consumer<DomainException> onRefusal) {
+        try {
+            action.run();
+        } catch (DomainException refusal) {
+            rethrowUnlessForTheUser(refusal);
+            onRefusal.accept(refusal);
+            return false;
+        }
+        redirect.addFlashAttribute("flashSuccess", successKey);
+        return true;
     }
 
     public static void show(DomainException refusal, BindingResult form) {
