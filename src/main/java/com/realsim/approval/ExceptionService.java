@@ -239,9 +239,8 @@ public class ExceptionService {
                 requests.count(pending.and(kind(ExceptionKind.PROVINCIAL_APPROVAL))),
                 requests.count(pending.and(kind(ExceptionKind.GROUP_APPROVAL))),
                 requests.count(pending.and(Review.Holder.NOBODY.matching(null))),
-                CurrentActor.find()
-                        .map(me -> requests.count(pending.and(Review.Holder.ME.matching(me))))
-                        .orElse(0L),
+                requests.count(pending.and(
+                        Review.Holder.ME.matching(CurrentActor.find().orElse(null)))),
                 requests.count(visible.and(status(ExceptionStatus.APPROVED))),
                 requests.count(visible.and(status(ExceptionStatus.REJECTED))),
                 oldest);
@@ -308,7 +307,8 @@ public class ExceptionService {
             condition = condition.and(kind(filter.kind()));
         }
         if (filter.assignee() != null) {
-            condition = condition.and(filter.assignee().holder().matching(CurrentActor.get()));
+            condition = condition.and(
+                    filter.assignee().holder().matching(CurrentActor.find().orElse(null)));
         }
         return condition;
     }

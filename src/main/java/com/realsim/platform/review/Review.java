@@ -195,6 +195,11 @@ public class Review {
         return submittedAt;
     }
 
+    /** The holder's principal key, or null: for views that tell a reader whether they hold it. */
+    public String holderKey() {
+        return assignedTo;
+    }
+
     /** The holder's name, or null. */
     public String holderName() {
         return assignedToName;
@@ -224,9 +229,16 @@ public class Review {
         ME,
         NOBODY;
 
-        /** The condition on an aggregate whose review is its field {@code review}. */
+        /**
+         * The condition on an aggregate whose review is its field {@code review}.
+         *
+         * @param me the reader; without one, nothing is theirs
+         */
         public <T> Specification<T> matching(Actor me) {
             if (this == ME) {
+                if (me == null) {
+                    return (root, query, cb) -> cb.disjunction();
+                }
                 String key = me.principalKey();
                 return (root, query, cb) -> cb.equal(root.get("review").get("assignedTo"), key);
             }

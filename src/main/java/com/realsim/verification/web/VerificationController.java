@@ -88,9 +88,7 @@ class VerificationController {
         Actor actor = CurrentActor.get();
         model.addAttribute("kase", kase);
         model.addAttribute("submittedByMe", kase.submittedBy(actor));
-        model.addAttribute(
-                "claimedByOther",
-                kase.assignedTo() != null && !kase.assignedTo().equals(actor.name()));
+        model.addAttribute("claimedByOther", kase.heldByAnother(actor));
         model.addAttribute("manualOnly", kase.findings().manualOnly());
         return "verification/detail";
     }
