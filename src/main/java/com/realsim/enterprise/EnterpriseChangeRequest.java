@@ -8,6 +8,8 @@ import com.realsim.platform.Labelled;
 import com.realsim.platform.Tenanted;
 import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
+import com.realsim.platform.review.Review;
+import com.realsim.platform.review.ReviewTerms;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -93,20 +95,14 @@ class EnterpriseChangeRequest {
     @Column(nullable = false)
     private Status status = Status.PENDING;
 
-    @Column(name = "requested_by", nullable = false, updatable = false)
-    private String requestedBy;
-
-    @Column(name = "requested_at", nullable = false, updatable = false)
-    private Instant requestedAt;
-
-    @Column(name = "decided_by")
-    private String decidedBy;
-
-    @Column(name = "decided_at")
-    private Instant decidedAt;
-
-    @Column(name = "decision_reason")
-    private String decisionReason;
+    @Embedded
+    @AttributeOverride(
+            name = "submittedBy",
+            column = @Column(name = "requested_by", nullable = false, updatable = false))
+    @AttributeOverride(
+            name = "submittedAt",
+            column = @Column(name = "requested_at", nullable = false, updatable = false))
+    private Review review;
 
     protected EnterpriseChangeRequest() {}
 
@@ -116,8 +112,7 @@ class EnterpriseChangeRequest {
         this.sealKey = UUID.randomUUID();
         this.kind = kind;
         this.reason = reason;
-        this.requestedBy = by.principalKey();
-        this.requestedAt = now;
+        this.review = Review.submittedBy(by, now);
     }
 
     static EnterpriseChangeRequest ofDetails(
@@ -160,11 +155,8 @@ class EnterpriseChangeRequest {
             throw new DomainException(
                     ErrorCode.ILLEGAL_STATE_TRANSITION, "enterprise.illegalTransition", status, outcome);
         }
-        Enterprise.refuseSelfDecision(requestedBy, by);
+        review.decide(by, why, now, ReviewTerms.DEFAULT);
         status = outcome;
-        decisionReason = why;
-        decidedBy = by.principalKey();
-        decidedAt = now;
     }
 
     String proposedLegalRepresentative(PersonalData personalData) {
@@ -210,8 +202,8 @@ class EnterpriseChangeRequest {
                 responsiblePersonId,
                 reason,
                 status.name(),
-                requestedAt,
-                decidedAt,
-                decisionReason);
+                review.submittedAt(),
+                review.decidedAt(),
+                review.reason());
     }
 }

@@ -12,6 +12,7 @@ import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
 import com.realsim.platform.error.FieldProblem;
 import com.realsim.platform.error.ValidationException;
+import com.realsim.platform.review.DecisionReason;
 import com.realsim.platform.web.Cursor;
 import com.realsim.platform.web.CursorPage;
 import java.time.Clock;
@@ -63,7 +64,7 @@ public class EnterpriseService {
     /** An agent's new registration, saved as a draft. */
     @Transactional
     public EnterpriseView register(EnterpriseInput input) {
-        Actor agent = requireRole(Role.AGENT);
+        Actor agent = CurrentActor.require(Role.AGENT);
         InputCheck.Registration registration = InputCheck.registration(input, today());
         refuseDuplicate(agent.agentId(), registration.details(), null);
         Enterprise enterprise = enterprises.save(new Enterprise(
@@ -78,7 +79,7 @@ public class EnterpriseService {
      */
     @Transactional
     public EnterpriseView correct(long id, EnterpriseInput input) {
-        Actor agent = requireRole(Role.AGENT);
+        Actor agent = CurrentActor.require(Role.AGENT);
         Enterprise enterprise = enterprises.getVisible(id);
         InputCheck.Registration registration =
                 InputCheck.registration(keepingBlankPersonalFields(input, enterprise.asInput(personalData)), today());
@@ -90,7 +91,7 @@ public class EnterpriseService {
     /** Stores a document of a registration that is still a draft or was rejected. */
     @Transactional
     public DocumentSummary attach(long id, EnterpriseDocumentKind kind, byte[] content) {
-        Actor agent = requireRole(Role.AGENT);
+        Actor agent = CurrentActor.require(Role.AGENT);
         Enterprise enterprise = enterprises.getVisible(id);
         if (!enterprise.status().editable()) {
             throw new DomainException(
@@ -102,7 +103,7 @@ public class EnterpriseService {
 
     @Transactional
     public EnterpriseView submit(long id) {
-        Actor agent = requireRole(Role.AGENT);
+        Actor agent = CurrentActor.require(Role.AGENT);
         Enterprise enterprise = enterprises.getVisible(id);
         enterprise.submit(documentKinds(id), agent, clock.instant(), today());
         return enterprises.save(enterprise).view();
@@ -110,7 +111,7 @@ public class EnterpriseService {
 
     @Transactional
     public EnterpriseView approve(long id) {
-        Actor ops = requireRole(Role.OPS);
+        Actor ops = CurrentActor.require(Role.OPS);
         Enterprise enterprise = enterprises.getVisible(id);
         enterprise.approve(ops, clock.instant());
         return enterprises.save(enterprise).view();
@@ -118,8 +119,8 @@ public class EnterpriseService {
 
     @Transactional
     public EnterpriseView reject(long id, String reason) {
-        Actor ops = requireRole(Role.OPS);
-        String why = requireReason(reason);
+        Actor ops = CurrentActor.require(Role.OPS);
+        String why = DecisionReason.required(reason);
         Enterprise enterprise = enterprises.getVisible(id);
         enterprise.reject(why, ops, clock.instant());
         return enterprises.save(enterprise).view();
@@ -129,7 +130,7 @@ public class EnterpriseService {
     @Transactional
     public ChangeRequestView requestDetailsChange(
             long id, String name, String certificateAddress, String legalRepresentative, String reason) {
-        Actor agent = requireRole(Role.AGENT);
+        Actor agent = CurrentActor.require(Role.AGENT);
         Enterprise enterprise = enterprises.getVisible(id);
         enterprise.requireChangeable();
         InputCheck check = new InputCheck();
@@ -157,7 +158,7 @@ public class EnterpriseService {
     @Transactional
     public ChangeRequestView requestResponsiblePersonChange(
             long id, EnterpriseInput.PersonInput person, String reason) {
-        Actor agent = requireRole(Role.AGENT);
+        Actor agent = CurrentActor.require(Role.AGENT);
         Enterprise enterprise = enterprises.getVisible(id);
         enterprise.requireChangeable();
         InputCheck check = new InputCheck();
@@ -177,7 +178,7 @@ public class EnterpriseService {
     /** Stores a document for a pending change (the new responsible person's ID photos and letter). */
     @Transactional
     public DocumentSummary attachToChange(long changeRequestId, EnterpriseDocumentKind kind, byte[] content) {
-        Actor agent = requireRole(Role.AGENT);
+        Actor agent = CurrentActor.require(Role.AGENT);
         EnterpriseChangeRequest request = changeRequests.getVisible(changeRequestId);
         if (request.status() != EnterpriseChangeRequest.Status.PENDING) {
             throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "enterprise.notEditable", request.status());
@@ -196,7 +197,7 @@ public class EnterpriseService {
 
     @Transactional
     public ChangeRequestView approveChange(long changeRequestId) {
-        Actor ops = requireRole(Role.OPS);
+        Actor ops = CurrentActor.require(Role.OPS);
         EnterpriseChangeRequest request = changeRequests.getVisible(changeRequestId);
         Enterprise enterprise = enterprises.getVisible(request.enterpriseId());
         if (request.kind() == EnterpriseChangeRequest.Kind.RESPONSIBLE_PERSON) {
@@ -219,8 +220,8 @@ public class EnterpriseService {
 
     @Transactional
     public ChangeRequestView rejectChange(long changeRequestId, String reason) {
-        Actor ops = requireRole(Role.OPS);
-        String why = requireReason(reason);
+        Actor ops = CurrentActor.require(Role.OPS);
+        String why = DecisionReason.required(reason);
         EnterpriseChangeRequest request = changeRequests.getVisible(changeRequestId);
         Enterprise enterprise = enterprises.getVisible(request.enterpriseId());
         request.reject(why, ops, clock.instant());
@@ -292,18 +293,18 @@ public class EnterpriseService {
     /** Submitted registrations and pending changes, oldest first. */
     @Transactional(readOnly = true)
     public ReviewQueue queue() {
-        requireRole(Role.OPS);
+        CurrentActor.require(Role.OPS);
         List<EnterpriseView> registrations = enterprises
                 .findAll(
                         enterprises
                                 .visible()
                                 .and((root, query, cb) -> cb.equal(root.get("status"), EnterpriseStatus.SUBMITTED)),
-                        Sort.by("submittedAt", "id"))
+                        Sort.by("review.submittedAt", "id"))
                 .stream()
                 .map(Enterprise::view)
                 .toList();
         List<ChangeRequestView> changes =
-                changeRequests.findByStatusOrderByRequestedAtAsc(EnterpriseChangeRequest.Status.PENDING).stream()
+                changeRequests.findByStatusOrderByReviewSubmittedAtAsc(EnterpriseChangeRequest.Status.PENDING).stream()
                         .map(EnterpriseChangeRequest::view)
                         .toList();
         Instant oldest = Stream.concat(
@@ -425,21 +426,6 @@ public class EnterpriseService {
             case RESPONSIBLE_ID_FRONT, RESPONSIBLE_ID_BACK -> Set.of(Role.OPS, Role.AGENT);
             default -> Set.of(Role.OPS, Role.AGENT, Role.ENTERPRISE_ADMIN);
         };
-    }
-
-    private static Actor requireRole(Role role) {
-        Actor actor = CurrentActor.get();
-        if (!actor.is(role)) {
-            throw new DomainException(ErrorCode.FORBIDDEN);
-        }
-        return actor;
-    }
-
-    private static String requireReason(String reason) {
-        if (reason == null || reason.strip().length() < 2) {
-            throw new ValidationException(new FieldProblem("reason", ErrorCode.VALIDATION_FAILED, "NotBlank"));
-        }
-        return reason.strip();
     }
 
     private LocalDate today() {
