@@ -73,12 +73,8 @@ class ExceptionRequest extends AbstractAggregateRoot<ExceptionRequest> {
     private String requestedByName;
 
     @Embedded
-    @AttributeOverride(
-            name = "submittedBy",
-            column = @Column(name = "requested_by", nullable = false, updatable = false))
-    @AttributeOverride(
-            name = "submittedAt",
-            column = @Column(name = "requested_at", nullable = false, updatable = false))
+    @AttributeOverride(name = "submittedBy", column = @Column(name = "requested_by", updatable = false))
+    @AttributeOverride(name = "submittedAt", column = @Column(name = "requested_at", updatable = false))
     private Review review;
 
     @Version

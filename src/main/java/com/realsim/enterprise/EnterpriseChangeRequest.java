@@ -96,12 +96,8 @@ class EnterpriseChangeRequest {
     private Status status = Status.PENDING;
 
     @Embedded
-    @AttributeOverride(
-            name = "submittedBy",
-            column = @Column(name = "requested_by", nullable = false, updatable = false))
-    @AttributeOverride(
-            name = "submittedAt",
-            column = @Column(name = "requested_at", nullable = false, updatable = false))
+    @AttributeOverride(name = "submittedBy", column = @Column(name = "requested_by", updatable = false))
+    @AttributeOverride(name = "submittedAt", column = @Column(name = "requested_at", updatable = false))
     private Review review;
 
     protected EnterpriseChangeRequest() {}

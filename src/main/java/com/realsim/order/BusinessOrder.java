@@ -143,8 +143,8 @@ class BusinessOrder extends AbstractAggregateRoot<BusinessOrder> {
 
     /** The maker (the agent who submitted it) and, for REBIND_IMEI, the OPS decision. */
     @Embedded
-    @AttributeOverride(name = "submittedBy", column = @Column(nullable = false, updatable = false))
-    @AttributeOverride(name = "submittedAt", column = @Column(name = "created_at", nullable = false, updatable = false))
+    @AttributeOverride(name = "submittedBy", column = @Column(updatable = false))
+    @AttributeOverride(name = "submittedAt", column = @Column(name = "created_at", updatable = false))
     private Review review;
 
     @Column(name = "closed_by")

@@ -121,8 +121,8 @@ class VerificationCase extends AbstractAggregateRoot<VerificationCase> {
     private String submittedName;
 
     @Embedded
-    @AttributeOverride(name = "submittedBy", column = @Column(nullable = false, updatable = false))
-    @AttributeOverride(name = "submittedAt", column = @Column(name = "created_at", nullable = false, updatable = false))
+    @AttributeOverride(name = "submittedBy", column = @Column(updatable = false))
+    @AttributeOverride(name = "submittedAt", column = @Column(name = "created_at", updatable = false))
     @AttributeOverride(name = "assignedToName", column = @Column(name = "assigned_name"))
     @AttributeOverride(name = "decidedByName", column = @Column(name = "decided_name"))
     private Review review;
