@@ -14,6 +14,7 @@ import com.realsim.platform.Role;
 import com.realsim.platform.error.DomainException;
 import com.realsim.platform.web.CursorPage;
 import com.realsim.platform.web.FormErrors;
+import com.realsim.platform.web.PageLinks;
 import java.io.IOException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -27,7 +28,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Enterprise pages: the list, the guided registration (details and responsible person, then documents, then
@@ -66,16 +66,7 @@ class EnterpriseController {
         model.addAttribute("page", page);
         model.addAttribute("status", status);
         model.addAttribute("name", name);
-        model.addAttribute(
-                "nextUrl",
-                page.nextCursor() == null
-                        ? null
-                        : UriComponentsBuilder.fromPath("/enterprises")
-                                .queryParamIfPresent("status", java.util.Optional.ofNullable(status))
-                                .queryParamIfPresent("name", java.util.Optional.ofNullable(name))
-                                .queryParam("cursor", page.nextCursor())
-                                .build()
-                                .toUriString());
+        model.addAttribute("nextUrl", PageLinks.next(page));
         return "enterprise/list";
     }
 
@@ -153,47 +144,16 @@ class EnterpriseController {
             @RequestParam MultipartFile file,
             RedirectAttributes redirect)
             throws IOException {
-        try {
-            enterprises.attach(id, kind, file.getBytes());
-            redirect.addFlashAttribute("flashSuccess", "enterprise.documentStored");
-        } catch (DomainException refused) {
-            FormErrors.flash(refused, redirect);
-        }
+        byte[] content = file.getBytes();
+        FormErrors.attempt(redirect, "enterprise.documentStored", () -> enterprises.attach(id, kind, content));
         return "redirect:/enterprises/" + id + "#documents";
     }
 
     @PostMapping("/{id}/submit")
     @PreAuthorize("hasRole('AGENT')")
     String submit(@PathVariable long id, RedirectAttributes redirect) {
-        try {
-            enterprises.submit(id);
-            redirect.addFlashAttribute("flashSuccess", "enterprise.submitted");
-        } catch (DomainException refused) {
-            FormErrors.flash(refused, redirect);
-        }
+        FormErrors.attempt(redirect, "enterprise.submitted", () -> enterprises.submit(id));
         return "redirect:/enterprises/" + id;
-    }
-
-    @PostMapping("/{id}/approve")
-    @PreAuthorize("hasRole('OPS')")
-    String approve(@PathVariable long id, RedirectAttributes redirect) {
-        enterprises.approve(id);
-        redirect.addFlashAttribute("flashSuccess", "enterprise.approved");
-        return "redirect:/enterprises/review";
-    }
-
-    @PostMapping("/{id}/reject")
-    @PreAuthorize("hasRole('OPS')")
-    String reject(@PathVariable long id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        try {
-            enterprises.reject(id, reason);
-            redirect.addFlashAttribute("flashSuccess", "enterprise.rejected");
-            return "redirect:/enterprises/review";
-        } catch (DomainException refused) {
-            FormErrors.rethrowUnlessForTheUser(refused);
-            redirect.addFlashAttribute("flashError", "enterprise.reasonRequired");
-            return "redirect:/enterprises/" + id;
-        }
     }
 
     @PostMapping("/{id}/change-requests/details")

@@ -3,7 +3,10 @@ package com.realsim.platform.web;
 import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
 import com.realsim.platform.error.FieldProblem;
+import com.realsim.platform.review.DecisionReason;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -48,15 +51,55 @@ public final class FormErrors {
      */
     public static boolean attempt(
             RedirectAttributes redirect, String successKey, Runnable action, Consumer<DomainException> onRefusal) {
+        Optional<Boolean> done = attempt(
+                () -> {
+                    action.run();
+                    return Boolean.TRUE;
+                },
+                onRefusal);
+        done.ifPresent(ok -> redirect.addFlashAttribute("flashSuccess", successKey));
+        return done.isPresent();
+    }
+
+    /**
+     * Runs a page's action whose success the page words itself (from what the action answers): the answer, or empty
+     * once the refusal is flashed ({@link #flash}); 404 and 403 answer as everywhere else.
+     */
+    public static <T> Optional<T> attempt(RedirectAttributes redirect, Supplier<T> action) {
+        return attempt(action, refusal -> flash(refusal, redirect));
+    }
+
+    private static <T> Optional<T> attempt(Supplier<T> action, Consumer<DomainException> onRefusal) {
+        T answer;
         try {
-            action.run();
+            answer = action.get();
         } catch (DomainException refusal) {
             rethrowUnlessForTheUser(refusal);
             onRefusal.accept(refusal);
-            return false;
+            return Optional.empty();
         }
-        redirect.addFlashAttribute("flashSuccess", successKey);
-        return true;
+        return Optional.of(answer);
+    }
+
+    /**
+     * How a review page shows a refused decision ({@code onRefusal} of {@link #attempt}): a problem with the decision's
+     * reason as {@code reasonKey} (the page's "give a reason"), another field's problem by its own message, any other
+     * refusal as {@link #flash} does.
+     */
+    public static Consumer<DomainException> flashDecision(RedirectAttributes redirect, String reasonKey) {
+        return refusal -> {
+            if (refusal.fieldProblems().isEmpty()) {
+                flash(refusal, redirect);
+                return;
+            }
+            FieldProblem problem = refusal.fieldProblems().get(0);
+            if (problem.field().equals(DecisionReason.FIELD)) {
+                redirect.addFlashAttribute("flashError", reasonKey);
+                return;
+            }
+            redirect.addFlashAttribute("flashError", problem.messageKey());
+            redirect.addFlashAttribute("flashArgs", problem.arguments());
+        };
     }
 
     public static void show(DomainException refusal, BindingResult form) {
