@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -132,18 +133,14 @@ public class ExceptionService {
     @Transactional
     public ExceptionView claim(long id) {
         Actor ops = CurrentActor.require(Role.OPS);
-        ExceptionRequest request = requests.getVisible(id);
-        request.claim(ops, clock.instant());
-        return saveChecked(request).view();
+        return change(id, request -> request.claim(ops, clock.instant()));
     }
 
     /** Gives a pending request back to the queue. */
     @Transactional
     public ExceptionView release(long id) {
         Actor ops = CurrentActor.require(Role.OPS);
-        ExceptionRequest request = requests.getVisible(id);
-        request.release(ops, clock.instant());
-        return saveChecked(request).view();
+        return change(id, request -> request.release(ops, clock.instant()));
     }
 
     /**
@@ -159,14 +156,14 @@ public class ExceptionService {
     public ExceptionView approve(long id, String reason) {
         Actor ops = CurrentActor.require(Role.OPS);
         String note = DecisionReason.optional(reason);
-        ExceptionRequest request = requests.getVisible(id);
-        CardEligibility card = eligibility
-                .getIfAvailable(() -> NO_CARDS)
-                .forCard(request.iccid())
-                .orElseThrow(() ->
-                        new DomainException(ErrorCode.EXCEPTION_NOT_ALLOWED, "approval.cardGone", request.iccid()));
-        request.approve(card, !approvalDocuments(id).isEmpty(), note, ops, clock.instant());
-        return saveChecked(request).view();
+        return change(id, request -> {
+            CardEligibility card = eligibility
+                    .getIfAvailable(() -> NO_CARDS)
+                    .forCard(request.iccid())
+                    .orElseThrow(() ->
+                            new DomainException(ErrorCode.EXCEPTION_NOT_ALLOWED, "approval.cardGone", request.iccid()));
+            request.approve(card, !approvalDocuments(id).isEmpty(), note, ops, clock.instant());
+        });
     }
 
     /** OPS reject a request; the reason is required and shown to the agent. */
@@ -174,9 +171,7 @@ public class ExceptionService {
     public ExceptionView reject(long id, String reason) {
         Actor ops = CurrentActor.require(Role.OPS);
         String why = DecisionReason.required(reason);
-        ExceptionRequest request = requests.getVisible(id);
-        request.reject(why, ops, clock.instant());
-        return saveChecked(request).view();
+        return change(id, request -> request.reject(why, ops, clock.instant()));
     }
 
     @Transactional(readOnly = true)
@@ -289,10 +284,15 @@ public class ExceptionService {
                 .toList();
     }
 
-    /** Saves now, so that a colleague's concurrent decision answers 409 here rather than failing the commit. */
-    private ExceptionRequest saveChecked(ExceptionRequest request) {
+    /**
+     * An OPS act on a visible request, saved at once so that a colleague's concurrent decision answers 409 here rather
+     * than failing the commit.
+     */
+    private ExceptionView change(long id, Consumer<ExceptionRequest> act) {
+        ExceptionRequest request = requests.getVisible(id);
+        act.accept(request);
         try {
-            return requests.saveAndFlush(request);
+            return requests.saveAndFlush(request).view();
         } catch (OptimisticLockingFailureException | DataIntegrityViolationException concurrent) {
             throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "approval.changedMeanwhile");
         }

@@ -22,6 +22,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -104,26 +105,20 @@ public class EnterpriseService {
     @Transactional
     public EnterpriseView submit(long id) {
         Actor agent = CurrentActor.require(Role.AGENT);
-        Enterprise enterprise = enterprises.getVisible(id);
-        enterprise.submit(documentKinds(id), agent, clock.instant(), today());
-        return enterprises.save(enterprise).view();
+        return change(id, enterprise -> enterprise.submit(documentKinds(id), agent, clock.instant(), today()));
     }
 
     @Transactional
     public EnterpriseView approve(long id) {
         Actor ops = CurrentActor.require(Role.OPS);
-        Enterprise enterprise = enterprises.getVisible(id);
-        enterprise.approve(ops, clock.instant());
-        return enterprises.save(enterprise).view();
+        return change(id, enterprise -> enterprise.approve(ops, clock.instant()));
     }
 
     @Transactional
     public EnterpriseView reject(long id, String reason) {
         Actor ops = CurrentActor.require(Role.OPS);
         String why = DecisionReason.required(reason);
-        Enterprise enterprise = enterprises.getVisible(id);
-        enterprise.reject(why, ops, clock.instant());
-        return enterprises.save(enterprise).view();
+        return change(id, enterprise -> enterprise.reject(why, ops, clock.instant()));
     }
 
     /** Asks OPS to change a verified enterprise's name, certificate address or legal representative. */
@@ -363,6 +358,13 @@ public class EnterpriseService {
                 .findVisible(id)
                 .map(e -> e.reveal(field, personalData))
                 .orElse(null);
+    }
+
+    /** An act on a visible enterprise's record. */
+    private EnterpriseView change(long id, Consumer<Enterprise> act) {
+        Enterprise enterprise = enterprises.getVisible(id);
+        act.accept(enterprise);
+        return enterprises.save(enterprise).view();
     }
 
     private static EnterpriseInput keepingBlankPersonalFields(EnterpriseInput typed, EnterpriseInput current) {

@@ -18,6 +18,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -154,9 +155,7 @@ public class VerificationService {
     public VerificationCaseView approve(long id, String reason) {
         Actor reviewer = CurrentActor.require(Role.OPS);
         String why = DecisionReason.required(reason);
-        VerificationCase kase = cases.getVisible(id);
-        kase.approve(reviewer, why, now());
-        return cases.save(kase).view();
+        return change(id, kase -> kase.approve(reviewer, why, now()));
     }
 
     /** OPS reject a case waiting for review; as {@link #approve}. */
@@ -164,27 +163,21 @@ public class VerificationService {
     public VerificationCaseView reject(long id, String reason) {
         Actor reviewer = CurrentActor.require(Role.OPS);
         String why = DecisionReason.required(reason);
-        VerificationCase kase = cases.getVisible(id);
-        kase.reject(reviewer, why, now());
-        return cases.save(kase).view();
+        return change(id, kase -> kase.reject(reviewer, why, now()));
     }
 
     /** The current OPS user claims the case. */
     @Transactional
     public VerificationCaseView assign(long id) {
         Actor reviewer = CurrentActor.require(Role.OPS);
-        VerificationCase kase = cases.getVisible(id);
-        kase.assign(reviewer, now());
-        return cases.save(kase).view();
+        return change(id, kase -> kase.assign(reviewer, now()));
     }
 
     /** Gives a claimed case back to the queue. */
     @Transactional
     public VerificationCaseView release(long id) {
         Actor reviewer = CurrentActor.require(Role.OPS);
-        VerificationCase kase = cases.getVisible(id);
-        kase.release(reviewer);
-        return cases.save(kase).view();
+        return change(id, kase -> kase.release(reviewer));
     }
 
     /** Whose cases a queue shows: the API's and the page's names for {@link Review.Holder}. */
@@ -293,6 +286,13 @@ public class VerificationService {
     /** For the personal-data source: the clear value of a visible case's field, or null. */
     String reveal(long id, String field) {
         return cases.findVisible(id).map(c -> c.reveal(field, personalData)).orElse(null);
+    }
+
+    /** An OPS act on a visible case. */
+    private VerificationCaseView change(long id, Consumer<VerificationCase> act) {
+        VerificationCase kase = cases.getVisible(id);
+        act.accept(kase);
+        return cases.save(kase).view();
     }
 
     /** Now, to the microsecond that PostgreSQL keeps, so that a view before and after a reload agree. */
