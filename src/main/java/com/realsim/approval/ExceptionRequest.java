@@ -43,23 +43,22 @@ class ExceptionRequest extends AbstractAggregateRoot<ExceptionRequest> {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "card_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private long cardId;
 
     @Column(nullable = false, updatable = false)
     private String iccid;
 
-    @Column(name = "agent_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private Long agentId;
 
-    @Column(name = "enterprise_id")
     private Long enterpriseId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
     private ExceptionKind kind;
 
-    @Column(name = "requirement_code", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private String requirementCode;
 
     @Column(nullable = false, updatable = false)
@@ -69,7 +68,7 @@ class ExceptionRequest extends AbstractAggregateRoot<ExceptionRequest> {
     @Column(nullable = false)
     private ExceptionStatus status;
 
-    @Column(name = "requested_by_name", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private String requestedByName;
 
     @Embedded

@@ -51,23 +51,22 @@ class Enterprise extends AbstractAggregateRoot<Enterprise> {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "agent_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private Long agentId;
 
-    @Column(name = "seal_key", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private UUID sealKey;
 
     @Column(nullable = false)
     private String name;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "certificate_type", nullable = false)
+    @Column(nullable = false)
     private CertificateType certificateType;
 
-    @Column(name = "certificate_number")
     private String certificateNumber;
 
-    @Column(name = "certificate_address", nullable = false)
+    @Column(nullable = false)
     private String certificateAddress;
 
     @Embedded
@@ -79,10 +78,10 @@ class Enterprise extends AbstractAggregateRoot<Enterprise> {
     @Column(nullable = false)
     private EnterpriseStatus status;
 
-    @Column(name = "created_by", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private String createdBy;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private Instant createdAt;
 
     /**
@@ -93,7 +92,6 @@ class Enterprise extends AbstractAggregateRoot<Enterprise> {
     @AttributeOverride(name = "decisionReason", column = @Column(name = "rejection_reason"))
     private Review review;
 
-    @Column(name = "verified_at")
     private Instant verifiedAt;
 
     @Version

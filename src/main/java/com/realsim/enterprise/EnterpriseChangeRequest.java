@@ -61,23 +61,21 @@ class EnterpriseChangeRequest {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "enterprise_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private Long enterpriseId;
 
-    @Column(name = "agent_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private Long agentId;
 
-    @Column(name = "seal_key", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private UUID sealKey;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
     private Kind kind;
 
-    @Column(name = "proposed_name")
     private String proposedName;
 
-    @Column(name = "proposed_address")
     private String proposedAddress;
 
     @Embedded
@@ -85,7 +83,6 @@ class EnterpriseChangeRequest {
     @AttributeOverride(name = "masked", column = @Column(name = "proposed_legal_rep_masked"))
     private SealedText proposedLegalRepresentative;
 
-    @Column(name = "responsible_person_id")
     private Long responsiblePersonId;
 
     @Column(nullable = false, updatable = false)

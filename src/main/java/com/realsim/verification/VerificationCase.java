@@ -61,22 +61,22 @@ class VerificationCase extends AbstractAggregateRoot<VerificationCase> {
     @Column(nullable = false)
     private VerificationStatus status;
 
-    @Column(name = "subject_type", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private String subjectType;
 
-    @Column(name = "subject_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private long subjectId;
 
-    @Column(name = "subject_label", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private String subjectLabel;
 
-    @Column(name = "agent_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private Long agentId;
 
-    @Column(name = "enterprise_id", updatable = false)
+    @Column(updatable = false)
     private Long enterpriseId;
 
-    @Column(name = "seal_key", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private UUID sealKey;
 
     @Embedded
@@ -87,37 +87,34 @@ class VerificationCase extends AbstractAggregateRoot<VerificationCase> {
     @Embedded
     private SealedIdNumber idNumber;
 
-    @Column(name = "id_photo_document_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private long idPhotoDocumentId;
 
-    @Column(name = "id_back_document_id", updatable = false)
+    @Column(updatable = false)
     private Long idBackDocumentId;
 
-    @Column(name = "live_photo_document_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private long livePhotoDocumentId;
 
-    @Column(name = "check_method", nullable = false)
+    @Column(nullable = false)
     private String checkMethod;
 
-    @Column(name = "identity_result")
     private String identityResult;
 
-    @Column(name = "face_result")
     private String faceResult;
 
-    @Column(name = "liveness")
     private Boolean liveness;
 
-    @Column(name = "similarity", precision = 5, scale = 4)
+    @Column(precision = 5, scale = 4)
     private BigDecimal similarity;
 
-    @Column(name = "face_threshold", nullable = false, precision = 5, scale = 4)
+    @Column(nullable = false, precision = 5, scale = 4)
     private BigDecimal faceThreshold;
 
-    @Column(name = "self_service_link_id", updatable = false)
+    @Column(updatable = false)
     private Long selfServiceLinkId;
 
-    @Column(name = "submitted_name", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private String submittedName;
 
     @Embedded
