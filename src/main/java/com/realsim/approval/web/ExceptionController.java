@@ -10,7 +10,6 @@ import com.realsim.approval.ExceptionView;
 import com.realsim.platform.Actor;
 import com.realsim.platform.CurrentActor;
 import com.realsim.platform.Role;
-import com.realsim.platform.error.DomainException;
 import com.realsim.platform.web.Age;
 import com.realsim.platform.web.CursorPage;
 import com.realsim.platform.web.FormErrors;
@@ -110,14 +109,12 @@ class ExceptionController {
     @PreAuthorize("hasRole('AGENT')")
     String request(
             @ModelAttribute("form") RequestForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
-        try {
-            ExceptionView created = exceptions.request(form.getIccid(), form.getKind(), form.getReason());
-            redirect.addFlashAttribute("flashSuccess", "approval.requested");
-            return "redirect:/exceptions/" + created.id();
-        } catch (DomainException refused) {
-            FormErrors.show(refused, binding);
-            return showForm(exceptions.eligibility(form.getIccid()), model);
-        }
+        return FormErrors.attempt(binding, () -> exceptions.request(form.getIccid(), form.getKind(), form.getReason()))
+                .map(created -> {
+                    redirect.addFlashAttribute("flashSuccess", "approval.requested");
+                    return "redirect:/exceptions/" + created.id();
+                })
+                .orElseGet(() -> showForm(exceptions.eligibility(form.getIccid()), model));
     }
 
     @GetMapping("/{id}")

@@ -69,6 +69,14 @@ public final class FormErrors {
         return attempt(action, refusal -> flash(refusal, redirect));
     }
 
+    /**
+     * Runs a form's action: its answer, or empty once the refusal is shown on the form ({@link #show}), for the
+     * controller to render the form again; 404 and 403 answer as everywhere else.
+     */
+    public static <T> Optional<T> attempt(BindingResult form, Supplier<T> action) {
+        return attempt(action, refusal -> show(refusal, form));
+    }
+
     private static <T> Optional<T> attempt(Supplier<T> action, Consumer<DomainException> onRefusal) {
         T answer;
         try {
