@@ -145,13 +145,18 @@ class ExceptionController {
     @PreAuthorize("hasRole('OPS')")
     String claim(@PathVariable long id, @RequestParam(required = false) String back, RedirectAttributes redirect) {
         attempt(redirect, "approval.claimed", () -> exceptions.claim(id));
-        return "queue".equals(back) ? "redirect:/exceptions" : "redirect:/exceptions/" + id;
+        return back(id, back);
     }
 
     @PostMapping("/{id}/release")
     @PreAuthorize("hasRole('OPS')")
     String release(@PathVariable long id, @RequestParam(required = false) String back, RedirectAttributes redirect) {
         attempt(redirect, "approval.released", () -> exceptions.release(id));
+        return back(id, back);
+    }
+
+    /** Claiming and releasing lead back to where they were asked: the queue's row or the request's page. */
+    private static String back(long id, String back) {
         return "queue".equals(back) ? "redirect:/exceptions" : "redirect:/exceptions/" + id;
     }
 
