@@ -1,5 +1,7 @@
 package com.realsim.approval;
 
+import com.realsim.platform.review.Review;
+
 /**
  * Which requests a list shows. Every field may be null (no restriction).
  *
@@ -8,9 +10,14 @@ package com.realsim.approval;
  */
 public record ExceptionFilter(ExceptionStatus status, ExceptionKind kind, Assignee assignee, boolean oldestFirst) {
 
+    /** The API's and the page's names for {@link Review.Holder}: without ANYONE, which is no filter at all. */
     public enum Assignee {
         ME,
-        NOBODY
+        NOBODY;
+
+        Review.Holder holder() {
+            return Review.Holder.valueOf(name());
+        }
     }
 
     public static ExceptionFilter newestFirst(ExceptionStatus status, ExceptionKind kind) {

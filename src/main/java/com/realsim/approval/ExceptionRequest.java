@@ -5,7 +5,11 @@ import com.realsim.platform.Tenanted;
 import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
 import com.realsim.platform.error.MessageArguments;
+import com.realsim.platform.review.Review;
+import com.realsim.platform.review.ReviewTerms;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -32,27 +36,29 @@ class ExceptionRequest extends AbstractAggregateRoot<ExceptionRequest> {
 
     static final int MAX_TEXT = 1000;
 
+    /** The refusals of maker-checker and of a colleague's hold, as the approval pages and API have always worded them. */
+    static final ReviewTerms TERMS = new ReviewTerms("approval.selfApproval", "approval.heldByAnother", true);
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "card_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private long cardId;
 
     @Column(nullable = false, updatable = false)
     private String iccid;
 
-    @Column(name = "agent_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private Long agentId;
 
-    @Column(name = "enterprise_id")
     private Long enterpriseId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
     private ExceptionKind kind;
 
-    @Column(name = "requirement_code", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private String requirementCode;
 
     @Column(nullable = false, updatable = false)
@@ -62,35 +68,13 @@ class ExceptionRequest extends AbstractAggregateRoot<ExceptionRequest> {
     @Column(nullable = false)
     private ExceptionStatus status;
 
-    @Column(name = "requested_by", nullable = false, updatable = false)
-    private String requestedBy;
-
-    @Column(name = "requested_by_name", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private String requestedByName;
 
-    @Column(name = "requested_at", nullable = false, updatable = false)
-    private Instant requestedAt;
-
-    @Column(name = "assigned_to")
-    private String assignedTo;
-
-    @Column(name = "assigned_to_name")
-    private String assignedToName;
-
-    @Column(name = "assigned_at")
-    private Instant assignedAt;
-
-    @Column(name = "decided_by")
-    private String decidedBy;
-
-    @Column(name = "decided_by_name")
-    private String decidedByName;
-
-    @Column(name = "decided_at")
-    private Instant decidedAt;
-
-    @Column(name = "decision_reason")
-    private String decisionReason;
+    @Embedded
+    @AttributeOverride(name = "submittedBy", column = @Column(name = "requested_by", updatable = false))
+    @AttributeOverride(name = "submittedAt", column = @Column(name = "requested_at", updatable = false))
+    private Review review;
 
     @Version
     private int version;
@@ -106,9 +90,8 @@ class ExceptionRequest extends AbstractAggregateRoot<ExceptionRequest> {
         this.requirementCode = card.requirementCode();
         this.reason = reason;
         this.status = ExceptionStatus.PENDING;
-        this.requestedBy = agent.principalKey();
         this.requestedByName = agent.name();
-        this.requestedAt = now;
+        this.review = Review.submittedBy(agent, now);
     }
 
     /**
@@ -159,7 +142,7 @@ class ExceptionRequest extends AbstractAggregateRoot<ExceptionRequest> {
                 reason,
                 by.name(),
                 by.role(),
-                requestedAt,
+                review.submittedAt(),
                 agentId,
                 enterpriseId));
         return this;
@@ -175,23 +158,17 @@ class ExceptionRequest extends AbstractAggregateRoot<ExceptionRequest> {
     /** An OPS user takes the request to work on it; refused while a colleague holds it. */
     void claim(Actor ops, Instant now) {
         requirePending();
-        refuseSelfDecision(ops);
-        if (ops.principalKey().equals(assignedTo)) {
-            return;
+        if (review.claim(ops, now, TERMS)) {
+            registerEvent(new ExceptionAssignmentChanged(
+                    id,
+                    ExceptionAssignmentChanged.CLAIMED,
+                    ops.name(),
+                    ops.role(),
+                    ops.name(),
+                    now,
+                    agentId,
+                    enterpriseId));
         }
-        refuseIfHeldByAnother(ops);
-        assignedTo = ops.principalKey();
-        assignedToName = ops.name();
-        assignedAt = now;
-        registerEvent(new ExceptionAssignmentChanged(
-                id,
-                ExceptionAssignmentChanged.CLAIMED,
-                ops.name(),
-                ops.role(),
-                ops.name(),
-                now,
-                agentId,
-                enterpriseId));
     }
 
     /**
@@ -200,13 +177,16 @@ class ExceptionRequest extends AbstractAggregateRoot<ExceptionRequest> {
      */
     void release(Actor ops, Instant now) {
         requirePending();
-        if (assignedTo == null) {
-            return;
-        }
-        String previous = assignedToName;
-        clearAssignment();
-        registerEvent(new ExceptionAssignmentChanged(
-                id, ExceptionAssignmentChanged.RELEASED, ops.name(), ops.role(), previous, now, agentId, enterpriseId));
+        review.release()
+                .ifPresent(previous -> registerEvent(new ExceptionAssignmentChanged(
+                        id,
+                        ExceptionAssignmentChanged.RELEASED,
+                        ops.name(),
+                        ops.role(),
+                        previous,
+                        now,
+                        agentId,
+                        enterpriseId)));
     }
 
     /**
@@ -218,8 +198,7 @@ class ExceptionRequest extends AbstractAggregateRoot<ExceptionRequest> {
      */
     void approve(CardEligibility card, boolean documented, String note, Actor ops, Instant now) {
         requirePending();
-        refuseSelfDecision(ops);
-        refuseIfHeldByAnother(ops);
+        review.requireDecidableBy(ops, TERMS);
         if (card.cardId() != cardId) {
             throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "approval.cardReplaced");
         }
@@ -238,8 +217,7 @@ class ExceptionRequest extends AbstractAggregateRoot<ExceptionRequest> {
 
     void reject(String why, Actor ops, Instant now) {
         requirePending();
-        refuseSelfDecision(ops);
-        refuseIfHeldByAnother(ops);
+        review.requireDecidableBy(ops, TERMS);
         if (why == null || why.strip().length() < 2) {
             throw new IllegalArgumentException("A rejection says why");
         }
@@ -249,18 +227,8 @@ class ExceptionRequest extends AbstractAggregateRoot<ExceptionRequest> {
     }
 
     private void decide(ExceptionStatus outcome, String note, Actor ops, Instant now) {
+        review.decide(ops, note, now, TERMS);
         status = outcome;
-        decidedBy = ops.principalKey();
-        decidedByName = ops.name();
-        decidedAt = now;
-        decisionReason = note;
-        clearAssignment();
-    }
-
-    private void clearAssignment() {
-        assignedTo = null;
-        assignedToName = null;
-        assignedAt = null;
     }
 
     private void requirePending() {
@@ -269,26 +237,8 @@ class ExceptionRequest extends AbstractAggregateRoot<ExceptionRequest> {
         }
     }
 
-    /** Maker-checker: the account or API client that submitted the request never decides it. */
-    private void refuseSelfDecision(Actor decider) {
-        if (requestedBy.equals(decider.principalKey())) {
-            throw new DomainException(ErrorCode.SELF_APPROVAL, "approval.selfApproval");
-        }
-    }
-
-    private void refuseIfHeldByAnother(Actor ops) {
-        if (assignedTo != null && !assignedTo.equals(ops.principalKey())) {
-            throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "approval.heldByAnother", assignedToName)
-                    .with("assignedTo", assignedToName);
-        }
-    }
-
-    boolean requestedBy(Actor actor) {
-        return requestedBy.equals(actor.principalKey());
-    }
-
-    boolean assignedTo(Actor actor) {
-        return actor.principalKey().equals(assignedTo);
+    Review review() {
+        return review;
     }
 
     Long id() {
@@ -331,18 +281,19 @@ class ExceptionRequest extends AbstractAggregateRoot<ExceptionRequest> {
                 agentId,
                 enterpriseId,
                 requestedByName,
-                requestedAt,
-                assignedToName,
-                assignedAt,
-                decidedByName,
-                decidedAt,
-                decisionReason);
+                review.submittedAt(),
+                review.holderName(),
+                review.heldSince(),
+                review.decidedByName(),
+                review.decidedAt(),
+                review.reason());
     }
 
     ApprovedException approval() {
         if (status != ExceptionStatus.APPROVED) {
             throw new IllegalStateException("Exception request " + id + " is not approved");
         }
-        return new ApprovedException(id, cardId, iccid, kind, requirementCode, decidedByName, decidedAt);
+        return new ApprovedException(
+                id, cardId, iccid, kind, requirementCode, review.decidedByName(), review.decidedAt());
     }
 }

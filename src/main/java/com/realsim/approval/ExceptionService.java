@@ -11,6 +11,8 @@ import com.realsim.platform.error.ErrorCode;
 import com.realsim.platform.error.FieldProblem;
 import com.realsim.platform.error.NotFoundException;
 import com.realsim.platform.error.ValidationException;
+import com.realsim.platform.review.DecisionReason;
+import com.realsim.platform.review.Review;
 import com.realsim.platform.web.Cursor;
 import com.realsim.platform.web.CursorPage;
 import java.time.Clock;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -81,12 +84,12 @@ public class ExceptionService {
      */
     @Transactional
     public ExceptionView request(String iccid, ExceptionKind kind, String reason) {
-        Actor agent = requireRole(Role.AGENT);
+        Actor agent = CurrentActor.require(Role.AGENT);
         List<FieldProblem> problems = new ArrayList<>();
         if (kind == null) {
             problems.add(new FieldProblem("kind", ErrorCode.VALIDATION_FAILED, "NotNull"));
         }
-        String why = text("reason", reason, true, problems);
+        String why = requestReason(reason, problems);
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
@@ -112,7 +115,7 @@ public class ExceptionService {
      */
     @Transactional
     public DocumentSummary attachDocument(long id, byte[] content) {
-        Actor agent = requireRole(Role.AGENT);
+        Actor agent = CurrentActor.require(Role.AGENT);
         ExceptionRequest request = requests.getVisible(id);
         request.requireOpenForDocuments();
         return documents.store(new NewDocument(
@@ -129,19 +132,15 @@ public class ExceptionService {
     /** An OPS user takes a pending request to work on it. */
     @Transactional
     public ExceptionView claim(long id) {
-        Actor ops = requireRole(Role.OPS);
-        ExceptionRequest request = requests.getVisible(id);
-        request.claim(ops, clock.instant());
-        return saveChecked(request).view();
+        Actor ops = CurrentActor.require(Role.OPS);
+        return change(id, request -> request.claim(ops, clock.instant()));
     }
 
     /** Gives a pending request back to the queue. */
     @Transactional
     public ExceptionView release(long id) {
-        Actor ops = requireRole(Role.OPS);
-        ExceptionRequest request = requests.getVisible(id);
-        request.release(ops, clock.instant());
-        return saveChecked(request).view();
+        Actor ops = CurrentActor.require(Role.OPS);
+        return change(id, request -> request.release(ops, clock.instant()));
     }
 
     /**
@@ -155,34 +154,24 @@ public class ExceptionService {
      */
     @Transactional
     public ExceptionView approve(long id, String reason) {
-        Actor ops = requireRole(Role.OPS);
-        List<FieldProblem> problems = new ArrayList<>();
-        String note = text("reason", reason, false, problems);
-        if (!problems.isEmpty()) {
-            throw new ValidationException(problems);
-        }
-        ExceptionRequest request = requests.getVisible(id);
-        CardEligibility card = eligibility
-                .getIfAvailable(() -> NO_CARDS)
-                .forCard(request.iccid())
-                .orElseThrow(() ->
-                        new DomainException(ErrorCode.EXCEPTION_NOT_ALLOWED, "approval.cardGone", request.iccid()));
-        request.approve(card, !approvalDocuments(id).isEmpty(), note, ops, clock.instant());
-        return saveChecked(request).view();
+        Actor ops = CurrentActor.require(Role.OPS);
+        String note = DecisionReason.optional(reason);
+        return change(id, request -> {
+            CardEligibility card = eligibility
+                    .getIfAvailable(() -> NO_CARDS)
+                    .forCard(request.iccid())
+                    .orElseThrow(() ->
+                            new DomainException(ErrorCode.EXCEPTION_NOT_ALLOWED, "approval.cardGone", request.iccid()));
+            request.approve(card, !approvalDocuments(id).isEmpty(), note, ops, clock.instant());
+        });
     }
 
     /** OPS reject a request; the reason is required and shown to the agent. */
     @Transactional
     public ExceptionView reject(long id, String reason) {
-        Actor ops = requireRole(Role.OPS);
-        List<FieldProblem> problems = new ArrayList<>();
-        String why = text("reason", reason, true, problems);
-        if (!problems.isEmpty()) {
-            throw new ValidationException(problems);
-        }
-        ExceptionRequest request = requests.getVisible(id);
-        request.reject(why, ops, clock.instant());
-        return saveChecked(request).view();
+        Actor ops = CurrentActor.require(Role.OPS);
+        String why = DecisionReason.required(reason);
+        return change(id, request -> request.reject(why, ops, clock.instant()));
     }
 
     @Transactional(readOnly = true)
@@ -196,7 +185,10 @@ public class ExceptionService {
         Actor actor = CurrentActor.get();
         ExceptionRequest request = requests.getVisible(id);
         return new ExceptionFile(
-                request.view(), approvalDocuments(id), request.requestedBy(actor), request.assignedTo(actor));
+                request.view(),
+                approvalDocuments(id),
+                request.review().submittedBy(actor),
+                request.review().heldBy(actor));
     }
 
     /** A page of the requests the current actor may see. */
@@ -233,8 +225,7 @@ public class ExceptionService {
     public QueueSummary summary() {
         Specification<ExceptionRequest> visible = requests.visible();
         Specification<ExceptionRequest> pending = visible.and(status(ExceptionStatus.PENDING));
-        String me = CurrentActor.find().map(Actor::principalKey).orElse("");
-        var oldest = requests.findAll(pending, PageRequest.of(0, 1, Sort.by("requestedAt", "id"))).stream()
+        var oldest = requests.findAll(pending, PageRequest.of(0, 1, Sort.by("review.submittedAt", "id"))).stream()
                 .findFirst()
                 .map(r -> r.view().requestedAt())
                 .orElse(null);
@@ -242,8 +233,9 @@ public class ExceptionService {
                 requests.count(pending),
                 requests.count(pending.and(kind(ExceptionKind.PROVINCIAL_APPROVAL))),
                 requests.count(pending.and(kind(ExceptionKind.GROUP_APPROVAL))),
-                requests.count(pending.and((root, query, cb) -> cb.isNull(root.get("assignedTo")))),
-                requests.count(pending.and((root, query, cb) -> cb.equal(root.get("assignedTo"), me))),
+                requests.count(pending.and(Review.Holder.NOBODY.matching(null))),
+                requests.count(pending.and(
+                        Review.Holder.ME.matching(CurrentActor.find().orElse(null)))),
                 requests.count(visible.and(status(ExceptionStatus.APPROVED))),
                 requests.count(visible.and(status(ExceptionStatus.REJECTED))),
                 oldest);
@@ -292,10 +284,15 @@ public class ExceptionService {
                 .toList();
     }
 
-    /** Saves now, so that a colleague's concurrent decision answers 409 here rather than failing the commit. */
-    private ExceptionRequest saveChecked(ExceptionRequest request) {
+    /**
+     * An OPS act on a visible request, saved at once so that a colleague's concurrent decision answers 409 here rather
+     * than failing the commit.
+     */
+    private ExceptionView change(long id, Consumer<ExceptionRequest> act) {
+        ExceptionRequest request = requests.getVisible(id);
+        act.accept(request);
         try {
-            return requests.saveAndFlush(request);
+            return requests.saveAndFlush(request).view();
         } catch (OptimisticLockingFailureException | DataIntegrityViolationException concurrent) {
             throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "approval.changedMeanwhile");
         }
@@ -309,11 +306,9 @@ public class ExceptionService {
         if (filter.kind() != null) {
             condition = condition.and(kind(filter.kind()));
         }
-        if (filter.assignee() == ExceptionFilter.Assignee.NOBODY) {
-            condition = condition.and((root, query, cb) -> cb.isNull(root.get("assignedTo")));
-        } else if (filter.assignee() == ExceptionFilter.Assignee.ME) {
-            String me = CurrentActor.get().principalKey();
-            condition = condition.and((root, query, cb) -> cb.equal(root.get("assignedTo"), me));
+        if (filter.assignee() != null) {
+            condition = condition.and(
+                    filter.assignee().holder().matching(CurrentActor.find().orElse(null)));
         }
         return condition;
     }
@@ -326,26 +321,15 @@ public class ExceptionService {
         return (root, query, cb) -> cb.equal(root.get("kind"), kind);
     }
 
-    private static String text(String field, String value, boolean required, List<FieldProblem> problems) {
+    /** The agent's reason for a request: required, 2 to {@value ExceptionRequest#MAX_TEXT} characters. */
+    private static String requestReason(String value, List<FieldProblem> problems) {
         String stripped = value == null ? "" : value.strip();
         if (stripped.isEmpty()) {
-            if (required) {
-                problems.add(new FieldProblem(field, ErrorCode.VALIDATION_FAILED, "NotBlank"));
-            }
-            return null;
-        }
-        if (stripped.length() < 2 || stripped.length() > ExceptionRequest.MAX_TEXT) {
-            problems.add(
-                    new FieldProblem(field, ErrorCode.VALIDATION_FAILED, "Size", field, ExceptionRequest.MAX_TEXT, 2));
+            problems.add(new FieldProblem("reason", ErrorCode.VALIDATION_FAILED, "NotBlank"));
+        } else if (stripped.length() < 2 || stripped.length() > ExceptionRequest.MAX_TEXT) {
+            problems.add(new FieldProblem(
+                    "reason", ErrorCode.VALIDATION_FAILED, "Size", "reason", ExceptionRequest.MAX_TEXT, 2));
         }
         return stripped;
-    }
-
-    private static Actor requireRole(Role role) {
-        Actor actor = CurrentActor.get();
-        if (!actor.is(role)) {
-            throw new DomainException(ErrorCode.FORBIDDEN);
-        }
-        return actor;
     }
 }

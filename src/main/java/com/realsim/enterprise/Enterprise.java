@@ -7,6 +7,8 @@ import com.realsim.platform.Actor;
 import com.realsim.platform.Tenanted;
 import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
+import com.realsim.platform.review.Review;
+import com.realsim.platform.review.ReviewTerms;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -49,23 +51,22 @@ class Enterprise extends AbstractAggregateRoot<Enterprise> {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "agent_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private Long agentId;
 
-    @Column(name = "seal_key", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private UUID sealKey;
 
     @Column(nullable = false)
     private String name;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "certificate_type", nullable = false)
+    @Column(nullable = false)
     private CertificateType certificateType;
 
-    @Column(name = "certificate_number")
     private String certificateNumber;
 
-    @Column(name = "certificate_address", nullable = false)
+    @Column(nullable = false)
     private String certificateAddress;
 
     @Embedded
@@ -77,28 +78,20 @@ class Enterprise extends AbstractAggregateRoot<Enterprise> {
     @Column(nullable = false)
     private EnterpriseStatus status;
 
-    @Column(name = "rejection_reason")
-    private String rejectionReason;
-
-    @Column(name = "created_by", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private String createdBy;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private Instant createdAt;
 
-    @Column(name = "submitted_by")
-    private String submittedBy;
+    /**
+     * Who submitted the registration last and who decided it; null while nobody did (Hibernate reads a review of null
+     * columns as null): read it through {@link #review()}.
+     */
+    @Embedded
+    @AttributeOverride(name = "decisionReason", column = @Column(name = "rejection_reason"))
+    private Review review;
 
-    @Column(name = "submitted_at")
-    private Instant submittedAt;
-
-    @Column(name = "decided_by")
-    private String decidedBy;
-
-    @Column(name = "decided_at")
-    private Instant decidedAt;
-
-    @Column(name = "verified_at")
     private Instant verifiedAt;
 
     @Version
@@ -168,18 +161,14 @@ class Enterprise extends AbstractAggregateRoot<Enterprise> {
             throw new DomainException(ErrorCode.AUTHORIZATION_EXPIRED, "enterprise.authorizationNotValid");
         }
         status = EnterpriseStatus.SUBMITTED;
-        submittedBy = by.principalKey();
-        submittedAt = now;
-        rejectionReason = null;
+        review().resubmittedBy(by, now);
         registerEvent(new EnterpriseChanged(by, id, agentId, "ENTERPRISE_SUBMITTED", "SUCCESS", Map.of("name", name)));
     }
 
     void approve(Actor by, Instant now) {
         require(EnterpriseStatus.VERIFIED);
-        refuseSelfDecision(submittedBy, by);
+        review().decide(by, null, now, ReviewTerms.DEFAULT);
         status = EnterpriseStatus.VERIFIED;
-        decidedBy = by.principalKey();
-        decidedAt = now;
         verifiedAt = now;
         registerEvent(new EnterpriseChanged(by, id, agentId, "ENTERPRISE_VERIFIED", "APPROVED", Map.of("name", name)));
         registerEvent(new EnterpriseVerified(id, agentId));
@@ -187,16 +176,12 @@ class Enterprise extends AbstractAggregateRoot<Enterprise> {
 
     void reject(String reason, Actor by, Instant now) {
         require(EnterpriseStatus.REJECTED);
-        refuseSelfDecision(submittedBy, by);
+        review().decide(by, reason, now, ReviewTerms.DEFAULT);
         status = EnterpriseStatus.REJECTED;
-        rejectionReason = reason;
-        decidedBy = by.principalKey();
-        decidedAt = now;
         registerEvent(new EnterpriseChanged(
                 by, id, agentId, "ENTERPRISE_REJECTED", "REJECTED", Map.of("name", name, "reason", reason)));
     }
 
-    /** A verified enterprise's change waits for OPS; its current real-name stays valid meanwhile. */
     /**
      * Refuses a change request unless one may be opened now (a VERIFIED enterprise, no change pending): checked
      * before the request is stored, so that a second request is a 409 and not the pending-change index's violation.
@@ -205,6 +190,7 @@ class Enterprise extends AbstractAggregateRoot<Enterprise> {
         require(EnterpriseStatus.CHANGE_PENDING);
     }
 
+    /** A verified enterprise's change waits for OPS; its current real-name stays valid meanwhile. */
     void changeRequested(EnterpriseChangeRequest request, Actor by) {
         require(EnterpriseStatus.CHANGE_PENDING);
         status = EnterpriseStatus.CHANGE_PENDING;
@@ -310,10 +296,12 @@ class Enterprise extends AbstractAggregateRoot<Enterprise> {
         }
     }
 
-    static void refuseSelfDecision(String submittedBy, Actor decider) {
-        if (submittedBy != null && submittedBy.equals(decider.principalKey())) {
-            throw new DomainException(ErrorCode.SELF_APPROVAL);
+    /** The registration's review; a draft nobody submitted yet has an empty one. */
+    private Review review() {
+        if (review == null) {
+            review = Review.notSubmitted();
         }
+        return review;
     }
 
     private SealContext place(String column) {
@@ -378,10 +366,6 @@ class Enterprise extends AbstractAggregateRoot<Enterprise> {
         return status;
     }
 
-    String submittedBy() {
-        return submittedBy;
-    }
-
     EnterpriseView view() {
         return new EnterpriseView(
                 id,
@@ -392,11 +376,11 @@ class Enterprise extends AbstractAggregateRoot<Enterprise> {
                 certificateAddress,
                 legalRepresentative.masked(),
                 status,
-                rejectionReason,
+                review().reason(),
                 current().map(ResponsiblePerson::view).orElse(null),
                 createdAt,
-                submittedAt,
-                decidedAt,
+                review().submittedAt(),
+                review().decidedAt(),
                 verifiedAt);
     }
 

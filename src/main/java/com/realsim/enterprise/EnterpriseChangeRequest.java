@@ -8,6 +8,8 @@ import com.realsim.platform.Labelled;
 import com.realsim.platform.Tenanted;
 import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
+import com.realsim.platform.review.Review;
+import com.realsim.platform.review.ReviewTerms;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -59,23 +61,21 @@ class EnterpriseChangeRequest {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "enterprise_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private Long enterpriseId;
 
-    @Column(name = "agent_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private Long agentId;
 
-    @Column(name = "seal_key", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private UUID sealKey;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
     private Kind kind;
 
-    @Column(name = "proposed_name")
     private String proposedName;
 
-    @Column(name = "proposed_address")
     private String proposedAddress;
 
     @Embedded
@@ -83,7 +83,6 @@ class EnterpriseChangeRequest {
     @AttributeOverride(name = "masked", column = @Column(name = "proposed_legal_rep_masked"))
     private SealedText proposedLegalRepresentative;
 
-    @Column(name = "responsible_person_id")
     private Long responsiblePersonId;
 
     @Column(nullable = false, updatable = false)
@@ -93,20 +92,10 @@ class EnterpriseChangeRequest {
     @Column(nullable = false)
     private Status status = Status.PENDING;
 
-    @Column(name = "requested_by", nullable = false, updatable = false)
-    private String requestedBy;
-
-    @Column(name = "requested_at", nullable = false, updatable = false)
-    private Instant requestedAt;
-
-    @Column(name = "decided_by")
-    private String decidedBy;
-
-    @Column(name = "decided_at")
-    private Instant decidedAt;
-
-    @Column(name = "decision_reason")
-    private String decisionReason;
+    @Embedded
+    @AttributeOverride(name = "submittedBy", column = @Column(name = "requested_by", updatable = false))
+    @AttributeOverride(name = "submittedAt", column = @Column(name = "requested_at", updatable = false))
+    private Review review;
 
     protected EnterpriseChangeRequest() {}
 
@@ -116,8 +105,7 @@ class EnterpriseChangeRequest {
         this.sealKey = UUID.randomUUID();
         this.kind = kind;
         this.reason = reason;
-        this.requestedBy = by.principalKey();
-        this.requestedAt = now;
+        this.review = Review.submittedBy(by, now);
     }
 
     static EnterpriseChangeRequest ofDetails(
@@ -160,11 +148,8 @@ class EnterpriseChangeRequest {
             throw new DomainException(
                     ErrorCode.ILLEGAL_STATE_TRANSITION, "enterprise.illegalTransition", status, outcome);
         }
-        Enterprise.refuseSelfDecision(requestedBy, by);
+        review.decide(by, why, now, ReviewTerms.DEFAULT);
         status = outcome;
-        decisionReason = why;
-        decidedBy = by.principalKey();
-        decidedAt = now;
     }
 
     String proposedLegalRepresentative(PersonalData personalData) {
@@ -210,8 +195,8 @@ class EnterpriseChangeRequest {
                 responsiblePersonId,
                 reason,
                 status.name(),
-                requestedAt,
-                decidedAt,
-                decisionReason);
+                review.submittedAt(),
+                review.decidedAt(),
+                review.reason());
     }
 }

@@ -11,5 +11,5 @@ interface EnterpriseChangeRequests extends ScopedRepository<EnterpriseChangeRequ
 
     List<EnterpriseChangeRequest> findByEnterpriseIdOrderByIdDesc(long enterpriseId);
 
-    List<EnterpriseChangeRequest> findByStatusOrderByRequestedAtAsc(EnterpriseChangeRequest.Status status);
+    List<EnterpriseChangeRequest> findByStatusOrderByReviewSubmittedAtAsc(EnterpriseChangeRequest.Status status);
 }

@@ -23,22 +23,22 @@ class EnterpriseRevision {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "enterprise_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private Long enterpriseId;
 
-    @Column(name = "agent_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private Long agentId;
 
-    @Column(name = "seal_key", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private UUID sealKey;
 
-    @Column(name = "change_request_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private Long changeRequestId;
 
     @Column(nullable = false, updatable = false)
     private String name;
 
-    @Column(name = "certificate_address", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private String certificateAddress;
 
     @Embedded
@@ -46,7 +46,7 @@ class EnterpriseRevision {
     @AttributeOverride(name = "masked", column = @Column(name = "legal_rep_masked", updatable = false))
     private SealedText legalRepresentative;
 
-    @Column(name = "valid_until", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private Instant validUntil;
 
     protected EnterpriseRevision() {}

@@ -12,6 +12,7 @@ import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
 import com.realsim.platform.error.FieldProblem;
 import com.realsim.platform.error.ValidationException;
+import com.realsim.platform.review.DecisionReason;
 import com.realsim.platform.web.Cursor;
 import com.realsim.platform.web.CursorPage;
 import java.time.Clock;
@@ -21,6 +22,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -63,7 +65,7 @@ public class EnterpriseService {
     /** An agent's new registration, saved as a draft. */
     @Transactional
     public EnterpriseView register(EnterpriseInput input) {
-        Actor agent = requireRole(Role.AGENT);
+        Actor agent = CurrentActor.require(Role.AGENT);
         InputCheck.Registration registration = InputCheck.registration(input, today());
         refuseDuplicate(agent.agentId(), registration.details(), null);
         Enterprise enterprise = enterprises.save(new Enterprise(
@@ -78,7 +80,7 @@ public class EnterpriseService {
      */
     @Transactional
     public EnterpriseView correct(long id, EnterpriseInput input) {
-        Actor agent = requireRole(Role.AGENT);
+        Actor agent = CurrentActor.require(Role.AGENT);
         Enterprise enterprise = enterprises.getVisible(id);
         InputCheck.Registration registration =
                 InputCheck.registration(keepingBlankPersonalFields(input, enterprise.asInput(personalData)), today());
@@ -90,7 +92,7 @@ public class EnterpriseService {
     /** Stores a document of a registration that is still a draft or was rejected. */
     @Transactional
     public DocumentSummary attach(long id, EnterpriseDocumentKind kind, byte[] content) {
-        Actor agent = requireRole(Role.AGENT);
+        Actor agent = CurrentActor.require(Role.AGENT);
         Enterprise enterprise = enterprises.getVisible(id);
         if (!enterprise.status().editable()) {
             throw new DomainException(
@@ -102,34 +104,28 @@ public class EnterpriseService {
 
     @Transactional
     public EnterpriseView submit(long id) {
-        Actor agent = requireRole(Role.AGENT);
-        Enterprise enterprise = enterprises.getVisible(id);
-        enterprise.submit(documentKinds(id), agent, clock.instant(), today());
-        return enterprises.save(enterprise).view();
+        Actor agent = CurrentActor.require(Role.AGENT);
+        return change(id, enterprise -> enterprise.submit(documentKinds(id), agent, clock.instant(), today()));
     }
 
     @Transactional
     public EnterpriseView approve(long id) {
-        Actor ops = requireRole(Role.OPS);
-        Enterprise enterprise = enterprises.getVisible(id);
-        enterprise.approve(ops, clock.instant());
-        return enterprises.save(enterprise).view();
+        Actor ops = CurrentActor.require(Role.OPS);
+        return change(id, enterprise -> enterprise.approve(ops, clock.instant()));
     }
 
     @Transactional
     public EnterpriseView reject(long id, String reason) {
-        Actor ops = requireRole(Role.OPS);
-        String why = requireReason(reason);
-        Enterprise enterprise = enterprises.getVisible(id);
-        enterprise.reject(why, ops, clock.instant());
-        return enterprises.save(enterprise).view();
+        Actor ops = CurrentActor.require(Role.OPS);
+        String why = DecisionReason.required(reason);
+        return change(id, enterprise -> enterprise.reject(why, ops, clock.instant()));
     }
 
     /** Asks OPS to change a verified enterprise's name, certificate address or legal representative. */
     @Transactional
     public ChangeRequestView requestDetailsChange(
             long id, String name, String certificateAddress, String legalRepresentative, String reason) {
-        Actor agent = requireRole(Role.AGENT);
+        Actor agent = CurrentActor.require(Role.AGENT);
         Enterprise enterprise = enterprises.getVisible(id);
         enterprise.requireChangeable();
         InputCheck check = new InputCheck();
@@ -157,7 +153,7 @@ public class EnterpriseService {
     @Transactional
     public ChangeRequestView requestResponsiblePersonChange(
             long id, EnterpriseInput.PersonInput person, String reason) {
-        Actor agent = requireRole(Role.AGENT);
+        Actor agent = CurrentActor.require(Role.AGENT);
         Enterprise enterprise = enterprises.getVisible(id);
         enterprise.requireChangeable();
         InputCheck check = new InputCheck();
@@ -177,7 +173,7 @@ public class EnterpriseService {
     /** Stores a document for a pending change (the new responsible person's ID photos and letter). */
     @Transactional
     public DocumentSummary attachToChange(long changeRequestId, EnterpriseDocumentKind kind, byte[] content) {
-        Actor agent = requireRole(Role.AGENT);
+        Actor agent = CurrentActor.require(Role.AGENT);
         EnterpriseChangeRequest request = changeRequests.getVisible(changeRequestId);
         if (request.status() != EnterpriseChangeRequest.Status.PENDING) {
             throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "enterprise.notEditable", request.status());
@@ -196,7 +192,7 @@ public class EnterpriseService {
 
     @Transactional
     public ChangeRequestView approveChange(long changeRequestId) {
-        Actor ops = requireRole(Role.OPS);
+        Actor ops = CurrentActor.require(Role.OPS);
         EnterpriseChangeRequest request = changeRequests.getVisible(changeRequestId);
         Enterprise enterprise = enterprises.getVisible(request.enterpriseId());
         if (request.kind() == EnterpriseChangeRequest.Kind.RESPONSIBLE_PERSON) {
@@ -219,8 +215,8 @@ public class EnterpriseService {
 
     @Transactional
     public ChangeRequestView rejectChange(long changeRequestId, String reason) {
-        Actor ops = requireRole(Role.OPS);
-        String why = requireReason(reason);
+        Actor ops = CurrentActor.require(Role.OPS);
+        String why = DecisionReason.required(reason);
         EnterpriseChangeRequest request = changeRequests.getVisible(changeRequestId);
         Enterprise enterprise = enterprises.getVisible(request.enterpriseId());
         request.reject(why, ops, clock.instant());
@@ -292,18 +288,18 @@ public class EnterpriseService {
     /** Submitted registrations and pending changes, oldest first. */
     @Transactional(readOnly = true)
     public ReviewQueue queue() {
-        requireRole(Role.OPS);
+        CurrentActor.require(Role.OPS);
         List<EnterpriseView> registrations = enterprises
                 .findAll(
                         enterprises
                                 .visible()
                                 .and((root, query, cb) -> cb.equal(root.get("status"), EnterpriseStatus.SUBMITTED)),
-                        Sort.by("submittedAt", "id"))
+                        Sort.by("review.submittedAt", "id"))
                 .stream()
                 .map(Enterprise::view)
                 .toList();
         List<ChangeRequestView> changes =
-                changeRequests.findByStatusOrderByRequestedAtAsc(EnterpriseChangeRequest.Status.PENDING).stream()
+                changeRequests.findByStatusOrderByReviewSubmittedAtAsc(EnterpriseChangeRequest.Status.PENDING).stream()
                         .map(EnterpriseChangeRequest::view)
                         .toList();
         Instant oldest = Stream.concat(
@@ -362,6 +358,13 @@ public class EnterpriseService {
                 .findVisible(id)
                 .map(e -> e.reveal(field, personalData))
                 .orElse(null);
+    }
+
+    /** An act on a visible enterprise's record. */
+    private EnterpriseView change(long id, Consumer<Enterprise> act) {
+        Enterprise enterprise = enterprises.getVisible(id);
+        act.accept(enterprise);
+        return enterprises.save(enterprise).view();
     }
 
     private static EnterpriseInput keepingBlankPersonalFields(EnterpriseInput typed, EnterpriseInput current) {
@@ -425,21 +428,6 @@ public class EnterpriseService {
             case RESPONSIBLE_ID_FRONT, RESPONSIBLE_ID_BACK -> Set.of(Role.OPS, Role.AGENT);
             default -> Set.of(Role.OPS, Role.AGENT, Role.ENTERPRISE_ADMIN);
         };
-    }
-
-    private static Actor requireRole(Role role) {
-        Actor actor = CurrentActor.get();
-        if (!actor.is(role)) {
-            throw new DomainException(ErrorCode.FORBIDDEN);
-        }
-        return actor;
-    }
-
-    private static String requireReason(String reason) {
-        if (reason == null || reason.strip().length() < 2) {
-            throw new ValidationException(new FieldProblem("reason", ErrorCode.VALIDATION_FAILED, "NotBlank"));
-        }
-        return reason.strip();
     }
 
     private LocalDate today() {

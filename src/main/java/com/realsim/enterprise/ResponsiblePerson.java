@@ -48,10 +48,10 @@ class ResponsiblePerson {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "agent_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private Long agentId;
 
-    @Column(name = "seal_key", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private UUID sealKey;
 
     @Embedded
@@ -67,23 +67,20 @@ class ResponsiblePerson {
     @AttributeOverride(name = "masked", column = @Column(name = "id_address_masked"))
     private SealedText idAddress;
 
-    @Column(name = "legal_representative", nullable = false)
+    @Column(nullable = false)
     private boolean legalRepresentative;
 
-    @Column(name = "authorization_valid_from")
     private LocalDate authorizationValidFrom;
 
-    @Column(name = "authorization_valid_to")
     private LocalDate authorizationValidTo;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Status status;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private Instant createdAt;
 
-    @Column(name = "ended_at")
     private Instant endedAt;
 
     protected ResponsiblePerson() {}

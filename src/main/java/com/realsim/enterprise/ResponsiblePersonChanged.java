@@ -10,14 +10,13 @@ public record ResponsiblePersonChanged(Actor by, long enterpriseId, long agentId
 
     @Override
     public AuditFacts auditFacts() {
-        return AuditFacts.by(
-                by,
-                agentId,
-                enterpriseId,
-                "RESPONSIBLE_PERSON_CHANGED",
-                "ENTERPRISE",
-                enterpriseId,
-                "APPROVED",
-                Map.of("before", before, "after", after));
+        return new EnterpriseChanged(
+                        by,
+                        enterpriseId,
+                        agentId,
+                        "RESPONSIBLE_PERSON_CHANGED",
+                        "APPROVED",
+                        Map.of("before", before, "after", after))
+                .auditFacts();
     }
 }

@@ -11,6 +11,8 @@ import com.realsim.platform.Tenanted;
 import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
 import com.realsim.platform.error.MessageArguments;
+import com.realsim.platform.review.Review;
+import com.realsim.platform.review.ReviewTerms;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -124,18 +126,6 @@ class BusinessOrder extends AbstractAggregateRoot<BusinessOrder> {
     @Column
     private String decision;
 
-    @Column(name = "decided_by")
-    private String decidedBy;
-
-    @Column(name = "decided_by_name")
-    private String decidedByName;
-
-    @Column(name = "decided_at")
-    private Instant decidedAt;
-
-    @Column(name = "decision_reason")
-    private String decisionReason;
-
     @Column(name = "rejection_code")
     private String rejectionCode;
 
@@ -152,11 +142,11 @@ class BusinessOrder extends AbstractAggregateRoot<BusinessOrder> {
     @Column(name = "created_by", nullable = false, updatable = false)
     private String createdBy;
 
-    @Column(name = "submitted_by", nullable = false, updatable = false)
-    private String submittedBy;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
+    /** The maker (the agent who submitted it) and, for REBIND_IMEI, the OPS decision. */
+    @Embedded
+    @AttributeOverride(name = "submittedBy", column = @Column(updatable = false))
+    @AttributeOverride(name = "submittedAt", column = @Column(name = "created_at", updatable = false))
+    private Review review;
 
     @Column(name = "closed_by")
     private String closedBy;
@@ -195,8 +185,7 @@ class BusinessOrder extends AbstractAggregateRoot<BusinessOrder> {
         this.imei = order.imei();
         this.cardCount = order.iccids().size();
         this.createdBy = by.name();
-        this.submittedBy = by.principalKey();
-        this.createdAt = now;
+        this.review = Review.submittedBy(by, now);
     }
 
     /** After the first save, when the id is known. */
@@ -273,9 +262,7 @@ class BusinessOrder extends AbstractAggregateRoot<BusinessOrder> {
         if (decision != null) {
             throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "order.alreadyDecided");
         }
-        if (submittedBy.equals(ops.principalKey())) {
-            throw new DomainException(ErrorCode.SELF_APPROVAL);
-        }
+        review.requireDecidableBy(ops, ReviewTerms.DEFAULT);
         if (approve) {
             List<OrderDocumentKind> missing = missingDocuments();
             if (!missing.isEmpty()) {
@@ -283,11 +270,8 @@ class BusinessOrder extends AbstractAggregateRoot<BusinessOrder> {
                         .with("kinds", missing.stream().map(Enum::name).toList());
             }
         }
+        review.decide(ops, reason, now, ReviewTerms.DEFAULT);
         this.decision = approve ? APPROVED : REJECTED;
-        this.decidedBy = ops.principalKey();
-        this.decidedByName = ops.name();
-        this.decidedAt = now;
-        this.decisionReason = reason;
         if (!approve) {
             reject("OPS_REJECTED", "order.rejection.OPS_REJECTED", new Object[] {reason}, null, ops, now);
         }
@@ -449,10 +433,6 @@ class BusinessOrder extends AbstractAggregateRoot<BusinessOrder> {
         return imei;
     }
 
-    String submittedBy() {
-        return submittedBy;
-    }
-
     String number() {
         return OrderView.number(id);
     }
@@ -486,7 +466,8 @@ class BusinessOrder extends AbstractAggregateRoot<BusinessOrder> {
                 verificationStatus,
                 decision == null
                         ? null
-                        : new OrderView.DecisionView(decision, decidedByName, decidedAt, decisionReason),
+                        : new OrderView.DecisionView(
+                                decision, review.decidedByName(), review.decidedAt(), review.reason()),
                 rejectionCode == null
                         ? null
                         : new OrderView.RejectionView(
@@ -497,8 +478,8 @@ class BusinessOrder extends AbstractAggregateRoot<BusinessOrder> {
                                         ? List.of()
                                         : List.of(MessageArguments.fromStored(Arrays.asList(rejectionArguments)))),
                 createdBy,
-                submittedBy,
-                createdAt,
+                review.submitterKey(),
+                review.submittedAt(),
                 closedBy,
                 closedAt);
     }

@@ -1,9 +1,7 @@
 package com.realsim.order;
 
 import com.realsim.platform.Actor;
-import com.realsim.platform.AuditedEvent;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -19,16 +17,12 @@ public record OrderCompleted(
         Long targetEnterpriseId,
         Actor by,
         Instant at)
-        implements AuditedEvent {
+        implements OrderEvent {
 
     @Override
-    public AuditFacts auditFacts() {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("type", type.name());
-        details.put("cards", cardCount);
-        if (targetEnterpriseId != null) {
-            details.put("targetEnterpriseId", targetEnterpriseId);
-        }
-        return AuditFacts.by(by, agentId, enterpriseId, "ORDER_COMPLETED", "ORDER", orderId, "SUCCESS", details);
+    public Map<String, Object> details() {
+        return targetEnterpriseId == null
+                ? Map.of("cards", cardCount)
+                : Map.of("cards", cardCount, "targetEnterpriseId", targetEnterpriseId);
     }
 }

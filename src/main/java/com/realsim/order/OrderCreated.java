@@ -1,7 +1,6 @@
 package com.realsim.order;
 
 import com.realsim.platform.Actor;
-import com.realsim.platform.AuditedEvent;
 import java.util.Map;
 
 /** An agent submitted an order. Audited with the handler masked. */
@@ -14,22 +13,10 @@ public record OrderCreated(
         String handlerNameMasked,
         String handlerIdNumberMasked,
         Actor by)
-        implements AuditedEvent {
+        implements OrderEvent {
 
     @Override
-    public AuditFacts auditFacts() {
-        return AuditFacts.by(
-                by,
-                agentId,
-                enterpriseId,
-                "ORDER_CREATED",
-                "ORDER",
-                orderId,
-                "SUCCESS",
-                Map.of(
-                        "type", type.name(),
-                        "cards", cardCount,
-                        "handler", handlerNameMasked,
-                        "handlerIdNumber", handlerIdNumberMasked));
+    public Map<String, Object> details() {
+        return Map.of("cards", cardCount, "handler", handlerNameMasked, "handlerIdNumber", handlerIdNumberMasked);
     }
 }

@@ -1,7 +1,6 @@
 package com.realsim.order;
 
 import com.realsim.platform.Actor;
-import com.realsim.platform.AuditedEvent;
 import java.time.Instant;
 import java.util.Map;
 
@@ -11,18 +10,15 @@ import java.util.Map;
  */
 public record OrderRejected(
         long orderId, long agentId, long enterpriseId, OrderType type, String code, String reason, Actor by, Instant at)
-        implements AuditedEvent {
+        implements OrderEvent {
 
     @Override
-    public AuditFacts auditFacts() {
-        return AuditFacts.by(
-                by,
-                agentId,
-                enterpriseId,
-                "ORDER_REJECTED",
-                "ORDER",
-                orderId,
-                "REJECTED",
-                Map.of("type", type.name(), "code", code, "reason", reason));
+    public String outcome() {
+        return "REJECTED";
+    }
+
+    @Override
+    public Map<String, Object> details() {
+        return Map.of("code", code, "reason", reason);
     }
 }

@@ -15,6 +15,7 @@ import com.realsim.platform.error.ErrorCode;
 import com.realsim.platform.error.FieldProblem;
 import com.realsim.platform.error.NotFoundException;
 import com.realsim.platform.error.ValidationException;
+import com.realsim.platform.review.DecisionReason;
 import com.realsim.platform.web.Cursor;
 import com.realsim.platform.web.CursorPage;
 import java.time.Clock;
@@ -37,9 +38,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class OrderService {
-
-    static final int MIN_REASON = 2;
-    static final int MAX_REASON = 1000;
 
     private final BusinessOrders orders;
     private final OrderCardRows cards;
@@ -80,7 +78,7 @@ public class OrderService {
      */
     @Transactional
     public OrderView create(OrderInput input) {
-        Actor agent = requireRole(Role.AGENT);
+        Actor agent = CurrentActor.require(Role.AGENT);
         LocalDate today = today();
         CheckedOrder order = OrderInputCheck.check(input, properties.maxCards(), today);
         requireVerified(order.enterpriseId());
@@ -104,7 +102,7 @@ public class OrderService {
      * photo goes through {@link #attachHandlerPhoto}.
      */
     public Attached attach(long orderId, OrderDocumentKind kind, byte[] content) {
-        Actor agent = requireRole(Role.AGENT);
+        Actor agent = CurrentActor.require(Role.AGENT);
         if (kind == OrderDocumentKind.HANDLER_PHOTO) {
             throw new ValidationException(
                     new FieldProblem("kind", ErrorCode.VALIDATION_FAILED, "order.handlerPhotoHasItsOwnPlace"));
@@ -114,7 +112,7 @@ public class OrderService {
 
     /** Stores the handler's on-site photo; with the handler's ID photo it starts the person-to-ID comparison. */
     public Attached attachHandlerPhoto(long orderId, byte[] content) {
-        Actor agent = requireRole(Role.AGENT);
+        Actor agent = CurrentActor.require(Role.AGENT);
         return attachAndSettle(orderId, OrderDocumentKind.HANDLER_PHOTO, content, agent);
     }
 
@@ -129,23 +127,23 @@ public class OrderService {
 
     /** OPS approve a rebind order; it completes at once (or is rejected when the card module refuses the rebind). */
     public OrderView approve(long orderId, String reason) {
-        Actor ops = requireRole(Role.OPS);
-        steps.decide(orderId, true, optionalReason(reason), ops);
+        Actor ops = CurrentActor.require(Role.OPS);
+        steps.decide(orderId, true, DecisionReason.optional(reason), ops);
         progress.settle(orderId, ops);
         return steps.view(orderId);
     }
 
     /** OPS reject a rebind order with a reason. */
     public OrderView reject(long orderId, String reason) {
-        Actor ops = requireRole(Role.OPS);
-        steps.decide(orderId, false, requireReason(reason), ops);
+        Actor ops = CurrentActor.require(Role.OPS);
+        steps.decide(orderId, false, DecisionReason.required(reason), ops);
         return steps.view(orderId);
     }
 
     /** The agent withdraws an open order; its cards are free for other orders. */
     @Transactional
     public OrderView cancel(long orderId) {
-        Actor agent = requireRole(Role.AGENT);
+        Actor agent = CurrentActor.require(Role.AGENT);
         BusinessOrder order = orders.getVisible(orderId);
         order.cancel(agent, clock.instant());
         cards.close(order.id());
@@ -249,30 +247,6 @@ public class OrderService {
                     .with("missing", missing)
                     .with("enterpriseId", enterprise.id());
         }
-    }
-
-    private static Actor requireRole(Role role) {
-        Actor actor = CurrentActor.get();
-        if (!actor.is(role)) {
-            throw new DomainException(ErrorCode.FORBIDDEN);
-        }
-        return actor;
-    }
-
-    private static String requireReason(String reason) {
-        String why = reason == null ? "" : reason.strip();
-        if (why.length() < MIN_REASON || why.length() > MAX_REASON) {
-            throw new ValidationException(new FieldProblem(
-                    "reason", ErrorCode.VALIDATION_FAILED, "order.reasonLength", MIN_REASON, MAX_REASON));
-        }
-        return why;
-    }
-
-    private static String optionalReason(String reason) {
-        if (reason == null || reason.isBlank()) {
-            return null;
-        }
-        return requireReason(reason);
     }
 
     private LocalDate today() {

@@ -26,34 +26,32 @@ class SelfServiceLink extends AbstractAggregateRoot<SelfServiceLink> {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "token_hash", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private String tokenHash;
 
-    @Column(name = "subject_type", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private String subjectType;
 
-    @Column(name = "subject_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private long subjectId;
 
-    @Column(name = "agent_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private Long agentId;
 
-    @Column(name = "enterprise_id", updatable = false)
+    @Column(updatable = false)
     private Long enterpriseId;
 
-    @Column(name = "created_by", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private String createdBy;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private Instant createdAt;
 
-    @Column(name = "expires_at", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private Instant expiresAt;
 
-    @Column(name = "used_at")
     private Instant usedAt;
 
-    @Column(name = "case_id")
     private Long caseId;
 
     protected SelfServiceLink() {}

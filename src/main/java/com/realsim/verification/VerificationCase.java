@@ -10,6 +10,8 @@ import com.realsim.platform.Role;
 import com.realsim.platform.Tenanted;
 import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
+import com.realsim.platform.review.Review;
+import com.realsim.platform.review.ReviewTerms;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -43,8 +45,9 @@ class VerificationCase extends AbstractAggregateRoot<VerificationCase> {
 
     static final String TABLE = "verification_case";
     static final String SELF_SERVICE_PREFIX = "SELF_SERVICE:";
-    static final String SYSTEM = "system";
-    static final int MAX_REASON = 1000;
+
+    /** The refusals of maker-checker and of a colleague's claim, as the verification pages and API word them. */
+    static final ReviewTerms TERMS = new ReviewTerms("verification.selfApproval", "verification.claimedByOther", false);
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -58,22 +61,22 @@ class VerificationCase extends AbstractAggregateRoot<VerificationCase> {
     @Column(nullable = false)
     private VerificationStatus status;
 
-    @Column(name = "subject_type", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private String subjectType;
 
-    @Column(name = "subject_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private long subjectId;
 
-    @Column(name = "subject_label", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private String subjectLabel;
 
-    @Column(name = "agent_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private Long agentId;
 
-    @Column(name = "enterprise_id", updatable = false)
+    @Column(updatable = false)
     private Long enterpriseId;
 
-    @Column(name = "seal_key", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private UUID sealKey;
 
     @Embedded
@@ -84,65 +87,42 @@ class VerificationCase extends AbstractAggregateRoot<VerificationCase> {
     @Embedded
     private SealedIdNumber idNumber;
 
-    @Column(name = "id_photo_document_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private long idPhotoDocumentId;
 
-    @Column(name = "id_back_document_id", updatable = false)
+    @Column(updatable = false)
     private Long idBackDocumentId;
 
-    @Column(name = "live_photo_document_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private long livePhotoDocumentId;
 
-    @Column(name = "check_method", nullable = false)
+    @Column(nullable = false)
     private String checkMethod;
 
-    @Column(name = "identity_result")
     private String identityResult;
 
-    @Column(name = "face_result")
     private String faceResult;
 
-    @Column(name = "liveness")
     private Boolean liveness;
 
-    @Column(name = "similarity", precision = 5, scale = 4)
+    @Column(precision = 5, scale = 4)
     private BigDecimal similarity;
 
-    @Column(name = "face_threshold", nullable = false, precision = 5, scale = 4)
+    @Column(nullable = false, precision = 5, scale = 4)
     private BigDecimal faceThreshold;
 
-    @Column(name = "self_service_link_id", updatable = false)
+    @Column(updatable = false)
     private Long selfServiceLinkId;
 
-    @Column(name = "submitted_by", nullable = false, updatable = false)
-    private String submittedBy;
-
-    @Column(name = "submitted_name", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private String submittedName;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "assigned_to")
-    private String assignedTo;
-
-    @Column(name = "assigned_name")
-    private String assignedName;
-
-    @Column(name = "assigned_at")
-    private Instant assignedAt;
-
-    @Column(name = "decided_by")
-    private String decidedBy;
-
-    @Column(name = "decided_name")
-    private String decidedName;
-
-    @Column(name = "decided_at")
-    private Instant decidedAt;
-
-    @Column(name = "decision_reason")
-    private String decisionReason;
+    @Embedded
+    @AttributeOverride(name = "submittedBy", column = @Column(updatable = false))
+    @AttributeOverride(name = "submittedAt", column = @Column(name = "created_at", updatable = false))
+    @AttributeOverride(name = "assignedToName", column = @Column(name = "assigned_name"))
+    @AttributeOverride(name = "decidedByName", column = @Column(name = "decided_name"))
+    private Review review;
 
     @Version
     private int version;
@@ -173,9 +153,10 @@ class VerificationCase extends AbstractAggregateRoot<VerificationCase> {
         this.idBackDocumentId = submission.idBackDocumentId();
         this.livePhotoDocumentId = submission.livePhotoDocumentId();
         this.selfServiceLinkId = maker == null ? selfServiceLinkId : null;
-        this.submittedBy = maker == null ? SELF_SERVICE_PREFIX + selfServiceLinkId : maker.principalKey();
+        this.review = maker == null
+                ? Review.submittedBy(SELF_SERVICE_PREFIX + selfServiceLinkId, now)
+                : Review.submittedBy(maker, now);
         this.submittedName = maker == null ? "self-service:" + selfServiceLinkId : maker.name();
-        this.createdAt = now;
         this.checkMethod = Findings.MANUAL;
         this.faceThreshold = BigDecimal.ONE;
     }
@@ -204,33 +185,24 @@ class VerificationCase extends AbstractAggregateRoot<VerificationCase> {
                 "SUCCESS",
                 details));
         if (findings.approvable()) {
-            decide(VerificationStatus.APPROVED, SYSTEM, SYSTEM, null, "automatic: every check passed", now);
+            String reason = "automatic: every check passed";
+            review.decideAsSystem(reason, now);
+            decided(VerificationStatus.APPROVED, null, reason);
         }
     }
 
     void approve(Actor reviewer, String reason, Instant now) {
-        requireDecidableBy(reviewer);
-        decide(VerificationStatus.APPROVED, reviewer.principalKey(), reviewer.name(), reviewer.role(), reason, now);
+        decide(VerificationStatus.APPROVED, reviewer, reason, now);
     }
 
     void reject(Actor reviewer, String reason, Instant now) {
-        requireDecidableBy(reviewer);
-        decide(VerificationStatus.REJECTED, reviewer.principalKey(), reviewer.name(), reviewer.role(), reason, now);
+        decide(VerificationStatus.REJECTED, reviewer, reason, now);
     }
 
     /** An OPS user takes the case, so that the team does not review it twice. */
     void assign(Actor reviewer, Instant now) {
         requirePending();
-        if (assignedTo != null && !assignedTo.equals(reviewer.principalKey())) {
-            throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "verification.claimedByOther", assignedName);
-        }
-        if (reviewer.principalKey().equals(submittedBy)) {
-            throw new DomainException(ErrorCode.SELF_APPROVAL, "verification.selfApproval");
-        }
-        if (assignedTo == null) {
-            assignedTo = reviewer.principalKey();
-            assignedName = reviewer.name();
-            assignedAt = now;
+        if (review.claim(reviewer, now, TERMS)) {
             registerEvent(audit(reviewer, "VERIFICATION_CLAIMED", "SUCCESS", baseDetails()));
         }
     }
@@ -238,25 +210,11 @@ class VerificationCase extends AbstractAggregateRoot<VerificationCase> {
     /** Gives a claimed case back to the queue: its reviewer, or any other OPS user when the reviewer is away. */
     void release(Actor reviewer) {
         requirePending();
-        if (assignedTo == null) {
-            return;
-        }
-        Map<String, Object> details = baseDetails();
-        details.put("claimedBy", assignedName);
-        assignedTo = null;
-        assignedName = null;
-        assignedAt = null;
-        registerEvent(audit(reviewer, "VERIFICATION_RELEASED", "SUCCESS", details));
-    }
-
-    private void requireDecidableBy(Actor reviewer) {
-        requirePending();
-        if (reviewer.principalKey().equals(submittedBy)) {
-            throw new DomainException(ErrorCode.SELF_APPROVAL, "verification.selfApproval");
-        }
-        if (assignedTo != null && !assignedTo.equals(reviewer.principalKey())) {
-            throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "verification.claimedByOther", assignedName);
-        }
+        review.release().ifPresent(previous -> {
+            Map<String, Object> details = baseDetails();
+            details.put("claimedBy", previous);
+            registerEvent(audit(reviewer, "VERIFICATION_RELEASED", "SUCCESS", details));
+        });
     }
 
     private void requirePending() {
@@ -265,16 +223,16 @@ class VerificationCase extends AbstractAggregateRoot<VerificationCase> {
         }
     }
 
-    private void decide(
-            VerificationStatus outcome, String byKey, String byName, Role role, String reason, Instant now) {
+    private void decide(VerificationStatus outcome, Actor reviewer, String reason, Instant now) {
+        requirePending();
+        review.decide(reviewer, reason, now, TERMS);
+        decided(outcome, reviewer.role(), reason);
+    }
+
+    /** The review recorded the decision: the case takes its outcome and tells the trail and the subject's module. */
+    private void decided(VerificationStatus outcome, Role role, String reason) {
         this.status = outcome;
-        this.decidedBy = byKey;
-        this.decidedName = byName;
-        this.decidedAt = now;
-        this.decisionReason = reason;
-        this.assignedTo = null;
-        this.assignedName = null;
-        this.assignedAt = null;
+        String byName = review.decidedByName();
         Map<String, Object> details = baseDetails();
         details.put("reason", reason);
         registerEvent(new VerificationCaseChanged(
@@ -364,13 +322,14 @@ class VerificationCase extends AbstractAggregateRoot<VerificationCase> {
                 idBackDocumentId,
                 livePhotoDocumentId,
                 findings(),
-                submittedBy.startsWith(SELF_SERVICE_PREFIX) ? "self-service" : submittedName,
-                submittedBy,
-                createdAt,
-                assignedName,
-                assignedAt,
-                decidedName,
-                decidedAt,
-                decisionReason);
+                review.submitterKey().startsWith(SELF_SERVICE_PREFIX) ? "self-service" : submittedName,
+                review.submitterKey(),
+                review.submittedAt(),
+                review.holderName(),
+                review.holderKey(),
+                review.heldSince(),
+                review.decidedByName(),
+                review.decidedAt(),
+                review.reason());
     }
 }

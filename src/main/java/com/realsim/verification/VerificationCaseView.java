@@ -10,6 +10,7 @@ import java.time.Instant;
  * @param submittedBy who submitted it: an actor's name, or {@code self-service} for an end user's own submission
  * @param submitterKey the submitter's principal key ({@code USER:12}) or {@code SELF_SERVICE:<link id>}
  * @param assignedTo the name of the OPS user who claimed it, if anyone did
+ * @param assigneeKey that user's principal key
  * @param decidedBy the deciding actor's name, or {@code system}
  */
 public record VerificationCaseView(
@@ -32,6 +33,7 @@ public record VerificationCaseView(
         String submitterKey,
         Instant createdAt,
         String assignedTo,
+        String assigneeKey,
         Instant assignedAt,
         String decidedBy,
         Instant decidedAt,
@@ -40,6 +42,16 @@ public record VerificationCaseView(
     /** Whether this actor submitted the case, and so may not decide it (maker-checker). */
     public boolean submittedBy(Actor actor) {
         return actor != null && actor.principalKey().equals(submitterKey);
+    }
+
+    /** Whether this actor holds the case (by principal key: a user and an API client may share a name). */
+    public boolean heldBy(Actor actor) {
+        return actor != null && actor.principalKey().equals(assigneeKey);
+    }
+
+    /** Whether a colleague of this actor holds the case, which only they may decide until they release it. */
+    public boolean heldByAnother(Actor actor) {
+        return assigneeKey != null && !heldBy(actor);
     }
 
     public boolean selfService() {

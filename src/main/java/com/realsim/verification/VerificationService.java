@@ -6,10 +6,9 @@ import com.realsim.platform.CurrentActor;
 import com.realsim.platform.Role;
 import com.realsim.platform.TenantScope;
 import com.realsim.platform.error.DomainException;
-import com.realsim.platform.error.ErrorCode;
-import com.realsim.platform.error.FieldProblem;
 import com.realsim.platform.error.NotFoundException;
-import com.realsim.platform.error.ValidationException;
+import com.realsim.platform.review.DecisionReason;
+import com.realsim.platform.review.Review;
 import com.realsim.platform.web.Cursor;
 import com.realsim.platform.web.CursorPage;
 import java.time.Clock;
@@ -19,6 +18,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,7 +39,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class VerificationService {
 
     private static final Logger log = LoggerFactory.getLogger(VerificationService.class);
-    static final int MIN_REASON = 2;
 
     private final VerificationCases cases;
     private final PersonalData personalData;
@@ -154,46 +153,44 @@ public class VerificationService {
      */
     @Transactional
     public VerificationCaseView approve(long id, String reason) {
-        Actor reviewer = requireOps();
-        String why = requireReason(reason);
-        VerificationCase kase = cases.getVisible(id);
-        kase.approve(reviewer, why, now());
-        return cases.save(kase).view();
+        Actor reviewer = CurrentActor.require(Role.OPS);
+        String why = DecisionReason.required(reason);
+        return change(id, kase -> kase.approve(reviewer, why, now()));
     }
 
     /** OPS reject a case waiting for review; as {@link #approve}. */
     @Transactional
     public VerificationCaseView reject(long id, String reason) {
-        Actor reviewer = requireOps();
-        String why = requireReason(reason);
-        VerificationCase kase = cases.getVisible(id);
-        kase.reject(reviewer, why, now());
-        return cases.save(kase).view();
+        Actor reviewer = CurrentActor.require(Role.OPS);
+        String why = DecisionReason.required(reason);
+        return change(id, kase -> kase.reject(reviewer, why, now()));
     }
 
     /** The current OPS user claims the case. */
     @Transactional
     public VerificationCaseView assign(long id) {
-        Actor reviewer = requireOps();
-        VerificationCase kase = cases.getVisible(id);
-        kase.assign(reviewer, now());
-        return cases.save(kase).view();
+        Actor reviewer = CurrentActor.require(Role.OPS);
+        return change(id, kase -> kase.assign(reviewer, now()));
     }
 
     /** Gives a claimed case back to the queue. */
     @Transactional
     public VerificationCaseView release(long id) {
-        Actor reviewer = requireOps();
-        VerificationCase kase = cases.getVisible(id);
-        kase.release(reviewer);
-        return cases.save(kase).view();
+        Actor reviewer = CurrentActor.require(Role.OPS);
+        return change(id, kase -> kase.release(reviewer));
     }
 
-    /** Whose cases a queue shows. */
+    /** Whose cases a queue shows: the API's and the page's names for {@link Review.Holder}. */
     public enum Assignment {
-        ANYONE,
-        ME,
-        UNASSIGNED
+        ANYONE(Review.Holder.ANYONE),
+        ME(Review.Holder.ME),
+        UNASSIGNED(Review.Holder.NOBODY);
+
+        private final Review.Holder holder;
+
+        Assignment(Review.Holder holder) {
+            this.holder = holder;
+        }
     }
 
     /**
@@ -213,12 +210,9 @@ public class VerificationService {
         if (kind != null) {
             condition = condition.and((root, query, cb) -> cb.equal(root.get("kind"), kind));
         }
-        Assignment whose = assignment == null ? Assignment.ANYONE : assignment;
-        if (whose == Assignment.ME) {
-            String me = CurrentActor.get().principalKey();
-            condition = condition.and((root, query, cb) -> cb.equal(root.get("assignedTo"), me));
-        } else if (whose == Assignment.UNASSIGNED) {
-            condition = condition.and((root, query, cb) -> cb.isNull(root.get("assignedTo")));
+        if (assignment != null) {
+            condition =
+                    condition.and(assignment.holder.matching(CurrentActor.find().orElse(null)));
         }
         if (after != null) {
             condition = condition.and((root, query, cb) ->
@@ -294,29 +288,15 @@ public class VerificationService {
         return cases.findVisible(id).map(c -> c.reveal(field, personalData)).orElse(null);
     }
 
+    /** An OPS act on a visible case. */
+    private VerificationCaseView change(long id, Consumer<VerificationCase> act) {
+        VerificationCase kase = cases.getVisible(id);
+        act.accept(kase);
+        return cases.save(kase).view();
+    }
+
     /** Now, to the microsecond that PostgreSQL keeps, so that a view before and after a reload agree. */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static Actor requireOps() {
-        Actor actor = CurrentActor.get();
-        if (!actor.is(Role.OPS)) {
-            throw new DomainException(ErrorCode.FORBIDDEN);
-        }
-        return actor;
-    }
-
-    private static String requireReason(String reason) {
-        String why = reason == null ? "" : reason.strip();
-        if (why.length() < MIN_REASON || why.length() > VerificationCase.MAX_REASON) {
-            throw new ValidationException(new FieldProblem(
-                    "reason",
-                    ErrorCode.VALIDATION_FAILED,
-                    "verification.reasonLength",
-                    MIN_REASON,
-                    VerificationCase.MAX_REASON));
-        }
-        return why;
     }
 }

@@ -81,6 +81,14 @@ class EnterpriseRegistrationTest {
             enterprises.attach(draft.id(), EnterpriseDocumentKind.RESPONSIBLE_ID_BACK, TestFiles.jpeg());
             enterprises.submit(draft.id());
         });
+        assertThatThrownBy(() -> RunAs.run(ops(), () -> enterprises.reject(draft.id(), "长".repeat(1001))))
+                .as("a reason longer than the column is a field error, not a server error")
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.fieldProblems()).singleElement().satisfies(problem -> {
+                            assertThat(problem.field()).isEqualTo("reason");
+                            assertThat(problem.messageKey()).isEqualTo("review.reason.length");
+                        }));
         EnterpriseView rejected = RunAs.run(ops(), () -> enterprises.reject(draft.id(), "证件照片模糊，请重新拍摄"));
         assertThat(rejected.status()).isEqualTo(EnterpriseStatus.REJECTED);
         assertThat(RunAs.run(agent, () -> enterprises.get(draft.id())).rejectionReason())
@@ -348,9 +356,10 @@ class EnterpriseRegistrationTest {
 
     @Test
     void nobodyDecidesAChangeTheyRequested() {
-        EnterpriseChangeRequest request = EnterpriseChangeRequest.ofResponsiblePerson(1, 1, 1, "why", ops(), null);
+        java.time.Instant requested = java.time.Instant.now();
+        EnterpriseChangeRequest request = EnterpriseChangeRequest.ofResponsiblePerson(1, 1, 1, "why", ops(), requested);
         Actor sameOps = ops();
-        EnterpriseChangeRequest mine = EnterpriseChangeRequest.ofResponsiblePerson(1, 1, 1, "why", sameOps, null);
+        EnterpriseChangeRequest mine = EnterpriseChangeRequest.ofResponsiblePerson(1, 1, 1, "why", sameOps, requested);
         assertThatThrownBy(() -> mine.approve(sameOps, java.time.Instant.now()))
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SELF_APPROVAL));

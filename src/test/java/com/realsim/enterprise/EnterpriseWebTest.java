@@ -295,4 +295,25 @@ class EnterpriseWebTest {
                 .hasStatus(HttpStatus.FOUND);
         assertThat(enterprises.standing(draft.id()).orElseThrow().verified()).isTrue();
     }
+
+    @Test
+    void aRejectionIsRefusedOnThePageForWhatItIsNotAlwaysForWantOfAReason() {
+        EnterpriseView verified = new EnterpriseFixtures(enterprises).verified(311, EnterpriseFixtures.code(2));
+        assertThat(mvc.post()
+                        .uri("/enterprises/{id}/reject", verified.id())
+                        .param("reason", "")
+                        .with(csrf())
+                        .with(ActorAuthentication.as(Role.OPS)))
+                .hasStatus(HttpStatus.FOUND)
+                .flash()
+                .containsEntry("flashError", "enterprise.reasonRequired");
+        var decided = mvc.post()
+                .uri("/enterprises/{id}/reject", verified.id())
+                .param("reason", "The certificate has expired")
+                .with(csrf())
+                .with(ActorAuthentication.as(Role.OPS))
+                .exchange();
+        assertThat(decided).hasStatus(HttpStatus.FOUND).redirectedUrl().isEqualTo("/enterprises/" + verified.id());
+        assertThat(decided).flash().containsEntry("flashError", "enterprise.illegalTransition");
+    }
 }

@@ -3,6 +3,7 @@ package com.realsim.verification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.realsim.document.DocumentService;
+import com.realsim.testsupport.ActorAuthentication;
 import com.realsim.testsupport.RunAs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +16,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
  * With {@code realsim.verification.provider=http} and a fake external service: only a consistent identity with a live,
@@ -49,6 +51,9 @@ class AutomaticVerificationTest {
     @Autowired
     ApplicationEvents events;
 
+    @Autowired
+    MockMvcTester mvc;
+
     @BeforeEach
     void answersAsDefault() {
         server.reset();
@@ -61,6 +66,19 @@ class AutomaticVerificationTest {
 
     VerificationCaseView open() {
         return new VerificationFixtures(verifications, documents).endUserCase(VerificationFixtures.agent(601), 6011);
+    }
+
+    @Test
+    void thePagesDoNotSayThatAPersonChecksEveryCase() {
+        VerificationCaseView opened = open();
+        for (String page : new String[] {"/verifications?status=ANY", "/verifications/" + opened.id()}) {
+            assertThat(mvc.get().uri(page).with(ActorAuthentication.as(VerificationFixtures.ops())))
+                    .as(page)
+                    .hasStatusOk()
+                    .bodyText()
+                    .contains("data-id=\"" + opened.id() + "\"")
+                    .doesNotContain("id=\"manual-review-banner\"");
+        }
     }
 
     @Test

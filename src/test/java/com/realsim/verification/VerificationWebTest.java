@@ -242,6 +242,25 @@ class VerificationWebTest {
     }
 
     @Test
+    void aCaseHeldByAnApiClientIsNotDecidableOnThePageOfAUserWithTheSameName() {
+        VerificationCaseView opened = fixtures().endUserCase(VerificationFixtures.agent(710), 7101);
+        Actor user = VerificationFixtures.ops();
+        Actor client = new Actor(Actor.Kind.API_CLIENT, user.id(), user.name(), Role.OPS, null, null);
+        assertThat(mvc.post()
+                        .uri("/api/v1/verifications/{id}/claim", opened.id())
+                        .with(ActorAuthentication.as(client)))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.assignedTo")
+                .isEqualTo(user.name());
+        assertThat(mvc.get().uri("/verifications/{id}", opened.id()).with(ActorAuthentication.as(user)))
+                .hasStatusOk()
+                .bodyText()
+                .contains("id=\"claimed-by\"")
+                .doesNotContain("id=\"approve\"");
+    }
+
+    @Test
     void agentsAndEnterpriseAdminsFollowTheirCasesReadOnly() {
         Actor agent = VerificationFixtures.agent(707);
         VerificationCaseView own = fixtures().endUserCase(agent, 7071);

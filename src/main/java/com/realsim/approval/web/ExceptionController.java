@@ -10,14 +10,14 @@ import com.realsim.approval.ExceptionView;
 import com.realsim.platform.Actor;
 import com.realsim.platform.CurrentActor;
 import com.realsim.platform.Role;
-import com.realsim.platform.error.DomainException;
+import com.realsim.platform.web.Age;
 import com.realsim.platform.web.CursorPage;
 import com.realsim.platform.web.FormErrors;
+import com.realsim.platform.web.PageLinks;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,7 +30,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Exception pages. Agents request an exception for a card ({@code /exceptions/new?iccid=…}, linked from the card
@@ -86,17 +85,7 @@ class ExceptionController {
         var summary = exceptions.summary();
         model.addAttribute("summary", summary);
         model.addAttribute("oldestAge", Age.of(summary.oldestPendingAge(now)));
-        model.addAttribute(
-                "nextUrl",
-                page.nextCursor() == null
-                        ? null
-                        : UriComponentsBuilder.fromPath("/exceptions")
-                                .queryParam("status", chosen == null ? "ANY" : chosen.name())
-                                .queryParamIfPresent("kind", Optional.ofNullable(kind))
-                                .queryParamIfPresent("assignee", Optional.ofNullable(ops ? assignee : null))
-                                .queryParam("cursor", page.nextCursor())
-                                .build()
-                                .toUriString());
+        model.addAttribute("nextUrl", PageLinks.next(page));
         return ops ? "approval/queue" : "approval/list";
     }
 
@@ -120,14 +109,12 @@ class ExceptionController {
     @PreAuthorize("hasRole('AGENT')")
     String request(
             @ModelAttribute("form") RequestForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
-        try {
-            ExceptionView created = exceptions.request(form.getIccid(), form.getKind(), form.getReason());
-            redirect.addFlashAttribute("flashSuccess", "approval.requested");
-            return "redirect:/exceptions/" + created.id();
-        } catch (DomainException refused) {
-            FormErrors.show(refused, binding);
-            return showForm(exceptions.eligibility(form.getIccid()), model);
-        }
+        return FormErrors.attempt(binding, () -> exceptions.request(form.getIccid(), form.getKind(), form.getReason()))
+                .map(created -> {
+                    redirect.addFlashAttribute("flashSuccess", "approval.requested");
+                    return "redirect:/exceptions/" + created.id();
+                })
+                .orElseGet(() -> showForm(exceptions.eligibility(form.getIccid()), model));
     }
 
     @GetMapping("/{id}")
@@ -149,63 +136,44 @@ class ExceptionController {
     @PreAuthorize("hasRole('AGENT')")
     String attach(@PathVariable long id, @RequestParam MultipartFile file, RedirectAttributes redirect)
             throws IOException {
-        try {
-            exceptions.attachDocument(id, file.getBytes());
-            redirect.addFlashAttribute("flashSuccess", "approval.documentStored");
-        } catch (DomainException refused) {
-            refuse(refused, redirect);
-        }
+        byte[] content = file.getBytes();
+        attempt(redirect, "approval.documentStored", () -> exceptions.attachDocument(id, content));
         return "redirect:/exceptions/" + id + "#documents";
     }
 
     @PostMapping("/{id}/claim")
     @PreAuthorize("hasRole('OPS')")
     String claim(@PathVariable long id, @RequestParam(required = false) String back, RedirectAttributes redirect) {
-        try {
-            exceptions.claim(id);
-            redirect.addFlashAttribute("flashSuccess", "approval.claimed");
-        } catch (DomainException refused) {
-            refuse(refused, redirect);
-        }
-        return "queue".equals(back) ? "redirect:/exceptions" : "redirect:/exceptions/" + id;
+        attempt(redirect, "approval.claimed", () -> exceptions.claim(id));
+        return back(id, back);
     }
 
     @PostMapping("/{id}/release")
     @PreAuthorize("hasRole('OPS')")
     String release(@PathVariable long id, @RequestParam(required = false) String back, RedirectAttributes redirect) {
-        try {
-            exceptions.release(id);
-            redirect.addFlashAttribute("flashSuccess", "approval.released");
-        } catch (DomainException refused) {
-            refuse(refused, redirect);
-        }
+        attempt(redirect, "approval.released", () -> exceptions.release(id));
+        return back(id, back);
+    }
+
+    /** Claiming and releasing lead back to where they were asked: the queue's row or the request's page. */
+    private static String back(long id, String back) {
         return "queue".equals(back) ? "redirect:/exceptions" : "redirect:/exceptions/" + id;
     }
 
     @PostMapping("/{id}/approve")
     @PreAuthorize("hasRole('OPS')")
     String approve(@PathVariable long id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        try {
-            exceptions.approve(id, reason);
-            redirect.addFlashAttribute("flashSuccess", "approval.approved");
-            return "redirect:/exceptions";
-        } catch (DomainException refused) {
-            refuse(refused, redirect);
-            return "redirect:/exceptions/" + id;
-        }
+        return attempt(redirect, "approval.approved", () -> exceptions.approve(id, reason))
+                ? "redirect:/exceptions"
+                : "redirect:/exceptions/" + id;
     }
 
     @PostMapping("/{id}/reject")
     @PreAuthorize("hasRole('OPS')")
     String reject(@PathVariable long id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        try {
-            exceptions.reject(id, reason);
-            redirect.addFlashAttribute("flashSuccess", "approval.rejected");
-            return "redirect:/exceptions";
-        } catch (DomainException refused) {
-            refuse(refused, redirect);
-            return "redirect:/exceptions/" + id;
-        }
+        return attempt(redirect, "approval.rejected", () -> exceptions.reject(id, reason))
+                ? "redirect:/exceptions"
+                : "redirect:/exceptions/" + id;
     }
 
     private static ExceptionStatus parse(String status) {
@@ -223,20 +191,9 @@ class ExceptionController {
         return "approval/new";
     }
 
-    /** A refusal for the user, shown above the page; 404 and 403 answer as everywhere else. */
-    private static void refuse(DomainException refused, RedirectAttributes redirect) {
-        FormErrors.rethrowUnlessForTheUser(refused);
-        if (!refused.fieldProblems().isEmpty()) {
-            var problem = refused.fieldProblems().get(0);
-            if (problem.field().equals("reason")) {
-                redirect.addFlashAttribute("flashError", "approval.reasonRequired");
-                return;
-            }
-            redirect.addFlashAttribute("flashError", problem.messageKey());
-            redirect.addFlashAttribute("flashArgs", problem.arguments());
-            return;
-        }
-        redirect.addFlashAttribute("flashError", refused.messageKey());
-        redirect.addFlashAttribute("flashArgs", refused.messageArguments());
+    /** Runs an act of the request page and flashes its outcome above the page; 404 and 403 answer as everywhere else. */
+    private static boolean attempt(RedirectAttributes redirect, String successKey, Runnable act) {
+        return FormErrors.attempt(
+                redirect, successKey, act, FormErrors.flashDecision(redirect, "approval.reasonRequired"));
     }
 }

@@ -68,12 +68,24 @@ class EnterpriseApi {
         }
     }
 
-    record Reason(String reason) {}
+    record Reason(String reason) {
+
+        /** The reason of a body that may be missing altogether. */
+        static String of(Reason body) {
+            return body == null ? null : body.reason();
+        }
+    }
 
     record DocumentBody(long id, String kind, String contentType, long sizeBytes) {
-        static DocumentBody of(DocumentSummary document) {
-            return new DocumentBody(
-                    document.id(), document.kind(), document.contentType().mimeType(), document.sizeBytes());
+
+        /** 201 with the stored document, which is read at its own path. */
+        static ResponseEntity<DocumentBody> created(DocumentSummary document) {
+            return ResponseEntity.created(URI.create(document.path()))
+                    .body(new DocumentBody(
+                            document.id(),
+                            document.kind(),
+                            document.contentType().mimeType(),
+                            document.sizeBytes()));
         }
     }
 
@@ -105,8 +117,7 @@ class EnterpriseApi {
     ResponseEntity<DocumentBody> attachEnterpriseDocument(
             @PathVariable long id, @RequestParam EnterpriseDocumentKind kind, @RequestParam MultipartFile file)
             throws IOException {
-        DocumentSummary stored = enterprises.attach(id, kind, file.getBytes());
-        return ResponseEntity.created(URI.create(stored.path())).body(DocumentBody.of(stored));
+        return DocumentBody.created(enterprises.attach(id, kind, file.getBytes()));
     }
 
     @PostMapping("/enterprises/{id}/submit")
@@ -124,7 +135,7 @@ class EnterpriseApi {
     @PostMapping("/enterprises/{id}/reject")
     @PreAuthorize("hasRole('OPS')")
     EnterpriseView rejectEnterprise(@PathVariable long id, @RequestBody Reason body) {
-        return enterprises.reject(id, body == null ? null : body.reason());
+        return enterprises.reject(id, Reason.of(body));
     }
 
     @GetMapping("/enterprises/{id}")
@@ -169,8 +180,7 @@ class EnterpriseApi {
     ResponseEntity<DocumentBody> attachEnterpriseChangeDocument(
             @PathVariable long id, @RequestParam EnterpriseDocumentKind kind, @RequestParam MultipartFile file)
             throws IOException {
-        DocumentSummary stored = enterprises.attachToChange(id, kind, file.getBytes());
-        return ResponseEntity.created(URI.create(stored.path())).body(DocumentBody.of(stored));
+        return DocumentBody.created(enterprises.attachToChange(id, kind, file.getBytes()));
     }
 
     @PostMapping("/enterprise-changes/{id}/approve")
@@ -182,6 +192,6 @@ class EnterpriseApi {
     @PostMapping("/enterprise-changes/{id}/reject")
     @PreAuthorize("hasRole('OPS')")
     ChangeRequestView rejectEnterpriseChange(@PathVariable long id, @RequestBody Reason body) {
-        return enterprises.rejectChange(id, body == null ? null : body.reason());
+        return enterprises.rejectChange(id, Reason.of(body));
     }
 }

@@ -6,36 +6,9 @@ final class ChangeForms {
     private ChangeForms() {}
 
     /** A change of name, certificate address or legal representative. */
-    public static class DetailsChange {
+    public static class DetailsChange extends EnterpriseDetailsFields {
 
-        private String name;
-        private String certificateAddress;
-        private String legalRepresentative;
         private String reason;
-
-        public String getName() {
-            return name;
-        }
-
-        public void setName(String name) {
-            this.name = name;
-        }
-
-        public String getCertificateAddress() {
-            return certificateAddress;
-        }
-
-        public void setCertificateAddress(String certificateAddress) {
-            this.certificateAddress = certificateAddress;
-        }
-
-        public String getLegalRepresentative() {
-            return legalRepresentative;
-        }
-
-        public void setLegalRepresentative(String legalRepresentative) {
-            this.legalRepresentative = legalRepresentative;
-        }
 
         public String getReason() {
             return reason;

@@ -11,10 +11,11 @@ import com.realsim.identity.IdType;
 import com.realsim.platform.Actor;
 import com.realsim.platform.CurrentActor;
 import com.realsim.platform.Role;
-import com.realsim.platform.error.DomainException;
 import com.realsim.platform.web.CursorPage;
 import com.realsim.platform.web.FormErrors;
+import com.realsim.platform.web.PageLinks;
 import java.io.IOException;
+import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,7 +28,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Enterprise pages: the list, the guided registration (details and responsible person, then documents, then
@@ -66,16 +66,7 @@ class EnterpriseController {
         model.addAttribute("page", page);
         model.addAttribute("status", status);
         model.addAttribute("name", name);
-        model.addAttribute(
-                "nextUrl",
-                page.nextCursor() == null
-                        ? null
-                        : UriComponentsBuilder.fromPath("/enterprises")
-                                .queryParamIfPresent("status", java.util.Optional.ofNullable(status))
-                                .queryParamIfPresent("name", java.util.Optional.ofNullable(name))
-                                .queryParam("cursor", page.nextCursor())
-                                .build()
-                                .toUriString());
+        model.addAttribute("nextUrl", PageLinks.next(page));
         return "enterprise/list";
     }
 
@@ -89,14 +80,9 @@ class EnterpriseController {
     @PostMapping
     @PreAuthorize("hasRole('AGENT')")
     String register(@ModelAttribute("form") RegistrationForm form, BindingResult binding, RedirectAttributes redirect) {
-        try {
-            EnterpriseView created = enterprises.register(form.toInput());
-            redirect.addFlashAttribute("flashSuccess", "enterprise.drafted");
-            return "redirect:/enterprises/" + created.id();
-        } catch (DomainException refused) {
-            FormErrors.show(refused, binding);
-            return "enterprise/form";
-        }
+        return FormErrors.attempt(binding, () -> enterprises.register(form.toInput()))
+                .map(created -> saved("enterprise.drafted", created.id(), redirect))
+                .orElse("enterprise/form");
     }
 
     @GetMapping("/{id}/edit")
@@ -116,15 +102,12 @@ class EnterpriseController {
             BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
-        try {
-            enterprises.correct(id, form.toInput());
-            redirect.addFlashAttribute("flashSuccess", "enterprise.saved");
-            return "redirect:/enterprises/" + id;
-        } catch (DomainException refused) {
-            FormErrors.show(refused, binding);
-            model.addAttribute("enterprise", enterprises.get(id));
-            return "enterprise/form";
-        }
+        return FormErrors.attempt(binding, () -> enterprises.correct(id, form.toInput()))
+                .map(corrected -> saved("enterprise.saved", id, redirect))
+                .orElseGet(() -> {
+                    model.addAttribute("enterprise", enterprises.get(id));
+                    return "enterprise/form";
+                });
     }
 
     @GetMapping("/{id}")
@@ -153,47 +136,16 @@ class EnterpriseController {
             @RequestParam MultipartFile file,
             RedirectAttributes redirect)
             throws IOException {
-        try {
-            enterprises.attach(id, kind, file.getBytes());
-            redirect.addFlashAttribute("flashSuccess", "enterprise.documentStored");
-        } catch (DomainException refused) {
-            FormErrors.flash(refused, redirect);
-        }
+        byte[] content = file.getBytes();
+        FormErrors.attempt(redirect, "enterprise.documentStored", () -> enterprises.attach(id, kind, content));
         return "redirect:/enterprises/" + id + "#documents";
     }
 
     @PostMapping("/{id}/submit")
     @PreAuthorize("hasRole('AGENT')")
     String submit(@PathVariable long id, RedirectAttributes redirect) {
-        try {
-            enterprises.submit(id);
-            redirect.addFlashAttribute("flashSuccess", "enterprise.submitted");
-        } catch (DomainException refused) {
-            FormErrors.flash(refused, redirect);
-        }
+        FormErrors.attempt(redirect, "enterprise.submitted", () -> enterprises.submit(id));
         return "redirect:/enterprises/" + id;
-    }
-
-    @PostMapping("/{id}/approve")
-    @PreAuthorize("hasRole('OPS')")
-    String approve(@PathVariable long id, RedirectAttributes redirect) {
-        enterprises.approve(id);
-        redirect.addFlashAttribute("flashSuccess", "enterprise.approved");
-        return "redirect:/enterprises/review";
-    }
-
-    @PostMapping("/{id}/reject")
-    @PreAuthorize("hasRole('OPS')")
-    String reject(@PathVariable long id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        try {
-            enterprises.reject(id, reason);
-            redirect.addFlashAttribute("flashSuccess", "enterprise.rejected");
-            return "redirect:/enterprises/review";
-        } catch (DomainException refused) {
-            FormErrors.rethrowUnlessForTheUser(refused);
-            redirect.addFlashAttribute("flashError", "enterprise.reasonRequired");
-            return "redirect:/enterprises/" + id;
-        }
     }
 
     @PostMapping("/{id}/change-requests/details")
@@ -204,15 +156,18 @@ class EnterpriseController {
             BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
-        try {
-            ChangeRequestView request = enterprises.requestDetailsChange(
-                    id, form.getName(), form.getCertificateAddress(), form.getLegalRepresentative(), form.getReason());
-            redirect.addFlashAttribute("flashSuccess", "enterprise.changeRequested");
-            return "redirect:/enterprise-changes/" + request.id();
-        } catch (DomainException refused) {
-            FormErrors.show(refused, binding);
-            return show(id, model);
-        }
+        return changeRequested(
+                FormErrors.attempt(
+                        binding,
+                        () -> enterprises.requestDetailsChange(
+                                id,
+                                form.getName(),
+                                form.getCertificateAddress(),
+                                form.getLegalRepresentative(),
+                                form.getReason())),
+                id,
+                model,
+                redirect);
     }
 
     @PostMapping("/{id}/change-requests/responsible-person")
@@ -223,14 +178,28 @@ class EnterpriseController {
             BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
-        try {
-            ChangeRequestView request = enterprises.requestResponsiblePersonChange(
-                    id, form.getResponsiblePerson().toInput(), form.getReason());
-            redirect.addFlashAttribute("flashSuccess", "enterprise.changeRequested");
-            return "redirect:/enterprise-changes/" + request.id();
-        } catch (DomainException refused) {
-            FormErrors.show(refused, binding);
+        return changeRequested(
+                FormErrors.attempt(
+                        binding,
+                        () -> enterprises.requestResponsiblePersonChange(
+                                id, form.getResponsiblePerson().toInput(), form.getReason())),
+                id,
+                model,
+                redirect);
+    }
+
+    private static String saved(String successKey, long id, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("flashSuccess", successKey);
+        return "redirect:/enterprises/" + id;
+    }
+
+    /** A change request leads to its page; a refused one shows the enterprise's page with the form's errors. */
+    private String changeRequested(
+            Optional<ChangeRequestView> request, long id, Model model, RedirectAttributes redirect) {
+        if (request.isEmpty()) {
             return show(id, model);
         }
+        redirect.addFlashAttribute("flashSuccess", "enterprise.changeRequested");
+        return "redirect:/enterprise-changes/" + request.get().id();
     }
 }

@@ -11,21 +11,18 @@ import org.springframework.format.annotation.DateTimeFormat;
  * The registration form. Personal fields are never filled back in clear: when correcting, a blank one keeps its
  * current value.
  */
-public class RegistrationForm {
+public class RegistrationForm extends EnterpriseDetailsFields {
 
-    private String name;
     private CertificateType certificateType = CertificateType.USCC;
     private String certificateNumber;
-    private String certificateAddress;
-    private String legalRepresentative;
     private PersonForm responsiblePerson = new PersonForm();
 
     static RegistrationForm of(EnterpriseView view) {
         RegistrationForm form = new RegistrationForm();
-        form.name = view.name();
+        form.setName(view.name());
         form.certificateType = view.certificateType();
         form.certificateNumber = view.certificateNumber();
-        form.certificateAddress = view.certificateAddress();
+        form.setCertificateAddress(view.certificateAddress());
         if (view.responsiblePerson() != null) {
             form.responsiblePerson.setIdType(view.responsiblePerson().idType());
             form.responsiblePerson.legalRepresentative =
@@ -40,11 +37,11 @@ public class RegistrationForm {
 
     EnterpriseInput toInput() {
         return new EnterpriseInput(
-                name,
+                getName(),
                 certificateType,
                 certificateType == CertificateType.INTRODUCTION_LETTER ? null : certificateNumber,
-                certificateAddress,
-                legalRepresentative,
+                getCertificateAddress(),
+                getLegalRepresentative(),
                 responsiblePerson.toInput());
     }
 
@@ -95,14 +92,6 @@ public class RegistrationForm {
         }
     }
 
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
-    }
-
     public CertificateType getCertificateType() {
         return certificateType;
     }
@@ -117,22 +106,6 @@ public class RegistrationForm {
 
     public void setCertificateNumber(String certificateNumber) {
         this.certificateNumber = certificateNumber;
-    }
-
-    public String getCertificateAddress() {
-        return certificateAddress;
-    }
-
-    public void setCertificateAddress(String certificateAddress) {
-        this.certificateAddress = certificateAddress;
-    }
-
-    public String getLegalRepresentative() {
-        return legalRepresentative;
-    }
-
-    public void setLegalRepresentative(String legalRepresentative) {
-        this.legalRepresentative = legalRepresentative;
     }
 
     public PersonForm getResponsiblePerson() {

@@ -3,7 +3,6 @@ package com.realsim.enterprise.web;
 import com.realsim.enterprise.ChangeRequestFile;
 import com.realsim.enterprise.EnterpriseDocumentKind;
 import com.realsim.enterprise.EnterpriseService;
-import com.realsim.platform.error.DomainException;
 import com.realsim.platform.web.FormErrors;
 import java.io.IOException;
 import java.time.Clock;
@@ -18,10 +17,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** OPS's review queue of registrations and change requests, and the change request page everyone involved sees. */
+/**
+ * OPS's review queue of registrations and change requests with their decisions, and the change request page everyone
+ * involved sees. Approving a registration a colleague may not approve answers with the refusal page (its status, 403
+ * for the maker); other refusals are shown on the record's page.
+ */
 @Controller
 @PreAuthorize("hasAnyRole('AGENT', 'OPS', 'ENTERPRISE_ADMIN')")
 class ReviewController {
+
+    private static final String QUEUE = "redirect:/enterprises/review";
 
     private final EnterpriseService enterprises;
     private final Clock clock;
@@ -64,39 +69,46 @@ class ReviewController {
             @RequestParam MultipartFile file,
             RedirectAttributes redirect)
             throws IOException {
-        try {
-            enterprises.attachToChange(id, kind, file.getBytes());
-            redirect.addFlashAttribute("flashSuccess", "enterprise.documentStored");
-        } catch (DomainException refused) {
-            FormErrors.flash(refused, redirect);
-        }
+        byte[] content = file.getBytes();
+        FormErrors.attempt(redirect, "enterprise.documentStored", () -> enterprises.attachToChange(id, kind, content));
         return "redirect:/enterprise-changes/" + id;
+    }
+
+    @PostMapping("/enterprises/{id}/approve")
+    @PreAuthorize("hasRole('OPS')")
+    String approve(@PathVariable long id, RedirectAttributes redirect) {
+        enterprises.approve(id);
+        redirect.addFlashAttribute("flashSuccess", "enterprise.approved");
+        return QUEUE;
+    }
+
+    @PostMapping("/enterprises/{id}/reject")
+    @PreAuthorize("hasRole('OPS')")
+    String reject(@PathVariable long id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        return rejected(() -> enterprises.reject(id, reason), "enterprise.rejected", "/enterprises/" + id, redirect);
     }
 
     @PostMapping("/enterprise-changes/{id}/approve")
     @PreAuthorize("hasRole('OPS')")
-    String approve(@PathVariable long id, RedirectAttributes redirect) {
-        try {
-            enterprises.approveChange(id);
-            redirect.addFlashAttribute("flashSuccess", "enterprise.changeApproved");
-            return "redirect:/enterprises/review";
-        } catch (DomainException refused) {
-            FormErrors.flash(refused, redirect);
-            return "redirect:/enterprise-changes/" + id;
-        }
+    String approveChange(@PathVariable long id, RedirectAttributes redirect) {
+        return FormErrors.attempt(redirect, "enterprise.changeApproved", () -> enterprises.approveChange(id))
+                ? QUEUE
+                : "redirect:/enterprise-changes/" + id;
     }
 
     @PostMapping("/enterprise-changes/{id}/reject")
     @PreAuthorize("hasRole('OPS')")
-    String reject(@PathVariable long id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        try {
-            enterprises.rejectChange(id, reason);
-            redirect.addFlashAttribute("flashSuccess", "enterprise.changeRejected");
-            return "redirect:/enterprises/review";
-        } catch (DomainException refused) {
-            FormErrors.rethrowUnlessForTheUser(refused);
-            redirect.addFlashAttribute("flashError", "enterprise.reasonRequired");
-            return "redirect:/enterprise-changes/" + id;
-        }
+    String rejectChange(
+            @PathVariable long id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        String page = "/enterprise-changes/" + id;
+        return rejected(() -> enterprises.rejectChange(id, reason), "enterprise.changeRejected", page, redirect);
+    }
+
+    /** A rejection leads back to the queue; a refused one stays on the record's page, saying why. */
+    private static String rejected(Runnable reject, String successKey, String page, RedirectAttributes redirect) {
+        return FormErrors.attempt(
+                        redirect, successKey, reject, FormErrors.flashDecision(redirect, "enterprise.reasonRequired"))
+                ? QUEUE
+                : "redirect:" + page;
     }
 }

@@ -15,11 +15,11 @@ import com.realsim.platform.error.ErrorCode;
 import com.realsim.platform.error.FieldProblem;
 import com.realsim.platform.web.CursorPage;
 import com.realsim.platform.web.FormErrors;
+import com.realsim.platform.web.PageLinks;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -35,7 +35,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Business order pages: the list (keyset pages, filters by status and type), the new-order form for agents that fits
@@ -78,16 +77,7 @@ class OrderController {
                 "enterpriseNames",
                 enterpriseNames(
                         page.items().stream().map(OrderView::enterpriseId).toList()));
-        model.addAttribute(
-                "nextUrl",
-                page.nextCursor() == null
-                        ? null
-                        : UriComponentsBuilder.fromPath("/orders")
-                                .queryParamIfPresent("status", Optional.ofNullable(status))
-                                .queryParamIfPresent("type", Optional.ofNullable(type))
-                                .queryParam("cursor", page.nextCursor())
-                                .build()
-                                .toUriString());
+        model.addAttribute("nextUrl", PageLinks.next(page));
         return "order/list";
     }
 
@@ -222,15 +212,8 @@ class OrderController {
                 "documentKinds",
                 order.type().uploadableDocuments().stream().sorted().toList());
         model.addAttribute("mayDecide", order.open() && order.type().needsOpsDecision() && !order.submittedBy(actor));
-        model.addAttribute(
-                "nextCardsUrl",
-                cards.nextCursor() == null
-                        ? null
-                        : UriComponentsBuilder.fromPath("/orders/" + id)
-                                .queryParam("cardsCursor", cards.nextCursor())
-                                .fragment("cards")
-                                .build()
-                                .toUriString());
+        String nextCards = PageLinks.next(cards, "cardsCursor");
+        model.addAttribute("nextCardsUrl", nextCards == null ? null : nextCards + "#cards");
         return "order/detail";
     }
 
@@ -242,12 +225,9 @@ class OrderController {
             @RequestParam MultipartFile file,
             RedirectAttributes redirect)
             throws IOException {
-        try {
-            OrderService.Attached attached = orders.attach(id, kind, file.getBytes());
-            flashProgress(attached.order(), "order.documentStored", redirect);
-        } catch (DomainException refused) {
-            FormErrors.flash(refused, redirect);
-        }
+        byte[] content = file.getBytes();
+        FormErrors.attempt(redirect, () -> orders.attach(id, kind, content))
+                .ifPresent(attached -> flashProgress(attached.order(), "order.documentStored", redirect));
         return "redirect:/orders/" + id + "#documents";
     }
 
@@ -255,12 +235,9 @@ class OrderController {
     @PreAuthorize("hasRole('AGENT')")
     String handlerPhoto(@PathVariable long id, @RequestParam MultipartFile file, RedirectAttributes redirect)
             throws IOException {
-        try {
-            OrderService.Attached attached = orders.attachHandlerPhoto(id, file.getBytes());
-            flashProgress(attached.order(), "order.handlerPhotoStored", redirect);
-        } catch (DomainException refused) {
-            FormErrors.flash(refused, redirect);
-        }
+        byte[] content = file.getBytes();
+        FormErrors.attempt(redirect, () -> orders.attachHandlerPhoto(id, content))
+                .ifPresent(attached -> flashProgress(attached.order(), "order.handlerPhotoStored", redirect));
         return "redirect:/orders/" + id + "#documents";
     }
 
@@ -276,36 +253,22 @@ class OrderController {
     @PostMapping("/{id}/cancel")
     @PreAuthorize("hasRole('AGENT')")
     String cancel(@PathVariable long id, RedirectAttributes redirect) {
-        try {
-            orders.cancel(id);
-            redirect.addFlashAttribute("flashSuccess", "order.cancelled");
-        } catch (DomainException refused) {
-            FormErrors.flash(refused, redirect);
-        }
+        FormErrors.attempt(redirect, "order.cancelled", () -> orders.cancel(id));
         return "redirect:/orders/" + id;
     }
 
     @PostMapping("/{id}/approve")
     @PreAuthorize("hasRole('OPS')")
     String approve(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        try {
-            OrderView order = orders.approve(id, reason);
-            flashProgress(order, "order.approved", redirect);
-        } catch (DomainException refused) {
-            FormErrors.flash(refused, redirect);
-        }
+        FormErrors.attempt(redirect, () -> orders.approve(id, reason))
+                .ifPresent(order -> flashProgress(order, "order.approved", redirect));
         return "redirect:/orders/" + id;
     }
 
     @PostMapping("/{id}/reject")
     @PreAuthorize("hasRole('OPS')")
     String reject(@PathVariable long id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        try {
-            orders.reject(id, reason);
-            redirect.addFlashAttribute("flashSuccess", "order.rejectedByOps");
-        } catch (DomainException refused) {
-            FormErrors.flash(refused, redirect);
-        }
+        FormErrors.attempt(redirect, "order.rejectedByOps", () -> orders.reject(id, reason));
         return "redirect:/orders/" + id;
     }
 

@@ -3,10 +3,10 @@ package com.realsim.verification.web;
 import com.realsim.platform.Actor;
 import com.realsim.platform.CurrentActor;
 import com.realsim.platform.Role;
-import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
 import com.realsim.platform.web.CursorPage;
 import com.realsim.platform.web.FormErrors;
+import com.realsim.platform.web.PageLinks;
 import com.realsim.verification.VerificationCaseView;
 import com.realsim.verification.VerificationKind;
 import com.realsim.verification.VerificationService;
@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The verification queue and a case's page. OPS work through the queue (filter, claim, release, decide); agents and
@@ -71,14 +70,7 @@ class VerificationController {
         model.addAttribute("statuses", VerificationStatus.values());
         model.addAttribute("assignments", VerificationService.Assignment.values());
         model.addAttribute("manualOnly", verifications.manualReviewOnly());
-        model.addAttribute(
-                "nextUrl",
-                page.nextCursor() == null
-                        ? null
-                        : ServletUriComponentsBuilder.fromCurrentRequest()
-                                .replaceQueryParam("cursor", page.nextCursor())
-                                .build()
-                                .toUriString());
+        model.addAttribute("nextUrl", PageLinks.next(page));
         return "verification/queue";
     }
 
@@ -88,9 +80,7 @@ class VerificationController {
         Actor actor = CurrentActor.get();
         model.addAttribute("kase", kase);
         model.addAttribute("submittedByMe", kase.submittedBy(actor));
-        model.addAttribute(
-                "claimedByOther",
-                kase.assignedTo() != null && !kase.assignedTo().equals(actor.name()));
+        model.addAttribute("claimedByOther", kase.heldByAnother(actor));
         model.addAttribute("manualOnly", kase.findings().manualOnly());
         return "verification/detail";
     }
@@ -98,65 +88,49 @@ class VerificationController {
     @PostMapping("/{id}/approve")
     @PreAuthorize("hasRole('OPS')")
     String approve(@PathVariable long id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        try {
-            verifications.approve(id, reason);
-            redirect.addFlashAttribute("flashSuccess", "verification.approved");
-            redirect.addFlashAttribute("flashArgs", new Object[] {String.valueOf(id)});
-            return "redirect:/verifications";
-        } catch (DomainException refused) {
-            return refusedOn(id, refused, redirect);
-        }
+        return decided(id, "verification.approved", () -> verifications.approve(id, reason), redirect);
     }
 
     @PostMapping("/{id}/reject")
     @PreAuthorize("hasRole('OPS')")
     String reject(@PathVariable long id, @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
-        try {
-            verifications.reject(id, reason);
-            redirect.addFlashAttribute("flashSuccess", "verification.rejected");
-            redirect.addFlashAttribute("flashArgs", new Object[] {String.valueOf(id)});
-            return "redirect:/verifications";
-        } catch (DomainException refused) {
-            return refusedOn(id, refused, redirect);
-        }
+        return decided(id, "verification.rejected", () -> verifications.reject(id, reason), redirect);
     }
 
     @PostMapping("/{id}/claim")
     @PreAuthorize("hasRole('OPS')")
     String claim(@PathVariable long id, RedirectAttributes redirect) {
-        try {
-            verifications.assign(id);
-            redirect.addFlashAttribute("flashSuccess", "verification.claimed");
-        } catch (DomainException refused) {
-            return refusedOn(id, refused, redirect);
-        }
+        attempt(redirect, "verification.claimed", () -> verifications.assign(id));
         return "redirect:/verifications/" + id;
     }
 
     @PostMapping("/{id}/release")
     @PreAuthorize("hasRole('OPS')")
     String release(@PathVariable long id, RedirectAttributes redirect) {
-        try {
-            verifications.release(id);
-            redirect.addFlashAttribute("flashSuccess", "verification.released");
-        } catch (DomainException refused) {
-            return refusedOn(id, refused, redirect);
-        }
+        attempt(redirect, "verification.released", () -> verifications.release(id));
         return "redirect:/verifications/" + id;
     }
 
-    /**
-     * Shows a refusal on the case's page. 404, 403 and SELF_APPROVAL answer as everywhere else (the refusal page with
-     * its status), so that maker-checker is a 403 in pages as in the API.
-     */
-    private static String refusedOn(long id, DomainException refused, RedirectAttributes redirect) {
-        FormErrors.rethrowUnlessForTheUser(refused);
-        if (refused.code() == ErrorCode.SELF_APPROVAL) {
-            throw refused;
+    /** A decision leads back to the queue, naming the case; a refusal stays on the case's page. */
+    private static String decided(long id, String successKey, Runnable decide, RedirectAttributes redirect) {
+        if (!attempt(redirect, successKey, decide)) {
+            return "redirect:/verifications/" + id;
         }
-        redirect.addFlashAttribute("flashError", refused.messageKey());
-        redirect.addFlashAttribute("flashArgs", refused.messageArguments());
-        return "redirect:/verifications/" + id;
+        redirect.addFlashAttribute("flashArgs", new Object[] {String.valueOf(id)});
+        return "redirect:/verifications";
+    }
+
+    /**
+     * Runs an act of the case page and flashes its outcome there. 404, 403 and SELF_APPROVAL answer as everywhere
+     * else (the refusal page with its status), so that maker-checker is a 403 in pages as in the API.
+     */
+    private static boolean attempt(RedirectAttributes redirect, String successKey, Runnable act) {
+        return FormErrors.attempt(redirect, successKey, act, refused -> {
+            if (refused.code() == ErrorCode.SELF_APPROVAL) {
+                throw refused;
+            }
+            FormErrors.flash(refused, redirect);
+        });
     }
 
     private static VerificationStatus parse(String status) {
