@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,12 +19,31 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Chinese and English bundles have the same keys, and every literal key a template uses exists. */
+/**
+ * Chinese and English bundles have the same keys, and every literal key the application names exists: in templates
+ * as a message expression ({@code #{card.state}}) or as a key handed to a fragment ({@code 'account.agents.none'}),
+ * and in Java as a text such as {@code "card.rule.code.taken"} (a refusal's key, a flash message) — so a key that is
+ * renamed in one place and not the other fails here instead of showing {@code ??key??} to a person.
+ */
 class MessageBundlesTest {
 
     static final Path BUNDLES = Path.of("src/main/resources/i18n");
     static final Path TEMPLATES = Path.of("src/main/resources/templates");
+    static final Path JAVA = Path.of("src/main/java");
     static final Pattern LITERAL_KEY = Pattern.compile("#\\{([A-Za-z][A-Za-z0-9_.-]*)[}(]");
+
+    /** The first words of the bundles' keys (a text ending in a dot is the start of a key built at run time). */
+    static final String PREFIXES = "(?:account|approval|audit|card|catalogue|document|enterprise|identity|order"
+            + "|platform|verification|review|error|nav|dashboard|login|form|validation|role|table|message)";
+
+    /** Texts of that shape that are no message key, and what they are. */
+    static final Map<String, String> NOT_KEYS = Map.of("audit.trail", "the audit listener's id in the event registry");
+
+    /** A key handed to a fragment or a message call in a template: {@code 'account.agents.none'}. */
+    static final Pattern QUOTED_KEY = Pattern.compile("'(" + PREFIXES + "\\.[A-Za-z0-9_.-]*[A-Za-z0-9_-])'");
+
+    /** A key in Java: a string literal that is nothing but a key, {@code "card.rule.code.taken"}. */
+    static final Pattern JAVA_KEY = Pattern.compile("\"(" + PREFIXES + "\\.[A-Za-z0-9_.-]*[A-Za-z0-9_-])\"");
 
     @Test
     void chineseAndEnglishBundlesHaveTheSameKeys() throws IOException {
@@ -53,10 +74,13 @@ class MessageBundlesTest {
         try (Stream<Path> templates = Files.walk(TEMPLATES)) {
             for (Path template :
                     templates.filter(p -> p.toString().endsWith(".html")).toList()) {
-                Matcher matcher = LITERAL_KEY.matcher(Files.readString(template));
-                while (matcher.find()) {
-                    if (!known.contains(matcher.group(1))) {
-                        missing.add(TEMPLATES.relativize(template) + ": " + matcher.group(1));
+                String text = Files.readString(template);
+                for (Pattern key : List.of(LITERAL_KEY, QUOTED_KEY)) {
+                    Matcher matcher = key.matcher(text);
+                    while (matcher.find()) {
+                        if (!known.contains(matcher.group(1))) {
+                            missing.add(TEMPLATES.relativize(template) + ": " + matcher.group(1));
+                        }
                     }
                 }
             }
@@ -64,6 +88,59 @@ class MessageBundlesTest {
         assertThat(missing)
                 .as("message keys used in templates but missing from the bundles")
                 .isEmpty();
+    }
+
+    @Test
+    void everyKeyTheJavaCodeNamesExistsInTheBundles() throws IOException {
+        Set<String> known = knownKeys();
+        Set<String> found = new TreeSet<>();
+        Set<String> missing = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(JAVA)) {
+            for (Path source :
+                    sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher matcher = JAVA_KEY.matcher(Files.readString(source));
+                while (matcher.find()) {
+                    found.add(matcher.group(1));
+                    if (!known.contains(matcher.group(1)) && !NOT_KEYS.containsKey(matcher.group(1))) {
+                        missing.add(JAVA.relativize(source) + ": " + matcher.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(found)
+                .as("the keys named in Java were found")
+                .hasSizeGreaterThan(50)
+                .contains("identity.idNumber.required", "audit.filter.toBeforeFrom");
+        assertThat(missing)
+                .as("message keys named in Java but missing from the bundles")
+                .isEmpty();
+    }
+
+    @Test
+    void theKeyPatternsFindKeysAndLeaveTheStartsOfBuiltKeysAlone() {
+        assertThat(JAVA_KEY.matcher("throw new DomainException(code, \"card.rule.code.taken\");")
+                        .find())
+                .isTrue();
+        assertThat(JAVA_KEY.matcher("\"identity.idNumber.format.\" + type.name()")
+                        .find())
+                .isFalse();
+        assertThat(JAVA_KEY.matcher("@Value(\"${realsim.card.rules-ttl:10s}\")").find())
+                .isFalse();
+        assertThat(QUOTED_KEY
+                        .matcher("listing(${agents}, 'agents', 'account.agents.none', null)")
+                        .find())
+                .isTrue();
+        assertThat(QUOTED_KEY.matcher("#{${'audit.action.' + a}}").find()).isFalse();
+    }
+
+    static Set<String> knownKeys() throws IOException {
+        Set<String> known = new HashSet<>();
+        try (Stream<Path> files = Files.list(BUNDLES)) {
+            for (Path bundle : files.toList()) {
+                known.addAll(keys(bundle));
+            }
+        }
+        return known;
     }
 
     @Test

@@ -53,7 +53,7 @@ public class AccountService {
     public AgentSummary createAgent(String name) {
         String clean = name == null ? "" : name.strip();
         if (clean.isEmpty() || clean.length() > 200) {
-            throw new ValidationException(new FieldProblem("name", ErrorCode.VALIDATION_FAILED, "validation.NotBlank"));
+            throw new ValidationException(new FieldProblem("name", ErrorCode.VALIDATION_FAILED, "NotBlank"));
         }
         if (agents.existsByNameIgnoreCase(clean)) {
             throw new ValidationException(new FieldProblem("name", ErrorCode.DUPLICATE, "account.agent.duplicate"));
@@ -85,7 +85,7 @@ public class AccountService {
         }
         PasswordPolicy.check(username, command.password()).ifPresent(problems::add);
         if (command.role() == null) {
-            problems.add(new FieldProblem("role", ErrorCode.VALIDATION_FAILED, "validation.NotNull"));
+            problems.add(new FieldProblem("role", ErrorCode.VALIDATION_FAILED, "NotNull"));
         } else {
             problems.addAll(tenantProblems(command));
         }

@@ -12,14 +12,7 @@ public record ApiClientChanged(
 
     @Override
     public AuditFacts auditFacts() {
-        return AuditFacts.by(
-                by,
-                agentId,
-                enterpriseId,
-                action,
-                "API_CLIENT",
-                apiClientId,
-                "SUCCESS",
-                Map.of("clientId", clientId, "role", role.name()));
+        Map<String, Object> details = Map.of("clientId", clientId, "role", role.name());
+        return AuditFacts.by(by, agentId, enterpriseId, action, "API_CLIENT", apiClientId, "SUCCESS", details);
     }
 }

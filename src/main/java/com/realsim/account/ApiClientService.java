@@ -98,7 +98,10 @@ public class ApiClientService {
         registry.forgetWhenTheTransactionEnds(client.clientId());
     }
 
-    /** A new secret, shown once; the old secret and every token issued under it stop working at once. */
+    /**
+     * A new secret, shown once; the old secret and every token issued under it stop working at once on this instance,
+     * and within {@code realsim.api.client-check-ttl} on the others.
+     */
     @Transactional
     public IssuedCredentials rotate(long id, Actor by) {
         ApiClient client = clients.findById(id).orElseThrow(NotFoundException::new);

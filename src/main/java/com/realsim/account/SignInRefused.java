@@ -29,15 +29,8 @@ public record SignInRefused(Long userId, String username, Long agentId, Long ent
 
     @Override
     public AuditFacts auditFacts() {
-        return new AuditFacts(
-                "anonymous",
-                null,
-                agentId,
-                enterpriseId,
-                "SIGN_IN",
-                "USER",
-                userId == null ? null : String.valueOf(userId),
-                "REFUSED",
-                Map.of("username", username, "reason", reason));
+        Map<String, Object> details = Map.of("username", username, "reason", reason);
+        String target = userId == null ? null : String.valueOf(userId);
+        return new AuditFacts("anonymous", null, agentId, enterpriseId, "SIGN_IN", "USER", target, "REFUSED", details);
     }
 }

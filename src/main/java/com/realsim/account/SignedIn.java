@@ -11,15 +11,8 @@ public record SignedIn(long userId, String username, Role role, Long agentId, Lo
 
     @Override
     public AuditFacts auditFacts() {
-        return new AuditFacts(
-                username,
-                role,
-                agentId,
-                enterpriseId,
-                "SIGN_IN",
-                "USER",
-                String.valueOf(userId),
-                "SUCCESS",
-                Map.of("username", username));
+        Map<String, Object> details = Map.of("username", username);
+        String target = String.valueOf(userId);
+        return new AuditFacts(username, role, agentId, enterpriseId, "SIGN_IN", "USER", target, "SUCCESS", details);
     }
 }

@@ -1,7 +1,6 @@
 package com.realsim.account;
 
 import com.realsim.platform.Actor;
-import com.realsim.platform.AuditedEvent;
 import com.realsim.platform.Role;
 import java.util.Map;
 
@@ -11,18 +10,15 @@ import java.util.Map;
  * @param by who created it, null for the system (the bootstrap administrator, demo data)
  */
 public record UserAccountCreated(long userId, String username, Role role, Long agentId, Long enterpriseId, Actor by)
-        implements AuditedEvent {
+        implements UserAccountEvent {
 
     @Override
-    public AuditFacts auditFacts() {
-        return AuditFacts.by(
-                by,
-                agentId,
-                enterpriseId,
-                "USER_CREATED",
-                "USER",
-                userId,
-                "SUCCESS",
-                Map.of("username", username, "role", role.name()));
+    public String action() {
+        return "USER_CREATED";
+    }
+
+    @Override
+    public Map<String, Object> details() {
+        return Map.of("username", username, "role", role.name());
     }
 }

@@ -22,14 +22,14 @@ class AuditRetry {
     private final FailedEventPublications failed;
     private final Duration minAge;
 
-    AuditRetry(FailedEventPublications failed, @Value("${realsim.audit.retry-min-age:PT1M}") Duration minAge) {
+    AuditRetry(FailedEventPublications failed, @Value("${realsim.audit.retry-min-age:1m}") Duration minAge) {
         this.failed = failed;
         this.minAge = minAge;
     }
 
     @Scheduled(
-            initialDelayString = "${realsim.audit.retry-interval:PT1M}",
-            fixedDelayString = "${realsim.audit.retry-interval:PT1M}")
+            initialDelayString = "${realsim.audit.retry-interval:1m}",
+            fixedDelayString = "${realsim.audit.retry-interval:1m}")
     void resubmitFailedAppends() {
         resubmitFailedAppends(minAge);
     }

@@ -1,9 +1,9 @@
 package com.realsim.document;
 
 /**
- * Where the encrypted bytes of documents live, by a server-generated key. The file-system store is the default; an
- * S3-compatible store is another bean of this type. Implementations write all or nothing: a key is either absent or
- * holds complete content.
+ * Where the encrypted bytes of documents live, by a server-generated key. The file-system store is the only one
+ * provided; another store (an object store, say) would be another bean of this type. Implementations write all or
+ * nothing: a key is either absent or holds complete content.
  */
 public interface DocumentStore {
 

@@ -23,21 +23,15 @@ public record DocumentStored(
 
     @Override
     public AuditFacts auditFacts() {
+        Map<String, Object> details = Map.of(
+                "ownerType", ownerType,
+                "ownerId", ownerId,
+                "kind", kind,
+                "contentType", contentType,
+                "sizeBytes", sizeBytes,
+                "sha256", sha256);
+        String target = String.valueOf(documentId);
         return new AuditFacts(
-                actor,
-                role,
-                agentId,
-                enterpriseId,
-                "DOCUMENT_STORED",
-                "DOCUMENT",
-                String.valueOf(documentId),
-                "SUCCESS",
-                Map.of(
-                        "ownerType", ownerType,
-                        "ownerId", ownerId,
-                        "kind", kind,
-                        "contentType", contentType,
-                        "sizeBytes", sizeBytes,
-                        "sha256", sha256));
+                actor, role, agentId, enterpriseId, "DOCUMENT_STORED", "DOCUMENT", target, "SUCCESS", details);
     }
 }

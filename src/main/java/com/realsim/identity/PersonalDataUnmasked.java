@@ -15,15 +15,9 @@ public record PersonalDataUnmasked(
 
     @Override
     public AuditFacts auditFacts() {
+        Map<String, Object> details = Map.of("field", field, "reason", reason);
+        String target = String.valueOf(targetId);
         return new AuditFacts(
-                actor,
-                role,
-                null,
-                null,
-                "PERSONAL_DATA_UNMASKED",
-                targetType,
-                String.valueOf(targetId),
-                "SUCCESS",
-                Map.of("field", field, "reason", reason));
+                actor, role, null, null, "PERSONAL_DATA_UNMASKED", targetType, target, "SUCCESS", details);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.realsim.approval.CardEligibility.Allowed;
+import com.realsim.card.RealCards;
 import com.realsim.platform.Actor;
 import com.realsim.platform.Role;
 import com.realsim.platform.error.DomainException;
@@ -17,43 +18,60 @@ import com.realsim.testsupport.TestFiles;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
+import org.springframework.context.ApplicationContext;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.test.AssertablePublishedEvents;
 import org.springframework.modulith.test.PublishedEventsExtension;
 
 /**
- * Exception requests through the service against PostgreSQL: the rules for each kind, one pending request per card,
- * tenants, maker-checker, the document requirement, the events and the audit trail.
+ * Exception requests through the service against PostgreSQL and real cards of the card module (their tenant and
+ * their requirement by the real rules): the rules for each kind, one pending request per card, tenants,
+ * maker-checker, the document requirement, the events and the audit trail.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(TestCards.class)
 @ExtendWith(PublishedEventsExtension.class)
 class ExceptionServiceTest {
-
-    static final AtomicLong agents = new AtomicLong(7_000);
 
     @Autowired
     ExceptionService exceptions;
 
     @Autowired
-    TestCards.Cards cards;
+    ApplicationContext context;
 
     @Autowired
     JdbcTemplate sql;
 
-    final long agentOrg = agents.incrementAndGet();
-    final Actor agent = ActorAuthentication.actor(Role.AGENT, agentOrg, null);
+    RealCards cards;
+    final long agentOrg = RealCards.newAgent();
+    final Actor agent = RealCards.agent(agentOrg);
     final Actor ops = ActorAuthentication.actor(Role.OPS, null, null);
+    long enterprise;
+
+    @BeforeEach
+    void agentWithAVerifiedEnterprise() {
+        cards = new RealCards(context);
+        enterprise = cards.verifiedEnterprise(agentOrg);
+    }
+
+    /** A card of the agent's enterprise with non-directional data: a provincial approval may waive its end user. */
+    String provincialCard() {
+        return cards.cardAllowing(Allowed.PROVINCIAL_APPROVAL, agentOrg, enterprise);
+    }
+
+    /** A card of another agent's verified enterprise. */
+    String anotherAgentsCard() {
+        long otherAgent = RealCards.newAgent();
+        return cards.cardAllowing(Allowed.PROVINCIAL_APPROVAL, otherAgent, cards.verifiedEnterprise(otherAgent));
+    }
 
     <T> T as(Actor actor, Supplier<T> work) {
         return RunAs.run(actor, work);
@@ -68,11 +86,11 @@ class ExceptionServiceTest {
         throw new AssertionError("expected a refusal");
     }
 
-    ExceptionView requested(CardEligibility card, ExceptionKind kind) {
-        return as(agent, () -> exceptions.request(card.iccid(), kind, "Smart meters in remote substations"));
+    ExceptionView requested(String card, ExceptionKind kind) {
+        return as(agent, () -> exceptions.request(card, kind, "Smart meters in remote substations"));
     }
 
-    ExceptionView documented(CardEligibility card, ExceptionKind kind) {
+    ExceptionView documented(String card, ExceptionKind kind) {
         ExceptionView request = requested(card, kind);
         as(agent, () -> exceptions.attachDocument(request.id(), TestFiles.jpeg()));
         return request;
@@ -80,39 +98,42 @@ class ExceptionServiceTest {
 
     @Test
     void aProvincialApprovalIsRequestedForACardWithNonDirectionalData() {
-        CardEligibility card = cards.provincial(agentOrg, 501L);
+        String card = provincialCard();
         ExceptionView request = requested(card, ExceptionKind.PROVINCIAL_APPROVAL);
         assertThat(request.status()).isEqualTo(ExceptionStatus.PENDING);
         assertThat(request.kind()).isEqualTo(ExceptionKind.PROVINCIAL_APPROVAL);
-        assertThat(request.iccid()).isEqualTo(card.iccid());
-        assertThat(request.cardId()).isEqualTo(card.cardId());
+        assertThat(request.iccid()).isEqualTo(card);
+        assertThat(request.cardId()).isEqualTo(cards.cardId(card));
         assertThat(request.agentId()).isEqualTo(agentOrg);
-        assertThat(request.enterpriseId()).isEqualTo(501L);
-        assertThat(request.requirementCode()).isEqualTo(TestCards.NON_DIRECTIONAL_DATA);
+        assertThat(request.enterpriseId()).isEqualTo(enterprise);
+        assertThat(request.requirementCode()).isEqualTo("NON_DIRECTIONAL_DATA");
         assertThat(request.requestedBy()).isEqualTo(agent.name());
     }
 
     @Test
     void aGroupApprovalIsRequestedForA149CardWithDirectionalVoiceOrSms() {
-        CardEligibility card = cards.add(agentOrg, null, Allowed.GROUP_APPROVAL, TestCards.SEGMENT_149_DIRECTIONAL);
-        assertThat(requested(card, ExceptionKind.GROUP_APPROVAL).status()).isEqualTo(ExceptionStatus.PENDING);
+        String card = cards.cardAllowing(Allowed.GROUP_APPROVAL, agentOrg, enterprise);
+        ExceptionView request = requested(card, ExceptionKind.GROUP_APPROVAL);
+        assertThat(request.status()).isEqualTo(ExceptionStatus.PENDING);
+        assertThat(request.requirementCode()).isEqualTo("SEGMENT_149_DIRECTIONAL_VOICE_SMS");
     }
 
     @Test
     void a149CardWithNonDirectionalVoiceOrSmsGetsNoExceptionOfEitherKind() {
-        CardEligibility card = cards.add(agentOrg, null, Allowed.NOT_ALLOWED, TestCards.SEGMENT_149_NON_DIRECTIONAL);
+        String card = cards.cardAllowing(Allowed.NOT_ALLOWED, agentOrg, enterprise);
         for (ExceptionKind kind : ExceptionKind.values()) {
             DomainException refused = refusal(() -> requested(card, kind));
             assertThat(refused.code()).isEqualTo(ErrorCode.EXCEPTION_NOT_ALLOWED);
             assertThat(refused.messageKey()).isEqualTo("approval.refused.NOT_ALLOWED");
         }
-        assertThat(as(agent, () -> exceptions.forCard(card.cardId()))).isEmpty();
+        assertThat(as(agent, () -> exceptions.forCard(cards.cardId(card)))).isEmpty();
     }
 
     @Test
     void aTestPackageOrDirectionalDataOnlyCardNeedsNoException() {
-        for (String requirement : List.of(TestCards.TEST_PACKAGE, TestCards.DIRECTIONAL_DATA_ONLY)) {
-            CardEligibility card = cards.add(agentOrg, null, Allowed.NOT_NEEDED, requirement);
+        for (String card : List.of(
+                cards.enterpriseCard(agentOrg, enterprise, "138", cards.testPackagePlan()),
+                cards.cardAllowing(Allowed.NOT_NEEDED, agentOrg, enterprise))) {
             for (ExceptionKind kind : ExceptionKind.values()) {
                 DomainException refused = refusal(() -> requested(card, kind));
                 assertThat(refused.code()).isEqualTo(ErrorCode.EXCEPTION_NOT_ALLOWED);
@@ -123,11 +144,11 @@ class ExceptionServiceTest {
 
     @Test
     void aKindThatDoesNotFitTheCardIsRefused() {
-        CardEligibility provincial = cards.provincial(agentOrg, null);
+        String provincial = provincialCard();
         assertThat(refusal(() -> requested(provincial, ExceptionKind.GROUP_APPROVAL))
                         .code())
                 .isEqualTo(ErrorCode.EXCEPTION_NOT_ALLOWED);
-        CardEligibility group = cards.add(agentOrg, null, Allowed.GROUP_APPROVAL, TestCards.SEGMENT_149_DIRECTIONAL);
+        String group = cards.cardAllowing(Allowed.GROUP_APPROVAL, agentOrg, enterprise);
         assertThat(refusal(() -> requested(group, ExceptionKind.PROVINCIAL_APPROVAL))
                         .code())
                 .isEqualTo(ErrorCode.EXCEPTION_NOT_ALLOWED);
@@ -135,7 +156,7 @@ class ExceptionServiceTest {
 
     @Test
     void aCardHasOnePendingRequestAtATimeAndOneApprovedExceptionAtMost() {
-        CardEligibility card = cards.provincial(agentOrg, null);
+        String card = provincialCard();
         ExceptionView first = documented(card, ExceptionKind.PROVINCIAL_APPROVAL);
         DomainException twice = refusal(() -> requested(card, ExceptionKind.PROVINCIAL_APPROVAL));
         assertThat(twice.code()).isEqualTo(ErrorCode.DUPLICATE);
@@ -150,24 +171,24 @@ class ExceptionServiceTest {
 
     @Test
     void anotherTenantsCardAndRequestAreNotFound() {
-        CardEligibility theirs = cards.provincial(agentOrg + 100_000, null);
+        String theirs = anotherAgentsCard();
         assertThatThrownBy(() -> requested(theirs, ExceptionKind.PROVINCIAL_APPROVAL))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> as(agent, () -> exceptions.eligibility(theirs.iccid())))
+        assertThatThrownBy(() -> as(agent, () -> exceptions.eligibility(theirs)))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> as(agent, () -> exceptions.eligibility("89860000000000000000")))
                 .isInstanceOf(NotFoundException.class);
 
-        ExceptionView mine = requested(cards.provincial(agentOrg, 777L), ExceptionKind.PROVINCIAL_APPROVAL);
-        Actor otherAgent = ActorAuthentication.actor(Role.AGENT, agentOrg + 100_000, null);
-        Actor otherEnterprise = ActorAuthentication.actor(Role.ENTERPRISE_ADMIN, null, 778L);
+        ExceptionView mine = requested(provincialCard(), ExceptionKind.PROVINCIAL_APPROVAL);
+        Actor otherAgent = RealCards.agent(RealCards.newAgent());
+        Actor otherEnterprise = RealCards.enterpriseAdmin(cards.verifiedEnterprise(agentOrg));
         for (Actor outsider : List.of(otherAgent, otherEnterprise)) {
             assertThatThrownBy(() -> as(outsider, () -> exceptions.get(mine.id())))
                     .isInstanceOf(NotFoundException.class);
         }
         assertThatThrownBy(() -> as(otherAgent, () -> exceptions.attachDocument(mine.id(), TestFiles.pdf())))
                 .isInstanceOf(NotFoundException.class);
-        Actor ownEnterprise = ActorAuthentication.actor(Role.ENTERPRISE_ADMIN, null, 777L);
+        Actor ownEnterprise = RealCards.enterpriseAdmin(enterprise);
         assertThat(as(ownEnterprise, () -> exceptions.get(mine.id())).id()).isEqualTo(mine.id());
         assertThat(as(ownEnterprise, () -> exceptions.file(mine.id()).documents()))
                 .as("the approval document is for OPS and the agent")
@@ -176,8 +197,7 @@ class ExceptionServiceTest {
 
     @Test
     void theSamePrincipalNeverRequestsAndDecides() {
-        CardEligibility card = cards.provincial(agentOrg, null);
-        ExceptionView request = documented(card, ExceptionKind.PROVINCIAL_APPROVAL);
+        ExceptionView request = documented(provincialCard(), ExceptionKind.PROVINCIAL_APPROVAL);
         // the agent's account, later switched to the OPS role: the same principal (USER:id)
         Actor sameAccount = new Actor(Actor.Kind.USER, agent.id(), agent.name(), Role.OPS, null, null);
         assertThat(refusal(() -> as(sameAccount, () -> exceptions.approve(request.id(), "ok")))
@@ -191,7 +211,7 @@ class ExceptionServiceTest {
 
     @Test
     void theDatabaseHoldsMakerCheckerToo() {
-        ExceptionView request = requested(cards.provincial(agentOrg, null), ExceptionKind.PROVINCIAL_APPROVAL);
+        ExceptionView request = requested(provincialCard(), ExceptionKind.PROVINCIAL_APPROVAL);
         assertThatThrownBy(() -> sql.update(
                         "update exception_request set status = 'APPROVED', decided_by = requested_by,"
                                 + " decided_by_name = 'x', decided_at = now() where id = ?",
@@ -202,7 +222,7 @@ class ExceptionServiceTest {
 
     @Test
     void approvalWithoutTheSignedDocumentIsRefused() {
-        ExceptionView request = requested(cards.provincial(agentOrg, null), ExceptionKind.PROVINCIAL_APPROVAL);
+        ExceptionView request = requested(provincialCard(), ExceptionKind.PROVINCIAL_APPROVAL);
         DomainException refused = refusal(() -> as(ops, () -> exceptions.approve(request.id(), null)));
         assertThat(refused.code()).isEqualTo(ErrorCode.DOCUMENTS_MISSING);
         assertThat(refused.details()).containsEntry("kinds", List.of("APPROVAL_DOCUMENT"));
@@ -210,7 +230,8 @@ class ExceptionServiceTest {
 
     @Test
     void approvalPublishesExceptionApprovedAndNamesTheApprovalForTheCard(AssertablePublishedEvents events) {
-        CardEligibility card = cards.provincial(agentOrg, 502L);
+        String card = provincialCard();
+        long cardId = cards.cardId(card);
         ExceptionView request = documented(card, ExceptionKind.PROVINCIAL_APPROVAL);
         ExceptionView approved = as(ops, () -> exceptions.approve(request.id(), "Signed by the deputy GM"));
 
@@ -219,23 +240,23 @@ class ExceptionServiceTest {
         assertThat(events)
                 .contains(ExceptionApproved.class)
                 .matching(ExceptionApproved::exceptionId, request.id())
-                .matching(ExceptionApproved::cardId, card.cardId())
-                .matching(ExceptionApproved::iccid, card.iccid())
+                .matching(ExceptionApproved::cardId, cardId)
+                .matching(ExceptionApproved::iccid, card)
                 .matching(ExceptionApproved::kind, ExceptionKind.PROVINCIAL_APPROVAL)
                 .matching(ExceptionApproved::approvedBy, ops.name());
         assertThat(events).contains(ExceptionRequested.class).matching(ExceptionRequested::exceptionId, request.id());
 
-        ApprovedException named = exceptions.approvedExceptionFor(card.cardId()).orElseThrow();
+        ApprovedException named = exceptions.approvedExceptionFor(cardId).orElseThrow();
         assertThat(named.exceptionId()).isEqualTo(request.id());
         assertThat(named.kind()).isEqualTo(ExceptionKind.PROVINCIAL_APPROVAL);
         assertThat(named.approvedBy()).isEqualTo(ops.name());
         assertThat(named.path()).isEqualTo("/exceptions/" + request.id());
-        assertThat(exceptions.approvedExceptionFor(card.cardId() + 1_000_000)).isEmpty();
+        assertThat(exceptions.approvedExceptionFor(cardId + 1_000_000)).isEmpty();
     }
 
     @Test
     void rejectionNeedsAReasonAndPublishesExceptionRejected(AssertablePublishedEvents events) {
-        ExceptionView request = requested(cards.provincial(agentOrg, null), ExceptionKind.PROVINCIAL_APPROVAL);
+        ExceptionView request = requested(provincialCard(), ExceptionKind.PROVINCIAL_APPROVAL);
         ValidationException noReason =
                 (ValidationException) refusal(() -> as(ops, () -> exceptions.reject(request.id(), "  ")));
         assertThat(noReason.fieldProblems().get(0).field()).isEqualTo("reason");
@@ -253,7 +274,7 @@ class ExceptionServiceTest {
 
     @Test
     void decisionsAndClaimsReachTheAuditTrailForTheRequestsTenant() {
-        ExceptionView request = documented(cards.provincial(agentOrg, 503L), ExceptionKind.PROVINCIAL_APPROVAL);
+        ExceptionView request = documented(provincialCard(), ExceptionKind.PROVINCIAL_APPROVAL);
         as(ops, () -> exceptions.claim(request.id()));
         as(ops, () -> exceptions.approve(request.id(), null));
         List<Map<String, Object>> entries = await().atMost(Duration.ofSeconds(20))
@@ -269,13 +290,13 @@ class ExceptionServiceTest {
                 .containsExactlyInAnyOrder("EXCEPTION_REQUESTED", "EXCEPTION_CLAIMED", "EXCEPTION_APPROVED");
         assertThat(entries).allSatisfy(row -> {
             assertThat(((Number) row.get("agent_id")).longValue()).isEqualTo(agentOrg);
-            assertThat(((Number) row.get("enterprise_id")).longValue()).isEqualTo(503L);
+            assertThat(((Number) row.get("enterprise_id")).longValue()).isEqualTo(enterprise);
         });
     }
 
     @Test
     void aClaimedRequestWaitsForItsHolderAndAnyOpsUserCanReleaseIt() {
-        ExceptionView request = documented(cards.provincial(agentOrg, null), ExceptionKind.PROVINCIAL_APPROVAL);
+        ExceptionView request = documented(provincialCard(), ExceptionKind.PROVINCIAL_APPROVAL);
         Actor colleague = ActorAuthentication.actor(Role.OPS, null, null);
         assertThat(as(ops, () -> exceptions.claim(request.id())).assignedTo()).isEqualTo(ops.name());
         assertThat(as(ops, () -> exceptions.summary()).pendingAssignedToMe()).isGreaterThanOrEqualTo(1);
@@ -291,9 +312,9 @@ class ExceptionServiceTest {
 
     @Test
     void anApprovalChecksTheCardsCurrentRequirement() {
-        CardEligibility card = cards.provincial(agentOrg, null);
-        ExceptionView request = documented(card, ExceptionKind.PROVINCIAL_APPROVAL);
-        cards.change(card, Allowed.NOT_NEEDED, TestCards.DIRECTIONAL_DATA_ONLY);
+        RealCards.CardUnderItsOwnRule card = cards.cardUnderItsOwnRule(agentOrg, enterprise);
+        ExceptionView request = documented(card.iccid(), ExceptionKind.PROVINCIAL_APPROVAL);
+        cards.endUserNoLongerRequired(card);
         assertThat(refusal(() -> as(ops, () -> exceptions.approve(request.id(), null)))
                         .code())
                 .isEqualTo(ErrorCode.EXCEPTION_NOT_ALLOWED);
@@ -301,9 +322,8 @@ class ExceptionServiceTest {
 
     @Test
     void onlyAgentsRequestAndDocumentAndOnlyOpsDecide() {
-        CardEligibility card = cards.provincial(agentOrg, null);
-        assertThat(refusal(() ->
-                                as(ops, () -> exceptions.request(card.iccid(), ExceptionKind.PROVINCIAL_APPROVAL, "r")))
+        String card = provincialCard();
+        assertThat(refusal(() -> as(ops, () -> exceptions.request(card, ExceptionKind.PROVINCIAL_APPROVAL, "r")))
                         .code())
                 .isEqualTo(ErrorCode.FORBIDDEN);
         ExceptionView request = requested(card, ExceptionKind.PROVINCIAL_APPROVAL);
@@ -317,12 +337,13 @@ class ExceptionServiceTest {
 
     @Test
     void theQueueListsPendingRequestsOldestFirstWithKeysetPages() {
-        long org = agents.incrementAndGet();
-        Actor ownAgent = ActorAuthentication.actor(Role.AGENT, org, null);
+        long org = RealCards.newAgent();
+        long orgEnterprise = cards.verifiedEnterprise(org);
+        Actor ownAgent = RealCards.agent(org);
         List<Long> ids = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            CardEligibility card = cards.provincial(org, null);
-            ids.add(as(ownAgent, () -> exceptions.request(card.iccid(), ExceptionKind.PROVINCIAL_APPROVAL, "reason"))
+            String card = cards.cardAllowing(Allowed.PROVINCIAL_APPROVAL, org, orgEnterprise);
+            ids.add(as(ownAgent, () -> exceptions.request(card, ExceptionKind.PROVINCIAL_APPROVAL, "reason"))
                     .id());
         }
         var first = as(ownAgent, () -> exceptions.list(ExceptionFilter.newestFirst(null, null), null, 2));

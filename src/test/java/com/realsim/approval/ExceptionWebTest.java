@@ -4,30 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import com.realsim.approval.CardEligibility.Allowed;
+import com.realsim.card.RealCards;
 import com.realsim.platform.Actor;
 import com.realsim.platform.Role;
 import com.realsim.testsupport.ActorAuthentication;
 import com.realsim.testsupport.RunAs;
 import com.realsim.testsupport.TestFiles;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-/** The exception pages and API for each role: who may, who may not, other tenants' ids, problem codes, languages. */
+/**
+ * The exception pages and API for each role, on real cards of the card module: who may, who may not, other tenants'
+ * ids, problem codes, languages.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(TestCards.class)
 class ExceptionWebTest {
-
-    static final AtomicLong agents = new AtomicLong(8_000);
 
     @Autowired
     MockMvcTester mvc;
@@ -36,32 +37,47 @@ class ExceptionWebTest {
     ExceptionService exceptions;
 
     @Autowired
-    TestCards.Cards cards;
+    ApplicationContext context;
 
-    final long agentOrg = agents.incrementAndGet();
-    final long enterprise = agentOrg + 50_000;
-    final Actor agent = ActorAuthentication.actor(Role.AGENT, agentOrg, null);
-    final Actor otherAgent = ActorAuthentication.actor(Role.AGENT, agentOrg + 100_000, null);
+    RealCards cards;
+    final long agentOrg = RealCards.newAgent();
+    long enterprise;
+    final Actor agent = RealCards.agent(agentOrg);
+    final Actor otherAgent = RealCards.agent(RealCards.newAgent());
     final Actor ops = ActorAuthentication.actor(Role.OPS, null, null);
-    final Actor enterpriseAdmin = ActorAuthentication.actor(Role.ENTERPRISE_ADMIN, null, enterprise);
-    final Actor otherEnterpriseAdmin = ActorAuthentication.actor(Role.ENTERPRISE_ADMIN, null, enterprise + 1);
+    Actor enterpriseAdmin;
+    Actor otherEnterpriseAdmin;
     final Actor admin = ActorAuthentication.actor(Role.ADMIN, null, null);
+
+    @BeforeEach
+    void agentWithAVerifiedEnterprise() {
+        cards = new RealCards(context);
+        enterprise = cards.verifiedEnterprise(agentOrg);
+        enterpriseAdmin = RealCards.enterpriseAdmin(enterprise);
+        otherEnterpriseAdmin = RealCards.enterpriseAdmin(enterprise + 1_000_000);
+    }
 
     static String body(String kind, String reason) {
         return "{\"kind\":\"" + kind + "\",\"reason\":\"" + reason + "\"}";
     }
 
-    CardEligibility provincialCard() {
-        return cards.provincial(agentOrg, enterprise);
+    /** A card of the agent's enterprise with non-directional data: a provincial approval may waive its end user. */
+    String provincialCard() {
+        return cards.cardAllowing(Allowed.PROVINCIAL_APPROVAL, agentOrg, enterprise);
     }
 
-    ExceptionView requested(CardEligibility card) {
+    /** A card of another agent's verified enterprise. */
+    String anotherAgentsCard() {
+        long otherAgent = RealCards.newAgent();
+        return cards.cardAllowing(Allowed.PROVINCIAL_APPROVAL, otherAgent, cards.verifiedEnterprise(otherAgent));
+    }
+
+    ExceptionView requested(String card) {
         return RunAs.run(
-                agent,
-                () -> exceptions.request(card.iccid(), ExceptionKind.PROVINCIAL_APPROVAL, "Meters in substations"));
+                agent, () -> exceptions.request(card, ExceptionKind.PROVINCIAL_APPROVAL, "Meters in substations"));
     }
 
-    ExceptionView documented(CardEligibility card) {
+    ExceptionView documented(String card) {
         ExceptionView request = requested(card);
         RunAs.run(agent, () -> exceptions.attachDocument(request.id(), TestFiles.jpeg()));
         return request;
@@ -71,9 +87,9 @@ class ExceptionWebTest {
 
     @Test
     void anAgentRequestsAnExceptionThroughTheApi() {
-        CardEligibility card = provincialCard();
+        String card = provincialCard();
         var answer = mvc.post()
-                .uri("/api/v1/cards/{iccid}/exceptions", card.iccid())
+                .uri("/api/v1/cards/{iccid}/exceptions", card)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(body("PROVINCIAL_APPROVAL", "Smart meters in remote substations"))
                 .with(ActorAuthentication.as(agent))
@@ -81,17 +97,17 @@ class ExceptionWebTest {
         assertThat(answer).hasStatus(HttpStatus.CREATED);
         assertThat(answer).bodyJson().extractingPath("$.status").isEqualTo("PENDING");
         assertThat(answer).bodyJson().extractingPath("$.kind").isEqualTo("PROVINCIAL_APPROVAL");
-        assertThat(answer).bodyJson().extractingPath("$.iccid").isEqualTo(card.iccid());
+        assertThat(answer).bodyJson().extractingPath("$.iccid").isEqualTo(card);
         assertThat(answer).bodyJson().extractingPath("$.requirement").isEqualTo("NON_DIRECTIONAL_DATA");
         assertThat(answer.getResponse().getHeader("Location")).startsWith("/api/v1/exceptions/");
     }
 
     @Test
     void the149NonDirectionalCardAnswers422NamingWhy() {
-        CardEligibility card = cards.add(agentOrg, null, Allowed.NOT_ALLOWED, TestCards.SEGMENT_149_NON_DIRECTIONAL);
+        String card = cards.cardAllowing(Allowed.NOT_ALLOWED, agentOrg, enterprise);
         for (String kind : List.of("PROVINCIAL_APPROVAL", "GROUP_APPROVAL")) {
             assertThat(mvc.post()
-                            .uri("/api/v1/cards/{iccid}/exceptions", card.iccid())
+                            .uri("/api/v1/cards/{iccid}/exceptions", card)
                             .contentType(MediaType.APPLICATION_JSON)
                             .header("Accept-Language", "en")
                             .content(body(kind, "please"))
@@ -107,16 +123,16 @@ class ExceptionWebTest {
                         assertThat(json).extractingPath("$.allowed").isEqualTo("NOT_ALLOWED");
                         assertThat(json)
                                 .extractingPath("$.requirement")
-                                .isEqualTo(TestCards.SEGMENT_149_NON_DIRECTIONAL);
+                                .isEqualTo("SEGMENT_149_NON_DIRECTIONAL_VOICE_SMS");
                     });
         }
     }
 
     @Test
     void aCardThatNeedsNoExceptionAndAWrongKindAnswer422() {
-        CardEligibility notNeeded = cards.add(agentOrg, null, Allowed.NOT_NEEDED, TestCards.TEST_PACKAGE);
+        String notNeeded = cards.enterpriseCard(agentOrg, enterprise, "138", cards.testPackagePlan());
         assertThat(mvc.post()
-                        .uri("/api/v1/cards/{iccid}/exceptions", notNeeded.iccid())
+                        .uri("/api/v1/cards/{iccid}/exceptions", notNeeded)
                         .contentType(MediaType.APPLICATION_JSON)
                         .header("Accept-Language", "en")
                         .content(body("PROVINCIAL_APPROVAL", "please"))
@@ -128,9 +144,7 @@ class ExceptionWebTest {
                     assertThat(json).extractingPath("$.detail").asString().contains("needs no exception");
                 });
         assertThat(mvc.post()
-                        .uri(
-                                "/api/v1/cards/{iccid}/exceptions",
-                                provincialCard().iccid())
+                        .uri("/api/v1/cards/{iccid}/exceptions", provincialCard())
                         .contentType(MediaType.APPLICATION_JSON)
                         .header("Accept-Language", "en")
                         .content(body("GROUP_APPROVAL", "please"))
@@ -145,9 +159,9 @@ class ExceptionWebTest {
 
     @Test
     void badRequestBodiesAnswer400NamingTheField() {
-        CardEligibility card = provincialCard();
+        String card = provincialCard();
         assertThat(mvc.post()
-                        .uri("/api/v1/cards/{iccid}/exceptions", card.iccid())
+                        .uri("/api/v1/cards/{iccid}/exceptions", card)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"kind\":\"PROVINCIAL_APPROVAL\"}")
                         .with(ActorAuthentication.as(agent)))
@@ -158,7 +172,7 @@ class ExceptionWebTest {
                     assertThat(json).extractingPath("$.errors[0].field").isEqualTo("reason");
                 });
         assertThat(mvc.post()
-                        .uri("/api/v1/cards/{iccid}/exceptions", card.iccid())
+                        .uri("/api/v1/cards/{iccid}/exceptions", card)
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(body("NATIONAL_APPROVAL", "please"))
                         .with(ActorAuthentication.as(agent)))
@@ -170,8 +184,8 @@ class ExceptionWebTest {
 
     @Test
     void anotherTenantsOrAnUnknownCardIsNotFound() {
-        CardEligibility theirs = cards.provincial(agentOrg + 100_000, null);
-        for (String iccid : List.of(theirs.iccid(), "89860000000000000000")) {
+        String theirs = anotherAgentsCard();
+        for (String iccid : List.of(theirs, "89860000000000000000")) {
             assertThat(mvc.post()
                             .uri("/api/v1/cards/{iccid}/exceptions", iccid)
                             .contentType(MediaType.APPLICATION_JSON)
@@ -186,10 +200,10 @@ class ExceptionWebTest {
 
     @Test
     void onlyAgentsRequestAnExceptionThroughTheApi() {
-        CardEligibility card = provincialCard();
+        String card = provincialCard();
         for (Actor refused : List.of(ops, enterpriseAdmin, admin)) {
             assertThat(mvc.post()
-                            .uri("/api/v1/cards/{iccid}/exceptions", card.iccid())
+                            .uri("/api/v1/cards/{iccid}/exceptions", card)
                             .contentType(MediaType.APPLICATION_JSON)
                             .content(body("PROVINCIAL_APPROVAL", "please"))
                             .with(ActorAuthentication.as(refused)))
@@ -447,19 +461,17 @@ class ExceptionWebTest {
 
     @Test
     void theAgentsRequestFormShowsTheRequirementAndOnlyTheAllowedKind() {
-        CardEligibility card = cards.add(agentOrg, null, Allowed.GROUP_APPROVAL, TestCards.SEGMENT_149_DIRECTIONAL);
-        assertThat(mvc.get()
-                        .uri("/exceptions/new?iccid={iccid}&lang=en", card.iccid())
-                        .with(ActorAuthentication.as(agent)))
+        String card = cards.cardAllowing(Allowed.GROUP_APPROVAL, agentOrg, enterprise);
+        assertThat(mvc.get().uri("/exceptions/new?iccid={iccid}&lang=en", card).with(ActorAuthentication.as(agent)))
                 .hasStatusOk()
                 .bodyText()
-                .contains(card.iccid())
+                .contains(card)
                 .contains("149 number with directional voice or SMS")
                 .contains("<option value=\"GROUP_APPROVAL\"")
                 .doesNotContain("<option value=\"PROVINCIAL_APPROVAL\"")
                 .contains("id=\"request-form\"");
         assertThat(mvc.get()
-                        .uri("/exceptions/new?iccid={iccid}&lang=zh-CN", card.iccid())
+                        .uri("/exceptions/new?iccid={iccid}&lang=zh-CN", card)
                         .with(ActorAuthentication.as(agent)))
                 .hasStatusOk()
                 .bodyText()
@@ -469,10 +481,8 @@ class ExceptionWebTest {
 
     @Test
     void theFormForACardWithoutAPossibleExceptionSaysWhyAndOffersNoRequest() {
-        CardEligibility card = cards.add(agentOrg, null, Allowed.NOT_ALLOWED, TestCards.SEGMENT_149_NON_DIRECTIONAL);
-        assertThat(mvc.get()
-                        .uri("/exceptions/new?iccid={iccid}&lang=en", card.iccid())
-                        .with(ActorAuthentication.as(agent)))
+        String card = cards.cardAllowing(Allowed.NOT_ALLOWED, agentOrg, enterprise);
+        assertThat(mvc.get().uri("/exceptions/new?iccid={iccid}&lang=en", card).with(ActorAuthentication.as(agent)))
                 .hasStatusOk()
                 .bodyText()
                 .contains("id=\"no-exception\"")
@@ -483,25 +493,21 @@ class ExceptionWebTest {
                 .bodyText()
                 .contains("id=\"find-card\"");
         assertThat(mvc.get()
-                        .uri(
-                                "/exceptions/new?iccid={iccid}",
-                                cards.provincial(agentOrg + 100_000, null).iccid())
+                        .uri("/exceptions/new?iccid={iccid}", anotherAgentsCard())
                         .with(ActorAuthentication.as(agent)))
                 .hasStatus(HttpStatus.NOT_FOUND);
         for (Actor refused : List.of(ops, enterpriseAdmin, admin)) {
-            assertThat(mvc.get()
-                            .uri("/exceptions/new?iccid={iccid}", card.iccid())
-                            .with(ActorAuthentication.as(refused)))
+            assertThat(mvc.get().uri("/exceptions/new?iccid={iccid}", card).with(ActorAuthentication.as(refused)))
                     .hasStatus(HttpStatus.FORBIDDEN);
         }
     }
 
     @Test
     void theAgentRequestsInThePageAndLandsOnTheRequestWithTheUploadField() {
-        CardEligibility card = provincialCard();
+        String card = provincialCard();
         var created = mvc.post()
                 .uri("/exceptions")
-                .param("iccid", card.iccid())
+                .param("iccid", card)
                 .param("kind", "PROVINCIAL_APPROVAL")
                 .param("reason", "Water meters in the mountains")
                 .with(csrf())
@@ -535,10 +541,10 @@ class ExceptionWebTest {
 
     @Test
     void theFormShowsRefusalsNextToItsFieldsAndTheRulesAbove() {
-        CardEligibility card = provincialCard();
+        String card = provincialCard();
         assertThat(mvc.post()
                         .uri("/exceptions?lang=en")
-                        .param("iccid", card.iccid())
+                        .param("iccid", card)
                         .param("kind", "PROVINCIAL_APPROVAL")
                         .param("reason", "")
                         .with(csrf())
@@ -550,7 +556,7 @@ class ExceptionWebTest {
         requested(card);
         assertThat(mvc.post()
                         .uri("/exceptions?lang=en")
-                        .param("iccid", card.iccid())
+                        .param("iccid", card)
                         .param("kind", "PROVINCIAL_APPROVAL")
                         .param("reason", "again")
                         .with(csrf())
@@ -561,7 +567,7 @@ class ExceptionWebTest {
         for (Actor refused : List.of(ops, enterpriseAdmin)) {
             assertThat(mvc.post()
                             .uri("/exceptions")
-                            .param("iccid", card.iccid())
+                            .param("iccid", card)
                             .param("kind", "PROVINCIAL_APPROVAL")
                             .param("reason", "again")
                             .with(csrf())

@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * shows in other tests): it verifies when fresh and when busy, detects a changed, removed or smuggled-in entry at the
  * right id, and the database refuses changes.
  */
-@SpringBootTest(properties = "realsim.audit.retry-min-age=PT2M")
+@SpringBootTest(properties = "realsim.audit.retry-min-age=2m")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuditChainTest {
 

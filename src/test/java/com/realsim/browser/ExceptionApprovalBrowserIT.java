@@ -6,9 +6,10 @@ import com.realsim.account.AccountService;
 import com.realsim.account.NewUser;
 import com.realsim.approval.CardEligibility;
 import com.realsim.approval.ExceptionService;
-import com.realsim.approval.TestCards;
+import com.realsim.card.RealCards;
 import com.realsim.platform.Role;
 import com.realsim.testsupport.Chromium;
+import com.realsim.testsupport.RunAs;
 import com.realsim.testsupport.TestFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,14 +25,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
+import org.springframework.context.ApplicationContext;
 
 /**
  * In real headless Chromium: an agent requests a provincial approval for a card with non-directional data, uploads
  * the signed approval document, and an OPS user (another account) claims and approves it in the queue.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestCards.class)
 class ExceptionApprovalBrowserIT {
 
     @LocalServerPort
@@ -41,7 +41,7 @@ class ExceptionApprovalBrowserIT {
     AccountService accounts;
 
     @Autowired
-    TestCards.Cards cards;
+    ApplicationContext context;
 
     @Autowired
     ExceptionService exceptions;
@@ -51,7 +51,10 @@ class ExceptionApprovalBrowserIT {
         long agentId = accounts.createAgent("Exception Channel Ltd").id();
         accounts.createUser(new NewUser("exception-agent", "Agent-pass-12", Role.AGENT, agentId, null));
         accounts.createUser(new NewUser("exception-ops", "Ops-pass-1234", Role.OPS, null, null));
-        CardEligibility card = cards.provincial(agentId, null);
+        RealCards cards = new RealCards(context);
+        String iccid = cards.cardAllowing(
+                CardEligibility.Allowed.PROVINCIAL_APPROVAL, agentId, cards.verifiedEnterprise(agentId));
+        CardEligibility card = RunAs.run(RealCards.agent(agentId), () -> exceptions.eligibility(iccid));
         Path signedApproval = TestFiles.jpegFile("signed-approval.jpg");
 
         WebDriver browser = Chromium.desktop();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -168,6 +169,61 @@ class PersonalDataTest {
         transactions.executeWithoutResult(status -> {
             SealedSample tampered = entities.find(SealedSample.class, ids[1]);
             assertThatThrownBy(() -> tampered.idDocument(personalData)).isInstanceOf(IllegalStateException.class);
+        });
+    }
+
+    @Test
+    void aSealedPersonKeepsItsThreeValuesInItsColumnsUnderItsPrefixAndOpensOnlyThere() {
+        IdDocument handlerDocument = IdDocument.of(IdType.PASSPORT, "E12345678", "idNumber", TODAY);
+        SealedPersonSample saved = transactions.execute(status -> {
+            SealedPersonSample sample = new SealedPersonSample(personalData, document, handlerDocument);
+            entities.persist(sample);
+            return sample;
+        });
+
+        Map<String, Object> row = jdbc.queryForMap("SELECT * FROM identity_test_sealed_person WHERE id = ?", saved.id);
+        assertThat(row.get("name_masked")).isEqualTo(Masking.name("王小明"));
+        assertThat(row.get("id_type")).isEqualTo("RESIDENT_ID");
+        assertThat(row.get("id_number_masked")).isEqualTo("110105********1031");
+        assertThat(row.get("id_number_bidx")).isEqualTo(blindIndex.of(document));
+        assertThat(row.get("id_address_masked")).isEqualTo("北京市****");
+        assertThat(row.get("handler_name_masked")).isEqualTo(Masking.name("李四"));
+        assertThat(row.get("handler_id_type")).isEqualTo("PASSPORT");
+        assertThat(row.get("handler_id_number_bidx")).isEqualTo(blindIndex.of(handlerDocument));
+        assertThat(row.get("handler_id_address_masked")).isEqualTo(Masking.address("湖北省武汉市江岸区解放大道1号"));
+        assertThat(row.get("witness_name_masked")).isEqualTo(Masking.name("张三"));
+        assertThat(row.get("witness_id_number_masked")).isEqualTo(handlerDocument.masked());
+        for (String column : List.of("name_enc", "id_address_enc", "handler_name_enc", "witness_name_enc")) {
+            assertThat(new String((byte[]) row.get(column), StandardCharsets.UTF_8))
+                    .doesNotContain("王小明", "建国路", "李四", "张三");
+        }
+        assertThat(new String((byte[]) row.get("id_number_enc"), StandardCharsets.ISO_8859_1))
+                .doesNotContain(NUMBER);
+
+        transactions.executeWithoutResult(status -> {
+            SealedPersonSample loaded = entities.find(SealedPersonSample.class, saved.id);
+            assertThat(loaded.person.name(personalData, loaded.row())).isEqualTo("王小明");
+            assertThat(loaded.person.idDocument(personalData, loaded.row())).isEqualTo(document);
+            assertThat(loaded.person.idAddress(personalData, loaded.row())).isEqualTo("北京市朝阳区建国路88号");
+            assertThat(loaded.person.maskedName()).isEqualTo(Masking.name("王小明"));
+            assertThat(loaded.person.maskedIdAddress()).isEqualTo("北京市****");
+            assertThat(loaded.person.idNumber().blindIndex()).isEqualTo(blindIndex.of(document));
+            assertThat(loaded.handler.reveal("name", personalData, loaded.handlerRow()))
+                    .isEqualTo("李四");
+            assertThat(loaded.handler.reveal("idNumber", personalData, loaded.handlerRow()))
+                    .isEqualTo("E12345678");
+            assertThat(loaded.handler.reveal("idAddress", personalData, loaded.handlerRow()))
+                    .isEqualTo("湖北省武汉市江岸区解放大道1号");
+            assertThat(loaded.handler.reveal("phone", personalData, loaded.handlerRow()))
+                    .isNull();
+            assertThat(loaded.witness.reveal("idNumber", personalData, loaded.witnessRow()))
+                    .isEqualTo("E12345678");
+            assertThat(loaded.witness.reveal("idAddress", personalData, loaded.witnessRow()))
+                    .as("the two-field form keeps no address")
+                    .isNull();
+            assertThatThrownBy(() -> loaded.handler.name(personalData, loaded.row()))
+                    .as("the handler's name does not open as the person's: the prefix is part of its place")
+                    .isInstanceOf(IllegalStateException.class);
         });
     }
 }

@@ -3,20 +3,19 @@ package com.realsim.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
-import com.realsim.platform.CurrentActor;
+import com.realsim.enterprise.EnterpriseFixtures;
+import com.realsim.enterprise.EnterpriseService;
 import com.realsim.platform.Role;
-import com.realsim.platform.TenantScope;
 import com.realsim.testsupport.ActorAuthentication;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,16 +29,19 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Audited unmasking through the API and the page fragment, with a test-only {@link PersonalDataSource}; and the
- * identity constraints as a REST request reports them.
+ * Audited unmasking through the API and the page fragment, of a real enterprise's responsible person (the enterprise
+ * module's {@link PersonalDataSource}); and the identity constraints as a REST request reports them.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
 @RecordApplicationEvents
-@Import({UnmaskTest.TestSources.class, UnmaskTest.ConstraintProbe.class})
+@Import(UnmaskTest.ConstraintProbe.class)
 class UnmaskTest {
 
-    static final String CLEAR = "110105199809181031";
+    /** The responsible person's ID number of every enterprise the fixtures register. */
+    static final String CLEAR = EnterpriseFixtures.ID_NUMBER;
+
+    static final String ENTERPRISE = "ENTERPRISE";
 
     @Autowired
     MockMvcTester mvc;
@@ -47,10 +49,24 @@ class UnmaskTest {
     @Autowired
     ApplicationEvents events;
 
+    @Autowired
+    EnterpriseService enterprises;
+
+    /** An enterprise registered by an agent (a draft), whose responsible person's number is sealed. */
+    long enterprise;
+
+    @BeforeEach
+    void aRegisteredEnterprise() {
+        long agentId = ThreadLocalRandom.current().nextLong(1_000_000L, 9_000_000L);
+        enterprise = new EnterpriseFixtures(enterprises)
+                .draft(agentId, EnterpriseFixtures.code(0))
+                .id();
+    }
+
     @Test
     void opsAndAdminSeeTheClearValueThroughTheApiAndTheActIsRecordedWithoutIt() {
         for (Role role : new Role[] {Role.OPS, Role.ADMIN}) {
-            MvcTestResult result = apiUnmask(role, "TEST_ENTERPRISE", 1, "responsiblePerson.idNumber", "客户投诉核实身份");
+            MvcTestResult result = apiUnmask(role, ENTERPRISE, enterprise, "responsiblePerson.idNumber", "客户投诉核实身份");
             assertThat(result)
                     .hasStatusOk()
                     .bodyJson()
@@ -60,8 +76,8 @@ class UnmaskTest {
         }
 
         assertThat(events.stream(PersonalDataUnmasked.class)).hasSize(2).allSatisfy(event -> {
-            assertThat(event.targetType()).isEqualTo("TEST_ENTERPRISE");
-            assertThat(event.targetId()).isEqualTo(1);
+            assertThat(event.targetType()).isEqualTo(ENTERPRISE);
+            assertThat(event.targetId()).isEqualTo(enterprise);
             assertThat(event.field()).isEqualTo("responsiblePerson.idNumber");
             assertThat(event.reason()).isEqualTo("客户投诉核实身份");
             assertThat(event.auditFacts().action()).isEqualTo("PERSONAL_DATA_UNMASKED");
@@ -76,24 +92,24 @@ class UnmaskTest {
     @Test
     void agentsAndEnterpriseAdminsMayNotUnmask() {
         for (Role role : new Role[] {Role.AGENT, Role.ENTERPRISE_ADMIN}) {
-            assertThat(apiUnmask(role, "TEST_ENTERPRISE", 1, "responsiblePerson.idNumber", "just curious"))
+            assertThat(apiUnmask(role, ENTERPRISE, enterprise, "responsiblePerson.idNumber", "just curious"))
                     .hasStatus(HttpStatus.FORBIDDEN)
                     .bodyJson()
                     .extractingPath("$.code")
                     .isEqualTo("FORBIDDEN");
-            assertThat(pageUnmask(role, 1, "just curious", true)).hasStatus(HttpStatus.FORBIDDEN);
+            assertThat(pageUnmask(role, enterprise, "just curious", true)).hasStatus(HttpStatus.FORBIDDEN);
         }
         assertThat(events.stream(PersonalDataUnmasked.class)).isEmpty();
     }
 
     @Test
     void aReasonOfFewerThanFiveCharactersIsRefused() {
-        assertThat(apiUnmask(Role.OPS, "TEST_ENTERPRISE", 1, "responsiblePerson.idNumber", "看看"))
+        assertThat(apiUnmask(Role.OPS, ENTERPRISE, enterprise, "responsiblePerson.idNumber", "看看"))
                 .hasStatus(HttpStatus.BAD_REQUEST)
                 .bodyJson()
                 .extractingPath("$.errors[0].field")
                 .isEqualTo("reason");
-        assertThat(apiUnmask(Role.OPS, "TEST_ENTERPRISE", 1, "responsiblePerson.idNumber", "   ab     "))
+        assertThat(apiUnmask(Role.OPS, ENTERPRISE, enterprise, "responsiblePerson.idNumber", "   ab     "))
                 .hasStatus(HttpStatus.BAD_REQUEST)
                 .bodyText()
                 .doesNotContain(CLEAR);
@@ -104,16 +120,17 @@ class UnmaskTest {
     void anUnknownTargetOrARecordOutOfScopeIsNotFound() {
         assertThat(apiUnmask(Role.OPS, "NO_SUCH_TYPE", 1, "responsiblePerson.idNumber", "audit request 42"))
                 .hasStatus(HttpStatus.NOT_FOUND);
-        assertThat(apiUnmask(Role.OPS, "TEST_ENTERPRISE", 404, "responsiblePerson.idNumber", "audit request 42"))
+        assertThat(apiUnmask(
+                        Role.OPS, ENTERPRISE, enterprise + 1_000_000, "responsiblePerson.idNumber", "audit request 42"))
                 .hasStatus(HttpStatus.NOT_FOUND);
-        assertThat(apiUnmask(Role.OPS, "TEST_ENTERPRISE", 1, "unknownField", "audit request 42"))
+        assertThat(apiUnmask(Role.OPS, ENTERPRISE, enterprise, "unknownField", "audit request 42"))
                 .hasStatus(HttpStatus.NOT_FOUND);
         assertThat(events.stream(PersonalDataUnmasked.class)).isEmpty();
     }
 
     @Test
     void thePageFragmentSwapsInTheValueForOneUncachedResponse() {
-        MvcTestResult result = pageUnmask(Role.OPS, 1, "customer called to verify", true);
+        MvcTestResult result = pageUnmask(Role.OPS, enterprise, "customer called to verify", true);
         assertThat(result).hasStatusOk();
         assertThat(result).headers().hasValue("Cache-Control", "no-store");
         assertThat(result)
@@ -126,7 +143,7 @@ class UnmaskTest {
 
     @Test
     void withoutHtmxAPageShowsTheValue() {
-        assertThat(pageUnmask(Role.ADMIN, 1, "customer called to verify", false))
+        assertThat(pageUnmask(Role.ADMIN, enterprise, "customer called to verify", false))
                 .hasStatusOk()
                 .bodyText()
                 .contains("<html")
@@ -135,20 +152,20 @@ class UnmaskTest {
 
     @Test
     void aShortReasonOnThePageShowsTheFormAgainWithTheRule() {
-        MvcTestResult result = pageUnmask(Role.OPS, 1, "ab", true);
+        MvcTestResult result = pageUnmask(Role.OPS, enterprise, "ab", true);
         assertThat(result)
                 .hasStatusOk()
                 .bodyText()
                 .contains("class=\"unmask-form")
                 .contains("Give a reason of 5 to 500 characters.")
-                .contains("name=\"targetType\" value=\"TEST_ENTERPRISE\"")
+                .contains("name=\"targetType\" value=\"ENTERPRISE\"")
                 .doesNotContain(CLEAR);
         assertThat(events.stream(PersonalDataUnmasked.class)).isEmpty();
     }
 
     @Test
     void withoutHtmxAShortReasonShowsAPageWithTheFormAndTheRule() {
-        assertThat(pageUnmask(Role.OPS, 1, "ab", false))
+        assertThat(pageUnmask(Role.OPS, enterprise, "ab", false))
                 .hasStatusOk()
                 .bodyText()
                 .contains("<html")
@@ -163,8 +180,8 @@ class UnmaskTest {
     void aPagePostWithoutCsrfTokenIsRefused() {
         assertThat(mvc.post()
                         .uri("/personal-data/unmask")
-                        .param("targetType", "TEST_ENTERPRISE")
-                        .param("targetId", "1")
+                        .param("targetType", ENTERPRISE)
+                        .param("targetId", String.valueOf(enterprise))
                         .param("field", "responsiblePerson.idNumber")
                         .param("reason", "customer called to verify")
                         .with(ActorAuthentication.as(Role.OPS)))
@@ -226,7 +243,7 @@ class UnmaskTest {
     private MvcTestResult pageUnmask(Role role, long targetId, String reason, boolean htmx) {
         var request = mvc.post()
                 .uri("/personal-data/unmask")
-                .param("targetType", "TEST_ENTERPRISE")
+                .param("targetType", ENTERPRISE)
                 .param("targetId", String.valueOf(targetId))
                 .param("field", "responsiblePerson.idNumber")
                 .param("reason", reason)
@@ -237,30 +254,6 @@ class UnmaskTest {
             request = request.header("HX-Request", "true");
         }
         return request.exchange();
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TestSources {
-
-        /** Record 1 belongs to agent 1; any other id does not exist. Loads through the caller's scope. */
-        @Bean
-        PersonalDataSource testEnterprises() {
-            return new PersonalDataSource() {
-                @Override
-                public String targetType() {
-                    return "TEST_ENTERPRISE";
-                }
-
-                @Override
-                public Optional<String> reveal(long targetId, String field) {
-                    TenantScope scope = CurrentActor.scope();
-                    if (targetId != 1 || !scope.covers(1L, 7L) || !field.equals("responsiblePerson.idNumber")) {
-                        return Optional.empty();
-                    }
-                    return Optional.of(CLEAR);
-                }
-            };
-        }
     }
 
     @RestController

@@ -2,6 +2,8 @@ package com.realsim.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.realsim.card.EndUserStatus;
+import com.realsim.card.RealCards;
 import com.realsim.document.DocumentService;
 import com.realsim.testsupport.ActorAuthentication;
 import com.realsim.testsupport.RunAs;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -168,13 +171,13 @@ class AutomaticVerificationTest {
     SelfServiceLinks links;
 
     @Autowired
-    TestCards cards;
+    ApplicationContext context;
 
     @Test
     void anEndUsersOwnSubmissionWithoutAnyActorIsComparedAndApproved() {
-        TestCards.Card card = cards.add(602, 6021);
-        IssuedLink link = links.create(
-                TestCards.TYPE, card.id(), card.agentId(), card.enterpriseId(), VerificationFixtures.agent(602));
+        RealCards cards = new RealCards(context);
+        RealCards.CustomerCard card = cards.endUserCard(RealCards.newAgent());
+        IssuedLink link = cards.selfServiceLink(card.agentId(), card.iccid());
         String token = link.url().substring(link.url().lastIndexOf('/') + 1);
         SubmissionOutcome outcome = links.redeem(token, SelfServiceLinksTest.submission());
         assertThat(outcome.status()).isEqualTo(VerificationStatus.APPROVED);
@@ -182,5 +185,10 @@ class AutomaticVerificationTest {
         assertThat(RunAs.run(VerificationFixtures.ops(), () -> verifications.get(outcome.caseId()))
                         .submittedBy())
                 .isEqualTo("self-service");
+        assertThat(cards.awaitEndUser(card.iccid(), EndUserStatus.VERIFIED)
+                        .endUser()
+                        .status())
+                .as("the card module heard the automatic approval")
+                .isEqualTo(EndUserStatus.VERIFIED);
     }
 }

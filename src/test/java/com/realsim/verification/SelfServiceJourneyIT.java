@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.realsim.account.AccountService;
 import com.realsim.account.NewUser;
+import com.realsim.card.RealCards;
 import com.realsim.platform.Role;
 import com.realsim.testsupport.Chromium;
 import com.realsim.testsupport.RunAs;
@@ -24,13 +25,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 
 /**
  * In real headless Chromium: an end user opens a self-service link on a phone-sized screen, reads the notice, fills
  * in the form, takes the photos and submits; the case waits for review. An OPS user then signs in on a desktop,
  * finds the case in the queue, compares the two photos side by side and approves it; the card module's listener
- * (the test subject) hears the decision, and the link cannot be used again.
+ * hears the decision (a real card of the card module), and the link cannot be used again.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(VerificationTestConfiguration.class)
@@ -43,10 +45,7 @@ class SelfServiceJourneyIT {
     AccountService accounts;
 
     @Autowired
-    SelfServiceLinks links;
-
-    @Autowired
-    TestCards cards;
+    ApplicationContext context;
 
     @Autowired
     VerificationService verifications;
@@ -54,9 +53,9 @@ class SelfServiceJourneyIT {
     @Test
     void anEndUserVerifiesOnAPhoneAndOpsApproveOnADesktop() throws Exception {
         accounts.createUser(new NewUser("verify-ops", "Verify-pass-12", Role.OPS, null, null));
-        TestCards.Card card = cards.add(901, 9011);
-        IssuedLink issued = links.create(
-                TestCards.TYPE, card.id(), card.agentId(), card.enterpriseId(), VerificationFixtures.agent(901));
+        RealCards cards = new RealCards(context);
+        RealCards.CustomerCard card = cards.endUserCard(RealCards.newAgent());
+        IssuedLink issued = cards.selfServiceLink(card.agentId(), card.iccid());
         String link =
                 "http://localhost:" + port + issued.url().substring(issued.url().indexOf("/s/"));
 
@@ -154,7 +153,7 @@ class SelfServiceJourneyIT {
                         .satisfies(d -> {
                             assertThat(d.outcome()).isEqualTo(VerificationStatus.APPROVED);
                             assertThat(d.decidedBy()).isEqualTo("verify-ops");
-                            assertThat(d.subjectType()).isEqualTo(TestCards.TYPE);
+                            assertThat(d.subjectType()).isEqualTo(RealCards.SELF_SERVICE_SUBJECT);
                             assertThat(d.subjectId()).isEqualTo(card.id());
                         }));
 
@@ -194,7 +193,7 @@ class SelfServiceJourneyIT {
     }
 
     /** The one case the end user's submission opened, read as OPS. */
-    long caseOf(TestCards.Card card) {
+    long caseOf(RealCards.CustomerCard card) {
         return RunAs.run(
                         VerificationFixtures.ops(),
                         () -> verifications.list(
@@ -205,7 +204,7 @@ class SelfServiceJourneyIT {
                                 500))
                 .items()
                 .stream()
-                .filter(c -> c.subjectType().equals(TestCards.TYPE) && c.subjectId() == card.id())
+                .filter(c -> c.subjectType().equals(RealCards.SELF_SERVICE_SUBJECT) && c.subjectId() == card.id())
                 .map(VerificationCaseView::id)
                 .findFirst()
                 .orElseThrow();

@@ -3,6 +3,8 @@ package com.realsim.verification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.realsim.card.RealCards;
+import com.realsim.identity.IdDocument;
 import com.realsim.platform.Actor;
 import com.realsim.platform.Role;
 import com.realsim.platform.error.DomainException;
@@ -12,16 +14,19 @@ import com.realsim.testsupport.ActorAuthentication;
 import com.realsim.testsupport.TestFiles;
 import java.time.Duration;
 import java.util.Base64;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * One-time, expiring links: a link works once, then never again; it expires with the clock; unknown tokens are simply
- * not valid; only the token's hash is stored; submissions and guesses are rate-limited.
+ * One-time, expiring links, for real cards of the card module: a link works once, then never again; it expires with
+ * the clock; unknown tokens are simply not valid; only the token's hash is stored; submissions and guesses are
+ * rate-limited.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -35,7 +40,9 @@ class SelfServiceLinksTest {
     SelfServiceAttempts attempts;
 
     @Autowired
-    TestCards cards;
+    ApplicationContext context;
+
+    RealCards cards;
 
     @Autowired
     MutableClock clock;
@@ -43,28 +50,37 @@ class SelfServiceLinksTest {
     @Autowired
     JdbcTemplate sql;
 
+    @BeforeEach
+    void realCards() {
+        cards = new RealCards(context);
+    }
+
+    /** An end user's submission with an identity no other test uses (each takes a slot of its quota). */
     static EndUserSubmission submission() {
+        return submission(RealCards.newIdentity());
+    }
+
+    static EndUserSubmission submission(IdDocument identity) {
         return new EndUserSubmission(
-                "李四",
-                VerificationFixtures.idDocument(),
-                "福建省福州市鼓楼区五四路 100 号",
-                TestFiles.jpeg(),
-                TestFiles.png(),
-                TestFiles.jpeg());
+                "李四", identity, "福建省福州市鼓楼区五四路 100 号", TestFiles.jpeg(), TestFiles.png(), TestFiles.jpeg());
     }
 
     static String token(IssuedLink link) {
         return link.url().substring(link.url().lastIndexOf('/') + 1);
     }
 
-    IssuedLink issue(TestCards.Card card) {
+    IssuedLink issue(RealCards.CustomerCard card) {
         Actor agent = ActorAuthentication.actor(Role.AGENT, card.agentId(), null);
-        return links.create(TestCards.TYPE, card.id(), card.agentId(), card.enterpriseId(), agent);
+        return links.create(RealCards.SELF_SERVICE_SUBJECT, card.id(), card.agentId(), card.enterpriseId(), agent);
+    }
+
+    RealCards.CustomerCard newCard() {
+        return cards.endUserCard(RealCards.newAgent());
     }
 
     @Test
     void anIssuedLinkIsAnAbsoluteUrlWithALongRandomTokenAndAQrCode() {
-        IssuedLink link = issue(cards.add(501, 5011));
+        IssuedLink link = issue(newCard());
         assertThat(link.url()).matches("http://localhost:8080/s/[A-Za-z0-9_-]{43}");
         assertThat(Base64.getUrlDecoder().decode(token(link))).hasSize(32);
         assertThat(link.expiresAt())
@@ -85,7 +101,7 @@ class SelfServiceLinksTest {
 
     @Test
     void aLinkWorksOnceAndIsNotValidAfterwards() {
-        TestCards.Card card = cards.add(502, 5021);
+        RealCards.CustomerCard card = newCard();
         String token = token(issue(card));
         assertThat(links.find(token)).get().satisfies(open -> {
             assertThat(open.subject().label())
@@ -102,14 +118,14 @@ class SelfServiceLinksTest {
         assertThat(sql.queryForObject(
                         "SELECT count(*) FROM verification_case WHERE subject_type = ? AND subject_id = ?",
                         Long.class,
-                        TestCards.TYPE,
+                        RealCards.SELF_SERVICE_SUBJECT,
                         card.id()))
                 .isEqualTo(1);
     }
 
     @Test
     void aLinkExpiresWithTheClock() {
-        String token = token(issue(cards.add(503, 5031)));
+        String token = token(issue(newCard()));
         clock.advance(Duration.ofHours(71).plusMinutes(59));
         assertThat(links.find(token)).isPresent();
         clock.advance(Duration.ofMinutes(1));
@@ -119,7 +135,7 @@ class SelfServiceLinksTest {
 
     @Test
     void unknownMalformedAndGuessedTokensAreNotValid() {
-        String real = token(issue(cards.add(504, 5041)));
+        String real = token(issue(newCard()));
         String guessed = (real.charAt(0) == 'A' ? "B" : "A") + real.substring(1);
         for (String token : new String[] {guessed, "", "abc", real + "x", null, "../../etc/passwd"}) {
             assertThat(links.find(token)).as(String.valueOf(token)).isEmpty();
@@ -129,10 +145,11 @@ class SelfServiceLinksTest {
 
     @Test
     void aRefusalKeepsTheLinkUnusedAndNothingOpened() {
-        TestCards.Card card = cards.add(505, 5051);
+        RealCards.CustomerCard card = newCard();
         String token = token(issue(card));
-        cards.quotaFull(card.id());
-        assertThatThrownBy(() -> links.redeem(token, submission()))
+        IdDocument identity = RealCards.newIdentity();
+        cards.fillQuota(card.agentId(), card.enterpriseId(), identity);
+        assertThatThrownBy(() -> links.redeem(token, submission(identity)))
                 .isInstanceOf(DomainException.class)
                 .extracting(e -> ((DomainException) e).code())
                 .isEqualTo(ErrorCode.QUOTA_EXCEEDED);
@@ -140,30 +157,37 @@ class SelfServiceLinksTest {
         assertThat(sql.queryForObject(
                         "SELECT count(*) FROM verification_case WHERE subject_type = ? AND subject_id = ?",
                         Long.class,
-                        TestCards.TYPE,
+                        RealCards.SELF_SERVICE_SUBJECT,
                         card.id()))
                 .isZero();
     }
 
     @Test
     void aSubjectThatNoLongerDescribesItselfEndsTheLink() {
-        TestCards.Card card = cards.add(506, 5061);
+        RealCards.CustomerCard card = newCard();
         String token = token(issue(card));
-        cards.cancel(card.id());
+        cards.cancel(card.iccid());
         assertThat(links.find(token)).isEmpty();
         assertThatThrownBy(() -> links.redeem(token, submission())).isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void onlyTheSubjectsTenantIssuesLinks() {
-        TestCards.Card card = cards.add(507, 5071);
-        Actor otherAgent = ActorAuthentication.actor(Role.AGENT, 508L, null);
-        assertThatThrownBy(() -> links.create(TestCards.TYPE, card.id(), 507, 5071L, otherAgent))
+        RealCards.CustomerCard card = newCard();
+        Actor otherAgent = RealCards.agent(RealCards.newAgent());
+        assertThatThrownBy(() -> links.create(
+                        RealCards.SELF_SERVICE_SUBJECT, card.id(), card.agentId(), card.enterpriseId(), otherAgent))
                 .isInstanceOf(NotFoundException.class);
-        Actor ownAdmin = ActorAuthentication.actor(Role.ENTERPRISE_ADMIN, null, 5071L);
-        assertThat(links.create(TestCards.TYPE, card.id(), 507, 5071L, ownAdmin).url())
+        Actor ownAdmin = RealCards.enterpriseAdmin(card.enterpriseId());
+        assertThat(links.create(
+                                RealCards.SELF_SERVICE_SUBJECT,
+                                card.id(),
+                                card.agentId(),
+                                card.enterpriseId(),
+                                ownAdmin)
+                        .url())
                 .contains("/s/");
-        assertThatThrownBy(() -> links.create("NO_SUCH_SUBJECT", 1, 507, 5071L, ownAdmin))
+        assertThatThrownBy(() -> links.create("NO_SUCH_SUBJECT", 1, card.agentId(), card.enterpriseId(), ownAdmin))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

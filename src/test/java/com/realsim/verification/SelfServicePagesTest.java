@@ -3,12 +3,16 @@ package com.realsim.verification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import com.realsim.card.RealCards;
+import com.realsim.identity.IdDocument;
 import com.realsim.testsupport.TestFiles;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockMultipartFile;
@@ -17,8 +21,9 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * The end user's pages without an account: the notice and the form, field errors next to the fields, a refusal shown
- * with the form kept, one submission per link, the same "not valid" page for every bad link, and rate limits.
+ * The end user's pages without an account, for real cards of the card module: the notice and the form, field errors
+ * next to the fields, a refusal shown with the form kept, one submission per link, the same "not valid" page for
+ * every bad link, and rate limits.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -34,7 +39,21 @@ class SelfServicePagesTest {
     SelfServiceLinks links;
 
     @Autowired
-    TestCards cards;
+    ApplicationContext context;
+
+    RealCards cards;
+
+    /** An identity no other test uses: each accepted submission takes a slot of its one-ID-N-cards quota. */
+    final String idNumber = RealCards.newIdentity().number();
+
+    @BeforeEach
+    void realCards() {
+        cards = new RealCards(context);
+    }
+
+    RealCards.CustomerCard newCard() {
+        return cards.endUserCard(RealCards.newAgent());
+    }
 
     /** Each test acts from its own client address, so that per-client limits do not leak between tests. */
     final String client = "198.51.100." + clients.incrementAndGet();
@@ -46,14 +65,8 @@ class SelfServicePagesTest {
         };
     }
 
-    String newLink(TestCards.Card card) {
-        IssuedLink link = links.create(
-                TestCards.TYPE,
-                card.id(),
-                card.agentId(),
-                card.enterpriseId(),
-                VerificationFixtures.agent(card.agentId()));
-        return link.url().substring(link.url().indexOf("/s/"));
+    String newLink(RealCards.CustomerCard card) {
+        return cards.selfServicePath(card.agentId(), card.iccid());
     }
 
     MvcTestResult submit(String path, String idNumber, boolean withPhotos) {
@@ -76,7 +89,7 @@ class SelfServicePagesTest {
 
     @Test
     void theLinkShowsWhatIsAskedTheNoticeAndAPhoneFriendlyForm() {
-        TestCards.Card card = cards.add(801, 8011);
+        RealCards.CustomerCard card = newCard();
         var page = mvc.get()
                 .uri(newLink(card))
                 .header("Accept-Language", "en")
@@ -109,8 +122,8 @@ class SelfServicePagesTest {
 
     @Test
     void anAcceptedSubmissionShowsUnderReviewAndTheLinkNeverWorksAgain() throws Exception {
-        String path = newLink(cards.add(802, 8021));
-        MvcTestResult accepted = submit(path, VerificationFixtures.ID_NUMBER, true);
+        String path = newLink(newCard());
+        MvcTestResult accepted = submit(path, idNumber, true);
         assertThat(accepted).hasStatus(HttpStatus.FOUND).redirectedUrl().isEqualTo(path + "/done");
         assertThat(mvc.get()
                         .uri(path + "/done")
@@ -135,7 +148,7 @@ class SelfServicePagesTest {
                 .exchange();
         assertThat(again).hasStatus(HttpStatus.NOT_FOUND).bodyText().contains("This link is not valid");
         assertThat(withoutCsrf(again.getResponse().getContentAsString())).isEqualTo(withoutCsrf(invalid));
-        assertThat(submit(path, VerificationFixtures.ID_NUMBER, true)).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(submit(path, idNumber, true)).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(mvc.get().uri(path + "/done").with(from(client))).hasStatus(HttpStatus.NOT_FOUND);
     }
 
@@ -146,7 +159,7 @@ class SelfServicePagesTest {
 
     @Test
     void fieldErrorsAppearNextToTheirFieldsAndTypedTextIsKept() {
-        String path = newLink(cards.add(803, 8031));
+        String path = newLink(newCard());
         var missing = submit(path, "", false);
         assertThat(missing).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(missing)
@@ -182,10 +195,11 @@ class SelfServicePagesTest {
 
     @Test
     void aRefusalIsShownAboveTheKeptFormAndTheLinkStaysUsable() {
-        TestCards.Card card = cards.add(804, 8041);
+        RealCards.CustomerCard card = newCard();
         String path = newLink(card);
-        cards.quotaFull(card.id());
-        var refused = submit(path, VerificationFixtures.ID_NUMBER, true);
+        IdDocument identity = RealCards.newIdentity();
+        cards.fillQuota(card.agentId(), card.enterpriseId(), identity);
+        var refused = submit(path, identity.number(), true);
         assertThat(refused).hasStatus(HttpStatus.CONFLICT);
         assertThat(refused)
                 .bodyText()
@@ -197,7 +211,7 @@ class SelfServicePagesTest {
 
     @Test
     void aPhotoThatIsNoImageIsRefusedWithTheFormKept() {
-        String path = newLink(cards.add(805, 8051));
+        String path = newLink(newCard());
         var refused = mvc.post()
                 .uri(path)
                 .multipart()
@@ -218,7 +232,7 @@ class SelfServicePagesTest {
 
     @Test
     void withoutTheFormsCsrfTokenNothingIsAccepted() {
-        String path = newLink(cards.add(806, 8061));
+        String path = newLink(newCard());
         assertThat(mvc.post().uri(path).multipart().param("name", "李四").with(from(client)))
                 .hasStatus(HttpStatus.FORBIDDEN);
         assertThat(mvc.get().uri(path).with(from(client))).hasStatusOk();
@@ -226,18 +240,18 @@ class SelfServicePagesTest {
 
     @Test
     void aLinkTakesFiveSubmissionsAnHourThenAFriendly429() {
-        String path = newLink(cards.add(807, 8071));
+        String path = newLink(newCard());
         for (int i = 0; i < 5; i++) {
             assertThat(submit(path, "", false)).hasStatus(HttpStatus.BAD_REQUEST);
         }
-        var limited = submit(path, VerificationFixtures.ID_NUMBER, true);
+        var limited = submit(path, idNumber, true);
         assertThat(limited).hasStatus(HttpStatus.TOO_MANY_REQUESTS).bodyText().contains("Too many attempts");
         assertThat(limited.getResponse().getHeader("Retry-After")).isEqualTo("3600");
     }
 
     @Test
     void guessingLinksFromOneAddressIsStoppedAndThenEvenAValidLinkWaits() {
-        String valid = newLink(cards.add(808, 8081));
+        String valid = newLink(newCard());
         for (int i = 0; i < 20; i++) {
             assertThat(mvc.get().uri("/s/guess" + i).with(from(client))).hasStatus(HttpStatus.NOT_FOUND);
         }

@@ -2,16 +2,11 @@ package com.realsim.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
+import com.realsim.identity.FreshPersonalData;
 import com.realsim.identity.IdDocument;
 import com.realsim.identity.IdType;
 import com.realsim.identity.PersonalData;
-import com.realsim.identity.SealContext;
-import com.realsim.identity.SealedIdNumber;
-import com.realsim.identity.SealedText;
 import com.realsim.platform.Actor;
 import com.realsim.platform.Role;
 import com.realsim.platform.error.DomainException;
@@ -23,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The case aggregate on its own (sealing stubbed): its transitions, maker-checker, claims, and the events each
+ * The case aggregate on its own (with the identity module's real sealing, outside Spring): its transitions, maker-checker, claims, and the events each
  * decision registers.
  */
 class VerificationCaseTest {
@@ -37,14 +32,7 @@ class VerificationCaseTest {
 
     @BeforeEach
     void sealing() {
-        personalData = mock(PersonalData.class);
-        SealedText name = mock(SealedText.class);
-        when(name.masked()).thenReturn("张*丰");
-        SealedIdNumber number = mock(SealedIdNumber.class);
-        when(number.masked()).thenReturn("120101********9190");
-        when(number.type()).thenReturn(IdType.RESIDENT_ID);
-        when(personalData.sealName(any(), any(SealContext.class))).thenReturn(name);
-        when(personalData.seal(any(IdDocument.class), any(SealContext.class))).thenReturn(number);
+        personalData = FreshPersonalData.create();
     }
 
     VerificationCase opened(Actor maker, Findings findings) {

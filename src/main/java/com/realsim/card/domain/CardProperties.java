@@ -2,9 +2,13 @@ package com.realsim.card.domain;
 
 import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.PeriodFormat;
+import org.springframework.boot.convert.PeriodStyle;
 
 /**
- * Settings of the card module ({@code realsim.card.*}).
+ * Settings of the card module ({@code realsim.card.*}). The two periods are calendar periods written in ISO-8601
+ * ({@code P2M}, {@code P30D}); the short form is refused at start-up, because {@code 2m} reads as two minutes
+ * everywhere else in the configuration.
  *
  * @param rebindsPerMonth how often a card may be rebound to another device per calendar month (default 2)
  * @param dormantAfter how long a working card may go without usage before it enters the cancellation cycle (default
@@ -12,7 +16,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param cancelAfterPreCancel how long a card stays pre-cancelled before it is cancelled (default 30 days)
  */
 @ConfigurationProperties("realsim.card")
-public record CardProperties(Integer rebindsPerMonth, Period dormantAfter, Period cancelAfterPreCancel) {
+public record CardProperties(
+        Integer rebindsPerMonth,
+        @PeriodFormat(PeriodStyle.ISO8601) Period dormantAfter,
+        @PeriodFormat(PeriodStyle.ISO8601) Period cancelAfterPreCancel) {
 
     public CardProperties {
         rebindsPerMonth = rebindsPerMonth == null ? 2 : rebindsPerMonth;

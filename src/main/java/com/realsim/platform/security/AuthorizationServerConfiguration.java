@@ -95,7 +95,7 @@ class AuthorizationServerConfiguration {
             this.jdbc = jdbc;
         }
 
-        @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+        @Scheduled(fixedDelayString = "1h", initialDelayString = "5m")
         void deleteExpired() {
             jdbc.update(
                     "DELETE FROM oauth2_authorization WHERE access_token_expires_at < ?",

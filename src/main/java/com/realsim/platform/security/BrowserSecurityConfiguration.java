@@ -35,6 +35,8 @@ class BrowserSecurityConfiguration {
         "/s/**",
         "/v3/api-docs",
         "/v3/api-docs/**",
+        "/v3/api-docs.yaml",
+        "/v3/api-docs.yaml/**",
         "/swagger-ui.html",
         "/swagger-ui/**"
     };

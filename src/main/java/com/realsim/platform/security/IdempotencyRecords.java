@@ -140,7 +140,7 @@ class IdempotencyRecords {
                 .update();
     }
 
-    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
+    @Scheduled(fixedDelayString = "1h", initialDelayString = "10m")
     void deleteExpired() {
         jdbc.sql("DELETE FROM idempotency_record WHERE expires_at < ?")
                 .param(Timestamp.from(clock.instant()))

@@ -14,7 +14,9 @@ import org.springframework.security.oauth2.jwt.JwtException;
  * verified is remembered, by its exact text, until it expires (at most {@code maximumTokens} of them). Checking the
  * RSA signature again on every request of a partner's busy integration was a fifth of the API's work per request
  * (see docs/benchmarks.md). What can change — whether the client is still enabled and its secret unrotated — is
- * still asked of the database on every request ({@code ApiClientDirectory#activeClient}).
+ * asked of {@code ApiClientDirectory#activeClient}, whose answer each instance reuses for
+ * {@code realsim.api.client-check-ttl} (1 s by default): a change on this instance is seen by the next request, a
+ * change on another instance within that time.
  */
 final class VerifiedTokens implements JwtDecoder {
 
