@@ -120,6 +120,7 @@ class AuditAccessTest {
                 .containsExactly(
                         "id",
                         "at",
+                        "occurredAt",
                         "actor",
                         "role",
                         "tenant",
@@ -131,6 +132,7 @@ class AuditAccessTest {
         AuditEntry card = f.entries().get(1);
         assertThat(item.get("id").asLong()).isEqualTo(card.id());
         assertThat(item.get("at").asText()).isEqualTo(card.at().toString());
+        assertThat(item.get("occurredAt").asText()).isEqualTo(card.occurredAt().toString());
         assertThat(item.get("actor").asText()).isEqualTo("ops-A-enterprise-card");
         assertThat(item.get("role").asText()).isEqualTo("OPS");
         assertThat(item.get("tenant").get("agentId").asLong()).isEqualTo(f.agentA());
