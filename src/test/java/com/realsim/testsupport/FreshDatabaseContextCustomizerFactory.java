@@ -24,6 +24,20 @@ public class FreshDatabaseContextCustomizerFactory implements ContextCustomizerF
 
     static final String APPLICATION_PASSWORD = "realsim-app-test-password";
 
+    /**
+     * The properties that connect an application to this database of the run's server as a test context is: the
+     * application as {@link #APPLICATION_ROLE}, the migrations as the server's superuser.
+     */
+    public static List<String> connection(String url) {
+        TestPostgres server = TestPostgres.server();
+        return List.of(
+                "spring.datasource.url=" + url,
+                "spring.datasource.username=" + APPLICATION_ROLE,
+                "spring.datasource.password=" + APPLICATION_PASSWORD,
+                "spring.flyway.user=" + server.user(),
+                "spring.flyway.password=" + server.password());
+    }
+
     @Override
     public ContextCustomizer createContextCustomizer(
             Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
@@ -36,12 +50,8 @@ public class FreshDatabaseContextCustomizerFactory implements ContextCustomizerF
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
             TestPostgres server = TestPostgres.server();
-            TestPropertyValues.of(
-                            "spring.datasource.url=" + server.newDatabaseUrl(),
-                            "spring.datasource.username=" + APPLICATION_ROLE,
-                            "spring.datasource.password=" + APPLICATION_PASSWORD,
-                            "spring.flyway.user=" + server.user(),
-                            "spring.flyway.password=" + server.password(),
+            TestPropertyValues.of(connection(server.newDatabaseUrl()))
+                    .and(
                             "spring.datasource.hikari.maximum-pool-size=12",
                             "realsim.data-dir=target/test-data/"
                                     + ProcessHandle.current().pid())

@@ -29,7 +29,7 @@ class ApplicationRoleCheck implements InitializingBean {
                     + String.join("; ", problems) + ". Run the migrations as the owner of the tables"
                     + " (spring.flyway.user, spring.flyway.password) and connect the application with a role of its"
                     + " own (spring.datasource.username, spring.datasource.password), which the owner then grants"
-                    + " what it needs (README, Database roles).");
+                    + " what it needs (README, \"An external PostgreSQL\").");
         }
     }
 

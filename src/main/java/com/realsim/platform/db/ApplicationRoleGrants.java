@@ -147,7 +147,7 @@ class ApplicationRoleGrants implements Callback {
                 throw new IllegalStateException(
                         "The database role " + role.name() + " that the application connects as"
                                 + " (spring.datasource.username) does not exist, and the migration user may not"
-                                + " create roles: create it with LOGIN and its password (README, Database roles)",
+                                + " create roles: create it with LOGIN and its password (README, \"An external PostgreSQL\")",
                         e);
             }
             throw e;
