@@ -343,7 +343,7 @@ class AuditAccessTest {
     }
 
     @Test
-    void thePageShowsWhenTheEventHappenedAndWhenItWasRecordedInBeijingTime() {
+    void thePageShowsWhenTheEventHappenedAndWhenItWasRecordedInBeijingTime() throws Exception {
         String action = "TIMED_"
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
         Instant happened = Instant.parse("2026-07-01T16:30:05.250Z"); // 00:30:05 on 2 July in Beijing

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Sessions and cookies over real HTTP: the session id changes at sign-in and the one from before signs nobody in;
+ * Sessions and cookies over real HTTP: the session id changes at sign-in and the one from before signs nobody in,
+ * session ids carry at least 128 random bits;
  * behind a proxy that terminates TLS and says so ({@code X-Forwarded-Proto: https}, honoured from the proxies of
  * {@code server.tomcat.remoteip.internal-proxies} by {@code server.forward-headers-strategy=native}) every cookie is
  * {@code Secure} and the answer carries HSTS, and over plain HTTP neither (so the checks can fail).
@@ -71,6 +73,32 @@ class WebSecurityOverHttpTest {
                 .isEqualTo(302);
         assertThat(fixated.headers().firstValue("Location"))
                 .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+    }
+
+    @Test
+    void sessionIdsCarryAtLeast128RandomBits() {
+        String name = newOpsUser();
+        BrowserClient browser = new BrowserClient(port);
+        browser.get("/login");
+        String before = sessionId(browser.sessionCookie().orElseThrow());
+        browser.signIn(name, PASSWORD);
+        String after = sessionId(browser.sessionCookie().orElseThrow());
+
+        for (String id : List.of(before, after)) {
+            assertThat(id)
+                    .as("27 random bytes in base64url (216 bits), not a UUID (122 random bits)")
+                    .matches("[A-Za-z0-9_-]{36}")
+                    .doesNotMatch("\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}")
+                    // all 36 characters among the 17 of a UUID by chance: (17/64)^36, about 10^-21
+                    .containsPattern("[^0-9a-f-]");
+            assertThat(Base64.getUrlDecoder().decode(id)).hasSize(27);
+        }
+        assertThat(after).isNotEqualTo(before);
+    }
+
+    /** The session id a SESSION cookie carries (Spring Session writes it base64-encoded). */
+    static String sessionId(String cookie) {
+        return new String(Base64.getDecoder().decode(cookie), StandardCharsets.US_ASCII);
     }
 
     @Test
