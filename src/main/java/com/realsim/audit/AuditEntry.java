@@ -6,18 +6,23 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One entry of the audit trail as it is stored: the facts of an audited event, the moment the trail recorded it,
- * and its link in the hash chain.
+ * One entry of the audit trail as it is stored: the facts of an audited event, when it happened and when the trail
+ * recorded it, and its link in the hash chain.
  *
- * @param at when the trail recorded the entry, to the microsecond (normally milliseconds after the act's commit)
+ * @param at when the trail recorded the entry, to the microsecond (normally milliseconds after the act's commit; after
+ *     an outage and a retry, later)
+ * @param occurredAt when the event happened: the moment its module published it, inside the transaction that made the
+ *     change, to the microsecond; null for entries recorded before the trail kept it
  * @param role the actor's role, null for the system and for sign-in attempts nobody is known for
  * @param details masked values, sorted by key
  * @param prevHash the hash of the entry before, or 64 zeros for the first one
- * @param hash {@code hex(SHA-256(prevHash || canonical form))}, see {@link HashChain}
+ * @param hash the entry's link: {@code hex(HMAC-SHA256(key, prevHash || canonical form))}, or for entries recorded
+ *     before the chain was keyed {@code hex(SHA-256(prevHash || canonical form))}; see {@link HashChain}
  */
 public record AuditEntry(
         long id,
         Instant at,
+        Instant occurredAt,
         String actor,
         Role role,
         Long agentId,

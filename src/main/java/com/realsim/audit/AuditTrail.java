@@ -39,16 +39,19 @@ public class AuditTrail {
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
     private static final String COLUMNS =
-            "id, at, actor, role, agent_id, enterprise_id, action, target_type, target_id, outcome, details::text AS details, prev_hash, hash";
+            "id, at, occurred_at, actor, role, agent_id, enterprise_id, action, target_type, target_id, outcome,"
+                    + " details::text AS details, prev_hash, hash";
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final JsonMapper json;
     private final JsonMapper stored;
     private final TransactionTemplate snapshot;
+    private final ChainKey key;
 
-    AuditTrail(JdbcClient jdbc, Clock clock, JsonMapper json, PlatformTransactionManager transactions) {
+    AuditTrail(JdbcClient jdbc, Clock clock, JsonMapper json, PlatformTransactionManager transactions, ChainKey key) {
         this.jdbc = jdbc;
+        this.key = key;
         this.clock = clock;
         this.json = json;
         // Stored details are read with exact decimals, so that they hash exactly as they were written.
@@ -60,15 +63,22 @@ public class AuditTrail {
         this.snapshot.setReadOnly(true);
     }
 
+    /** Appends the facts of something that happens now; see {@link #append(AuditFacts, Instant)}. */
+    @Transactional
+    public AuditEntry append(AuditFacts facts) {
+        return append(facts, null);
+    }
+
     /**
      * Appends the facts as the chain's next entry, in the caller's transaction (or a new one). The chain head is
      * locked until that transaction ends, so concurrent appends queue up and the chain stays linear.
      *
+     * @param occurredAt when the event happened; null for now (the moment of recording)
      * @throws IllegalArgumentException when the facts break the trail's format (unknown target type, action or
      *     outcome not an upper-case code): a programming error of the publishing module
      */
     @Transactional
-    public AuditEntry append(AuditFacts facts) {
+    public AuditEntry append(AuditFacts facts, Instant occurredAt) {
         check(facts);
         String prevHash = jdbc.sql("SELECT last_hash FROM audit_chain_head WHERE singleton FOR UPDATE")
                 .query(String.class)
@@ -76,9 +86,11 @@ public class AuditTrail {
         long id = jdbc.sql("SELECT nextval(pg_get_serial_sequence('audit_entry', 'id'))")
                 .query(Long.class)
                 .single();
+        Instant at = HashChain.truncate(clock.instant());
         AuditEntry unhashed = new AuditEntry(
                 id,
-                HashChain.truncate(clock.instant()),
+                at,
+                occurredAt == null ? at : HashChain.truncate(occurredAt),
                 HashChain.storable(facts.actor()),
                 facts.role(),
                 facts.agentId(),
@@ -90,17 +102,18 @@ public class AuditTrail {
                 details(facts.details()),
                 prevHash,
                 null);
-        String hash = HashChain.hash(prevHash, unhashed);
+        String hash = key.link(prevHash, unhashed);
         AuditEntry entry = withHash(unhashed, hash);
         jdbc.sql("""
-                        INSERT INTO audit_entry (id, at, actor, role, agent_id, enterprise_id, action, target_type,
-                                                 target_id, outcome, details, prev_hash, hash)
+                        INSERT INTO audit_entry (id, at, occurred_at, actor, role, agent_id, enterprise_id, action,
+                                                 target_type, target_id, outcome, details, prev_hash, hash)
                         OVERRIDING SYSTEM VALUE
-                        VALUES (:id, :at, :actor, :role, :agentId, :enterpriseId, :action, :targetType,
+                        VALUES (:id, :at, :occurredAt, :actor, :role, :agentId, :enterpriseId, :action, :targetType,
                                 :targetId, :outcome, CAST(:details AS jsonb), :prevHash, :hash)
                         """)
                 .param("id", entry.id())
-                .param("at", OffsetDateTime.ofInstant(entry.at(), ZoneOffset.UTC))
+                .param("at", timestamp(entry.at()))
+                .param("occurredAt", timestamp(entry.occurredAt()))
                 .param("actor", entry.actor())
                 .param("role", entry.role() == null ? null : entry.role().name())
                 .param("agentId", entry.agentId())
@@ -183,23 +196,40 @@ public class AuditTrail {
     /**
      * Recomputes the chain from the first entry to the entry the chain head names, in id order and in batches of
      * {@value #VERIFY_BATCH}, each read in its own short query: a long trail is never held in memory, and appends go
-     * on meanwhile (entries appended after the start are not examined).
+     * on meanwhile (entries appended after the start are not examined). Entries up to the sealed switch point must
+     * carry their plain SHA-256 links, the one at the switch point the link the seal names, and every later entry its
+     * keyed link; a switch point that is missing or whose seal does not hold breaks the chain at its first entry.
      */
     public ChainVerification verify() {
         Head head = Objects.requireNonNull(snapshot.execute(status -> jdbc.sql("""
                         SELECT h.last_id, h.last_hash,
-                               (SELECT min(e.id) FROM audit_entry e WHERE e.id > coalesce(h.last_id, 0)) AS beyond
-                        FROM audit_chain_head h WHERE h.singleton
+                               (SELECT min(e.id) FROM audit_entry e WHERE e.id > coalesce(h.last_id, 0)) AS beyond,
+                               (SELECT min(e.id) FROM audit_entry e) AS first,
+                               k.keyed_after, k.keyed_after_hash, k.seal
+                        FROM audit_chain_head h LEFT JOIN audit_chain_key k ON k.singleton
+                        WHERE h.singleton
                         """)
                 .query((rs, n) -> new Head(
                         rs.getObject("last_id", Long.class),
                         rs.getString("last_hash"),
-                        rs.getObject("beyond", Long.class)))
+                        rs.getObject("beyond", Long.class),
+                        rs.getObject("first", Long.class),
+                        rs.getObject("keyed_after", Long.class),
+                        rs.getString("keyed_after_hash"),
+                        rs.getString("seal")))
                 .single()));
+        long lastId = head.lastId() == null ? 0 : head.lastId();
+        if (head.keyedAfter() == null
+                || !key.sealHolds(head.keyedAfter(), head.keyedAfterHash(), head.seal())
+                || head.keyedAfter() > lastId) {
+            // Without a sealed switch point no entry's rule is known: nothing can be trusted.
+            long first = head.first() != null ? head.first() : lastId;
+            return ChainVerification.brokenAt(0, first, head.lastHash());
+        }
+        long keyedAfter = head.keyedAfter();
         String expectedPrev = HashChain.GENESIS;
         long checked = 0;
         long after = 0;
-        long lastId = head.lastId() == null ? 0 : head.lastId();
         while (after < lastId) {
             List<AuditEntry> batch = jdbc.sql("SELECT " + COLUMNS
                             + " FROM audit_entry WHERE id > :after AND id <= :last ORDER BY id" + " LIMIT :batch")
@@ -213,8 +243,7 @@ public class AuditTrail {
             }
             for (AuditEntry entry : batch) {
                 checked++;
-                if (!entry.prevHash().equals(expectedPrev)
-                        || !HashChain.hash(expectedPrev, entry).equals(entry.hash())) {
+                if (!links(expectedPrev, after, entry, keyedAfter, head.keyedAfterHash())) {
                     return ChainVerification.brokenAt(checked, entry.id(), head.lastHash());
                 }
                 expectedPrev = entry.hash();
@@ -232,7 +261,29 @@ public class AuditTrail {
         return ChainVerification.intact(checked, head.lastHash());
     }
 
-    private record Head(Long lastId, String lastHash, Long beyond) {}
+    /** Whether the entry, following the entry {@code previousId} whose link is {@code prevHash}, holds its place. */
+    private boolean links(String prevHash, long previousId, AuditEntry entry, long keyedAfter, String keyedAfterHash) {
+        if (!entry.prevHash().equals(prevHash)) {
+            return false;
+        }
+        if (entry.id() <= keyedAfter) {
+            return HashChain.hash(prevHash, entry).equals(entry.hash())
+                    && (entry.id() != keyedAfter || entry.hash().equals(keyedAfterHash));
+        }
+        if (previousId < keyedAfter || (previousId == keyedAfter && !prevHash.equals(keyedAfterHash))) {
+            return false; // the first keyed entry follows the sealed switch point, and nothing else
+        }
+        return key.links(prevHash, entry);
+    }
+
+    private record Head(
+            Long lastId,
+            String lastHash,
+            Long beyond,
+            Long first,
+            Long keyedAfter,
+            String keyedAfterHash,
+            String seal) {}
 
     private Map<String, Object> details(Map<String, Object> details) {
         // Jackson turns values such as instants, enums and records into JSON as it does for events; through the
@@ -243,9 +294,11 @@ public class AuditTrail {
 
     private AuditEntry entry(ResultSet rs, int row) throws SQLException {
         String role = rs.getString("role");
+        OffsetDateTime occurred = rs.getObject("occurred_at", OffsetDateTime.class);
         return new AuditEntry(
                 rs.getLong("id"),
                 rs.getObject("at", OffsetDateTime.class).toInstant(),
+                occurred == null ? null : occurred.toInstant(),
                 rs.getString("actor"),
                 role == null ? null : Role.valueOf(role),
                 rs.getObject("agent_id", Long.class),
@@ -278,6 +331,7 @@ public class AuditTrail {
         return new AuditEntry(
                 e.id(),
                 e.at(),
+                e.occurredAt(),
                 e.actor(),
                 e.role(),
                 e.agentId(),

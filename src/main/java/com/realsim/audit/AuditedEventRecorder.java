@@ -1,7 +1,11 @@
 package com.realsim.audit;
 
 import com.realsim.platform.AuditedEvent;
+import java.time.Instant;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.modulith.events.EventPublication;
+import org.springframework.modulith.events.core.EventPublicationRepository;
+import org.springframework.modulith.events.core.PublicationTargetIdentifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,6 +14,9 @@ import org.springframework.stereotype.Component;
  * listener per audited event in the publishing transaction, under the event's concrete class; after the commit the
  * entry is appended in a transaction of its own, and a publication whose append failed stays incomplete until
  * {@link AuditRetry} or a restart resubmits it.
+ *
+ * <p>The entry's {@code occurredAt} is the publication's date: the moment the module published the event, inside the
+ * transaction that made the change, whenever the append itself happens (after an outage, hours later).
  */
 @Component
 class AuditedEventRecorder {
@@ -17,14 +24,26 @@ class AuditedEventRecorder {
     /** The listener id the registry stores with this listener's publications. */
     static final String LISTENER_ID = "audit.trail";
 
-    private final AuditTrail trail;
+    private static final PublicationTargetIdentifier TARGET = PublicationTargetIdentifier.of(LISTENER_ID);
 
-    AuditedEventRecorder(AuditTrail trail) {
+    private final AuditTrail trail;
+    private final EventPublicationRepository publications;
+
+    AuditedEventRecorder(AuditTrail trail, EventPublicationRepository publications) {
         this.trail = trail;
+        this.publications = publications;
     }
 
     @ApplicationModuleListener(id = LISTENER_ID)
     public void on(AuditedEvent event) {
-        trail.append(event.auditFacts());
+        trail.append(event.auditFacts(), publishedAt(event));
+    }
+
+    /** When the event was published, from its publication for this listener; null when there is none. */
+    Instant publishedAt(AuditedEvent event) {
+        return publications
+                .findIncompletePublicationsByEventAndTargetIdentifier(event, TARGET)
+                .map(EventPublication::getPublicationDate)
+                .orElse(null);
     }
 }

@@ -18,16 +18,17 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The links of the audit chain: {@code hash = hex(SHA-256(prevHash || canonical))}, where {@code prevHash} is the
- * previous entry's hash as 64 lower-case hex characters (64 zeros before the first entry) and {@code canonical} is
- * the entry as compact JSON in UTF-8:
+ * The links of the audit chain. Since the chain is keyed ({@link ChainKey}), an entry's link is {@code
+ * hex(HMAC-SHA256(key, prevHash || keyedCanonical))}; entries recorded before the switch keep their plain link {@code
+ * hex(SHA-256(prevHash || canonical))}. {@code prevHash} is the previous entry's link as 64 lower-case hex characters
+ * (64 zeros before the first entry), and the canonical form is the entry as compact JSON in UTF-8:
  *
  * <ul>
  *   <li>an object with exactly the keys action, actor, agentId, at, details, enterpriseId, id, outcome, role,
- *       targetId, targetType; missing values are {@code null};
+ *       targetId, targetType, and for keyed entries also occurredAt; missing values are {@code null};
  *   <li>object keys sorted by their UTF-16 code units (Java's {@code String} order), at every depth; no whitespace;
- *   <li>{@code at} as {@code yyyy-MM-ddTHH:mm:ss.ffffffZ} in UTC, always six fraction digits (PostgreSQL keeps
- *       microseconds, so the moment is truncated to them before it is hashed or stored);
+ *   <li>{@code at} and {@code occurredAt} as {@code yyyy-MM-ddTHH:mm:ss.ffffffZ} in UTC, always six fraction digits
+ *       (PostgreSQL keeps microseconds, so moments are truncated to them before they are hashed or stored);
  *   <li>numbers in plain decimal notation without exponent and without trailing fraction zeros ({@code 5.0} is
  *       {@code 5}); strings with only {@code "}, {@code \} and control characters escaped.
  * </ul>
@@ -46,14 +47,42 @@ final class HashChain {
 
     private HashChain() {}
 
+    /** The plain link of an entry recorded before the chain was keyed. */
     static String hash(String prevHash, AuditEntry entry) {
-        MessageDigest sha256 = sha256();
-        sha256.update(prevHash.getBytes(StandardCharsets.US_ASCII));
-        sha256.update(canonical(entry).getBytes(StandardCharsets.UTF_8));
-        return HEX.formatHex(sha256.digest());
+        return HEX.formatHex(sha256().digest(linked(prevHash, canonical(entry))));
     }
 
+    /** What a link covers: the previous link's ASCII characters, then the canonical form's UTF-8 bytes. */
+    static byte[] linked(String prevHash, String canonical) {
+        byte[] prev = prevHash.getBytes(StandardCharsets.US_ASCII);
+        byte[] form = canonical.getBytes(StandardCharsets.UTF_8);
+        byte[] both = new byte[prev.length + form.length];
+        System.arraycopy(prev, 0, both, 0, prev.length);
+        System.arraycopy(form, 0, both, prev.length, form.length);
+        return both;
+    }
+
+    static String hex(byte[] bytes) {
+        return HEX.formatHex(bytes);
+    }
+
+    static byte[] unhex(String hex) {
+        return HEX.parseHex(hex);
+    }
+
+    /** The canonical form of an entry recorded before the chain was keyed. */
     static String canonical(AuditEntry entry) {
+        return json(fields(entry));
+    }
+
+    /** The canonical form of a keyed entry: the plain form's keys and {@code occurredAt}. */
+    static String keyedCanonical(AuditEntry entry) {
+        Map<String, Object> fields = fields(entry);
+        fields.put("occurredAt", entry.occurredAt() == null ? null : formatInstant(entry.occurredAt()));
+        return json(fields);
+    }
+
+    private static Map<String, Object> fields(AuditEntry entry) {
         Map<String, Object> fields = new TreeMap<>();
         fields.put("action", entry.action());
         fields.put("actor", entry.actor());
@@ -66,7 +95,7 @@ final class HashChain {
         fields.put("role", entry.role() == null ? null : entry.role().name());
         fields.put("targetId", entry.targetId());
         fields.put("targetType", entry.targetType());
-        return json(fields);
+        return fields;
     }
 
     static Instant truncate(Instant at) {

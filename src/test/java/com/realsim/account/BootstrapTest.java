@@ -3,7 +3,10 @@ package com.realsim.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.realsim.RealSimApplication;
+import com.realsim.testsupport.FreshDatabaseContextCustomizerFactory;
 import com.realsim.testsupport.TestPostgres;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -58,14 +61,12 @@ class BootstrapTest {
     }
 
     private static ConfigurableApplicationContext start(String database, String... arguments) {
-        String[] all = new String[arguments.length + 6];
-        all[0] = "--spring.datasource.url=" + database;
-        all[1] = "--spring.datasource.username=" + TestPostgres.server().user();
-        all[2] = "--spring.datasource.password=" + TestPostgres.server().password();
-        all[3] = "--server.port=0";
-        all[4] = "--spring.main.banner-mode=off";
-        all[5] = "--realsim.data-dir=target/bootstrap-test";
-        System.arraycopy(arguments, 0, all, 6, arguments.length);
-        return new SpringApplicationBuilder(RealSimApplication.class).run(all);
+        List<String> all = new ArrayList<>();
+        FreshDatabaseContextCustomizerFactory.connection(database).forEach(property -> all.add("--" + property));
+        all.add("--server.port=0");
+        all.add("--spring.main.banner-mode=off");
+        all.add("--realsim.data-dir=target/bootstrap-test");
+        all.addAll(List.of(arguments));
+        return new SpringApplicationBuilder(RealSimApplication.class).run(all.toArray(String[]::new));
     }
 }

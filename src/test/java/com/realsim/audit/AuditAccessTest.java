@@ -6,6 +6,9 @@ import com.realsim.platform.Actor;
 import com.realsim.platform.AuditedEvent.AuditFacts;
 import com.realsim.platform.Role;
 import com.realsim.testsupport.ActorAuthentication;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -120,6 +123,7 @@ class AuditAccessTest {
                 .containsExactly(
                         "id",
                         "at",
+                        "occurredAt",
                         "actor",
                         "role",
                         "tenant",
@@ -131,6 +135,7 @@ class AuditAccessTest {
         AuditEntry card = f.entries().get(1);
         assertThat(item.get("id").asLong()).isEqualTo(card.id());
         assertThat(item.get("at").asText()).isEqualTo(card.at().toString());
+        assertThat(item.get("occurredAt").asText()).isEqualTo(card.occurredAt().toString());
         assertThat(item.get("actor").asText()).isEqualTo("ops-A-enterprise-card");
         assertThat(item.get("role").asText()).isEqualTo("OPS");
         assertThat(item.get("tenant").get("agentId").asLong()).isEqualTo(f.agentA());
@@ -335,6 +340,37 @@ class AuditAccessTest {
                 .contains("web-order-0<")
                 .doesNotContain("web-order-51")
                 .doesNotContain("id=\"next-page\"");
+    }
+
+    @Test
+    void thePageShowsWhenTheEventHappenedAndWhenItWasRecordedInBeijingTime() throws Exception {
+        String action = "TIMED_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        Instant happened = Instant.parse("2026-07-01T16:30:05.250Z"); // 00:30:05 on 2 July in Beijing
+        AuditEntry late = trail.append(facts(action, null, null, "USER", "recorded-late"), happened);
+        AuditEntry now = trail.append(facts(action, null, null, "USER", "recorded-now"));
+
+        String html = mvc.get()
+                .uri("/audit")
+                .param("action", action)
+                .header("Accept-Language", "en")
+                .with(ActorAuthentication.as(Role.OPS))
+                .exchange()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(html);
+        DateTimeFormatter beijing =
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
+
+        org.jsoup.nodes.Element lateRow = page.selectFirst("tr[data-entry-id=" + late.id() + "]");
+        assertThat(lateRow.selectFirst(".audit-occurred").text()).isEqualTo("2026-07-02 00:30:05");
+        assertThat(lateRow.selectFirst(".audit-recorded").text()).isEqualTo("recorded " + beijing.format(late.at()));
+        org.jsoup.nodes.Element nowRow = page.selectFirst("tr[data-entry-id=" + now.id() + "]");
+        assertThat(nowRow.selectFirst(".audit-occurred").text()).isEqualTo(beijing.format(now.occurredAt()));
+        assertThat(nowRow.selectFirst(".audit-recorded"))
+                .as("recorded in the same second it happened: one time")
+                .isNull();
+        assertThat(page.select("thead th").first().text()).isEqualTo("Occurred");
     }
 
     @Test

@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.realsim.platform.AuditedEvent.AuditFacts;
 import com.realsim.platform.Role;
+import com.realsim.platform.TenantScope;
+import com.realsim.testsupport.ActorAuthentication;
+import com.realsim.testsupport.DatabaseOwner;
+import com.realsim.testsupport.FreshDatabaseContextCustomizerFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,20 +19,30 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.core.env.Environment;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The chain on a database of its own (the property gives this class its own context, so that tampering here never
  * shows in other tests): it verifies when fresh and when busy, detects a changed, removed or smuggled-in entry at the
- * right id, and the database refuses changes.
+ * right id, and an entry rewritten with its successors by someone without the chain key; the application's role
+ * cannot change the trail at all, and its owner only by switching off the trigger.
  */
 @SpringBootTest(properties = "realsim.audit.retry-min-age=2m")
+@AutoConfigureMockMvc
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuditChainTest {
 
@@ -33,7 +50,25 @@ class AuditChainTest {
     AuditTrail trail;
 
     @Autowired
+    ChainKey key;
+
+    /** The application's own connection. */
+    @Autowired
     JdbcTemplate sql;
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    MockMvcTester mvc;
+
+    /** The owner of the tables (the migrations' user), who can switch the triggers off: an insider. */
+    JdbcTemplate owner;
+
+    @BeforeEach
+    void owner() {
+        owner = DatabaseOwner.template(environment);
+    }
 
     static AuditFacts facts(String action, int n) {
         return new AuditFacts(
@@ -129,7 +164,7 @@ class AuditChainTest {
         List<AuditEntry> entries = appendMany("TO_TAMPER", 5);
         AuditEntry victim = entries.get(2);
         String original =
-                sql.queryForObject("SELECT details::text FROM audit_entry WHERE id = ?", String.class, victim.id());
+                owner.queryForObject("SELECT details::text FROM audit_entry WHERE id = ?", String.class, victim.id());
         try {
             tamper(
                     "UPDATE audit_entry SET details = jsonb_set(details, '{reason}', '\"nothing to see\"') WHERE id = ?",
@@ -208,6 +243,7 @@ class AuditChainTest {
         AuditEntry forged = new AuditEntry(
                 forgedId,
                 last.at(),
+                last.at(),
                 "forger",
                 Role.ADMIN,
                 null,
@@ -223,6 +259,7 @@ class AuditChainTest {
         restore(new AuditEntry(
                 forged.id(),
                 forged.at(),
+                forged.occurredAt(),
                 forged.actor(),
                 forged.role(),
                 null,
@@ -233,7 +270,7 @@ class AuditChainTest {
                 forged.outcome(),
                 forged.details(),
                 forged.prevHash(),
-                HashChain.hash(last.hash(), forged)));
+                key.link(last.hash(), forged)));
         try {
             ChainVerification result = trail.verify();
 
@@ -247,28 +284,267 @@ class AuditChainTest {
 
     @Test
     @Order(9)
-    void theDatabaseRefusesToChangeOrRemoveEntries() {
+    void theApplicationsRoleMayNeitherChangeNorRemoveNorTruncateNorAlterTheTrail() {
         AuditEntry entry = trail.append(facts("KEEP_ME", 1));
 
-        assertThatThrownBy(() -> sql.update("UPDATE audit_entry SET outcome = 'REFUSED' WHERE id = ?", entry.id()))
-                .rootCause()
-                .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> sql.update("DELETE FROM audit_entry WHERE id = ?", entry.id()))
-                .rootCause()
-                .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> sql.execute("TRUNCATE audit_entry"))
-                .rootCause()
-                .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> sql.execute("DELETE FROM audit_chain_head"))
-                .rootCause()
-                .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> sql.update("UPDATE audit_chain_head SET last_id = 1, entries = entries + 1"))
-                .rootCause()
-                .hasMessageContaining("only moves forward");
-
+        for (String statement : List.of(
+                "UPDATE audit_entry SET outcome = 'REFUSED' WHERE id = " + entry.id(),
+                "DELETE FROM audit_entry WHERE id = " + entry.id(),
+                "TRUNCATE audit_entry",
+                "DELETE FROM audit_chain_head",
+                "INSERT INTO audit_chain_head (singleton, last_hash) VALUES (FALSE, repeat('0', 64))",
+                "DELETE FROM audit_chain_key",
+                "UPDATE audit_chain_key SET keyed_after = keyed_after + 1")) {
+            assertThatThrownBy(() -> sql.execute(statement))
+                    .as(statement)
+                    .rootCause()
+                    .hasMessageContaining("permission denied");
+        }
+        for (String statement : List.of(
+                "ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only",
+                "DROP TABLE audit_entry",
+                "ALTER TABLE audit_chain_head DISABLE TRIGGER audit_chain_head_forward")) {
+            assertThatThrownBy(() -> sql.execute(statement))
+                    .as(statement)
+                    .rootCause()
+                    .hasMessageContaining("must be owner");
+        }
+        assertThat(sql.queryForObject("SELECT current_user", String.class))
+                .isEqualTo(FreshDatabaseContextCustomizerFactory.APPLICATION_ROLE);
         assertThat(sql.queryForObject("SELECT outcome FROM audit_entry WHERE id = ?", String.class, entry.id()))
                 .isEqualTo("SUCCESS");
         assertThat(trail.verify().ok()).isTrue();
+    }
+
+    @Test
+    @Order(9)
+    void theOwnersChangesAreRefusedByTheTriggersUntilSwitchedOff() {
+        AuditEntry entry = trail.append(facts("KEEP_ME_TOO", 1));
+
+        assertThatThrownBy(() -> owner.update("UPDATE audit_entry SET outcome = 'REFUSED' WHERE id = ?", entry.id()))
+                .rootCause()
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> owner.update("DELETE FROM audit_entry WHERE id = ?", entry.id()))
+                .rootCause()
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> owner.execute("TRUNCATE audit_entry"))
+                .rootCause()
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> owner.execute("DELETE FROM audit_chain_head"))
+                .rootCause()
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> owner.update("UPDATE audit_chain_head SET last_id = 1, entries = entries + 1"))
+                .rootCause()
+                .hasMessageContaining("only moves forward");
+        assertThatThrownBy(() -> owner.update("UPDATE audit_chain_key SET keyed_after = keyed_after + 1"))
+                .rootCause()
+                .hasMessageContaining("append-only");
+
+        assertThat(owner.queryForObject("SELECT outcome FROM audit_entry WHERE id = ?", String.class, entry.id()))
+                .isEqualTo("SUCCESS");
+        assertThat(trail.verify().ok()).isTrue();
+    }
+
+    @Test
+    @Order(11)
+    void anInsiderWithoutTheKeyWhoRewritesAnEntryAndRecomputesItsSuccessorsIsDetected() throws Exception {
+        List<AuditEntry> entries = appendMany("TO_REWRITE", 4);
+        AuditEntry victim = entries.get(1);
+        List<AuditEntry> originals = stored(victim.id());
+        assertThat(verifyThroughTheApi()).containsEntry("ok", true);
+
+        // What someone with the database but not the key can do: change the entry, then recompute the plain SHA-256
+        // links of it and of every entry after it, and move the chain head to the new last link.
+        rewriteFrom(victim.id(), "nothing to see", HashChain::hash);
+        try {
+            Map<String, Object> result = verifyThroughTheApi();
+
+            assertThat(result).containsEntry("ok", false);
+            assertThat(((Number) result.get("firstBroken")).longValue()).isEqualTo(victim.id());
+        } finally {
+            putBack(originals);
+        }
+        assertThat(verifyThroughTheApi()).containsEntry("ok", true);
+
+        // Control: the same rewrite with the key (which only the application holds) would pass.
+        rewriteFrom(victim.id(), "nothing to see", key::link);
+        try {
+            assertThat(verifyThroughTheApi()).containsEntry("ok", true);
+        } finally {
+            putBack(originals);
+        }
+        assertThat(trail.verify().ok()).isTrue();
+    }
+
+    @Test
+    @Order(12)
+    void aSwitchPointThatIsMissingOrMovedBreaksTheChainAtItsFirstEntry() {
+        appendMany("AFTER_SWITCH", 2);
+        long first = sql.queryForObject("SELECT min(id) FROM audit_entry", Long.class);
+        Map<String, Object> point = owner.queryForMap("SELECT * FROM audit_chain_key");
+        try {
+            tamper("audit_chain_key", "audit_chain_key_fixed", "DELETE FROM audit_chain_key");
+            assertThat(trail.verify()).satisfies(result -> {
+                assertThat(result.ok()).isFalse();
+                assertThat(result.firstBroken()).isEqualTo(first);
+            });
+            // Moved to the end: every entry would be checked with plain SHA-256, which anyone can recompute; the seal,
+            // computed by someone without the key, does not hold.
+            List<AuditEntry> all = stored(first);
+            AuditEntry last = all.get(all.size() - 1);
+            owner.update(
+                    "INSERT INTO audit_chain_key (keyed_after, keyed_after_hash, seal) VALUES (?, ?, ?)",
+                    last.id(),
+                    last.hash(),
+                    HashChain.hash(last.hash(), last));
+            assertThat(trail.verify().firstBroken()).isEqualTo(first);
+        } finally {
+            tamper("audit_chain_key", "audit_chain_key_fixed", "DELETE FROM audit_chain_key");
+            owner.update(
+                    "INSERT INTO audit_chain_key (keyed_after, keyed_after_hash, seal, recorded_at) VALUES (?, ?, ?, ?)",
+                    point.get("keyed_after"),
+                    point.get("keyed_after_hash"),
+                    point.get("seal"),
+                    point.get("recorded_at"));
+        }
+        assertThat(trail.verify().ok()).isTrue();
+    }
+
+    @Test
+    @Order(13)
+    void eachEntryKeepsWhenItsEventHappenedBesidesWhenItWasRecorded() {
+        Instant happened = Instant.now().minus(Duration.ofHours(3)).plusNanos(789);
+        AuditEntry entry = trail.append(facts("HAPPENED_EARLIER", 1), happened);
+
+        assertThat(entry.occurredAt()).isEqualTo(happened.truncatedTo(ChronoUnit.MICROS));
+        assertThat(entry.at()).isAfter(happened);
+        assertThat(stored(entry.id()).get(0).occurredAt()).isEqualTo(entry.occurredAt());
+        AuditEntry now = trail.append(facts("HAPPENS_NOW", 1));
+        assertThat(now.occurredAt()).isEqualTo(now.at());
+
+        // The moment is part of the keyed link: moving it is detected like any other change.
+        try {
+            tamper("UPDATE audit_entry SET occurred_at = occurred_at + interval '1 hour' WHERE id = ?", entry.id());
+            assertThat(trail.verify().firstBroken()).isEqualTo(entry.id());
+        } finally {
+            tamper("UPDATE audit_entry SET occurred_at = occurred_at - interval '1 hour' WHERE id = ?", entry.id());
+        }
+        assertThat(trail.verify().ok()).isTrue();
+    }
+
+    /** GET /api/v1/audit/verify as an ADMIN. */
+    Map<String, Object> verifyThroughTheApi() throws Exception {
+        MvcTestResult result = mvc.get()
+                .uri("/api/v1/audit/verify")
+                .accept(MediaType.APPLICATION_JSON)
+                .with(ActorAuthentication.as(ActorAuthentication.actor(Role.ADMIN, null, null)))
+                .exchange();
+        assertThat(result.getResponse().getStatus()).isEqualTo(200);
+        return JsonMapper.builder()
+                .build()
+                .readValue(result.getResponse().getContentAsString(), new TypeReference<>() {});
+    }
+
+    /** The stored entries from this id on, in order. */
+    List<AuditEntry> stored(long fromId) {
+        List<AuditEntry> entries = new ArrayList<>();
+        for (AuditEntry entry : trail.find(
+                        AuditQuery.of(null, null, null, null, null, null, 500, null), TenantScope.everything())
+                .items()) {
+            if (entry.id() >= fromId) {
+                entries.add(0, entry);
+            }
+        }
+        return entries;
+    }
+
+    /**
+     * As the owner, with the triggers off: gives the entry another reason, relinks it and every later entry with the
+     * given rule, and moves the chain head's hash to the new last link.
+     */
+    void rewriteFrom(long fromId, String reason, Relink relink) {
+        List<AuditEntry> entries = stored(fromId);
+        String prev = entries.get(0).prevHash();
+        List<AuditEntry> rewritten = new ArrayList<>();
+        for (AuditEntry e : entries) {
+            Map<String, Object> details = new java.util.TreeMap<>(e.details());
+            if (e.id() == fromId) {
+                details.put("reason", reason);
+            }
+            AuditEntry changed = new AuditEntry(
+                    e.id(),
+                    e.at(),
+                    e.occurredAt(),
+                    e.actor(),
+                    e.role(),
+                    e.agentId(),
+                    e.enterpriseId(),
+                    e.action(),
+                    e.targetType(),
+                    e.targetId(),
+                    e.outcome(),
+                    details,
+                    prev,
+                    null);
+            String hash = relink.link(prev, changed);
+            rewritten.add(new AuditEntry(
+                    e.id(),
+                    e.at(),
+                    e.occurredAt(),
+                    e.actor(),
+                    e.role(),
+                    e.agentId(),
+                    e.enterpriseId(),
+                    e.action(),
+                    e.targetType(),
+                    e.targetId(),
+                    e.outcome(),
+                    details,
+                    prev,
+                    hash));
+            prev = hash;
+        }
+        overwrite(rewritten);
+    }
+
+    /** A rule that links an entry to the link before it. */
+    interface Relink {
+        String link(String prevHash, AuditEntry entry);
+    }
+
+    /** Puts the given entries' stored values back, and the head's hash to the last one's. */
+    void putBack(List<AuditEntry> originals) {
+        overwrite(originals);
+    }
+
+    private void overwrite(List<AuditEntry> entries) {
+        owner.execute("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only");
+        owner.execute("ALTER TABLE audit_chain_head DISABLE TRIGGER audit_chain_head_forward");
+        try {
+            // prev_hash is unique: clear the links first, then write the new ones.
+            for (AuditEntry e : entries) {
+                owner.update(
+                        "UPDATE audit_entry SET prev_hash = ?, hash = ? WHERE id = ?",
+                        String.format("%064x", e.id()),
+                        String.format("%064x", e.id()),
+                        e.id());
+            }
+            for (AuditEntry e : entries) {
+                owner.update(
+                        "UPDATE audit_entry SET details = CAST(? AS jsonb), prev_hash = ?, hash = ? WHERE id = ?",
+                        HashChain.json(e.details()),
+                        e.prevHash(),
+                        e.hash(),
+                        e.id());
+            }
+            owner.update(
+                    "UPDATE audit_chain_head SET last_hash = ? WHERE last_id = ?",
+                    entries.get(entries.size() - 1).hash(),
+                    entries.get(entries.size() - 1).id());
+        } finally {
+            owner.execute("ALTER TABLE audit_chain_head ENABLE TRIGGER audit_chain_head_forward");
+            owner.execute("ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_append_only");
+        }
     }
 
     @Test
@@ -288,23 +564,28 @@ class AuditChainTest {
         });
     }
 
-    /** As the test superuser: switches the append-only trigger off for one statement. */
+    /** As the owner: switches the append-only trigger off for one statement. */
     void tamper(String statement, Object... args) {
-        sql.execute("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only");
+        tamper("audit_entry", "audit_entry_append_only", statement, args);
+    }
+
+    void tamper(String table, String trigger, String statement, Object... args) {
+        owner.execute("ALTER TABLE " + table + " DISABLE TRIGGER " + trigger);
         try {
-            sql.update(statement, args);
+            owner.update(statement, args);
         } finally {
-            sql.execute("ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_append_only");
+            owner.execute("ALTER TABLE " + table + " ENABLE TRIGGER " + trigger);
         }
     }
 
     void restore(AuditEntry entry) {
-        sql.update(
-                "INSERT INTO audit_entry (id, at, actor, role, agent_id, enterprise_id, action, target_type, target_id,"
-                        + " outcome, details, prev_hash, hash) OVERRIDING SYSTEM VALUE"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)",
+        owner.update(
+                "INSERT INTO audit_entry (id, at, occurred_at, actor, role, agent_id, enterprise_id, action,"
+                        + " target_type, target_id, outcome, details, prev_hash, hash) OVERRIDING SYSTEM VALUE"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)",
                 entry.id(),
                 java.time.OffsetDateTime.ofInstant(entry.at(), java.time.ZoneOffset.UTC),
+                java.time.OffsetDateTime.ofInstant(entry.occurredAt(), java.time.ZoneOffset.UTC),
                 entry.actor(),
                 entry.role() == null ? null : entry.role().name(),
                 entry.agentId(),

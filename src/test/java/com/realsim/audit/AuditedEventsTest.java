@@ -13,7 +13,10 @@ import com.realsim.platform.AuditedEvent;
 import com.realsim.platform.Role;
 import com.realsim.platform.TenantScope;
 import com.realsim.testsupport.ActorAuthentication;
+import com.realsim.testsupport.DatabaseOwner;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -58,6 +62,9 @@ class AuditedEventsTest {
 
     @Autowired
     AuditRetry retry;
+
+    @Autowired
+    Environment environment;
 
     /** An event of some module that belongs in the trail. */
     public record SomethingAudited(String marker, long enterpriseId) implements AuditedEvent {
@@ -135,7 +142,8 @@ class AuditedEventsTest {
     @Test
     void aFailedAppendStaysInTheRegistryAndIsRetried() {
         String marker = marker();
-        sql.execute("ALTER TABLE audit_entry ADD CONSTRAINT audit_probe_refused CHECK (action <> '" + marker
+        JdbcTemplate owner = DatabaseOwner.template(environment);
+        owner.execute("ALTER TABLE audit_entry ADD CONSTRAINT audit_probe_refused CHECK (action <> '" + marker
                 + "') NOT VALID");
         try {
             transaction.executeWithoutResult(status -> events.publishEvent(new SomethingAudited(marker, 4713)));
@@ -148,12 +156,21 @@ class AuditedEventsTest {
                             statuses -> statuses.equals(List.of("FAILED")));
             assertThat(entries("ENTERPRISE", "4713", marker)).isEmpty();
         } finally {
-            sql.execute("ALTER TABLE audit_entry DROP CONSTRAINT audit_probe_refused");
+            owner.execute("ALTER TABLE audit_entry DROP CONSTRAINT audit_probe_refused");
         }
 
         retry.resubmitFailedAppends(Duration.ZERO);
 
-        assertThat(awaitEntries("ENTERPRISE", "4713", marker, 1)).hasSize(1);
+        List<AuditEntry> retried = awaitEntries("ENTERPRISE", "4713", marker, 1);
+        assertThat(retried).hasSize(1);
+        // When the event happened is when it was published, not when the retry finally recorded it.
+        Instant published = sql.queryForObject(
+                        "SELECT publication_date FROM event_publication WHERE serialized_event LIKE ?",
+                        OffsetDateTime.class,
+                        "%" + marker + "%")
+                .toInstant();
+        assertThat(retried.get(0).occurredAt()).isEqualTo(published);
+        assertThat(retried.get(0).at()).isAfter(published);
         await().atMost(PATIENCE)
                 .until(
                         () -> sql.queryForObject(

@@ -11,6 +11,7 @@ import com.realsim.identity.IdDocument;
 import com.realsim.platform.Actor;
 import com.realsim.platform.Role;
 import com.realsim.testsupport.ActorAuthentication;
+import com.realsim.testsupport.DatabaseOwner;
 import com.realsim.testsupport.RawTable;
 import com.realsim.testsupport.TestFiles;
 import java.util.List;
@@ -273,8 +274,9 @@ class CardEndUserApiTest {
                 .extractingPath("$.code")
                 .isEqualTo("IDEMPOTENT_ANSWER_NOT_REPEATED");
         assertThat(repeat.getResponse().getContentAsString()).doesNotContain(token);
-        assertThat(RawTable.contains(sql, "idempotency_record", token)).isFalse();
-        assertThat(RawTable.contains(sql, "idempotency_record", key))
+        assertThat(RawTable.contains(DatabaseOwner.sql(context.getEnvironment()), "idempotency_record", token))
+                .isFalse();
+        assertThat(RawTable.contains(DatabaseOwner.sql(context.getEnvironment()), "idempotency_record", key))
                 .as("control")
                 .isTrue();
     }

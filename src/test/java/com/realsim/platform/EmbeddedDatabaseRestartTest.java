@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.realsim.RealSimApplication;
 import com.realsim.account.AccountService;
+import com.realsim.platform.db.ApplicationRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -11,10 +12,11 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The default way to run: no datasource URL, so the application starts its own PostgreSQL under the data directory,
- * and a second start finds the first one's data.
+ * connects to it with a role of its own, and a second start finds the first one's data.
  */
 class EmbeddedDatabaseRestartTest {
 
@@ -27,6 +29,16 @@ class EmbeddedDatabaseRestartTest {
                             .getMetaData()
                             .getURL())
                     .startsWith("jdbc:postgresql://localhost:");
+            // The application's own role, created by the migrations' user (postgres), may not change the trail.
+            JdbcClient sql = first.getBean(JdbcClient.class);
+            assertThat(sql.sql("SELECT current_user").query(String.class).single())
+                    .isEqualTo(ApplicationRole.EMBEDDED);
+            assertThat(sql.sql("SELECT has_table_privilege('audit_entry', 'UPDATE')"
+                                    + " OR has_table_privilege('audit_entry', 'DELETE')"
+                                    + " OR has_table_privilege('audit_entry', 'TRUNCATE')")
+                            .query(Boolean.class)
+                            .single())
+                    .isFalse();
             first.getBean(AccountService.class).createAgent("Survives Restart Ltd");
         }
         assertThat(dataDir.resolve("pg/PG_VERSION")).exists();

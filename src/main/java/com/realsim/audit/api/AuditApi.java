@@ -55,10 +55,15 @@ class AuditApi {
         return new Verification(result.ok(), result.checked(), result.firstBroken());
     }
 
-    /** One entry; {@code tenant} names the agent organisation and enterprise the target belongs to, if any. */
+    /**
+     * One entry; {@code at} is when the trail recorded it, {@code occurredAt} when the event happened (null for entries
+     * recorded before the trail kept it); {@code tenant} names the agent organisation and enterprise the target
+     * belongs to, if any.
+     */
     record Entry(
             long id,
             Instant at,
+            Instant occurredAt,
             String actor,
             Role role,
             Tenant tenant,
@@ -72,6 +77,7 @@ class AuditApi {
             return new Entry(
                     e.id(),
                     e.at(),
+                    e.occurredAt(),
                     e.actor(),
                     e.role(),
                     new Tenant(e.agentId(), e.enterpriseId()),

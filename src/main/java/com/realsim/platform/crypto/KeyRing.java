@@ -3,11 +3,14 @@ package com.realsim.platform.crypto;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.Mac;
 import com.google.crypto.tink.Parameters;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.google.crypto.tink.mac.HmacParameters;
+import com.google.crypto.tink.mac.MacConfig;
 import com.google.crypto.tink.prf.PredefinedPrfParameters;
 import com.google.crypto.tink.prf.PrfConfig;
 import com.google.crypto.tink.prf.PrfSet;
@@ -37,6 +40,7 @@ public class KeyRing {
     private final Aead personalData;
     private final PrfSet blindIndex;
     private final Aead documents;
+    private final Mac auditChain;
 
     KeyRing(
             Environment environment,
@@ -45,6 +49,7 @@ public class KeyRing {
         try {
             AeadConfig.register();
             PrfConfig.register();
+            MacConfig.register();
             KeyFiles files = new KeyFiles(environment, dataDir.resolve("keys"), generateIfMissing);
             this.personalData = keyset(files, "personal-data", PredefinedAeadParameters.AES256_GCM)
                     .getPrimitive(RegistryConfiguration.get(), Aead.class);
@@ -52,6 +57,8 @@ public class KeyRing {
                     .getPrimitive(RegistryConfiguration.get(), PrfSet.class);
             this.documents = keyset(files, "documents", PredefinedAeadParameters.AES256_GCM)
                     .getPrimitive(RegistryConfiguration.get(), Aead.class);
+            this.auditChain = keyset(files, "audit-chain", auditChainParameters())
+                    .getPrimitive(RegistryConfiguration.get(), Mac.class);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot load the platform's keys", e);
         }
@@ -67,6 +74,24 @@ public class KeyRing {
 
     public Aead documents() {
         return documents;
+    }
+
+    /**
+     * {@code audit-chain}: HMAC-SHA256 (256-bit tags without a key-id prefix, so that a rotated keyset still verifies
+     * old links) linking the audit trail's entries: whoever has the database but not this key cannot rewrite an entry
+     * and its successors unnoticed.
+     */
+    public Mac auditChain() {
+        return auditChain;
+    }
+
+    static HmacParameters auditChainParameters() throws GeneralSecurityException {
+        return HmacParameters.builder()
+                .setKeySizeBytes(32)
+                .setTagSizeBytes(32)
+                .setHashType(HmacParameters.HashType.SHA256)
+                .setVariant(HmacParameters.Variant.NO_PREFIX)
+                .build();
     }
 
     private static KeysetHandle keyset(KeyFiles files, String name, Parameters parameters)

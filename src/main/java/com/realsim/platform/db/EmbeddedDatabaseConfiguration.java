@@ -7,15 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.postgresql.Driver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.util.StringUtils;
 
 /**
@@ -23,6 +26,10 @@ import org.springframework.util.StringUtils;
  * {@code ${realsim.data-dir}/pg} so that data survives restarts. It is used only when no
  * {@code spring.datasource.url} is configured; with one (for example {@code SPRING_DATASOURCE_URL}), Spring Boot's
  * own data source takes over and nothing is started here.
+ *
+ * <p>Migrations run as {@code postgres}, the superuser that owns the tables; the application connects as
+ * {@value ApplicationRole#EMBEDDED}, which the migrations' user creates and grants its rights ({@link
+ * ApplicationRoleGrants}). The embedded server listens on localhost only and lets local roles in without a password.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoDatasourceUrl.class)
@@ -63,13 +70,23 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres, @Value("${realsim.embedded-database.pool-size:20}") int poolSize) {
+    DataSource dataSource(
+            EmbeddedPostgres postgres,
+            ApplicationRole role,
+            @Value("${realsim.embedded-database.pool-size:20}") int poolSize) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        dataSource.setUsername("postgres");
+        dataSource.setJdbcUrl(postgres.getJdbcUrl(role.name(), "postgres"));
+        dataSource.setUsername(role.name());
         dataSource.setMaximumPoolSize(poolSize);
         dataSource.setPoolName("embedded-postgres");
         return dataSource;
+    }
+
+    /** The owner's connection, for Flyway only (not a candidate for anything else that wants a data source). */
+    @Bean(defaultCandidate = false)
+    @FlywayDataSource
+    DataSource migrationDataSource(EmbeddedPostgres postgres) {
+        return new SimpleDriverDataSource(new Driver(), postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
     }
 
     static class NoDatasourceUrl implements Condition {

@@ -11,6 +11,7 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * The Partner API's filter chain for {@code /api/**}: stateless bearer tokens issued by the built-in authorization
@@ -19,6 +20,15 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
+
+    /** JSON answers load nothing and are framed nowhere; their addresses are no one else's business. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+    /** The headers of answers that are not pages: the Partner API's and the authorization server's. */
+    static void apiHeaders(HttpSecurity http) throws Exception {
+        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+    }
 
     @Bean
     @Order(2)
@@ -47,6 +57,7 @@ class ApiSecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(problems.unauthorized())
                         .accessDeniedHandler(problems.forbidden()));
+        apiHeaders(http);
         return http.build();
     }
 

@@ -47,6 +47,7 @@ class AuthorizationServerConfiguration {
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(authorizationServer.getEndpointsMatcher()));
+        ApiSecurityConfiguration.apiHeaders(http);
         return http.build();
     }
 

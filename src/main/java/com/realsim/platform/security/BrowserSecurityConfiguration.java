@@ -11,10 +11,13 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 /**
  * The browser's filter chain: form login with CSRF protection, a new session id at login, sessions kept in
- * PostgreSQL (Spring Session JDBC) with an idle timeout, and a logout that deletes the session. Which role may use
+ * PostgreSQL (Spring Session JDBC) with an idle timeout and ids of 216 random bits ({@link SessionIds}), and a logout
+ * that deletes the session. Which role may use
  * which page is declared on each module's controllers with {@code @PreAuthorize}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -69,6 +72,12 @@ class BrowserSecurityConfiguration {
                         .referrerPolicy(
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /** Session ids with at least 128 random bits, for a new session and for the new id at sign-in alike. */
+    @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionIds() {
+        return sessions -> sessions.setSessionIdGenerator(new SessionIds());
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package com.realsim.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -23,10 +24,32 @@ class LanguageConfiguration implements WebMvcConfigurer {
     static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
     static final List<Locale> SUPPORTED = List.of(CHINESE, Locale.ENGLISH);
 
+    /**
+     * The language cookie, {@code Secure} when the request came over HTTPS (directly or through a proxy that says so,
+     * see {@code server.forward-headers-strategy}) like the session cookie: a resolver keeps one cookie template, so
+     * there is one resolver per kind of connection.
+     */
     @Bean
     LocaleResolver localeResolver() {
+        CookieLocaleResolver plain = cookieResolver(false);
+        CookieLocaleResolver secure = cookieResolver(true);
+        return new LocaleResolver() {
+            @Override
+            public Locale resolveLocale(HttpServletRequest request) {
+                return (request.isSecure() ? secure : plain).resolveLocale(request);
+            }
+
+            @Override
+            public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+                (request.isSecure() ? secure : plain).setLocale(request, response, locale);
+            }
+        };
+    }
+
+    private static CookieLocaleResolver cookieResolver(boolean secure) {
         CookieLocaleResolver resolver = new CookieLocaleResolver("realsim-lang");
         resolver.setCookieMaxAge(Duration.ofDays(365));
+        resolver.setCookieSecure(secure);
         resolver.setDefaultLocaleFunction(LanguageConfiguration::fromBrowser);
         return resolver;
     }

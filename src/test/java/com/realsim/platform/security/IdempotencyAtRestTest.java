@@ -13,6 +13,7 @@ import com.realsim.identity.IdType;
 import com.realsim.platform.Role;
 import com.realsim.platform.crypto.KeyRing;
 import com.realsim.testsupport.ActorAuthentication;
+import com.realsim.testsupport.DatabaseOwner;
 import com.realsim.testsupport.FreshNumbers;
 import com.realsim.testsupport.PartnerApiClient;
 import com.realsim.testsupport.PartnerApiClient.Answer;
@@ -103,7 +104,7 @@ class IdempotencyAtRestTest {
         assertThat(admin().post("/api/v1/agents", Map.of("name", "Control Ltd " + key), key(key))
                         .status())
                 .isEqualTo(201);
-        assertThat(RawTable.contains(sql, TABLE, key))
+        assertThat(RawTable.contains(DatabaseOwner.sql(context.getEnvironment()), TABLE, key))
                 .as("the key is kept in clear, so it must be found")
                 .isTrue();
     }
@@ -143,8 +144,10 @@ class IdempotencyAtRestTest {
                 .untilAsserted(() -> assertThat(auditEntries("PERSONAL_DATA_UNMASKED", "ENTERPRISE", enterpriseId))
                         .as("the first disclosure and its repeat are both on the trail")
                         .isEqualTo(2));
-        assertThat(RawTable.contains(sql, TABLE, idNumber)).isFalse();
-        assertThat(RawTable.contains(sql, TABLE, key)).isTrue();
+        assertThat(RawTable.contains(DatabaseOwner.sql(context.getEnvironment()), TABLE, idNumber))
+                .isFalse();
+        assertThat(RawTable.contains(DatabaseOwner.sql(context.getEnvironment()), TABLE, key))
+                .isTrue();
 
         Map<String, Object> other = new LinkedHashMap<>(unmask);
         other.put("field", "responsiblePerson.idAddress");
@@ -190,7 +193,8 @@ class IdempotencyAtRestTest {
                 .isEqualTo(200);
 
         for (String clear : List.of(secret, newSecret)) {
-            assertThat(RawTable.contains(sql, TABLE, clear)).isFalse();
+            assertThat(RawTable.contains(DatabaseOwner.sql(context.getEnvironment()), TABLE, clear))
+                    .isFalse();
         }
     }
 
@@ -209,10 +213,11 @@ class IdempotencyAtRestTest {
         assertThat(repeat.body()).isEqualTo(first.body()).contains(name);
         assertThat(repeat.header("Location")).isEqualTo(first.header("Location"));
         assertThat(repeat.header("Idempotent-Replayed")).isEqualTo("true");
-        assertThat(RawTable.contains(sql, TABLE, name))
+        assertThat(RawTable.contains(DatabaseOwner.sql(context.getEnvironment()), TABLE, name))
                 .as("the kept answer is sealed")
                 .isFalse();
-        assertThat(RawTable.contains(sql, TABLE, key)).isTrue();
+        assertThat(RawTable.contains(DatabaseOwner.sql(context.getEnvironment()), TABLE, key))
+                .isTrue();
     }
 
     @Test
@@ -235,7 +240,8 @@ class IdempotencyAtRestTest {
                 .query(String.class)
                 .single();
         assertThat(kept).isNotEqualTo(guessed).isEqualTo(IdempotencyRecords.fingerprint(keys, guessed));
-        assertThat(RawTable.contains(sql, TABLE, "Guessable-Pass-1")).isFalse();
+        assertThat(RawTable.contains(DatabaseOwner.sql(context.getEnvironment()), TABLE, "Guessable-Pass-1"))
+                .isFalse();
     }
 
     @Test
