@@ -1,5 +1,6 @@
 package com.realsim.card;
 
+import com.realsim.platform.jobs.Recurring;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.sql.Timestamp;
@@ -10,7 +11,6 @@ import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -64,7 +64,7 @@ class CancellationCycle {
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${realsim.card.cancellation-cycle-cron:0 40 2 * * *}", zone = "Asia/Shanghai")
+    @Recurring(name = "card-cancellation-cycle", cron = "${realsim.card.cancellation-cycle-cron:0 40 2 * * *}")
     void scheduled() {
         Outcome outcome = run();
         log.info(

@@ -1,6 +1,7 @@
 package com.realsim.platform.security;
 
 import com.realsim.platform.crypto.KeyRing;
+import com.realsim.platform.jobs.Recurring;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.sql.Timestamp;
@@ -9,7 +10,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -140,7 +140,7 @@ class IdempotencyRecords {
                 .update();
     }
 
-    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT10M")
+    @Recurring(name = "platform-idempotency-records", fixedDelay = "PT1H", initialDelay = "PT10M")
     void deleteExpired() {
         jdbc.sql("DELETE FROM idempotency_record WHERE expires_at < ?")
                 .param(Timestamp.from(clock.instant()))
