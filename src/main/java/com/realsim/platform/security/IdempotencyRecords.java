@@ -165,7 +165,7 @@ class IdempotencyRecords {
     }
 
     /** The record the answer belongs to: a sealed answer copied to another owner's or another key's row does not open. */
-    private static byte[] associatedData(String owner, String key, String fingerprint) {
+    static byte[] associatedData(String owner, String key, String fingerprint) {
         return (SEAL_DOMAIN + owner.length() + ":" + owner + "|" + key.length() + ":" + key + "|" + fingerprint)
                 .getBytes(StandardCharsets.UTF_8);
     }
