@@ -1,12 +1,12 @@
 package com.realsim.audit;
 
+import com.realsim.platform.jobs.Recurring;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.modulith.events.core.TargetEventPublication;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,9 +27,10 @@ class AuditRetry {
         this.minAge = minAge;
     }
 
-    @Scheduled(
-            initialDelayString = "${realsim.audit.retry-interval:1m}",
-            fixedDelayString = "${realsim.audit.retry-interval:1m}")
+    @Recurring(
+            name = "audit-retry",
+            initialDelay = "${realsim.audit.retry-interval:1m}",
+            fixedDelay = "${realsim.audit.retry-interval:1m}")
     void resubmitFailedAppends() {
         resubmitFailedAppends(minAge);
     }

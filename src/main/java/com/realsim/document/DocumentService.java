@@ -72,7 +72,9 @@ public class DocumentService {
         String storageKey = newStorageKey();
         byte[] ciphertext = encrypt(document.content(), storageKey);
         store.put(storageKey, ciphertext);
-        removeUnlessCommitted(storageKey);
+        if (!store.transactional()) {
+            removeUnlessCommitted(storageKey);
+        }
         StoredDocument stored = documents.save(new StoredDocument(
                 document, inspection.type(), sha256(document.content()), storageKey, clock.instant()));
         Actor uploader = document.uploadedBy();

@@ -53,6 +53,20 @@ class FileSystemDocumentStore implements DocumentStore {
     }
 
     @Override
+    public void replace(String key, byte[] content) {
+        Path target = pathOf(key);
+        Path temporary = target.resolveSibling("." + key + "." + UUID.randomUUID() + ".tmp");
+        try {
+            Files.write(temporary, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.SYNC);
+            restrictToOwner(temporary);
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            deleteQuietly(temporary);
+            throw new UncheckedIOException("Cannot replace document " + key, e);
+        }
+    }
+
+    @Override
     public byte[] get(String key) {
         Path file = pathOf(key);
         try {

@@ -1,6 +1,16 @@
 package com.realsim.card;
 
 import com.realsim.approval.CardEligibility;
+import com.realsim.card.inventory.CardImportResult;
+import com.realsim.card.inventory.CardImportService;
+import com.realsim.catalogue.ExceptionKind;
+import com.realsim.catalogue.NewServicePlan;
+import com.realsim.catalogue.Operator;
+import com.realsim.catalogue.OperatorService;
+import com.realsim.catalogue.RealNamePolicy;
+import com.realsim.catalogue.RealNameRuleDefinition;
+import com.realsim.catalogue.ServiceDirection;
+import com.realsim.catalogue.ServicePlanService;
 import com.realsim.enterprise.EnterpriseFixtures;
 import com.realsim.enterprise.EnterpriseService;
 import com.realsim.identity.IdDocument;
@@ -51,7 +61,7 @@ public final class RealCards {
     private static final Map<Long, AtomicInteger> enterprisesPerAgent = new ConcurrentHashMap<>();
 
     private final CardImportService imports;
-    private final CardOrders orders;
+    private final CardsForOrders orders;
     private final CardService cards;
     private final EndUserService endUsers;
     private final ServicePlanService plans;
@@ -64,7 +74,7 @@ public final class RealCards {
 
     public RealCards(ApplicationContext context) {
         this.imports = context.getBean(CardImportService.class);
-        this.orders = context.getBean(CardOrders.class);
+        this.orders = context.getBean(CardsForOrders.class);
         this.cards = context.getBean(CardService.class);
         this.endUsers = context.getBean(EndUserService.class);
         this.plans = context.getBean(ServicePlanService.class);
@@ -168,7 +178,7 @@ public final class RealCards {
     }
 
     private String handOver(String iccid, long agentId, long enterpriseId) {
-        orders.handOver(List.of(iccid), agentId, enterpriseId, false, 0L, OPS);
+        orders.handOver(List.of(iccid), agentId, enterpriseId, CardFixtures.newOrder(), OPS);
         return iccid;
     }
 

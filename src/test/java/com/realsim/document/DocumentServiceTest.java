@@ -37,7 +37,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Storing and opening documents against PostgreSQL and the file-system store, as each role and tenant. */
-@SpringBootTest
+@SpringBootTest(properties = "realsim.documents.store=filesystem")
 @AutoConfigureMockMvc
 @RecordApplicationEvents
 class DocumentServiceTest {

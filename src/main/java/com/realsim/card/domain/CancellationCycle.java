@@ -2,6 +2,7 @@ package com.realsim.card.domain;
 
 import com.realsim.card.CardState;
 import com.realsim.card.CardUsageService;
+import com.realsim.platform.jobs.Recurring;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,7 +11,6 @@ import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -64,7 +64,7 @@ class CancellationCycle {
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${realsim.card.cancellation-cycle-cron:0 40 2 * * *}", zone = "Asia/Shanghai")
+    @Recurring(name = "card-cancellation-cycle", cron = "${realsim.card.cancellation-cycle-cron:0 40 2 * * *}")
     void scheduled() {
         Outcome outcome = run();
         log.info(

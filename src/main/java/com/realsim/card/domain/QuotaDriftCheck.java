@@ -1,10 +1,10 @@
 package com.realsim.card.domain;
 
+import com.realsim.platform.jobs.Recurring;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +24,7 @@ class QuotaDriftCheck {
         this.heldCards = heldCards;
     }
 
-    @Scheduled(cron = "${realsim.card.quota-drift-check-cron:0 17 3 * * *}", zone = "Asia/Shanghai")
+    @Recurring(name = "card-quota-drift-check", cron = "${realsim.card.quota-drift-check-cron:0 17 3 * * *}")
     List<IdentityQuota.Drift> check() {
         List<IdentityQuota.Drift> drift = quota.compare(heldCards.realCounts());
         if (drift.isEmpty()) {

@@ -2,89 +2,54 @@ package com.realsim.card.inventory;
 
 import com.realsim.platform.Actor;
 import com.realsim.platform.error.NotFoundException;
+import com.realsim.platform.jobs.Jobs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Inventory imports (OPS): synchronously for the API, in the background for the page (which polls the job's
- * progress). See {@link CardImporter} for the pipeline.
+ * progress), both as jobs of the platform ({@link CardImportJob}), so that an import whose instance died is run again
+ * or failed by another instance. See {@link CardImporter} for the pipeline.
  */
 @Service
 public class CardImportService {
 
-    private static final Logger log = LoggerFactory.getLogger(CardImportService.class);
-    /** A running job whose heartbeat is older than this when the application starts was cut off by a stop. */
-    private static final Duration STALE = Duration.ofMinutes(10);
-
     private final CardImporter importer;
     private final JdbcTemplate jdbc;
-    private final TaskExecutor executor;
-    private final Clock clock;
+    private final Jobs jobs;
 
-    CardImportService(
-            CardImporter importer,
-            JdbcTemplate jdbc,
-            @Qualifier("applicationTaskExecutor") TaskExecutor executor,
-            Clock clock) {
+    CardImportService(CardImporter importer, JdbcTemplate jdbc, Jobs jobs) {
         this.importer = importer;
         this.jdbc = jdbc;
-        this.executor = executor;
-        this.clock = clock;
+        this.jobs = jobs;
     }
 
     /** Imports a CSV stream now and answers the outcome with every rejected line. */
     public CardImportResult importNow(InputStream csv, String fileName, Actor actor) {
         long id = importer.queue(fileName, null, actor);
-        CardImporter.Outcome outcome = importer.run(id, fileName, csv, actor);
+        CardImporter.Outcome outcome = jobs.runInline(
+                CardImportJob.KIND, Long.toString(id), actor, job -> importer.run(id, fileName, csv, actor));
         return new CardImportResult(id, outcome.imported(), rejected(id, Integer.MAX_VALUE));
     }
 
     /**
-     * Queues the import of a file already stored on disk and runs it in the background; the file is deleted when
-     * the import ends. Answers the job's id at once.
+     * Queues the import of an uploaded file as a background job (platform.jobs): the file is kept in the database
+     * until the import ends, and whichever instance picks the job up runs it (again, from the start, when the
+     * instance running it dies: the import's transaction died with it). Answers the import's id at once.
      */
-    public long start(Path file, String fileName, Actor actor) {
-        long size;
-        try {
-            size = Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    @Transactional
+    public long start(InputStream upload, String fileName, long size, Actor actor) {
         long id = importer.queue(fileName, size, actor);
-        executor.execute(() -> {
-            try (InputStream input = Files.newInputStream(file)) {
-                importer.run(id, fileName, input, actor);
-            } catch (IOException | RuntimeException e) {
-                log.info(
-                        "Background import {} ended without importing: {}",
-                        id,
-                        e.getClass().getSimpleName());
-            } finally {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException e) {
-                    log.warn("Could not delete the uploaded file of import {}", id);
-                }
-            }
-        });
+        jobs.start(CardImportJob.KIND, Long.toString(id), actor, upload);
         return id;
     }
 
@@ -136,20 +101,6 @@ public class CardImportService {
                     }
                 },
                 importId);
-    }
-
-    /** Jobs cut off by a stop of the application are marked as failed; their transaction was rolled back. */
-    @EventListener(ApplicationReadyEvent.class)
-    void failInterruptedImports() {
-        int failed = jdbc.update(
-                """
-                UPDATE card_import SET status = 'FAILED', failure_key = 'card.import.interrupted', finished_at = ?
-                 WHERE status IN ('QUEUED', 'RUNNING') AND COALESCE(heartbeat_at, created_at) < ?""",
-                Timestamp.from(clock.instant()),
-                Timestamp.from(clock.instant().minus(STALE)));
-        if (failed > 0) {
-            log.warn("{} inventory import(s) were interrupted by a stop and are marked as failed", failed);
-        }
     }
 
     private static CardImportView view(ResultSet rs, int row) throws SQLException {

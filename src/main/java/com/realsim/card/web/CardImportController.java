@@ -5,10 +5,10 @@ import com.realsim.card.inventory.CardImportView;
 import com.realsim.platform.CurrentActor;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -51,14 +51,9 @@ class CardImportController {
             redirect.addFlashAttribute("flashError", "card.import.noFile");
             return "redirect:/inventory/imports";
         }
-        Path stored = Files.createTempFile("realsim-import-", ".csv");
-        try {
-            file.transferTo(stored);
-            long id = imports.start(stored, fileName(file), CurrentActor.get());
+        try (InputStream upload = file.getInputStream()) {
+            long id = imports.start(upload, fileName(file), file.getSize(), CurrentActor.get());
             return "redirect:/inventory/imports/" + id;
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(stored); // the background job deletes it once it has run
-            throw e;
         }
     }
 

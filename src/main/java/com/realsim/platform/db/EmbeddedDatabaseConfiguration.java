@@ -46,7 +46,9 @@ class EmbeddedDatabaseConfiguration {
      */
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(
-            @Value("${realsim.data-dir}") Path dataDir, @Value("${realsim.embedded-database.port:0}") int port)
+            @Value("${realsim.data-dir}") Path dataDir,
+            @Value("${realsim.embedded-database.port:0}") int port,
+            DataDirectoryLock ownDataDirectory)
             throws IOException {
         Path pgData = dataDir.resolve("pg").toAbsolutePath();
         Files.createDirectories(pgData);
@@ -67,6 +69,15 @@ class EmbeddedDatabaseConfiguration {
                 postgres.getPort(),
                 pgData);
         return postgres;
+    }
+
+    /**
+     * This process's claim on the data directory, taken before PostgreSQL starts and given up after it has stopped
+     * (the database bean depends on it, so it is destroyed first).
+     */
+    @Bean(destroyMethod = "close")
+    DataDirectoryLock dataDirectoryLock(@Value("${realsim.data-dir}") Path dataDir) throws IOException {
+        return DataDirectoryLock.acquire(dataDir);
     }
 
     @Bean

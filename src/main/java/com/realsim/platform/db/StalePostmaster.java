@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * After the application was killed (not stopped), its PostgreSQL may still run, or have left its pid file behind;
- * either stops the next start. This stops such an orphan cleanly and removes a pid file whose process is gone.
+ * either stops the next start. This stops such an orphan cleanly and removes a pid file whose process is gone. It is
+ * called only while this process holds the {@link DataDirectoryLock}, so the PostgreSQL it finds belongs to no
+ * running RealSIM of this version; one still run by a live Java process is refused rather than stopped.
  */
 final class StalePostmaster {
 
@@ -37,6 +39,14 @@ final class StalePostmaster {
             log.warn("Removing a stale postmaster.pid left by an earlier run (process {} is gone)", pid);
             Files.deleteIfExists(pidFile);
             return;
+        }
+        var owner = process.get().parent().filter(ProcessHandle::isAlive).filter(parent -> parent.pid() != 1);
+        if (owner.isPresent() && owner.get().info().command().orElse("").contains("java")) {
+            // not an orphan: a process of another RealSIM (one too old to lock the data directory) still runs it
+            throw new IllegalStateException("PostgreSQL process " + pid + " of " + dataDirectory + " belongs to the"
+                    + " running process " + owner.get().pid() + " ("
+                    + owner.get().info().command().orElse("java")
+                    + "); stop that process first, or give this one a data directory of its own (REALSIM_DATA_DIR)");
         }
         log.warn("Stopping PostgreSQL process {} left running by an earlier run", pid);
         process.get().destroy(); // SIGTERM: a smart shutdown that finishes cleanly

@@ -2,6 +2,7 @@ package com.realsim.platform.security;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.realsim.platform.jobs.Recurring;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +11,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
@@ -96,7 +96,7 @@ class AuthorizationServerConfiguration {
             this.jdbc = jdbc;
         }
 
-        @Scheduled(fixedDelayString = "1h", initialDelayString = "5m")
+        @Recurring(name = "platform-expired-authorizations", fixedDelay = "1h", initialDelay = "5m")
         void deleteExpired() {
             jdbc.update(
                     "DELETE FROM oauth2_authorization WHERE access_token_expires_at < ?",

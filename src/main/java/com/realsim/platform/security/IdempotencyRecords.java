@@ -1,6 +1,7 @@
 package com.realsim.platform.security;
 
 import com.realsim.platform.crypto.KeyRing;
+import com.realsim.platform.jobs.Recurring;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.sql.Timestamp;
@@ -9,7 +10,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -140,7 +140,7 @@ class IdempotencyRecords {
                 .update();
     }
 
-    @Scheduled(fixedDelayString = "1h", initialDelayString = "10m")
+    @Recurring(name = "platform-idempotency-records", fixedDelay = "1h", initialDelay = "10m")
     void deleteExpired() {
         jdbc.sql("DELETE FROM idempotency_record WHERE expires_at < ?")
                 .param(Timestamp.from(clock.instant()))
@@ -165,7 +165,7 @@ class IdempotencyRecords {
     }
 
     /** The record the answer belongs to: a sealed answer copied to another owner's or another key's row does not open. */
-    private static byte[] associatedData(String owner, String key, String fingerprint) {
+    static byte[] associatedData(String owner, String key, String fingerprint) {
         return (SEAL_DOMAIN + owner.length() + ":" + owner + "|" + key.length() + ":" + key + "|" + fingerprint)
                 .getBytes(StandardCharsets.UTF_8);
     }

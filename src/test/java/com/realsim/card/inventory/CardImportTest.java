@@ -18,21 +18,26 @@ import com.realsim.platform.error.ValidationException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The inventory import against PostgreSQL: good rows kept, each bad row rejected with its line and code. */
 @SpringBootTest
@@ -54,6 +59,10 @@ class CardImportTest {
     JdbcTemplate jdbc;
 
     CardFixtures fx;
+
+    @Autowired
+    TransactionTemplate transactions;
+
     String plan;
 
     @BeforeEach
@@ -252,22 +261,138 @@ class CardImportTest {
     }
 
     @Test
-    void anImportCutOffByARestartIsMarkedFailedAtTheNextStart() {
+    void aBackgroundImportRunsAsAJobAndFinishes() {
+        List<String> rows = List.of(row(iccid(), msisdn("149"), "CHINA_MOBILE", plan));
+        byte[] file = csv(rows).readAllBytes();
+
+        long id = imports.start(new ByteArrayInputStream(file), "background.csv", file.length, OPS);
+
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> imports.job(id).status().isDone());
+        assertThat(imports.job(id).status()).isEqualTo(CardImportStatus.FINISHED);
+        assertThat(imports.job(id).rowsImported()).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM platform_job_input i JOIN platform_job j ON j.id = i.job_id"
+                                + " WHERE j.kind = 'card-import' AND j.subject = ?",
+                        Long.class,
+                        Long.toString(id)))
+                .as("the uploaded file is gone from the database once the import has ended")
+                .isZero();
+    }
+
+    /**
+     * An instance queued a background import, picked it up and died in the middle of it (its run's heartbeat stopped
+     * an hour ago): this instance finds the dead run and imports the file again, from the database, once.
+     */
+    @Test
+    void anImportWhoseInstanceDiedIsRunAgainByAnotherInstance() {
+        String card = iccid();
+        byte[] file =
+                csv(List.of(row(card, msisdn("149"), "CHINA_MOBILE", plan))).readAllBytes();
+        long id = transactions.execute(status -> {
+            long queued = imports.start(new ByteArrayInputStream(file), "cut.csv", file.length, OPS);
+            dieWhileRunning(queued);
+            return queued;
+        });
+
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> imports.job(id).status().isDone());
+        assertThat(imports.job(id).status()).isEqualTo(CardImportStatus.FINISHED);
+        assertThat(cardsWith(card)).isOne();
+        assertThat(jdbc.queryForObject(
+                        "SELECT attempts FROM platform_job WHERE kind = 'card-import' AND subject = ?",
+                        Integer.class,
+                        Long.toString(id)))
+                .isEqualTo(2);
+    }
+
+    /** An import cut off as often as the jobs allow is failed, visibly, by the instance that finds it. */
+    @Test
+    void anImportCutOffTooOftenIsMarkedFailed() {
+        byte[] file =
+                csv(List.of(row(iccid(), msisdn("149"), "CHINA_MOBILE", plan))).readAllBytes();
+        long id = transactions.execute(status -> {
+            long queued = imports.start(new ByteArrayInputStream(file), "cut-again.csv", file.length, OPS);
+            dieWhileRunning(queued);
+            jdbc.update(
+                    "UPDATE platform_job SET attempts = 3 WHERE kind = 'card-import' AND subject = ?",
+                    Long.toString(queued));
+            return queued;
+        });
+
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> imports.job(id).status().isDone());
+        assertThat(imports.job(id).status()).isEqualTo(CardImportStatus.FAILED);
+        assertThat(imports.job(id).failureKey()).isEqualTo("card.import.interrupted");
+    }
+
+    /**
+     * The synchronous import runs in its caller's thread; when its instance dies, the session lock it held goes with
+     * the connection, and another instance's check fails the import.
+     */
+    @Test
+    void aSynchronousImportWhoseInstanceDiedIsMarkedFailedByAnotherInstance() throws Exception {
         long stale = jdbc.queryForObject(
                 "INSERT INTO card_import (file_name, status, started_by, started_by_id, created_at, heartbeat_at)"
                         + " VALUES ('cut.csv', 'RUNNING', 'ops', 1, now() - interval '1 hour',"
                         + " now() - interval '1 hour') RETURNING id",
                 Long.class);
-        long fresh = jdbc.queryForObject(
-                "INSERT INTO card_import (file_name, status, started_by, started_by_id, heartbeat_at)"
-                        + " VALUES ('running.csv', 'RUNNING', 'ops', 1, now()) RETURNING id",
-                Long.class);
-
-        imports.failInterruptedImports();
+        jdbc.update(
+                "INSERT INTO platform_job (kind, subject, mode, status, attempts, created_at, started_at, heartbeat_at)"
+                        + " VALUES ('card-import', ?, 'INLINE', 'RUNNING', 1, now() - interval '1 hour',"
+                        + " now() - interval '1 hour', now() - interval '1 hour')",
+                Long.toString(stale));
+        CountDownLatch release = new CountDownLatch(1);
+        InputStream halfSent = new SequenceInputStream(
+                csv(List.of(row(iccid(), msisdn("149"), "CHINA_MOBILE", plan))), new InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        try {
+                            release.await(60, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return -1;
+                    }
+                });
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            var running = caller.submit(() -> imports.importNow(halfSent, "half-sent.csv", OPS));
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> imports.job(stale).status().isDone());
+            long live = jdbc.queryForObject(
+                    "SELECT max(id) FROM card_import WHERE file_name = 'half-sent.csv'", Long.class);
+            assertThat(imports.job(live).status())
+                    .as("an import still running on a live instance is left alone")
+                    .isEqualTo(CardImportStatus.RUNNING);
+            release.countDown();
+            assertThat(running.get(30, TimeUnit.SECONDS).imported()).isOne();
+        } finally {
+            release.countDown();
+            caller.shutdownNow();
+        }
 
         assertThat(imports.job(stale).status()).isEqualTo(CardImportStatus.FAILED);
         assertThat(imports.job(stale).failureKey()).isEqualTo("card.import.interrupted");
-        assertThat(imports.job(fresh).status()).isEqualTo(CardImportStatus.RUNNING);
-        jdbc.update("UPDATE card_import SET status = 'FAILED' WHERE id = ?", fresh);
+    }
+
+    /** What a dead instance leaves: the job RUNNING, its run picked by an instance whose heartbeat stopped. */
+    private void dieWhileRunning(long importId) {
+        jdbc.update("UPDATE card_import SET status = 'RUNNING', started_at = now() WHERE id = ?", importId);
+        jdbc.update(
+                "UPDATE platform_job SET status = 'RUNNING', attempts = attempts + 1, run_by = 'dead-instance',"
+                        + " started_at = now() - interval '1 hour', heartbeat_at = now() - interval '1 hour'"
+                        + " WHERE kind = 'card-import' AND subject = ?",
+                Long.toString(importId));
+        jdbc.update(
+                "UPDATE scheduled_tasks SET picked = true, picked_by = 'dead-instance',"
+                        + " last_heartbeat = now() - interval '1 hour', version = version + 1"
+                        + " WHERE task_name = 'realsim-job' AND task_instance = (SELECT id::text FROM platform_job"
+                        + " WHERE kind = 'card-import' AND subject = ?)",
+                Long.toString(importId));
     }
 }
