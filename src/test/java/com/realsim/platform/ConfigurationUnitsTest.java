@@ -3,6 +3,7 @@ package com.realsim.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.realsim.platform.jobs.Recurring;
 import java.io.IOException;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
@@ -35,7 +36,6 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.type.classreading.CachingMetadataReaderFactory;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * One way to write a length of time in the configuration: durations (timeouts, lifetimes, intervals) in Spring's
@@ -71,13 +71,10 @@ class ConfigurationUnitsTest {
                 for (Parameter parameter : method.getParameters()) {
                     valueSetting(parameter, parameter.getType(), type.getName() + "." + method.getName());
                 }
-                Scheduled scheduled = method.getAnnotation(Scheduled.class);
-                if (scheduled != null) {
-                    String where = type.getName() + "." + method.getName() + " @Scheduled";
-                    for (String interval : List.of(
-                            scheduled.fixedDelayString(),
-                            scheduled.fixedRateString(),
-                            scheduled.initialDelayString())) {
+                Recurring recurring = method.getAnnotation(Recurring.class);
+                if (recurring != null) {
+                    String where = type.getName() + "." + method.getName() + " @Recurring";
+                    for (String interval : List.of(recurring.fixedDelay(), recurring.initialDelay())) {
                         writtenDuration(interval, where);
                     }
                 }

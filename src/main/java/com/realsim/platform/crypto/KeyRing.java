@@ -13,6 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +64,12 @@ public class KeyRing implements SmartInitializingSingleton {
     private final Object refreshing = new Object();
     private volatile Instant refreshedAt = Instant.EPOCH;
     private volatile Instant forcedAt = Instant.EPOCH;
+    private final AtomicBoolean refreshQueued = new AtomicBoolean();
+    private final ExecutorService refresher = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "realsim-key-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     KeyRing(
             Environment environment,
@@ -155,7 +164,7 @@ public class KeyRing implements SmartInitializingSingleton {
     }
 
     KeyMaterial.Keys keys(KeyName name) {
-        refresh(false);
+        refreshInBackgroundWhenDue();
         Loaded key = current.get(name);
         return key != null ? key.keys() : loaded(name).keys();
     }
@@ -169,6 +178,23 @@ public class KeyRing implements SmartInitializingSingleton {
             current = new EnumMap<>(loaded);
         }
         return key;
+    }
+
+    /**
+     * Looks for rotated keys on a thread of its own: a caller may hold a row lock and the pool's last connection, and
+     * must never wait for another connection while others wait for its lock.
+     */
+    private void refreshInBackgroundWhenDue() {
+        if (clock.instant().isBefore(refreshedAt.plus(refreshInterval)) || !refreshQueued.compareAndSet(false, true)) {
+            return;
+        }
+        refresher.execute(() -> {
+            try {
+                refresh(false);
+            } finally {
+                refreshQueued.set(false);
+            }
+        });
     }
 
     /**

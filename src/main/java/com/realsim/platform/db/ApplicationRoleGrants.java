@@ -41,7 +41,7 @@ class ApplicationRoleGrants implements Callback {
 
     @Override
     public boolean supports(Event event, Context context) {
-        return event == Event.AFTER_MIGRATE;
+        return event == Event.BEFORE_MIGRATE || event == Event.AFTER_MIGRATE;
     }
 
     @Override
@@ -57,9 +57,45 @@ class ApplicationRoleGrants implements Callback {
     @Override
     public void handle(Event event, Context context) {
         try {
-            grant(context.getConnection(), context.getConfiguration().getTable());
+            if (event == Event.BEFORE_MIGRATE) {
+                prepare(context.getConnection());
+            } else {
+                grant(context.getConnection(), context.getConfiguration().getTable());
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not grant the application's role " + role.name() + " its rights", e);
+        }
+    }
+
+    /**
+     * Before the migrations: the role exists and gets the ordinary rights on every table and sequence the migrations
+     * create, as they create them, because a Java migration may need the application's own connection (the keys in
+     * {@code platform_key}, read through the application's data source, seal what a migration writes). The restricted
+     * tables get exactly their rights after the migrations.
+     */
+    void prepare(Connection connection) throws SQLException {
+        if (role.name() == null
+                || role.name().isBlank()
+                || single(connection, "SELECT current_user").equals(role.name())) {
+            return;
+        }
+        boolean autoCommit = connection.getAutoCommit();
+        lock(connection, autoCommit, true);
+        try {
+            createIfMissing(connection, autoCommit);
+            PGConnection pg = connection.unwrap(PGConnection.class);
+            String grantee = pg.escapeIdentifier(role.name());
+            String schema = pg.escapeIdentifier(single(connection, "SELECT current_schema()"));
+            execute(connection, "GRANT USAGE ON SCHEMA " + schema + " TO " + grantee);
+            execute(
+                    connection,
+                    "ALTER DEFAULT PRIVILEGES IN SCHEMA " + schema
+                            + " GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO " + grantee);
+            execute(
+                    connection,
+                    "ALTER DEFAULT PRIVILEGES IN SCHEMA " + schema + " GRANT USAGE, SELECT ON SEQUENCES TO " + grantee);
+        } finally {
+            lock(connection, autoCommit, false);
         }
     }
 

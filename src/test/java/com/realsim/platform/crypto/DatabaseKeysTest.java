@@ -47,8 +47,10 @@ class DatabaseKeysTest {
         database.setUrl(server.newDatabaseUrl());
         database.setUser(server.user());
         database.setPassword(server.password());
-        new JdbcTemplate(database)
-                .execute(Files.readString(Path.of("src/main/resources/db/migration/V171__platform_keys.sql")));
+        for (String migration : List.of("V171__platform_keys.sql", "V173__platform_audit_chain_key.sql")) {
+            new JdbcTemplate(database)
+                    .execute(Files.readString(Path.of("src/main/resources/db/migration/" + migration)));
+        }
         kek = KeyMaterial.newKeyEncryptionKey();
     }
 
@@ -210,7 +212,7 @@ class DatabaseKeysTest {
 
     private MockEnvironment configured(String personalData) {
         MockEnvironment environment = environment().withProperty(KeyName.PERSONAL_DATA.property(), personalData);
-        for (KeyName name : List.of(KeyName.BLIND_INDEX, KeyName.DOCUMENTS, KeyName.JWT_SIGNING)) {
+        for (KeyName name : List.of(KeyName.BLIND_INDEX, KeyName.DOCUMENTS, KeyName.JWT_SIGNING, KeyName.AUDIT_CHAIN)) {
             environment.withProperty(name.property(), otherKeys.get(name.ordinal()));
         }
         return environment;
@@ -221,7 +223,8 @@ class DatabaseKeysTest {
             "",
             KeyMaterial.generate(KeyName.BLIND_INDEX),
             KeyMaterial.generate(KeyName.DOCUMENTS),
-            KeyMaterial.generate(KeyName.JWT_SIGNING));
+            KeyMaterial.generate(KeyName.JWT_SIGNING),
+            KeyMaterial.generate(KeyName.AUDIT_CHAIN));
 
     private static String blindIndex(KeyRing ring) throws Exception {
         return HexFormat.of().formatHex(ring.blindIndex().computePrimary(PLACE, 32));
