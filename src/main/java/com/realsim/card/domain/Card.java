@@ -88,52 +88,43 @@ public class Card extends AbstractAggregateRoot<Card> {
     @Column(nullable = false, updatable = false)
     private Operator operator;
 
-    @Column(name = "plan_id", nullable = false)
+    @Column(nullable = false)
     private long planId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private CardState state;
 
-    @Column(name = "agent_id")
     private Long agentId;
 
-    @Column(name = "enterprise_id")
     private Long enterpriseId;
 
-    @Column(name = "imei_binding", nullable = false)
+    @Column(nullable = false)
     private boolean imeiBinding;
 
-    @Column(name = "bound_imei")
     private String boundImei;
 
-    @Column(name = "rebind_month")
     private LocalDate rebindMonth;
 
-    @Column(name = "rebinds_in_month", nullable = false)
+    @Column(nullable = false)
     private int rebindsInMonth;
 
-    @Column(name = "activated_at")
     private Instant activatedAt;
 
-    @Column(name = "cancelled_at")
     private Instant cancelledAt;
 
     /** The order through which the card came to its current enterprise: its handler is part of the real-name. */
-    @Column(name = "handled_by_order_id")
     private Long handledByOrderId;
 
     /** The start (China time) of the last day with usage, or null while the card was never used. */
-    @Column(name = "last_usage_at")
     private Instant lastUsageAt;
 
-    @Column(name = "pre_cancelled_at")
     private Instant preCancelledAt;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private Instant createdAt;
 
-    @Column(name = "updated_at", nullable = false)
+    @Column(nullable = false)
     private Instant updatedAt;
 
     @Version

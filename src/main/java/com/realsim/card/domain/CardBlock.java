@@ -28,19 +28,16 @@ class CardBlock {
     @Column(nullable = false, updatable = false)
     private Instant since;
 
-    @Column(name = "added_by", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private String addedBy;
 
     @Column(updatable = false)
     private String note;
 
-    @Column(name = "cleared_at")
     private Instant clearedAt;
 
-    @Column(name = "cleared_by")
     private String clearedBy;
 
-    @Column(name = "clear_note")
     private String clearNote;
 
     protected CardBlock() {}

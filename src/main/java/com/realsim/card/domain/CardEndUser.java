@@ -50,16 +50,16 @@ public class CardEndUser {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "card_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private long cardId;
 
-    @Column(name = "agent_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private long agentId;
 
-    @Column(name = "enterprise_id", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private long enterpriseId;
 
-    @Column(name = "seal_key", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private UUID sealKey = UUID.randomUUID();
 
     @Embedded
@@ -79,35 +79,28 @@ public class CardEndUser {
     @Column(nullable = false)
     private EndUserStatus status;
 
-    @Column(name = "verification_case_id")
     private Long verificationCaseId;
 
-    @Column(name = "id_front_document_id")
     private Long idFrontDocumentId;
 
-    @Column(name = "id_back_document_id")
     private Long idBackDocumentId;
 
-    @Column(name = "live_photo_document_id")
     private Long livePhotoDocumentId;
 
-    @Column(name = "bound_at", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private Instant boundAt;
 
-    @Column(name = "bound_by", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private String boundBy;
 
-    @Column(name = "decided_at")
     private Instant decidedAt;
 
-    @Column(name = "ended_at")
     private Instant endedAt;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "end_reason")
     private EndReason endReason;
 
-    @Column(name = "copied_from_id", updatable = false)
+    @Column(updatable = false)
     private Long copiedFromId;
 
     @Version

@@ -2,7 +2,6 @@ package com.realsim.card.events;
 
 import com.realsim.card.BlockingReason;
 import com.realsim.platform.Actor;
-import com.realsim.platform.AuditedEvent;
 import java.util.Map;
 
 /** A blocking reason of a card was cleared; {@code resumed} says whether that emptied the stack. */
@@ -15,18 +14,10 @@ public record CardBlockingReasonCleared(
         String note,
         boolean resumed,
         Actor by)
-        implements AuditedEvent {
+        implements CardEvent {
 
     @Override
-    public AuditFacts auditFacts() {
-        return AuditFacts.by(
-                by,
-                agentId,
-                enterpriseId,
-                "CARD_BLOCKING_REASON_CLEARED",
-                "CARD",
-                iccid,
-                "SUCCESS",
-                Map.of("reason", reason.name(), "note", note == null ? "" : note, "resumed", resumed));
+    public Map<String, Object> details() {
+        return Map.of("reason", reason.name(), "note", note == null ? "" : note, "resumed", resumed);
     }
 }

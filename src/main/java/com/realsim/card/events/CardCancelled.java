@@ -3,7 +3,6 @@ package com.realsim.card.events;
 import com.realsim.card.CardState;
 import com.realsim.catalogue.Operator;
 import com.realsim.platform.Actor;
-import com.realsim.platform.AuditedEvent;
 import java.util.Map;
 
 /** A card was cancelled (销户, final). Whoever holds a quota slot for its end user releases it in the same transaction. */
@@ -16,15 +15,10 @@ public record CardCancelled(
         CardState from,
         String note,
         Actor by)
-        implements AuditedEvent {
+        implements CardEvent {
 
     @Override
-    public AuditFacts auditFacts() {
-        return AuditFacts.by(
-                by, agentId, enterpriseId, "CARD_CANCELLED", "CARD", iccid, "SUCCESS", details(from, note));
-    }
-
-    private static Map<String, Object> details(CardState from, String note) {
+    public Map<String, Object> details() {
         return Map.of("from", from.name(), "note", note == null ? "" : note);
     }
 }

@@ -2,9 +2,7 @@ package com.realsim.card.events;
 
 import com.realsim.identity.IdType;
 import com.realsim.platform.Actor;
-import com.realsim.platform.AuditedEvent;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -27,16 +25,20 @@ public record CardEndUserBound(
         boolean replaced,
         Actor by,
         Instant at)
-        implements AuditedEvent {
+        implements CardEvent {
 
     @Override
-    public AuditFacts auditFacts() {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("name", maskedName);
-        details.put("idType", idType.name());
-        details.put("idNumber", maskedIdNumber);
-        details.put("channel", channel);
-        details.put("replaced", replaced);
-        return AuditFacts.by(by, agentId, enterpriseId, "CARD_END_USER_BOUND", "CARD", iccid, "SUCCESS", details);
+    public Map<String, Object> details() {
+        return Map.of(
+                "name",
+                maskedName,
+                "idType",
+                idType.name(),
+                "idNumber",
+                maskedIdNumber,
+                "channel",
+                channel,
+                "replaced",
+                replaced);
     }
 }

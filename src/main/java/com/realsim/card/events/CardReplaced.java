@@ -1,7 +1,6 @@
 package com.realsim.card.events;
 
 import com.realsim.card.CardState;
-import com.realsim.platform.AuditedEvent;
 import java.util.Map;
 
 /**
@@ -10,18 +9,10 @@ import java.util.Map;
  */
 public record CardReplaced(
         Long cardId, String iccid, String oldIccid, Long agentId, Long enterpriseId, CardState state, long orderId)
-        implements AuditedEvent {
+        implements CardEvent {
 
     @Override
-    public AuditFacts auditFacts() {
-        return AuditFacts.by(
-                null,
-                agentId,
-                enterpriseId,
-                "CARD_REPLACED",
-                "CARD",
-                iccid,
-                "SUCCESS",
-                Map.of("oldIccid", oldIccid, "state", state.name(), "orderId", orderId));
+    public Map<String, Object> details() {
+        return Map.of("oldIccid", oldIccid, "state", state.name(), "orderId", orderId);
     }
 }

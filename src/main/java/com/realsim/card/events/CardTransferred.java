@@ -1,6 +1,5 @@
 package com.realsim.card.events;
 
-import com.realsim.platform.AuditedEvent;
 import java.util.Map;
 
 /**
@@ -9,18 +8,16 @@ import java.util.Map;
  */
 public record CardTransferred(
         Long cardId, String iccid, Long agentId, Long fromEnterpriseId, Long toEnterpriseId, long orderId)
-        implements AuditedEvent {
+        implements CardEvent {
+
+    /** The entry belongs to the new owner. */
+    @Override
+    public Long enterpriseId() {
+        return toEnterpriseId;
+    }
 
     @Override
-    public AuditFacts auditFacts() {
-        return AuditFacts.by(
-                null,
-                agentId,
-                toEnterpriseId,
-                "CARD_TRANSFERRED",
-                "CARD",
-                iccid,
-                "SUCCESS",
-                Map.of("fromEnterpriseId", fromEnterpriseId, "toEnterpriseId", toEnterpriseId, "orderId", orderId));
+    public Map<String, Object> details() {
+        return Map.of("fromEnterpriseId", fromEnterpriseId, "toEnterpriseId", toEnterpriseId, "orderId", orderId);
     }
 }

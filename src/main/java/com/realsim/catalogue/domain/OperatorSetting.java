@@ -27,13 +27,13 @@ public class OperatorSetting extends AbstractAggregateRoot<OperatorSetting> {
     @Enumerated(EnumType.STRING)
     private Operator operator;
 
-    @Column(name = "max_cards_per_id", nullable = false)
+    @Column(nullable = false)
     private int maxCardsPerId;
 
-    @Column(name = "updated_at", nullable = false)
+    @Column(nullable = false)
     private Instant updatedAt;
 
-    @Column(name = "updated_by", nullable = false)
+    @Column(nullable = false)
     private String updatedBy;
 
     protected OperatorSetting() {}

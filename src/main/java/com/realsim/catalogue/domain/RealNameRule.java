@@ -38,30 +38,26 @@ public class RealNameRule extends AbstractAggregateRoot<RealNameRule> {
     @Column(nullable = false)
     private String code;
 
-    @Column(name = "msisdn_prefix")
     private String msisdnPrefix;
 
-    @Column(name = "test_package")
     private Boolean testPackage;
 
-    @Column(name = "data_directional")
     private Boolean dataDirectional;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "voice_sms")
     private ServiceDirection voiceSms;
 
-    @Column(name = "end_user_required", nullable = false)
+    @Column(nullable = false)
     private boolean endUserRequired;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "exception_kind", nullable = false)
+    @Column(nullable = false)
     private ExceptionKind exceptionKind;
 
-    @Column(name = "updated_at", nullable = false)
+    @Column(nullable = false)
     private Instant updatedAt;
 
-    @Column(name = "updated_by", nullable = false)
+    @Column(nullable = false)
     private String updatedBy;
 
     @Version

@@ -31,7 +31,7 @@ public class ServicePlan extends AbstractAggregateRoot<ServicePlan> {
     @Column(nullable = false)
     private String name;
 
-    @Column(name = "data_directional", nullable = false)
+    @Column(nullable = false)
     private boolean dataDirectional;
 
     @Enumerated(EnumType.STRING)
@@ -42,16 +42,16 @@ public class ServicePlan extends AbstractAggregateRoot<ServicePlan> {
     @Column(nullable = false)
     private ServiceDirection sms;
 
-    @Column(name = "test_package", nullable = false)
+    @Column(nullable = false)
     private boolean testPackage;
 
-    @Column(name = "imei_binding", nullable = false)
+    @Column(nullable = false)
     private boolean imeiBinding;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private Instant createdAt;
 
-    @Column(name = "created_by", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private String createdBy;
 
     protected ServicePlan() {}
