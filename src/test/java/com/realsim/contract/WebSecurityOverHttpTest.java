@@ -96,6 +96,20 @@ class WebSecurityOverHttpTest {
         assertThat(after).isNotEqualTo(before);
     }
 
+    @Test
+    void theServerRefusesTrace() throws Exception {
+        HttpResponse<String> trace = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                                .method("TRACE", HttpRequest.BodyPublishers.noBody())
+                                .header("X-Secret-Probe", "echo-me")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(trace.statusCode()).isEqualTo(405);
+        assertThat(trace.body()).doesNotContain("echo-me");
+    }
+
     /** The session id a SESSION cookie carries (Spring Session writes it base64-encoded). */
     static String sessionId(String cookie) {
         return new String(Base64.getDecoder().decode(cookie), StandardCharsets.US_ASCII);

@@ -3,6 +3,7 @@ package com.realsim.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import com.jayway.jsonpath.JsonPath;
 import com.realsim.platform.Actor;
 import com.realsim.platform.Role;
 import com.realsim.testsupport.ActorAuthentication;
@@ -308,6 +309,43 @@ class WebSecurityTest {
             }
         }
         return tests.stream();
+    }
+
+    @Test
+    void noManagementEndpointButHealthAndNoDirectoryListingEvenForAnAdministrator() throws Exception {
+        Actor admin = ActorAuthentication.actor(Role.ADMIN, null, null);
+        for (String uri : List.of(
+                "/actuator/env",
+                "/actuator/beans",
+                "/actuator/heapdump",
+                "/actuator/configprops",
+                "/css/",
+                "/js/",
+                "/webjars/")) {
+            MockHttpServletResponse response = mvc.perform(MockMvcRequestBuilders.get(uri)
+                            .accept(MediaType.TEXT_HTML)
+                            .with(ActorAuthentication.as(admin)))
+                    .andReturn()
+                    .getResponse();
+            assertThat(response.getStatus())
+                    .as("GET %s as ADMIN: %s", uri, excerpt(response))
+                    .isEqualTo(404);
+        }
+        String links = mvc.perform(MockMvcRequestBuilders.get("/actuator")
+                        .accept(MediaType.APPLICATION_JSON)
+                        .with(ActorAuthentication.as(admin)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(JsonPath.<Map<String, Object>>read(links, "$._links").keySet())
+                .as("the endpoints the discovery page lists")
+                .containsOnly("self", "health", "health-path");
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/actuator/health"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .as("health says up or down, and no more")
+                .isEqualTo("{\"groups\":[\"liveness\",\"readiness\"],\"status\":\"UP\"}");
     }
 
     private static String excerpt(MockHttpServletResponse response) throws Exception {
