@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,7 +45,14 @@ class BootstrapAdministrator implements ApplicationRunner {
         try {
             accounts.createUser(new NewUser(USERNAME, password, Role.ADMIN, null, null));
             log.info("Created the administrator account '{}' from APP_BOOTSTRAP_ADMIN_PASSWORD", USERNAME);
-        } catch (ValidationException weak) {
+        } catch (DataIntegrityViolationException createdMeanwhile) {
+            log.info(
+                    "The administrator account '{}' was created by another instance starting at the same time",
+                    USERNAME);
+        } catch (ValidationException refused) {
+            if (accounts.userExists(USERNAME)) {
+                return; // taken meanwhile by another instance starting at the same time
+            }
             log.error("APP_BOOTSTRAP_ADMIN_PASSWORD was refused: at least 10 characters of two kinds (letters, digits, "
                     + "others), not containing 'admin'. No account was created.");
         }

@@ -1,10 +1,12 @@
 package com.realsim.account;
 
+import com.realsim.platform.error.ValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +38,9 @@ class BootstrapApiClient implements ApplicationRunner {
             if (clients.createIfAbsent(id.strip(), secret, "Bootstrap administrator client")) {
                 log.info("Created the ADMIN API client '{}' from APP_BOOTSTRAP_ADMIN_CLIENT_ID", id.strip());
             }
-        } catch (com.realsim.platform.error.ValidationException refused) {
+        } catch (DataIntegrityViolationException createdMeanwhile) {
+            log.info("The ADMIN API client '{}' was created by another instance starting at the same time", id.strip());
+        } catch (ValidationException refused) {
             log.error(
                     "APP_BOOTSTRAP_ADMIN_CLIENT_ID/SECRET were refused: the id must be 3 to 100 letters, digits, dot, "
                             + "dash or underscore, the secret at least 16 characters. No client was created.");
