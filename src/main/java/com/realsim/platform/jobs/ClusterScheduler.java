@@ -32,6 +32,8 @@ class ClusterScheduler implements SmartLifecycle, ApplicationListener<Applicatio
     private final JobProperties properties;
     private final String node;
     private volatile Scheduler scheduler;
+    /** Whether the application was ready once: from then on a restart of the lifecycle starts polling again. */
+    private volatile boolean ready;
 
     ClusterScheduler(
             DataSource dataSource, OneTimeTask<Void> jobTask, RecurringJobs recurring, JobProperties properties) {
@@ -49,6 +51,11 @@ class ClusterScheduler implements SmartLifecycle, ApplicationListener<Applicatio
 
     @Override
     public synchronized void onApplicationEvent(ApplicationReadyEvent event) {
+        ready = true;
+        startPolling();
+    }
+
+    private synchronized void startPolling() {
         if (scheduler != null) {
             return;
         }
@@ -82,7 +89,11 @@ class ClusterScheduler implements SmartLifecycle, ApplicationListener<Applicatio
 
     @Override
     public void start() {
-        // started by the ApplicationReadyEvent
+        // first started by the ApplicationReadyEvent (jobs wait for a ready application); after a stop (a paused
+        // context, a restarted lifecycle) at once, with a new db-scheduler (a stopped one does not start again)
+        if (ready) {
+            startPolling();
+        }
     }
 
     @Override

@@ -73,7 +73,7 @@ class DatabaseKeysTest {
             }
 
             assertThat(new JdbcTemplate(database).queryForObject("SELECT count(*) FROM platform_key", Long.class))
-                    .isEqualTo(4);
+                    .isEqualTo(KeyName.values().length);
             byte[] sealed = rings.get(0).personalData().encrypt("张三".getBytes(StandardCharsets.UTF_8), PLACE);
             String index = blindIndex(rings.get(0));
             for (KeyRing ring : rings) {
@@ -118,7 +118,7 @@ class DatabaseKeysTest {
         KeyRing first = start(configured);
         assertThat(new JdbcTemplate(database).queryForList("SELECT source FROM platform_key", String.class))
                 .containsOnly("CONFIGURATION")
-                .hasSize(4);
+                .hasSize(KeyName.values().length);
         byte[] sealed = first.personalData().encrypt("110105199809181031".getBytes(StandardCharsets.UTF_8), PLACE);
 
         // the same settings: welcome

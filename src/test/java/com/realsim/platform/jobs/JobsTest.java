@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -76,6 +77,19 @@ class JobsTest {
                 .as("another tenant's job")
                 .isEmpty();
         assertThat(RunAs.run(OPS, () -> jobs.find(id))).isPresent();
+    }
+
+    @Autowired
+    ConfigurableApplicationContext context;
+
+    @Test
+    void jobsRunAgainAfterTheLifecycleIsStoppedAndStarted() {
+        context.stop(); // what the test framework does to a cached context it pauses, and an operator's restart
+        context.start();
+
+        long id = jobs.start(Echo.KIND, "again", OPS, stream("again"));
+
+        assertThat(awaitDone(id, OPS).status()).isEqualTo(JobStatus.SUCCEEDED);
     }
 
     @Test
