@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -23,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Agent organisations and accounts: what an ADMIN does with them, and what other modules may ask. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AccountService {
 
     static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
@@ -33,21 +36,6 @@ public class AccountService {
     private final ObjectProvider<EnterpriseDirectory> enterprises;
     private final ObjectProvider<FindByIndexNameSessionRepository<?>> sessions;
     private final Clock clock;
-
-    AccountService(
-            AgentOrganisations agents,
-            UserAccounts users,
-            PasswordEncoder passwordEncoder,
-            ObjectProvider<EnterpriseDirectory> enterprises,
-            ObjectProvider<FindByIndexNameSessionRepository<?>> sessions,
-            Clock clock) {
-        this.agents = agents;
-        this.users = users;
-        this.passwordEncoder = passwordEncoder;
-        this.enterprises = enterprises;
-        this.sessions = sessions;
-        this.clock = clock;
-    }
 
     @Transactional
     public AgentSummary createAgent(String name) {

@@ -1,6 +1,7 @@
 package com.realsim.account;
 
 import java.time.Clock;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -9,15 +10,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Loads a browser account for form login, locked while its lockout lasts. */
 @Component
+@RequiredArgsConstructor
 class AccountUserDetailsService implements UserDetailsService {
 
     private final UserAccounts users;
     private final Clock clock;
-
-    AccountUserDetailsService(UserAccounts users, Clock clock) {
-        this.users = users;
-        this.clock = clock;
-    }
 
     @Override
     @Transactional(readOnly = true)

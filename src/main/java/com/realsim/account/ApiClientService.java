@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -20,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** API clients: an ADMIN creates, lists, disables, enables and rotates them; secrets are shown once. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ApiClientService {
 
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{2,99}");
@@ -31,21 +34,6 @@ public class ApiClientService {
     private final PasswordEncoder passwordEncoder;
     private final ApiClientRegistry registry;
     private final Clock clock;
-
-    ApiClientService(
-            ApiClients clients,
-            AgentOrganisations agents,
-            ObjectProvider<EnterpriseDirectory> enterprises,
-            PasswordEncoder passwordEncoder,
-            ApiClientRegistry registry,
-            Clock clock) {
-        this.clients = clients;
-        this.agents = agents;
-        this.enterprises = enterprises;
-        this.passwordEncoder = passwordEncoder;
-        this.registry = registry;
-        this.clock = clock;
-    }
 
     /** Creates a client with a generated id and secret; the answer is the only time the secret is shown. */
     @Transactional

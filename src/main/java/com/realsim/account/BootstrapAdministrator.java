@@ -2,6 +2,7 @@ package com.realsim.account;
 
 import com.realsim.platform.Role;
 import com.realsim.platform.error.ValidationException;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(10)
+@RequiredArgsConstructor
 class BootstrapAdministrator implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(BootstrapAdministrator.class);
@@ -23,11 +25,6 @@ class BootstrapAdministrator implements ApplicationRunner {
 
     private final AccountService accounts;
     private final BootstrapProperties properties;
-
-    BootstrapAdministrator(AccountService accounts, BootstrapProperties properties) {
-        this.accounts = accounts;
-        this.properties = properties;
-    }
 
     @Override
     public void run(ApplicationArguments args) {

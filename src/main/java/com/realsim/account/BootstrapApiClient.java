@@ -1,6 +1,7 @@
 package com.realsim.account;
 
 import com.realsim.platform.error.ValidationException;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -15,17 +16,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(11)
+@RequiredArgsConstructor
 class BootstrapApiClient implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(BootstrapApiClient.class);
 
     private final ApiClientService clients;
     private final BootstrapProperties properties;
-
-    BootstrapApiClient(ApiClientService clients, BootstrapProperties properties) {
-        this.clients = clients;
-        this.properties = properties;
-    }
 
     @Override
     public void run(ApplicationArguments args) {

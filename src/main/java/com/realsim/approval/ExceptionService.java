@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -36,6 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * asked as the current actor, so a card the actor may not see is simply not found.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ExceptionService {
 
     /** The owner type and kind of the signed approval document in the document module. */
@@ -52,17 +55,6 @@ public class ExceptionService {
     private final ObjectProvider<ExceptionEligibility> eligibility;
     private final DocumentService documents;
     private final Clock clock;
-
-    ExceptionService(
-            ExceptionRequests requests,
-            ObjectProvider<ExceptionEligibility> eligibility,
-            DocumentService documents,
-            Clock clock) {
-        this.requests = requests;
-        this.eligibility = eligibility;
-        this.documents = documents;
-        this.clock = clock;
-    }
 
     /**
      * The card with this ICCID as the current actor sees it, with the exception its requirement allows: what the

@@ -2,6 +2,7 @@ package com.realsim.audit;
 
 import com.realsim.platform.AuditedEvent;
 import java.time.Instant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.core.EventPublicationRepository;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  * transaction that made the change, whenever the append itself happens (after an outage, hours later).
  */
 @Component
+@RequiredArgsConstructor
 class AuditedEventRecorder {
 
     /** The listener id the registry stores with this listener's publications. */
@@ -28,11 +30,6 @@ class AuditedEventRecorder {
 
     private final AuditTrail trail;
     private final EventPublicationRepository publications;
-
-    AuditedEventRecorder(AuditTrail trail, EventPublicationRepository publications) {
-        this.trail = trail;
-        this.publications = publications;
-    }
 
     @ApplicationModuleListener(id = LISTENER_ID)
     public void on(AuditedEvent event) {

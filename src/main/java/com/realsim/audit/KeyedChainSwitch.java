@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import lombok.RequiredArgsConstructor;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -18,15 +19,12 @@ import org.springframework.stereotype.Component;
  * links to the last plain one, so rewriting a plain entry is detected too. Runs once, under Flyway's lock.
  */
 @Component
+@RequiredArgsConstructor
 class KeyedChainSwitch implements JavaMigration {
 
     private static final Logger log = LoggerFactory.getLogger(KeyedChainSwitch.class);
 
     private final ChainKey key;
-
-    KeyedChainSwitch(ChainKey key) {
-        this.key = key;
-    }
 
     @Override
     public MigrationVersion getVersion() {

@@ -5,6 +5,8 @@ import com.realsim.card.domain.Cards;
 import com.realsim.card.domain.LockedCards;
 import java.time.Clock;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * aggregate's rules for them are exercised through usage, orders and the cancellation cycle.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class CardControl {
 
     private final Cards cards;
@@ -27,14 +30,6 @@ public class CardControl {
     private final CardRealName realName;
     private final CardService views;
     private final Clock clock;
-
-    CardControl(Cards cards, LockedCards locked, CardRealName realName, CardService views, Clock clock) {
-        this.cards = cards;
-        this.locked = locked;
-        this.realName = realName;
-        this.views = views;
-        this.clock = clock;
-    }
 
     /** The card with this ICCID, whoever owns it (one statement; its plan is kept in memory). */
     @Transactional(readOnly = true)

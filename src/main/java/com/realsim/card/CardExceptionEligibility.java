@@ -7,6 +7,7 @@ import com.realsim.card.domain.Cards;
 import com.realsim.catalogue.ExceptionKind;
 import com.realsim.catalogue.RealNameRequirement;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,15 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
  * requirement allows.
  */
 @Component
+@RequiredArgsConstructor
 class CardExceptionEligibility implements ExceptionEligibility {
 
     private final Cards cards;
     private final CardRealName realName;
-
-    CardExceptionEligibility(Cards cards, CardRealName realName) {
-        this.cards = cards;
-        this.realName = realName;
-    }
 
     @Override
     @Transactional(readOnly = true)

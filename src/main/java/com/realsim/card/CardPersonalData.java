@@ -5,6 +5,7 @@ import com.realsim.card.domain.EndUserBindings;
 import com.realsim.identity.PersonalData;
 import com.realsim.identity.PersonalDataSource;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,17 +15,12 @@ import org.springframework.transaction.annotation.Transactional;
  * endUser.idAddress}. The card is loaded through the actor's scope.
  */
 @Component
+@RequiredArgsConstructor
 class CardPersonalData implements PersonalDataSource {
 
     private final Cards cards;
     private final EndUserBindings endUsers;
     private final PersonalData personalData;
-
-    CardPersonalData(Cards cards, EndUserBindings endUsers, PersonalData personalData) {
-        this.cards = cards;
-        this.endUsers = endUsers;
-        this.personalData = personalData;
-    }
 
     @Override
     public String targetType() {

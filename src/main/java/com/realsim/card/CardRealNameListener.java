@@ -3,6 +3,7 @@ package com.realsim.card;
 import com.realsim.approval.ExceptionApproved;
 import com.realsim.verification.VerificationDecided;
 import com.realsim.verification.VerificationKind;
+import lombok.RequiredArgsConstructor;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -12,15 +13,11 @@ import org.springframework.stereotype.Component;
  * the system; both are idempotent (the event publication registry may deliver twice).
  */
 @Component
+@RequiredArgsConstructor
 class CardRealNameListener {
 
     private final EndUserService endUsers;
     private final CardControl cards;
-
-    CardRealNameListener(EndUserService endUsers, CardControl cards) {
-        this.endUsers = endUsers;
-        this.cards = cards;
-    }
 
     @ApplicationModuleListener
     void on(VerificationDecided decided) {

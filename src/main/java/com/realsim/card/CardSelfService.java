@@ -5,6 +5,7 @@ import com.realsim.verification.SelfServiceSubject;
 import com.realsim.verification.SubjectDescription;
 import com.realsim.verification.SubmissionOutcome;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,13 +14,10 @@ import org.springframework.stereotype.Component;
  * There is no signed-in actor: the card is loaded by id, as the system.
  */
 @Component
+@RequiredArgsConstructor
 class CardSelfService implements SelfServiceSubject {
 
     private final EndUserService endUsers;
-
-    CardSelfService(EndUserService endUsers) {
-        this.endUsers = endUsers;
-    }
 
     @Override
     public String subjectType() {

@@ -20,6 +20,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -32,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * CardsForOrders}.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class CardService {
 
     private final Cards cards;
@@ -41,23 +44,6 @@ public class CardService {
     private final EndUserBindings bindings;
     private final CardStateCounts stateCounts;
     private final Clock clock;
-
-    CardService(
-            Cards cards,
-            LockedCards locked,
-            ServicePlanService plans,
-            CardRealName realName,
-            EndUserBindings bindings,
-            CardStateCounts stateCounts,
-            Clock clock) {
-        this.cards = cards;
-        this.locked = locked;
-        this.plans = plans;
-        this.realName = realName;
-        this.bindings = bindings;
-        this.stateCounts = stateCounts;
-        this.clock = clock;
-    }
 
     // --- reading (tenant-scoped) ----------------------------------------------------------------------------------
 

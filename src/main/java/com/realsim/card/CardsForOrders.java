@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,6 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Cards are locked in ICCID order, so two orders touching the same cards never deadlock.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class CardsForOrders {
 
     private final Cards cards;
@@ -45,27 +48,6 @@ public class CardsForOrders {
     private final EnterpriseService enterprises;
     private final CardProperties properties;
     private final Clock clock;
-
-    CardsForOrders(
-            Cards cards,
-            LockedCards locked,
-            CardService summaries,
-            ServicePlanService plans,
-            EndUserBindings bindings,
-            CardRealName realName,
-            EnterpriseService enterprises,
-            CardProperties properties,
-            Clock clock) {
-        this.cards = cards;
-        this.locked = locked;
-        this.summaries = summaries;
-        this.plans = plans;
-        this.bindings = bindings;
-        this.realName = realName;
-        this.enterprises = enterprises;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     /** The cards with these ICCIDs that exist, by ICCID in the order given (one statement). */
     @Transactional(readOnly = true)

@@ -30,6 +30,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,6 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
  * VERIFIED or REJECTED and lets a card stopped for an incomplete real-name work again.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class EndUserService {
 
     static final String SUBJECT_TYPE = "CARD";
@@ -59,31 +62,6 @@ public class EndUserService {
     private final EnterpriseService enterprises;
     private final PersonalData personalData;
     private final Clock clock;
-
-    EndUserService(
-            Cards cards,
-            LockedCards locked,
-            CardService cardService,
-            EndUserBindings bindings,
-            CardRealName realName,
-            DocumentService documents,
-            VerificationService verifications,
-            ObjectProvider<SelfServiceLinks> links,
-            EnterpriseService enterprises,
-            PersonalData personalData,
-            Clock clock) {
-        this.cards = cards;
-        this.locked = locked;
-        this.cardService = cardService;
-        this.bindings = bindings;
-        this.realName = realName;
-        this.documents = documents;
-        this.verifications = verifications;
-        this.links = links;
-        this.enterprises = enterprises;
-        this.personalData = personalData;
-        this.clock = clock;
-    }
 
     // --- the agent ------------------------------------------------------------------------------------------------
 

@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * index that groups them never leaves this class.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class OverLimitIdentities {
 
     /** One card of such an identity, with its end user as bound (masked). */
@@ -52,11 +55,6 @@ public class OverLimitIdentities {
 
     private final JdbcClient jdbc;
     private final OperatorService operators;
-
-    OverLimitIdentities(JdbcClient jdbc, OperatorService operators) {
-        this.jdbc = jdbc;
-        this.operators = operators;
-    }
 
     /**
      * Up to {@code size} identities after the one whose first binding is {@code afterBindingId} (null: from the

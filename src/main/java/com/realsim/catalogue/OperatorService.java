@@ -5,20 +5,18 @@ import com.realsim.catalogue.domain.OperatorSettings;
 import com.realsim.platform.Actor;
 import java.time.Clock;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Operators and their one-ID-N-cards limits. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class OperatorService {
 
     private final OperatorSettings settings;
     private final Clock clock;
-
-    OperatorService(OperatorSettings settings, Clock clock) {
-        this.settings = settings;
-        this.clock = clock;
-    }
 
     @Transactional(readOnly = true)
     public List<OperatorQuotaSetting> quotas() {

@@ -12,6 +12,8 @@ import com.realsim.platform.error.ValidationException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * never remembered, so one created on another instance is found at once.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ServicePlanService {
 
     private static final int MAX_PLANS = 10_000;
@@ -32,11 +35,6 @@ public class ServicePlanService {
             Caffeine.newBuilder().maximumSize(MAX_PLANS).build();
     private final Cache<String, ServicePlanSummary> byCode =
             Caffeine.newBuilder().maximumSize(MAX_PLANS).build();
-
-    ServicePlanService(ServicePlans plans, Clock clock) {
-        this.plans = plans;
-        this.clock = clock;
-    }
 
     @Transactional
     public ServicePlanSummary create(NewServicePlan plan, Actor actor) {

@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
@@ -43,6 +44,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("demo")
+@RequiredArgsConstructor
 class DemoCards {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCards.class);
@@ -56,25 +58,6 @@ class DemoCards {
     private final EndUserService endUsers;
     private final ExceptionService exceptions;
     private final Clock clock;
-
-    DemoCards(
-            ServicePlanService plans,
-            CardImportService imports,
-            OrderService orders,
-            VerificationService verifications,
-            CardService cards,
-            EndUserService endUsers,
-            ExceptionService exceptions,
-            Clock clock) {
-        this.plans = plans;
-        this.imports = imports;
-        this.orders = orders;
-        this.verifications = verifications;
-        this.cards = cards;
-        this.endUsers = endUsers;
-        this.exceptions = exceptions;
-        this.clock = clock;
-    }
 
     /** The accounts and enterprises the cards belong to. */
     record Cast(Actor admin, Actor ops, Actor ops2, Actor agent, long enterpriseId, long secondEnterpriseId) {}

@@ -13,6 +13,7 @@ import com.realsim.identity.IdType;
 import com.realsim.platform.Actor;
 import com.realsim.platform.Role;
 import java.util.function.Supplier;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -31,6 +32,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("demo")
 @Order(100)
+@RequiredArgsConstructor
 class DemoData implements ApplicationRunner {
 
     static final String PASSWORD = "demo-Pass-2026";
@@ -39,12 +41,6 @@ class DemoData implements ApplicationRunner {
     private final AccountService accounts;
     private final EnterpriseService enterprises;
     private final DemoCards cards;
-
-    DemoData(AccountService accounts, EnterpriseService enterprises, DemoCards cards) {
-        this.accounts = accounts;
-        this.enterprises = enterprises;
-        this.cards = cards;
-    }
 
     @Override
     public void run(ApplicationArguments args) {

@@ -1,18 +1,16 @@
 package com.realsim.document;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Keeps each document's encrypted bytes in {@code stored_document_content}, in the transaction of the caller (the
  * record the document belongs to): every instance opens every document, and a rolled-back upload leaves nothing.
  */
+@RequiredArgsConstructor
 class DatabaseDocumentStore implements DocumentStore {
 
     private final JdbcTemplate jdbc;
-
-    DatabaseDocumentStore(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public void put(String key, byte[] content) {

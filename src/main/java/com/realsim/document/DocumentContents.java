@@ -6,25 +6,20 @@ import com.realsim.platform.crypto.SealedData;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The stored documents' content, for the re-seal after a rotation of the documents key, whichever store keeps it. */
 @Component
+@RequiredArgsConstructor
 class DocumentContents implements SealedData {
 
     private final JdbcTemplate jdbc;
     private final DocumentStore store;
     private final KeyRing keys;
     private final TransactionTemplate transaction;
-
-    DocumentContents(JdbcTemplate jdbc, DocumentStore store, KeyRing keys, TransactionTemplate transaction) {
-        this.jdbc = jdbc;
-        this.store = store;
-        this.keys = keys;
-        this.transaction = transaction;
-    }
 
     @Override
     public KeyName key() {

@@ -21,6 +21,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,6 +36,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * scope covers it, and otherwise gets the same 404 as for a document that does not exist.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class DocumentService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -43,15 +46,6 @@ public class DocumentService {
     private final KeyRing keys;
     private final DocumentProperties properties;
     private final Clock clock;
-
-    DocumentService(
-            StoredDocuments documents, DocumentStore store, KeyRing keys, DocumentProperties properties, Clock clock) {
-        this.documents = documents;
-        this.store = store;
-        this.keys = keys;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     /**
      * Checks, encrypts and stores a file. If anything fails, or the caller's transaction later rolls back, the file

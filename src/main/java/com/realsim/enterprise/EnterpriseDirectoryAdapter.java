@@ -2,19 +2,17 @@ package com.realsim.enterprise;
 
 import com.realsim.platform.EnterpriseDirectory;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Lets the account module attach ENTERPRISE_ADMIN accounts and API clients to enterprises by id. */
 @Component
+@RequiredArgsConstructor
 class EnterpriseDirectoryAdapter implements EnterpriseDirectory {
 
     private final Enterprises enterprises;
-
-    EnterpriseDirectoryAdapter(Enterprises enterprises) {
-        this.enterprises = enterprises;
-    }
 
     @Override
     @Transactional(readOnly = true)

@@ -3,6 +3,7 @@ package com.realsim.enterprise;
 import com.realsim.identity.PersonalDataSource;
 import java.util.Optional;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code responsiblePerson.idAddress}.
  */
 @Component
+@RequiredArgsConstructor
 class EnterprisePersonalData implements PersonalDataSource {
 
     static final Set<String> FIELDS = Set.of(
@@ -21,10 +23,6 @@ class EnterprisePersonalData implements PersonalDataSource {
             "responsiblePerson.idAddress");
 
     private final EnterpriseService enterprises;
-
-    EnterprisePersonalData(EnterpriseService enterprises) {
-        this.enterprises = enterprises;
-    }
 
     @Override
     public String targetType() {

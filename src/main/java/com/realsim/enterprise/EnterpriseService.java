@@ -24,6 +24,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -35,6 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  * records change through change requests. Every use case loads through the current actor's tenant scope.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class EnterpriseService {
 
     static final String DOCUMENT_OWNER = "ENTERPRISE";
@@ -46,21 +49,6 @@ public class EnterpriseService {
     private final PersonalData personalData;
     private final DocumentService documents;
     private final Clock clock;
-
-    EnterpriseService(
-            Enterprises enterprises,
-            EnterpriseChangeRequests changeRequests,
-            EnterpriseRevisions revisions,
-            PersonalData personalData,
-            DocumentService documents,
-            Clock clock) {
-        this.enterprises = enterprises;
-        this.changeRequests = changeRequests;
-        this.revisions = revisions;
-        this.personalData = personalData;
-        this.documents = documents;
-        this.clock = clock;
-    }
 
     /** An agent's new registration, saved as a draft. */
     @Transactional

@@ -4,6 +4,8 @@ import com.realsim.platform.crypto.KeyRing;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,13 +14,10 @@ import org.springframework.stereotype.Component;
  * can compute or reverse it. The key must not be rotated without recomputing every stored index.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class BlindIndex {
 
     private final KeyRing keys;
-
-    BlindIndex(KeyRing keys) {
-        this.keys = keys;
-    }
 
     /**
      * The index of a person's identity: the document type and the {@link IdDocument#identityKey() identity key} (the

@@ -4,6 +4,8 @@ import com.realsim.platform.crypto.KeyRing;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Objects;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -13,15 +15,11 @@ import org.springframework.stereotype.Service;
  * someone who unmasked it.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class PersonalData {
 
     private final KeyRing keys;
     private final BlindIndex blindIndex;
-
-    PersonalData(KeyRing keys, BlindIndex blindIndex) {
-        this.keys = keys;
-        this.blindIndex = blindIndex;
-    }
 
     public SealedIdNumber seal(IdDocument document, SealContext place) {
         return new SealedIdNumber(

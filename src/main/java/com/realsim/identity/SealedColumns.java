@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,17 +22,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code text} for everything else. Tables are taken one after the other, rows by id.
  */
 @Component
+@RequiredArgsConstructor
 class SealedColumns implements SealedData {
 
     private final JdbcTemplate jdbc;
     private final KeyRing keys;
     private final TransactionTemplate transaction;
-
-    SealedColumns(JdbcTemplate jdbc, KeyRing keys, TransactionTemplate transaction) {
-        this.jdbc = jdbc;
-        this.keys = keys;
-        this.transaction = transaction;
-    }
 
     @Override
     public KeyName key() {

@@ -4,6 +4,7 @@ import com.realsim.card.CardsForOrders;
 import com.realsim.card.Imei;
 import com.realsim.platform.Actor;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,13 +13,10 @@ import org.springframework.stereotype.Component;
  * order when it is submitted is {@link OrderCardChecks}.
  */
 @Component
+@RequiredArgsConstructor
 class CompletedOrderEffects {
 
     private final CardsForOrders cardOrders;
-
-    CompletedOrderEffects(CardsForOrders cardOrders) {
-        this.cardOrders = cardOrders;
-    }
 
     /** Runs the completed order's effects on its cards; a refusal rolls the completion back. */
     void apply(BusinessOrder order, List<OrderCardLine> lines, Actor by) {

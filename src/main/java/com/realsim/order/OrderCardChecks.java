@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
  * CompletedOrderEffects}.
  */
 @Component
+@RequiredArgsConstructor
 class OrderCardChecks {
 
     /** How many unfitting cards one submission reports at most (each takes another pass over the rest). */
@@ -32,10 +34,6 @@ class OrderCardChecks {
             EnumSet.of(CardState.TEST, CardState.PENDING_ACTIVATION, CardState.ACTIVE, CardState.SUSPENDED);
 
     private final CardsForOrders cardOrders;
-
-    OrderCardChecks(CardsForOrders cardOrders) {
-        this.cardOrders = cardOrders;
-    }
 
     /** The states a card must be in for an order of this type on an enterprise's own cards. */
     static Set<CardState> allowedStates(OrderType type) {

@@ -5,6 +5,7 @@ import com.realsim.platform.error.ErrorCode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -16,13 +17,10 @@ import org.springframework.stereotype.Repository;
  * transaction.
  */
 @Repository
+@RequiredArgsConstructor
 class OrderCardRows {
 
     private final JdbcClient jdbc;
-
-    OrderCardRows(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /**
      * Adds an order's cards (open). A card already in another open order refuses the whole order with {@code

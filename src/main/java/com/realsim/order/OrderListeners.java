@@ -3,6 +3,7 @@ package com.realsim.order;
 import com.realsim.verification.VerificationDecided;
 import com.realsim.verification.VerificationKind;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -17,17 +18,13 @@ import org.springframework.transaction.annotation.Propagation;
  * the two transactions, are completed then).
  */
 @Component
+@RequiredArgsConstructor
 class OrderListeners {
 
     private static final Logger log = LoggerFactory.getLogger(OrderListeners.class);
 
     private final OrderProgress progress;
     private final BusinessOrders orders;
-
-    OrderListeners(OrderProgress progress, BusinessOrders orders) {
-        this.progress = progress;
-        this.orders = orders;
-    }
 
     /**
      * Every decision of a case, automatic ones included. The listener itself runs without a transaction: the order's

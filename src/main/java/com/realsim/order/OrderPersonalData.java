@@ -4,6 +4,7 @@ import com.realsim.identity.PersonalData;
 import com.realsim.identity.PersonalDataSource;
 import java.util.Optional;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,17 +13,13 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code handler.name}, {@code handler.idNumber}, {@code handler.idAddress} of target type {@code ORDER}.
  */
 @Component
+@RequiredArgsConstructor
 class OrderPersonalData implements PersonalDataSource {
 
     static final Set<String> FIELDS = Set.of("handler.name", "handler.idNumber", "handler.idAddress");
 
     private final BusinessOrders orders;
     private final PersonalData personalData;
-
-    OrderPersonalData(BusinessOrders orders, PersonalData personalData) {
-        this.orders = orders;
-        this.personalData = personalData;
-    }
 
     @Override
     public String targetType() {

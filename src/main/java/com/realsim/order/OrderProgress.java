@@ -2,6 +2,7 @@ package com.realsim.order;
 
 import com.realsim.platform.Actor;
 import com.realsim.platform.error.DomainException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,13 +11,10 @@ import org.springframework.stereotype.Component;
  * {@link OrderSteps}).
  */
 @Component
+@RequiredArgsConstructor
 class OrderProgress {
 
     private final OrderSteps steps;
-
-    OrderProgress(OrderSteps steps) {
-        this.steps = steps;
-    }
 
     /**
      * Completes the order if it is ready.

@@ -23,6 +23,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -37,6 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
  * completed in a transaction of its own if it waits for nothing any more ({@link OrderSteps} says why).
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class OrderService {
 
     private final BusinessOrders orders;
@@ -48,27 +51,6 @@ public class OrderService {
     private final PersonalData personalData;
     private final OrderProperties properties;
     private final Clock clock;
-
-    OrderService(
-            BusinessOrders orders,
-            OrderCardRows cards,
-            OrderSteps steps,
-            OrderProgress progress,
-            OrderCardChecks checks,
-            EnterpriseService enterprises,
-            PersonalData personalData,
-            OrderProperties properties,
-            Clock clock) {
-        this.orders = orders;
-        this.cards = cards;
-        this.steps = steps;
-        this.progress = progress;
-        this.checks = checks;
-        this.enterprises = enterprises;
-        this.personalData = personalData;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     /**
      * An agent submits an order for one of its verified enterprises. Refusals: field problems (all at once), 404 for

@@ -16,6 +16,7 @@ import com.realsim.verification.VerificationService;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * sequence.
  */
 @Component
+@RequiredArgsConstructor
 class OrderSteps {
 
     static final String DOCUMENT_OWNER = "ORDER";
@@ -40,23 +42,6 @@ class OrderSteps {
     private final VerificationService verifications;
     private final PersonalData personalData;
     private final Clock clock;
-
-    OrderSteps(
-            BusinessOrders orders,
-            OrderCardRows cards,
-            CompletedOrderEffects effects,
-            DocumentService documents,
-            VerificationService verifications,
-            PersonalData personalData,
-            Clock clock) {
-        this.orders = orders;
-        this.cards = cards;
-        this.effects = effects;
-        this.documents = documents;
-        this.verifications = verifications;
-        this.personalData = personalData;
-        this.clock = clock;
-    }
 
     /**
      * Stores a photo of an open order (visible to the acting agent) and, once the handler's ID photo and on-site photo

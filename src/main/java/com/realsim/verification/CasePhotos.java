@@ -1,6 +1,7 @@
 package com.realsim.verification;
 
 import com.realsim.document.DocumentService;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -8,13 +9,10 @@ import org.springframework.stereotype.Component;
  * reader. Only the document ids the calling module put into the case are read, never ids from a request.
  */
 @Component
+@RequiredArgsConstructor
 class CasePhotos {
 
     private final DocumentService documents;
-
-    CasePhotos(DocumentService documents) {
-        this.documents = documents;
-    }
 
     byte[] read(long documentId) {
         return documents.openForProcessing(documentId).content();

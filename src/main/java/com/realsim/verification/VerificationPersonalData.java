@@ -3,6 +3,7 @@ package com.realsim.verification;
 import com.realsim.identity.PersonalDataSource;
 import java.util.Optional;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -11,15 +12,12 @@ import org.springframework.transaction.annotation.Transactional;
  * name} and {@code idNumber} of target type {@code VERIFICATION}.
  */
 @Component
+@RequiredArgsConstructor
 class VerificationPersonalData implements PersonalDataSource {
 
     static final Set<String> FIELDS = Set.of("name", "idNumber");
 
     private final VerificationService verifications;
-
-    VerificationPersonalData(VerificationService verifications) {
-        this.verifications = verifications;
-    }
 
     @Override
     public String targetType() {

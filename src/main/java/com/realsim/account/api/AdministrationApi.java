@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,13 +28,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Administration", description = "Agent organisations and the accounts of people, each with one role.")
 @RequestMapping("/api/v1")
 @PreAuthorize("hasRole('ADMIN')")
+@RequiredArgsConstructor
 class AdministrationApi {
 
     private final AccountService accounts;
-
-    AdministrationApi(AccountService accounts) {
-        this.accounts = accounts;
-    }
 
     record CreateAgent(@NotBlank @Size(max = 200) String name) {}
 

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,13 +37,10 @@ import org.springframework.web.bind.annotation.RestController;
                 + "admins, one organisation; secrets are shown once.")
 @RequestMapping("/api/v1/api-clients")
 @PreAuthorize("hasRole('ADMIN')")
+@RequiredArgsConstructor
 class ApiClientApi {
 
     private final ApiClientService clients;
-
-    ApiClientApi(ApiClientService clients) {
-        this.clients = clients;
-    }
 
     record CreateClient(
             @NotBlank @Size(max = 200) String name, @NotNull Role role, Long agentId, Long enterpriseId) {}

@@ -5,6 +5,7 @@ import com.realsim.account.AgentSummary;
 import com.realsim.platform.error.ValidationException;
 import com.realsim.platform.web.FormErrors;
 import jakarta.validation.Valid;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,13 +20,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/admin/agents")
 @PreAuthorize("hasRole('ADMIN')")
+@RequiredArgsConstructor
 class AgentController {
 
     private final AccountService accounts;
-
-    AgentController(AccountService accounts) {
-        this.accounts = accounts;
-    }
 
     @GetMapping
     String list(Model model) {

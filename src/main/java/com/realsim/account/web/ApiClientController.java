@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -32,23 +33,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/admin/api-clients")
 @PreAuthorize("hasRole('ADMIN')")
+@RequiredArgsConstructor
 class ApiClientController {
 
     private final ApiClientService clients;
     private final AccountService accounts;
     private final ObjectProvider<EnterpriseDirectory> enterprises;
     private final IssuedCredentialsFlash issued;
-
-    ApiClientController(
-            ApiClientService clients,
-            AccountService accounts,
-            ObjectProvider<EnterpriseDirectory> enterprises,
-            IssuedCredentialsFlash issued) {
-        this.clients = clients;
-        this.accounts = accounts;
-        this.enterprises = enterprises;
-        this.issued = issued;
-    }
 
     @GetMapping
     String list(Model model) {

@@ -10,6 +10,7 @@ import com.realsim.platform.web.FormErrors;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -26,15 +27,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/admin/users")
 @PreAuthorize("hasRole('ADMIN')")
+@RequiredArgsConstructor
 class UserController {
 
     private final AccountService accounts;
     private final ObjectProvider<EnterpriseDirectory> enterprises;
-
-    UserController(AccountService accounts, ObjectProvider<EnterpriseDirectory> enterprises) {
-        this.accounts = accounts;
-        this.enterprises = enterprises;
-    }
 
     @GetMapping
     String list(Model model) {

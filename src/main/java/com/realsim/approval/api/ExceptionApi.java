@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -38,13 +39,10 @@ import org.springframework.web.multipart.MultipartFile;
                 + "signed document, decided by OPS with maker-checker.")
 @RequestMapping("/api/v1")
 @PreAuthorize("hasAnyRole('AGENT', 'OPS', 'ENTERPRISE_ADMIN')")
+@RequiredArgsConstructor
 class ExceptionApi {
 
     private final ExceptionService exceptions;
-
-    ExceptionApi(ExceptionService exceptions) {
-        this.exceptions = exceptions;
-    }
 
     /** The contract's request body; the service checks both fields and answers all problems at once. */
     record ExceptionRequestBody(ExceptionKind kind, String reason) {}

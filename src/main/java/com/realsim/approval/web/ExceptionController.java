@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,15 +40,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/exceptions")
 @PreAuthorize("hasAnyRole('AGENT', 'OPS', 'ENTERPRISE_ADMIN')")
+@RequiredArgsConstructor
 class ExceptionController {
 
     private final ExceptionService exceptions;
     private final Clock clock;
-
-    ExceptionController(ExceptionService exceptions, Clock clock) {
-        this.exceptions = exceptions;
-        this.clock = clock;
-    }
 
     @ModelAttribute
     void choices(Model model) {

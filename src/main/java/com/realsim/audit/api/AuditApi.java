@@ -9,6 +9,7 @@ import com.realsim.platform.web.CursorPage;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,13 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
                 + "that the chain is unbroken.")
 @RequestMapping("/api/v1/audit")
 @PreAuthorize("hasAnyRole('ADMIN', 'OPS', 'AGENT', 'ENTERPRISE_ADMIN')")
+@RequiredArgsConstructor
 class AuditApi {
 
     private final AuditTrail trail;
-
-    AuditApi(AuditTrail trail) {
-        this.trail = trail;
-    }
 
     @GetMapping
     CursorPage<Entry> listAuditEntries(

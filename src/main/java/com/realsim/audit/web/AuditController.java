@@ -8,6 +8,7 @@ import com.realsim.platform.web.CursorPage;
 import com.realsim.platform.web.FormErrors;
 import com.realsim.platform.web.PageTimes;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,17 +24,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Controller
 @RequestMapping("/audit")
 @PreAuthorize("hasAnyRole('ADMIN', 'OPS', 'AGENT', 'ENTERPRISE_ADMIN')")
+@RequiredArgsConstructor
 class AuditController {
 
     private final AuditTrail trail;
     private final PageTimes times;
     private final ReadableEntries readable;
-
-    AuditController(AuditTrail trail, PageTimes times, ReadableEntries readable) {
-        this.trail = trail;
-        this.times = times;
-        this.readable = readable;
-    }
 
     @GetMapping
     String list(@ModelAttribute("filter") AuditFilter filter, BindingResult binding, Model model) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  * masked values stay as they are.
  */
 @Component
+@RequiredArgsConstructor
 class ReadableEntries {
 
     /** For the details that carry codes: the label families their codes belong to, tried in order. */
@@ -76,11 +78,6 @@ class ReadableEntries {
 
     private final MessageSource messages;
     private final PageTimes times;
-
-    ReadableEntries(MessageSource messages, PageTimes times) {
-        this.messages = messages;
-        this.times = times;
-    }
 
     List<Row> rows(List<AuditEntry> entries) {
         Locale locale = LocaleContextHolder.getLocale();

@@ -12,19 +12,17 @@ import com.realsim.catalogue.Operator;
 import com.realsim.identity.IdType;
 import java.time.Instant;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /** The card as the Partner API answers it (masked end user, real-name judged on the facts as they stand). */
 @Component
+@RequiredArgsConstructor
 class CardAnswers {
 
     private final MessageSource messages;
-
-    CardAnswers(MessageSource messages) {
-        this.messages = messages;
-    }
 
     record BlockingReasonResponse(String code, Instant since, String clearedBy, String clearedByText) {}
 

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,15 +32,11 @@ import org.springframework.web.bind.annotation.RestController;
                 + "cancellation.")
 @RequestMapping("/api/v1/cards")
 @PreAuthorize("hasAnyRole('OPS', 'AGENT', 'ENTERPRISE_ADMIN')")
+@RequiredArgsConstructor
 class CardApi {
 
     private final CardService cards;
     private final CardAnswers answers;
-
-    CardApi(CardService cards, CardAnswers answers) {
-        this.cards = cards;
-        this.answers = answers;
-    }
 
     record ReasonRequest(@NotBlank @Size(max = 500) String reason) {}
 

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -47,17 +48,12 @@ import org.springframework.web.multipart.MultipartFile;
                 + "photos for the person-to-ID check, and one-time self-service links.")
 @RequestMapping("/api/v1/cards/{iccid}")
 @PreAuthorize("hasAnyRole('AGENT', 'ENTERPRISE_ADMIN')")
+@RequiredArgsConstructor
 class CardEndUserApi {
 
     private final EndUserService endUsers;
     private final CardAnswers answers;
     private final Clock clock;
-
-    CardEndUserApi(EndUserService endUsers, CardAnswers answers, Clock clock) {
-        this.endUsers = endUsers;
-        this.answers = answers;
-        this.clock = clock;
-    }
 
     @ValidIdDocument(typeField = "idType", numberField = "idNumber")
     record EndUserRequest(

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,15 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
         description = "The operator's card inventory: importing cards from CSV files, with every rejected line named.")
 @RequestMapping("/api/v1/cards/import")
 @PreAuthorize("hasRole('OPS')")
+@RequiredArgsConstructor
 class CardImportApi {
 
     private final CardImportService imports;
     private final MessageSource messages;
-
-    CardImportApi(CardImportService imports, MessageSource messages) {
-        this.imports = imports;
-        this.messages = messages;
-    }
 
     record Rejected(long line, String code, String field, String message) {}
 

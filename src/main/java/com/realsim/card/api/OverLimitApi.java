@@ -9,6 +9,7 @@ import com.realsim.platform.web.CursorPage;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -26,13 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
                 + "(found when identity keys were corrected); they keep their cards and can take no more.")
 @RequestMapping("/api/v1/over-limit-identities")
 @PreAuthorize("hasRole('OPS')")
+@RequiredArgsConstructor
 class OverLimitApi {
 
     private final OverLimitIdentities overLimit;
-
-    OverLimitApi(OverLimitIdentities overLimit) {
-        this.overLimit = overLimit;
-    }
 
     record CardBody(
             String iccid,

@@ -3,6 +3,7 @@ package com.realsim.card.api;
 import com.realsim.card.CardUsageService;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -25,15 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
                 + "it is used in (machine-card binding).")
 @RequestMapping("/api/v1/usage")
 @PreAuthorize("hasRole('OPS')")
+@RequiredArgsConstructor
 class UsageApi {
 
     private final CardUsageService usage;
     private final MessageSource messages;
-
-    UsageApi(CardUsageService usage, MessageSource messages) {
-        this.usage = usage;
-        this.messages = messages;
-    }
 
     /** The date as text, so that a malformed one rejects its report rather than the request. */
     record UsageRequest(String iccid, String date, Long dataKb, Long smsCount, Long voiceSeconds, String imei) {}

@@ -13,6 +13,8 @@ import com.realsim.enterprise.EnterpriseService;
 import com.realsim.enterprise.EnterpriseStanding;
 import java.time.Instant;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +24,7 @@ import org.springframework.stereotype.Component;
  * through the actor's scope already, or act as the system.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class CardRealName {
 
     private final ServicePlanService plans;
@@ -29,19 +32,6 @@ public class CardRealName {
     private final EnterpriseService enterprises;
     private final ExceptionService exceptions;
     private final CardEndUsers endUsers;
-
-    CardRealName(
-            ServicePlanService plans,
-            RealNamePolicy policy,
-            EnterpriseService enterprises,
-            ExceptionService exceptions,
-            CardEndUsers endUsers) {
-        this.plans = plans;
-        this.policy = policy;
-        this.enterprises = enterprises;
-        this.exceptions = exceptions;
-        this.endUsers = endUsers;
-    }
 
     public RealNameRequirement requirement(Card card) {
         return policy.requirementFor(plans.plan(card.planId()), card.msisdn());

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -26,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * different cards to one identity queue on the quota's counter row ({@link IdentityQuota}).
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class EndUserBindings implements QuotaDriftCheck.HeldCards {
 
     private final CardEndUsers endUsers;
@@ -33,19 +36,6 @@ public class EndUserBindings implements QuotaDriftCheck.HeldCards {
     private final OperatorService operators;
     private final PersonalData personalData;
     private final JdbcTemplate jdbc;
-
-    EndUserBindings(
-            CardEndUsers endUsers,
-            IdentityQuota quota,
-            OperatorService operators,
-            PersonalData personalData,
-            JdbcTemplate jdbc) {
-        this.endUsers = endUsers;
-        this.quota = quota;
-        this.operators = operators;
-        this.personalData = personalData;
-        this.jdbc = jdbc;
-    }
 
     /** The card's current binding, if it has an end user. */
     public Optional<CardEndUser> current(Card card) {

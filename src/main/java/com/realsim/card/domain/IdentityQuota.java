@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,15 +28,12 @@ import org.springframework.transaction.annotation.Transactional;
  * slots — a slot is never taken without a binding.
  */
 @Component
+@RequiredArgsConstructor
 class IdentityQuota {
 
     private static final Logger log = LoggerFactory.getLogger(IdentityQuota.class);
 
     private final JdbcTemplate jdbc;
-
-    IdentityQuota(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /**
      * Takes a slot for one more card of this identity at this operator while it holds fewer than {@code limit} (the

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,15 +18,11 @@ import org.springframework.stereotype.Component;
  * that two acts on one card never interleave and the rules see its latest state. Runs in the caller's transaction.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class LockedCards {
 
     private final Cards cards;
     private final EntityManager entityManager;
-
-    LockedCards(Cards cards, EntityManager entityManager) {
-        this.cards = cards;
-        this.entityManager = entityManager;
-    }
 
     /**
      * The card with this ICCID if the current actor may see it.

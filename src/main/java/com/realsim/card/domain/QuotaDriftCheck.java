@@ -3,6 +3,7 @@ package com.realsim.card.domain;
 import com.realsim.platform.jobs.Recurring;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -12,17 +13,13 @@ import org.springframework.stereotype.Component;
  * itself: it is a keyed hash of an ID number) for the operator to investigate; nothing is corrected automatically.
  */
 @Component
+@RequiredArgsConstructor
 class QuotaDriftCheck {
 
     private static final Logger log = LoggerFactory.getLogger(QuotaDriftCheck.class);
 
     private final IdentityQuota quota;
     private final HeldCards heldCards;
-
-    QuotaDriftCheck(IdentityQuota quota, HeldCards heldCards) {
-        this.quota = quota;
-        this.heldCards = heldCards;
-    }
 
     @Recurring(name = "card-quota-drift-check", cron = "${realsim.card.quota-drift-check-cron:0 17 3 * * *}")
     List<IdentityQuota.Drift> check() {

@@ -5,6 +5,7 @@ import com.realsim.platform.jobs.JobHandler;
 import com.realsim.platform.jobs.JobView;
 import java.sql.Timestamp;
 import java.time.Clock;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * the instance, so nothing of it was stored); a job that fails for good marks its import as failed.
  */
 @Component
+@RequiredArgsConstructor
 class CardImportJob implements JobHandler {
 
     static final String KIND = "card-import";
@@ -21,12 +23,6 @@ class CardImportJob implements JobHandler {
     private final CardImporter importer;
     private final JdbcTemplate jdbc;
     private final Clock clock;
-
-    CardImportJob(CardImporter importer, JdbcTemplate jdbc, Clock clock) {
-        this.importer = importer;
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     @Override
     public String kind() {

@@ -11,6 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,17 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
  * or failed by another instance. See {@link CardImporter} for the pipeline.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class CardImportService {
 
     private final CardImporter importer;
     private final JdbcTemplate jdbc;
     private final Jobs jobs;
-
-    CardImportService(CardImporter importer, JdbcTemplate jdbc, Jobs jobs) {
-        this.importer = importer;
-        this.jdbc = jdbc;
-        this.jobs = jobs;
-    }
 
     /** Imports a CSV stream now and answers the outcome with every rejected line. */
     public CardImportResult importNow(InputStream csv, String fileName, Actor actor) {

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -53,6 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 @RequestMapping("/cards")
 @PreAuthorize("hasAnyRole('OPS', 'AGENT', 'ENTERPRISE_ADMIN')")
+@RequiredArgsConstructor
 class CardController {
 
     /** Bootstrap badge classes by state. */
@@ -75,25 +77,6 @@ class CardController {
     private final MessageSource messages;
     private final JsonMapper json;
     private final Clock clock;
-
-    CardController(
-            CardService cards,
-            EndUserService endUsers,
-            CardUsageService usage,
-            ServicePlanService plans,
-            OperatorService operators,
-            MessageSource messages,
-            JsonMapper json,
-            Clock clock) {
-        this.cards = cards;
-        this.endUsers = endUsers;
-        this.usage = usage;
-        this.plans = plans;
-        this.operators = operators;
-        this.messages = messages;
-        this.json = json;
-        this.clock = clock;
-    }
 
     @GetMapping
     String list(

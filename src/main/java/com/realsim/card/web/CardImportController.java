@@ -10,6 +10,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,15 +29,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/inventory/imports")
 @PreAuthorize("hasRole('OPS')")
+@RequiredArgsConstructor
 class CardImportController {
 
     static final int REJECTED_SHOWN = 200;
 
     private final CardImportService imports;
-
-    CardImportController(CardImportService imports) {
-        this.imports = imports;
-    }
 
     @GetMapping
     String list(Model model) {

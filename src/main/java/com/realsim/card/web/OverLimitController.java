@@ -3,6 +3,7 @@ package com.realsim.card.web;
 import com.realsim.card.OverLimitIdentities;
 import com.realsim.platform.web.Cursor;
 import com.realsim.platform.web.CursorPage;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,15 +16,12 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 @RequestMapping("/over-limit-identities")
 @PreAuthorize("hasRole('OPS')")
+@RequiredArgsConstructor
 class OverLimitController {
 
     static final int PAGE_SIZE = 20;
 
     private final OverLimitIdentities overLimit;
-
-    OverLimitController(OverLimitIdentities overLimit) {
-        this.overLimit = overLimit;
-    }
 
     @GetMapping
     String list(@RequestParam(required = false) String cursor, Model model) {

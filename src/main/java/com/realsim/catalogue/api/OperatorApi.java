@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,13 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
         description = "The operators and how many cards one identity may hold at each (one ID, at most N cards).")
 @RequestMapping("/api/v1/operators")
 @PreAuthorize("hasRole('ADMIN')")
+@RequiredArgsConstructor
 class OperatorApi {
 
     private final OperatorService operators;
-
-    OperatorApi(OperatorService operators) {
-        this.operators = operators;
-    }
 
     record QuotaRequest(@NotNull @Min(1) @Max(100) Integer maxCardsPerId) {}
 

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,13 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
                 + "how far a card's real-name must reach.")
 @RequestMapping("/api/v1/service-plans")
 @PreAuthorize("hasRole('ADMIN')")
+@RequiredArgsConstructor
 class ServicePlanApi {
 
     private final ServicePlanService plans;
-
-    ServicePlanApi(ServicePlanService plans) {
-        this.plans = plans;
-    }
 
     record ServicePlanRequest(
             @NotBlank @Size(max = 40) String code,

@@ -4,6 +4,7 @@ import com.realsim.catalogue.Operator;
 import com.realsim.catalogue.OperatorService;
 import com.realsim.platform.CurrentActor;
 import com.realsim.platform.error.ValidationException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,13 +19,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/admin/operators")
 @PreAuthorize("hasRole('ADMIN')")
+@RequiredArgsConstructor
 class OperatorController {
 
     private final OperatorService operators;
-
-    OperatorController(OperatorService operators) {
-        this.operators = operators;
-    }
 
     @GetMapping
     String list(Model model) {

@@ -8,6 +8,7 @@ import com.realsim.platform.CurrentActor;
 import com.realsim.platform.error.ValidationException;
 import com.realsim.platform.web.FormErrors;
 import jakarta.validation.Valid;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,13 +24,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/admin/real-name-rules")
 @PreAuthorize("hasRole('ADMIN')")
+@RequiredArgsConstructor
 class RealNameRuleController {
 
     private final RealNamePolicy policy;
-
-    RealNameRuleController(RealNamePolicy policy) {
-        this.policy = policy;
-    }
 
     @ModelAttribute("directions")
     ServiceDirection[] directions() {

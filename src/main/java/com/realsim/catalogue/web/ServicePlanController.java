@@ -8,6 +8,7 @@ import com.realsim.platform.CurrentActor;
 import com.realsim.platform.error.ValidationException;
 import com.realsim.platform.web.FormErrors;
 import jakarta.validation.Valid;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,13 +23,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/admin/service-plans")
 @PreAuthorize("hasRole('ADMIN')")
+@RequiredArgsConstructor
 class ServicePlanController {
 
     private final ServicePlanService plans;
-
-    ServicePlanController(ServicePlanService plans) {
-        this.plans = plans;
-    }
 
     @ModelAttribute("directions")
     ServiceDirection[] directions() {

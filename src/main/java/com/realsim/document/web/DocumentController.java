@@ -2,6 +2,7 @@ package com.realsim.document.web;
 
 import com.realsim.document.DocumentContent;
 import com.realsim.document.DocumentService;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -20,13 +21,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Controller
 @RequestMapping("/documents")
 @PreAuthorize("hasAnyRole('ADMIN','OPS','AGENT','ENTERPRISE_ADMIN')")
+@RequiredArgsConstructor
 class DocumentController {
 
     private final DocumentService documents;
-
-    DocumentController(DocumentService documents) {
-        this.documents = documents;
-    }
 
     @GetMapping("/{id}")
     ResponseEntity<byte[]> show(@PathVariable long id) {

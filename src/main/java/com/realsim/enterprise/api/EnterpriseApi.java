@@ -16,6 +16,7 @@ import com.realsim.platform.web.CursorPage;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,13 +41,10 @@ import org.springframework.web.multipart.MultipartFile;
                 + "photos, review by OPS, and change requests that keep the history.")
 @RequestMapping("/api/v1")
 @PreAuthorize("hasAnyRole('AGENT', 'OPS', 'ENTERPRISE_ADMIN')")
+@RequiredArgsConstructor
 class EnterpriseApi {
 
     private final EnterpriseService enterprises;
-
-    EnterpriseApi(EnterpriseService enterprises) {
-        this.enterprises = enterprises;
-    }
 
     /** The contract's enterprise body; every field is checked by the service, all problems answered at once. */
     record EnterpriseRequest(

@@ -16,6 +16,7 @@ import com.realsim.platform.web.FormErrors;
 import com.realsim.platform.web.PageLinks;
 import java.io.IOException;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,13 +38,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/enterprises")
 @PreAuthorize("hasAnyRole('AGENT', 'OPS', 'ENTERPRISE_ADMIN')")
+@RequiredArgsConstructor
 class EnterpriseController {
 
     private final EnterpriseService enterprises;
-
-    EnterpriseController(EnterpriseService enterprises) {
-        this.enterprises = enterprises;
-    }
 
     @ModelAttribute
     void choices(Model model) {

@@ -7,6 +7,7 @@ import com.realsim.platform.web.FormErrors;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,17 +25,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @PreAuthorize("hasAnyRole('AGENT', 'OPS', 'ENTERPRISE_ADMIN')")
+@RequiredArgsConstructor
 class ReviewController {
 
     private static final String QUEUE = "redirect:/enterprises/review";
 
     private final EnterpriseService enterprises;
     private final Clock clock;
-
-    ReviewController(EnterpriseService enterprises, Clock clock) {
-        this.enterprises = enterprises;
-        this.clock = clock;
-    }
 
     @GetMapping("/enterprises/review")
     @PreAuthorize("hasRole('OPS')")

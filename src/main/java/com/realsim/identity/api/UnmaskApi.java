@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,13 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
         description = "Showing a masked value of personal data in full, with a reason; every unmasking is audited.")
 @RequestMapping("/api/v1/personal-data")
 @PreAuthorize("hasAnyRole('OPS','ADMIN')")
+@RequiredArgsConstructor
 class UnmaskApi {
 
     private final UnmaskService unmasking;
-
-    UnmaskApi(UnmaskService unmasking) {
-        this.unmasking = unmasking;
-    }
 
     @PostMapping("/unmask")
     @Discloses(Discloses.Repeat.RUN_AGAIN) // a repeat is unmasked (and audited) again, never kept

@@ -4,6 +4,7 @@ import com.realsim.identity.UnmaskService;
 import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.FieldProblem;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
@@ -23,15 +24,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @RequestMapping("/personal-data")
 @PreAuthorize("hasAnyRole('OPS','ADMIN')")
+@RequiredArgsConstructor
 class UnmaskController {
 
     private final UnmaskService unmasking;
     private final MessageSource messages;
-
-    UnmaskController(UnmaskService unmasking, MessageSource messages) {
-        this.unmasking = unmasking;
-        this.messages = messages;
-    }
 
     @PostMapping("/unmask")
     String unmask(

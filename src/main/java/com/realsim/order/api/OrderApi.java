@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
@@ -42,6 +43,7 @@ import org.springframework.web.multipart.MultipartFile;
                 + "order does to the cards.")
 @RequestMapping("/api/v1/orders")
 @PreAuthorize("hasAnyRole('AGENT', 'OPS', 'ENTERPRISE_ADMIN')")
+@RequiredArgsConstructor
 class OrderApi {
 
     /** How many of an order's cards its answer lists; {@code cardsNextCursor} continues at {@code /{id}/cards}. */
@@ -49,11 +51,6 @@ class OrderApi {
 
     private final OrderService orders;
     private final MessageSource messages;
-
-    OrderApi(OrderService orders, MessageSource messages) {
-        this.orders = orders;
-        this.messages = messages;
-    }
 
     /** The contract's order body; fields of other types than the order's are ignored. */
     record OrderRequest(

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -44,6 +45,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/orders")
 @PreAuthorize("hasAnyRole('AGENT', 'OPS', 'ENTERPRISE_ADMIN')")
+@RequiredArgsConstructor
 class OrderController {
 
     static final int CARDS_PER_PAGE = 50;
@@ -51,10 +53,6 @@ class OrderController {
     private static final Pattern PAIR_FIELD = Pattern.compile("replacements\\[(\\d+)](\\..*)?");
 
     private final OrderService orders;
-
-    OrderController(OrderService orders) {
-        this.orders = orders;
-    }
 
     @ModelAttribute
     void choices(Model model) {

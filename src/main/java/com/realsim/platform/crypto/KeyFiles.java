@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
@@ -18,6 +19,7 @@ import org.springframework.core.env.Environment;
  * key directory, generated once when {@code realsim.keys.generate-if-missing} allows it, readable by the owner only,
  * with a warning. A rotation rewrites the file.
  */
+@RequiredArgsConstructor
 final class KeyFiles implements KeyStore {
 
     private static final Logger log = LoggerFactory.getLogger(KeyFiles.class);
@@ -25,12 +27,6 @@ final class KeyFiles implements KeyStore {
     private final Environment environment;
     private final Path directory;
     private final boolean generateIfMissing;
-
-    KeyFiles(Environment environment, Path directory, boolean generateIfMissing) {
-        this.environment = environment;
-        this.directory = directory;
-        this.generateIfMissing = generateIfMissing;
-    }
 
     @Override
     public Stored load(KeyName name) {

@@ -5,6 +5,7 @@ import com.realsim.platform.jobs.JobView;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,13 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
                 + " them (docs/keys.md).")
 @RequestMapping("/api/v1/key-rotations")
 @PreAuthorize("hasRole('ADMIN')")
+@RequiredArgsConstructor
 class KeyRotationApi {
 
     private final KeyRotation rotation;
-
-    KeyRotationApi(KeyRotation rotation) {
-        this.rotation = rotation;
-    }
 
     /** @param key {@code personal-data}, {@code documents} or {@code jwt-signing} */
     record RotationRequest(String key) {}

@@ -2,6 +2,7 @@ package com.realsim.platform.jobs;
 
 import java.time.Clock;
 import java.time.Duration;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * still marked as running), and forgetting finished jobs after {@code realsim.jobs.keep-finished}.
  */
 @Component
+@RequiredArgsConstructor
 class JobHousekeeping {
 
     private static final Logger log = LoggerFactory.getLogger(JobHousekeeping.class);
@@ -25,21 +27,6 @@ class JobHousekeeping {
     private final TransactionTemplate transaction;
     private final JobProperties properties;
     private final Clock clock;
-
-    JobHousekeeping(
-            JobRecords records,
-            JobRunner runner,
-            JdbcClient jdbc,
-            TransactionTemplate transaction,
-            JobProperties properties,
-            Clock clock) {
-        this.records = records;
-        this.runner = runner;
-        this.jdbc = jdbc;
-        this.transaction = transaction;
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     @Recurring(name = "platform-orphaned-jobs", fixedDelay = "${realsim.jobs.orphan-check-interval:30s}")
     int failOrphanedInlineJobs() {

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import javax.sql.DataSource;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * that a part copied to another job or place does not open.
  */
 @Component
+@RequiredArgsConstructor
 class JobInput {
 
     static final int PART = 1 << 20;
@@ -28,12 +30,6 @@ class JobInput {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final KeyRing keys;
-
-    JobInput(JdbcClient jdbc, DataSource dataSource, KeyRing keys) {
-        this.jdbc = jdbc;
-        this.dataSource = dataSource;
-        this.keys = keys;
-    }
 
     /** Stores the whole stream in the caller's transaction and answers its length in bytes. */
     long store(long jobId, InputStream input) {

@@ -9,11 +9,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** The rows of {@code platform_job}. */
 @Component
+@RequiredArgsConstructor
 class JobRecords {
 
     enum Mode {
@@ -31,11 +33,6 @@ class JobRecords {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-
-    JobRecords(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-    }
 
     long insert(String kind, String subject, Mode mode, JobStatus status, Actor owner, Long total) {
         return jdbc.sql("""

@@ -1,6 +1,7 @@
 package com.realsim.platform.security;
 
 import com.realsim.platform.jobs.Recurring;
+import lombok.RequiredArgsConstructor;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.stereotype.Component;
 
@@ -9,13 +10,10 @@ import org.springframework.stereotype.Component;
  * own clean-up, which runs on every instance, is off ({@code spring.session.jdbc.cleanup-cron: "-"}).
  */
 @Component
+@RequiredArgsConstructor
 class ExpiredSessions {
 
     private final JdbcIndexedSessionRepository sessions;
-
-    ExpiredSessions(JdbcIndexedSessionRepository sessions) {
-        this.sessions = sessions;
-    }
 
     @Recurring(name = "platform-expired-sessions", fixedDelay = "1m")
     void delete() {

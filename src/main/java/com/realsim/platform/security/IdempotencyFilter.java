@@ -19,6 +19,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.method.HandlerMethod;
@@ -34,17 +35,13 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * {@link Discloses} is not kept: a repeat runs again ({@link Discloses.Repeat#RUN_AGAIN}, so the disclosure is audited
  * again) or answers 409 {@code IDEMPOTENT_ANSWER_NOT_REPEATED} ({@link Discloses.Repeat#NEVER}, secrets).
  */
+@RequiredArgsConstructor
 final class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
 
     private final IdempotencyRecords records;
     private final ProblemResponses problems;
-
-    IdempotencyFilter(IdempotencyRecords records, ProblemResponses problems) {
-        this.records = records;
-        this.problems = problems;
-    }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {

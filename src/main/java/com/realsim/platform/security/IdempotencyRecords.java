@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  * value ({@link com.realsim.platform.web.Discloses}) are not kept at all, only what a repeat gets instead.
  */
 @Component
+@RequiredArgsConstructor
 class IdempotencyRecords {
 
     static final Duration TIME_TO_LIVE = Duration.ofHours(24);
@@ -49,12 +51,6 @@ class IdempotencyRecords {
     private final JdbcClient jdbc;
     private final KeyRing keys;
     private final Clock clock;
-
-    IdempotencyRecords(JdbcClient jdbc, KeyRing keys, Clock clock) {
-        this.jdbc = jdbc;
-        this.keys = keys;
-        this.clock = clock;
-    }
 
     /**
      * The kept fingerprint of a request, from the SHA-256 digest of its method, path, query and body (as hex): a keyed

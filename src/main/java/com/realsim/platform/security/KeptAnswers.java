@@ -6,23 +6,19 @@ import com.realsim.platform.crypto.SealedData;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The sealed answers of {@link IdempotencyRecords}, for the re-seal after a rotation of the personal-data key. */
 @Component
+@RequiredArgsConstructor
 class KeptAnswers implements SealedData {
 
     private final JdbcTemplate jdbc;
     private final KeyRing keys;
     private final TransactionTemplate transaction;
-
-    KeptAnswers(JdbcTemplate jdbc, KeyRing keys, TransactionTemplate transaction) {
-        this.jdbc = jdbc;
-        this.keys = keys;
-        this.transaction = transaction;
-    }
 
     @Override
     public KeyName key() {

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -22,13 +23,10 @@ import org.springframework.stereotype.Component;
  * table's file, so that the clear answers are not left behind in dead row versions.
  */
 @Component
+@RequiredArgsConstructor
 class LegacyIdempotencyAnswers implements JavaMigration {
 
     private final KeyRing keys;
-
-    LegacyIdempotencyAnswers(KeyRing keys) {
-        this.keys = keys;
-    }
 
     @Override
     public MigrationVersion getVersion() {

@@ -5,6 +5,7 @@ import com.realsim.platform.web.Problems;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -14,15 +15,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** 401 and 403 answers of the API's filter chain, as problem details like every other API error. */
 @Component
+@RequiredArgsConstructor
 class ProblemResponses {
 
     private final Problems problems;
     private final JsonMapper json;
-
-    ProblemResponses(Problems problems, JsonMapper json) {
-        this.problems = problems;
-        this.json = json;
-    }
 
     AuthenticationEntryPoint unauthorized() {
         return (request, response, e) -> {

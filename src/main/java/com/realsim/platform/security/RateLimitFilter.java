@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -27,6 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * burst of 100) whose state lives in PostgreSQL through Bucket4j, so every application instance draws from the same
  * bucket. An exhausted bucket answers 429 {@code RATE_LIMITED} with {@code Retry-After} in seconds.
  */
+@RequiredArgsConstructor
 final class RateLimitFilter extends OncePerRequestFilter {
 
     private final ProxyManager<Long> buckets;
@@ -36,12 +38,6 @@ final class RateLimitFilter extends OncePerRequestFilter {
     static final Duration SYNC_EVERY = Duration.ofMillis(200);
 
     private final Map<Long, Bucket> proxies = new ConcurrentHashMap<>();
-
-    RateLimitFilter(ProxyManager<Long> buckets, BucketConfiguration configuration, ProblemResponses problems) {
-        this.buckets = buckets;
-        this.configuration = configuration;
-        this.problems = problems;
-    }
 
     /**
      * One proxy per client, kept, with Bucket4j's delaying optimisation: an instance serves a client's requests from

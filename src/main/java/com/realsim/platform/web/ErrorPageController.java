@@ -4,6 +4,7 @@ import com.realsim.platform.error.ErrorCode;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -18,13 +19,10 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * {@code /api/}, a friendly page elsewhere. Neither shows a stack trace, an exception name or the request's data.
  */
 @Controller
+@RequiredArgsConstructor
 class ErrorPageController implements ErrorController {
 
     private final Problems problems;
-
-    ErrorPageController(Problems problems) {
-        this.problems = problems;
-    }
 
     @RequestMapping(
             value = "/error",

@@ -4,19 +4,17 @@ import com.realsim.platform.CurrentActor;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The dashboard every signed-in user lands on, and the login page. */
 @Controller
+@RequiredArgsConstructor
 class HomeController {
 
     private final List<DashboardTile> tiles;
-
-    HomeController(List<DashboardTile> tiles) {
-        this.tiles = tiles;
-    }
 
     @GetMapping("/")
     String dashboard(Model model) {

@@ -2,6 +2,7 @@ package com.realsim.platform.web;
 
 import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.NotFoundException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -17,13 +18,10 @@ import org.springframework.web.servlet.ModelAndView;
  */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
+@RequiredArgsConstructor
 class PageErrorAdvice {
 
     private final Problems problems;
-
-    PageErrorAdvice(Problems problems) {
-        this.problems = problems;
-    }
 
     @ExceptionHandler(NotFoundException.class)
     ModelAndView notFound() {

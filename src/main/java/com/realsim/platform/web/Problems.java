@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.NoSuchMessageException;
@@ -19,13 +21,10 @@ import org.springframework.stereotype.Component;
 
 /** Builds the platform's problem details: status, title, a localised {@code detail}, {@code code}, {@code errors}. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Problems {
 
     private final MessageSource messages;
-
-    Problems(MessageSource messages) {
-        this.messages = messages;
-    }
 
     public ResponseEntity<ProblemDetail> answer(DomainException e) {
         if (!e.fieldProblems().isEmpty()) {

@@ -11,6 +11,7 @@ import com.realsim.verification.VerificationStatus;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,13 +33,10 @@ import org.springframework.web.bind.annotation.RestController;
                 + "decisions with maker-checker.")
 @RequestMapping("/api/v1/verifications")
 @PreAuthorize("hasAnyRole('OPS', 'AGENT', 'ENTERPRISE_ADMIN')")
+@RequiredArgsConstructor
 class VerificationApi {
 
     private final VerificationService verifications;
-
-    VerificationApi(VerificationService verifications) {
-        this.verifications = verifications;
-    }
 
     /**
      * A queue entry as the contract names it: {@code orderId} for ORDER subjects, {@code iccid} for CARD subjects

@@ -15,6 +15,7 @@ import jakarta.validation.Valid;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -39,17 +40,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/s/{token}")
 @PreAuthorize("permitAll()")
+@RequiredArgsConstructor
 class SelfServiceController {
 
     private final SelfServiceLinks links;
     private final SelfServiceAttempts attempts;
     private final Clock clock;
-
-    SelfServiceController(SelfServiceLinks links, SelfServiceAttempts attempts, Clock clock) {
-        this.links = links;
-        this.attempts = attempts;
-        this.clock = clock;
-    }
 
     @ModelAttribute("idTypes")
     IdType[] idTypes() {

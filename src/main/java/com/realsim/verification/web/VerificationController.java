@@ -13,6 +13,7 @@ import com.realsim.verification.VerificationService;
 import com.realsim.verification.VerificationStatus;
 import java.time.Clock;
 import java.time.Duration;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,15 +31,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/verifications")
 @PreAuthorize("hasAnyRole('OPS', 'AGENT', 'ENTERPRISE_ADMIN')")
+@RequiredArgsConstructor
 class VerificationController {
 
     private final VerificationService verifications;
     private final Clock clock;
-
-    VerificationController(VerificationService verifications, Clock clock) {
-        this.verifications = verifications;
-        this.clock = clock;
-    }
 
     @GetMapping
     String queue(
