@@ -20,6 +20,7 @@ public final class GeneratedInputs {
 
     private final String suite;
     private final Map<String, LongAdder> counts = new TreeMap<>();
+    private final Map<String, LongAdder> outcomes = new TreeMap<>();
 
     public GeneratedInputs(String suite) {
         this.suite = suite;
@@ -32,6 +33,11 @@ public final class GeneratedInputs {
 
     public synchronized void count(String kind, long inputs) {
         counts.computeIfAbsent(kind, k -> new LongAdder()).add(inputs);
+    }
+
+    /** Counts an outcome of inputs already counted (refused for this reason, accepted): shown, not added up. */
+    public synchronized void outcome(String outcome) {
+        outcomes.computeIfAbsent(outcome, k -> new LongAdder()).increment();
     }
 
     public synchronized long total() {
@@ -49,6 +55,7 @@ public final class GeneratedInputs {
         text.append("# ").append(suite).append(", ").append(Instant.now()).append('\n');
         counts.forEach((kind, count) -> text.append(String.format("%-60s %,12d%n", kind, count.sum())));
         text.append(String.format("%-60s %,12d%n", "total", total()));
+        outcomes.forEach((outcome, count) -> text.append(String.format("  %-58s %,12d%n", outcome, count.sum())));
         System.out.print(text);
         try {
             Path directory = Path.of("target", "reliability");
