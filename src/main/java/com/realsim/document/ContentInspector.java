@@ -55,6 +55,7 @@ final class ContentInspector {
      */
     static Inspection inspect(InputStream upload, Limits limits) {
         UploadStream in = new UploadStream(upload, limits.maxBytes());
+        int expected = (int) Math.min(limits.maxBytes(), in.expectedSize());
         int first = in.read();
         if (first < 0) {
             throw new ValidationException(new FieldProblem("file", ErrorCode.VALIDATION_FAILED, "document.empty"));
@@ -62,13 +63,13 @@ final class ContentInspector {
         Inspection inspection;
         if (first == (PngFile.SIGNATURE[0] & 0xFF)) {
             expect(in, PngFile.SIGNATURE);
-            inspection = PngFile.clean(in, limits);
+            inspection = PngFile.clean(in, limits, expected);
         } else if (first == (JPEG[0] & 0xFF)) {
             expect(in, JPEG);
-            inspection = JpegFile.clean(in, limits);
+            inspection = JpegFile.clean(in, limits, expected);
         } else if (first == PDF[0]) {
             expect(in, PDF);
-            inspection = pdf(in);
+            inspection = pdf(in, expected);
         } else {
             throw unsupported();
         }
@@ -82,8 +83,8 @@ final class ContentInspector {
     }
 
     /** The rest of a PDF, as it is. */
-    private static Inspection pdf(UploadStream in) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private static Inspection pdf(UploadStream in, int expected) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(32, expected));
         out.writeBytes(PDF);
         in.passRest(out::write);
         return new Inspection(DocumentContentType.PDF, 0, 0, out.toByteArray());

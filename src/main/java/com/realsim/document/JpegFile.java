@@ -26,9 +26,9 @@ final class JpegFile {
     private JpegFile() {}
 
     /** The upload, positioned after its first three bytes (FF D8 FF: the start, and the next marker's FF). */
-    static ContentInspector.Inspection clean(UploadStream in, ContentInspector.Limits limits) {
+    static ContentInspector.Inspection clean(UploadStream in, ContentInspector.Limits limits, int expected) {
         ByteArrayOutputStream jfif = new ByteArrayOutputStream();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        ByteArrayOutputStream body = new ByteArrayOutputStream(Math.max(64, expected));
         long width = 0;
         long height = 0;
         boolean scanned = false;

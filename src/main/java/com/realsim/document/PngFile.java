@@ -22,8 +22,8 @@ final class PngFile {
     private PngFile() {}
 
     /** The upload, positioned after its signature. */
-    static ContentInspector.Inspection clean(UploadStream in, ContentInspector.Limits limits) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+    static ContentInspector.Inspection clean(UploadStream in, ContentInspector.Limits limits, int expected) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, expected));
         out.writeBytes(SIGNATURE);
         long width = 0;
         long height = 0;

@@ -39,6 +39,15 @@ final class UploadStream {
         this.limit = limit;
     }
 
+    /** How many bytes the upload says it has left (a hint for sizing the copy; a network stream says little). */
+    long expectedSize() {
+        try {
+            return Math.max(0, in.available()) + (end - position);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** The next byte, or -1 at the end of the upload. */
     int read() {
         if (position == end && !fill()) {
