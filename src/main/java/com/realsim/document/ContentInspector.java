@@ -4,6 +4,7 @@ import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
 import com.realsim.platform.error.FieldProblem;
 import com.realsim.platform.error.ValidationException;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 
@@ -73,7 +74,8 @@ final class ContentInspector {
         } else {
             throw unsupported();
         }
-        if (in.holdsAnotherFormat(inspection.type() == DocumentContentType.PDF)) {
+        if (in.holdsAnotherFormat(inspection.type() == DocumentContentType.PDF)
+                || storedHoldsAnotherFormat(inspection)) {
             throw polyglot();
         }
         if (inspection.type() == DocumentContentType.PDF) {
@@ -102,6 +104,20 @@ final class ContentInspector {
                 throw new DomainException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "document.pdf.end");
             }
         }
+    }
+
+    /**
+     * Whether the image as it will be stored holds another format: dropping metadata moves what follows it, so a PDF
+     * header just beyond the upload's first KiB (where PDF readers look) can land within the stored image's first KiB
+     * (found by the fuzz run). A PDF is stored as uploaded and was watched already.
+     */
+    private static boolean storedHoldsAnotherFormat(Inspection inspection) {
+        if (inspection.type() == DocumentContentType.PDF) {
+            return false;
+        }
+        UploadStream stored = new UploadStream(new ByteArrayInputStream(inspection.content()), Integer.MAX_VALUE);
+        stored.drain();
+        return stored.holdsAnotherFormat(false);
     }
 
     /** The magic bytes after the first one, already read. */

@@ -209,6 +209,26 @@ class ContentInspectorTest {
     }
 
     @Test
+    void aPdfHeaderThatDroppingMetadataWouldMoveIntoTheFirstKibIsAPolyglot() {
+        // Found by the fuzz run (ContentInspectorFuzzTestInputs/.../crash-3c97d6e0…): "%PDF-" 1,041 bytes into a
+        // JPEG was beyond the first KiB, where PDF readers look for it; dropping a segment before it moved it within,
+        // so the stored image was a PDF too (and checking it again refused it).
+        byte[] jpeg = SampleFiles.jpeg(8, 8);
+        int sos = 2;
+        while ((jpeg[sos + 1] & 0xFF) != 0xDA) {
+            sos += 2 + (((jpeg[sos + 2] & 0xFF) << 8) | (jpeg[sos + 3] & 0xFF));
+        }
+        int scan = sos + 2 + (((jpeg[sos + 2] & 0xFF) << 8) | (jpeg[sos + 3] & 0xFF));
+        byte[] withPdf = SampleFiles.concat(
+                SampleFiles.concat(Arrays.copyOf(jpeg, scan), "%PDF-1.4\n".getBytes(StandardCharsets.ISO_8859_1)),
+                Arrays.copyOfRange(jpeg, scan, jpeg.length));
+        assertThat(scan).isLessThan(1_000);
+        byte[] upload = SampleFiles.jpegWithComment(withPdf, new byte[1_100]);
+
+        assertRefused(upload, ErrorCode.UNSUPPORTED_MEDIA_TYPE, "document.polyglot");
+    }
+
+    @Test
     void aPdfMustEndWithItsEndMarker() {
         byte[] pdf = SampleFiles.pdf("x");
         assertThat(inspect(Arrays.copyOf(pdf, pdf.length + 500)).content()).hasSize(pdf.length + 500);
