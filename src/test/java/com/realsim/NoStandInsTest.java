@@ -6,6 +6,7 @@ import com.realsim.identity.PersonalDataSource;
 import com.realsim.platform.ActorPrincipal;
 import com.realsim.platform.AuditedEvent;
 import com.realsim.platform.Labelled;
+import com.realsim.platform.jobs.JobHandler;
 import com.realsim.verification.SelfServiceSubject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +31,7 @@ import org.springframework.core.type.classreading.MetadataReaderFactory;
  * {@code ApiClientDirectory}, or a service class), a test configuration that declares a bean of an application type,
  * or a test double made with Mockito would replace what the application really does with what a test author assumed
  * — so the module's real wiring, scope and rules would never run together with the caller's. Other modules' tests
- * use the module itself (for cards: {@code card.RealCards}); external services are real servers
+ * use the module itself (for cards: {@code card.CardFixtures}); external services are real servers
  * ({@code FakeVerificationServer} speaks HTTP).
  */
 class NoStandInsTest {
@@ -39,7 +40,8 @@ class NoStandInsTest {
     static final Map<Class<?>, String> MEANT_TO_BE_IMPLEMENTED = Map.of(
             AuditedEvent.class, "a probe event sent through the real audit trail",
             Labelled.class, "a probe code rendered through the real message bundles",
-            ActorPrincipal.class, "how a test request or use case is signed in as an actor");
+            ActorPrincipal.class, "how a test request or use case is signed in as an actor",
+            JobHandler.class, "a probe kind of job run by the real scheduler (JobsTest)");
 
     /** Libraries whose only job is to make doubles of collaborators. */
     static final List<String> DOUBLES =
