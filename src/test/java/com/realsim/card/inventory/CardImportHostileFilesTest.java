@@ -4,7 +4,6 @@ import static com.realsim.card.CardFixtures.OPS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.realsim.card.CardFixtures;
-import com.realsim.card.CardService;
 import com.realsim.catalogue.Operator;
 import com.realsim.catalogue.ServiceDirection;
 import com.realsim.testsupport.GeneratedInputs;
@@ -41,8 +40,6 @@ class CardImportHostileFilesTest {
     @Autowired
     CardImportService imports;
 
-    @Autowired
-    CardService cards;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -133,7 +130,7 @@ class CardImportHostileFilesTest {
             assertThat(rejected.code()).isEqualTo("INVALID_ICCID");
             assertThat(rejected.raw()).startsWith("8986\uFFFD00,149");
         });
-        assertThat(cards.view(good).iccid()).isEqualTo(good);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM card WHERE iccid = ?", Long.class, good)).isOne();
     }
 
     @Test
@@ -162,7 +159,7 @@ class CardImportHostileFilesTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "card.import.malformedLine"));
         assertThat(result.imported()).isEqualTo(50);
         assertThat(after)
-                .allSatisfy(iccid -> assertThat(cards.view(iccid).iccid()).isEqualTo(iccid));
+                .allSatisfy(iccid -> assertThat(jdbc.queryForObject("SELECT count(*) FROM card WHERE iccid = ?", Long.class, iccid)).isOne());
     }
 
     private Map<String, List<String>> stored(List<HostileInventory.Line> good) {
