@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import lombok.RequiredArgsConstructor;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.slf4j.Logger;
@@ -33,7 +34,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -48,6 +48,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * can show it while the import's own transaction is still open.
  */
 @Component
+@RequiredArgsConstructor
 class CardImporter {
 
     static final List<String> COLUMNS = List.of("iccid", "msisdn", "imsi", "operator", "planCode");
@@ -67,19 +68,6 @@ class CardImporter {
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    CardImporter(
-            DataSource dataSource,
-            ServicePlanService plans,
-            PlatformTransactionManager transactions,
-            ApplicationEventPublisher events,
-            Clock clock) {
-        this.dataSource = dataSource;
-        this.plans = plans;
-        this.transaction = new TransactionTemplate(transactions);
-        this.events = events;
-        this.clock = clock;
-    }
 
     /** Creates the job row, committed at once, so that the page can show it before the work starts. */
     long queue(String fileName, Long bytesTotal, Actor actor) {
