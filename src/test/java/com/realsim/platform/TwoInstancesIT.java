@@ -7,6 +7,7 @@ import com.realsim.enterprise.EnterpriseView;
 import com.realsim.order.OrderFixtures;
 import com.realsim.platform.jobs.Recurring;
 import com.realsim.testsupport.Chromium;
+import com.realsim.testsupport.FreshDatabaseContextCustomizerFactory;
 import com.realsim.testsupport.PartnerApiClient;
 import com.realsim.testsupport.PartnerApiClient.Answer;
 import com.realsim.testsupport.TestPostgres;
@@ -34,6 +35,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Two RealSIM instances on one PostgreSQL, as behind a load balancer: two applications in this JVM on random ports,
@@ -77,7 +79,12 @@ class TwoInstancesIT {
         portA = port(a);
         portB = port(b);
         database = a.getBean(JdbcTemplate.class);
-        database.execute("CREATE TABLE IF NOT EXISTS test_ticks (due TIMESTAMPTZ NOT NULL, port INT NOT NULL)");
+        // the test's own table, made by the owner of the tables (the application's role may not create any)
+        JdbcTemplate owner = new JdbcTemplate(new DriverManagerDataSource(
+                url, TestPostgres.server().user(), TestPostgres.server().password()));
+        owner.execute("CREATE TABLE IF NOT EXISTS test_ticks (due TIMESTAMPTZ NOT NULL, port INT NOT NULL)");
+        owner.execute(
+                "GRANT SELECT, INSERT ON test_ticks TO " + FreshDatabaseContextCustomizerFactory.APPLICATION_ROLE);
     }
 
     @AfterAll
@@ -295,8 +302,10 @@ class TwoInstancesIT {
         return new SpringApplicationBuilder(RealSimApplication.class, Ticker.class)
                 .run(
                         "--spring.datasource.url=" + url,
-                        "--spring.datasource.username=" + TestPostgres.server().user(),
-                        "--spring.datasource.password=" + TestPostgres.server().password(),
+                        "--spring.datasource.username=" + FreshDatabaseContextCustomizerFactory.APPLICATION_ROLE,
+                        "--spring.datasource.password=" + FreshDatabaseContextCustomizerFactory.APPLICATION_PASSWORD,
+                        "--spring.flyway.user=" + TestPostgres.server().user(),
+                        "--spring.flyway.password=" + TestPostgres.server().password(),
                         "--spring.datasource.hikari.maximum-pool-size=12",
                         "--server.port=0",
                         "--spring.main.banner-mode=off",

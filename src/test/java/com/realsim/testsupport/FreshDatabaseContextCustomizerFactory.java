@@ -22,7 +22,7 @@ public class FreshDatabaseContextCustomizerFactory implements ContextCustomizerF
     /** The role the application connects as in every test database (roles are the server's, shared by them all). */
     public static final String APPLICATION_ROLE = "realsim_app";
 
-    static final String APPLICATION_PASSWORD = "realsim-app-test-password";
+    public static final String APPLICATION_PASSWORD = "realsim-app-test-password";
 
     /**
      * The properties that connect an application to this database of the run's server as a test context is: the
