@@ -5,7 +5,6 @@ import com.realsim.card.domain.CardEndUser;
 import com.realsim.card.domain.CardRealName;
 import com.realsim.card.domain.CardStateCounts;
 import com.realsim.card.domain.Cards;
-import com.realsim.card.domain.EndUserBindings;
 import com.realsim.card.domain.LockedCards;
 import com.realsim.catalogue.ServicePlanService;
 import com.realsim.catalogue.ServicePlanSummary;
@@ -41,7 +40,6 @@ public class CardService {
     private final LockedCards locked;
     private final ServicePlanService plans;
     private final CardRealName realName;
-    private final EndUserBindings bindings;
     private final CardStateCounts stateCounts;
     private final Clock clock;
 
@@ -126,7 +124,6 @@ public class CardService {
         Actor actor = CurrentActor.get();
         Card card = locked.visible(iccid);
         card.cancel(note, actor, clock.instant());
-        bindings.cardCancelled(card);
         return view(cards.save(card));
     }
 

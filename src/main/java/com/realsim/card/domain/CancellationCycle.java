@@ -41,7 +41,6 @@ class CancellationCycle {
 
     private final Cards cards;
     private final LockedCards locked;
-    private final EndUserBindings bindings;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final CardProperties properties;
@@ -50,14 +49,12 @@ class CancellationCycle {
     CancellationCycle(
             Cards cards,
             LockedCards locked,
-            EndUserBindings bindings,
             JdbcTemplate jdbc,
             PlatformTransactionManager transactionManager,
             CardProperties properties,
             Clock clock) {
         this.cards = cards;
         this.locked = locked;
-        this.bindings = bindings;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.properties = properties;
@@ -86,10 +83,7 @@ class CancellationCycle {
                 cancelDue,
                 card -> card.state() == CardState.PRE_CANCELLED
                         && !card.preCancelledAt().isAfter(cancelDue),
-                card -> {
-                    card.cancel("card.note.cycleCancelled", null, now);
-                    bindings.cardCancelled(card);
-                });
+                card -> card.cancel("card.note.cycleCancelled", null, now));
         if (cancelled == null) {
             return new Outcome(0, 0, false);
         }

@@ -2,6 +2,7 @@ package com.realsim.card.web;
 
 import com.realsim.card.CardService;
 import com.realsim.card.CardState;
+import com.realsim.card.domain.QuotaDriftCheck;
 import com.realsim.platform.Actor;
 import com.realsim.platform.Role;
 import com.realsim.platform.web.DashboardTile;
@@ -34,6 +35,21 @@ class CardDashboardTiles {
     @Bean
     DashboardTile inventoryCardsTile(CardService cards) {
         return tile(cards, CardState.INVENTORY, "secondary", 203, Set.of(Role.OPS));
+    }
+
+    /** Shown to OPS and ADMIN only while the last quota drift check found counters that disagree with the cards. */
+    @Bean
+    DashboardTile quotaDriftTile(QuotaDriftCheck driftCheck) {
+        return (Actor actor) -> {
+            if (actor.role() != Role.OPS && actor.role() != Role.ADMIN) {
+                return Optional.empty();
+            }
+            long drifted = driftCheck.drifted();
+            return drifted == 0
+                    ? Optional.empty()
+                    : Optional.of(new DashboardTile.Tile(
+                            "card.tile.quotaDrift", drifted, "/over-limit-identities", "danger", 199));
+        };
     }
 
     private static DashboardTile tile(CardService cards, CardState state, String tone, int order, Set<Role> roles) {
