@@ -21,9 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -183,11 +183,13 @@ class JobsTest {
                         "audit-retry",
                         "card-cancellation-cycle",
                         "card-quota-drift-check",
+                        "order-settle-open",
                         "platform-expired-authorizations",
                         "platform-expired-sessions",
                         "platform-finished-jobs",
                         "platform-idempotency-records",
-                        "platform-orphaned-jobs");
+                        "platform-orphaned-jobs",
+                        "platform-outstanding-events");
     }
 
     @Test
