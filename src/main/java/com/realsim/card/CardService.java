@@ -6,6 +6,7 @@ import com.realsim.card.domain.CardRealName;
 import com.realsim.card.domain.CardStateCounts;
 import com.realsim.card.domain.Cards;
 import com.realsim.card.domain.LockedCards;
+import com.realsim.card.domain.QuotaDriftCheck;
 import com.realsim.catalogue.ServicePlanService;
 import com.realsim.catalogue.ServicePlanSummary;
 import com.realsim.platform.Actor;
@@ -41,6 +42,7 @@ public class CardService {
     private final ServicePlanService plans;
     private final CardRealName realName;
     private final CardStateCounts stateCounts;
+    private final QuotaDriftCheck driftCheck;
     private final Clock clock;
 
     // --- reading (tenant-scoped) ----------------------------------------------------------------------------------
@@ -86,6 +88,14 @@ public class CardService {
     @Transactional(readOnly = true)
     public long count(CardState state) {
         return countByState().get(state);
+    }
+
+    /**
+     * How many identities' one-ID-N-cards counters disagreed with their bound cards at the last drift check (for OPS:
+     * a number, never who).
+     */
+    public long quotaDrift() {
+        return driftCheck.drifted();
     }
 
     // --- people acting on a card (tenant-scoped; the role decides the blocking reason) -----------------------------

@@ -2,7 +2,6 @@ package com.realsim.card.web;
 
 import com.realsim.card.CardService;
 import com.realsim.card.CardState;
-import com.realsim.card.domain.QuotaDriftCheck;
 import com.realsim.platform.Actor;
 import com.realsim.platform.Role;
 import com.realsim.platform.web.DashboardTile;
@@ -39,12 +38,12 @@ class CardDashboardTiles {
 
     /** Shown to OPS and ADMIN only while the last quota drift check found counters that disagree with the cards. */
     @Bean
-    DashboardTile quotaDriftTile(QuotaDriftCheck driftCheck) {
+    DashboardTile quotaDriftTile(CardService cards) {
         return (Actor actor) -> {
             if (actor.role() != Role.OPS && actor.role() != Role.ADMIN) {
                 return Optional.empty();
             }
-            long drifted = driftCheck.drifted();
+            long drifted = cards.quotaDrift();
             return drifted == 0
                     ? Optional.empty()
                     : Optional.of(new DashboardTile.Tile(

@@ -8,6 +8,7 @@ import com.realsim.catalogue.Operator;
 import com.realsim.catalogue.OperatorService;
 import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
+import com.realsim.platform.web.DashboardTile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
@@ -231,6 +233,13 @@ class IdentityQuotaTest {
         }
     }
 
+    java.util.Optional<DashboardTile.Tile> driftTile(com.realsim.platform.Actor actor) {
+        return context.getBeansOfType(DashboardTile.class).values().stream()
+                .flatMap(tile -> tile.tileFor(actor).stream())
+                .filter(tile -> tile.messageKey().equals("card.tile.quotaDrift"))
+                .findFirst();
+    }
+
     @Test
     void driftTurnsTheHealthIndicatorDownWithTheNumberOnly() {
         String agrees = identity();
@@ -262,6 +271,15 @@ class IdentityQuotaTest {
                     .doesNotContainValue(counterHigh)
                     .doesNotContainValue(uncounted);
             assertThat(driftCheck.drifted()).isEqualTo(drift.size());
+            // OPS see it on their dashboard, agents do not
+            assertThat(driftTile(CardFixtures.OPS))
+                    .hasValueSatisfying(tile -> assertThat(tile.value()).isEqualTo(drift.size()));
+            assertThat(driftTile(CardFixtures.agent(agentId))).isEmpty();
+            // /actuator/health shows it; the probes a load balancer uses do not take the instance out for it
+            HealthEndpoint health = context.getBean(HealthEndpoint.class);
+            assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+            assertThat(health.healthForPath("readiness").getStatus()).isEqualTo(Status.UP);
+            assertThat(health.healthForPath("liveness").getStatus()).isEqualTo(Status.UP);
         } finally {
             jdbc.update(
                     "UPDATE identity_quota SET cards_held = 1 WHERE operator = 'CHINA_MOBILE' AND id_bidx = ?",
@@ -273,5 +291,6 @@ class IdentityQuotaTest {
         assertThat(driftCheck.check())
                 .noneMatch(d -> List.of(agrees, counterHigh, uncounted).contains(d.idBidx()));
         assertThat(driftCheck.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(driftTile(CardFixtures.OPS)).isEmpty();
     }
 }
