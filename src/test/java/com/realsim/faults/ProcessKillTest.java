@@ -33,8 +33,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The application process is killed ({@code SIGKILL}: no shutdown hook, no clean close) while an order's completion
  * has written its cards and not committed. The restarted process answers its health check as soon as a normal start
- * would (the interrupted work does not hold the start up), then finishes the order in the background by
- * republishing the event whose listener was cut off: the order is completed exactly once, every card handed over,
+ * would, even though the interrupted work stops at the same pause point again (so it cannot be running in the
+ * start), then finishes the order in the background by republishing the event whose listener was cut off: the order is completed exactly once, every card handed over,
  * the counters equal the bindings and the audit chain verifies.
  */
 class ProcessKillTest {
@@ -111,6 +111,11 @@ class ProcessKillTest {
         }
     }
 
+    long postmaster() throws IOException {
+        return Long.parseLong(
+                Files.readAllLines(dataDir.resolve("pg/postmaster.pid")).get(0).trim());
+    }
+
     /** Milliseconds from the process's start until its health check answers UP. */
     long untilHealthy(Process process, int httpPort, long started) {
         Awaitility.await()
@@ -146,12 +151,26 @@ class ProcessKillTest {
         faults.awaitPaused(Duration.ofSeconds(120));
         first.destroyForcibly(); // SIGKILL, in the middle of the completion's transaction
         assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        faults.release();
-        faults.removePause();
+        faults.release(); // the dead process's transaction ends (rolled back); the pause point stays
+        long orphan = postmaster();
 
         int secondPort = freePort();
         long secondStart = System.currentTimeMillis();
         Process second = child(RealSimApplication.class.getName(), "second", secondPort, pgPort);
+        // the new process stops the orphaned PostgreSQL and starts its own; then the pause point holds again, so the
+        // completion, when it is run again, stops where it stopped before
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofMillis(100))
+                .ignoreExceptions()
+                .until(() -> {
+                    if (postmaster() == orphan) {
+                        return false;
+                    }
+                    faults.owner().close();
+                    return true;
+                });
+        faults.hold();
         long restartAfterKill = untilHealthy(second, secondPort, secondStart);
         log.info(
                 "Start on a fresh data directory: {} ms to a healthy answer; restart after the kill: {} ms",
@@ -164,6 +183,12 @@ class ProcessKillTest {
         assertThat(restartAfterKill)
                 .as("the restart answers its health check no later than a first start did")
                 .isLessThanOrEqualTo(firstStartup + 10_000);
+        // it answered while the interrupted completion still waits at the pause point: the work runs in the
+        // background, not in the start (a start that ran it would never have become healthy)
+        faults.awaitPaused(Duration.ofMinutes(2));
+        assertThat(healthy(secondPort)).isTrue();
+        faults.release();
+        faults.removePause();
 
         // the interrupted completion is finished in the background, once
         try (var connection = faults.owner()) {

@@ -69,6 +69,11 @@ public final class DatabaseFaults implements AutoCloseable {
             statement.execute("CREATE TRIGGER fault_pause AFTER " + event + " ON " + table + " FOR EACH ROW WHEN ("
                     + condition + ") EXECUTE FUNCTION fault_pause()");
         }
+        hold();
+    }
+
+    /** Takes the lock the pause point waits for (again, after {@link #release}): the next write there waits. */
+    public void hold() throws SQLException {
         holder = owner();
         try (Statement statement = holder.createStatement()) {
             statement.execute("SELECT pg_advisory_lock(" + PAUSE_LOCK + ")");
