@@ -1,5 +1,6 @@
 package com.realsim.platform.jobs;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -27,11 +28,15 @@ class OutstandingEvents {
             EventPublication.Status.PUBLISHED, EventPublication.Status.PROCESSING, EventPublication.Status.RESUBMITTED);
 
     private final IncompleteEventPublications incomplete;
+    private final Clock clock;
     private final Duration minAge;
 
     OutstandingEvents(
-            IncompleteEventPublications incomplete, @Value("${realsim.events.republish-after:2m}") Duration minAge) {
+            IncompleteEventPublications incomplete,
+            Clock clock,
+            @Value("${realsim.events.republish-after:2m}") Duration minAge) {
         this.incomplete = incomplete;
+        this.clock = clock;
         this.minAge = minAge;
     }
 
@@ -40,7 +45,7 @@ class OutstandingEvents {
             initialDelay = "0s",
             fixedDelay = "${realsim.events.republish-interval:1m}")
     void republish() {
-        Instant before = Instant.now().minus(minAge);
+        Instant before = clock.instant().minus(minAge);
         // resubmitIncompletePublications(ResubmissionOptions) takes FAILED publications only; the predicate form
         // takes every incomplete one, so the interrupted ones (left PUBLISHED or PROCESSING) are chosen here
         incomplete.resubmitIncompletePublications(publication -> INTERRUPTED.contains(publication.getStatus())
