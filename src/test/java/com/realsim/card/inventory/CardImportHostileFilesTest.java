@@ -40,7 +40,6 @@ class CardImportHostileFilesTest {
     @Autowired
     CardImportService imports;
 
-
     @Autowired
     JdbcTemplate jdbc;
 
@@ -130,7 +129,8 @@ class CardImportHostileFilesTest {
             assertThat(rejected.code()).isEqualTo("INVALID_ICCID");
             assertThat(rejected.raw()).startsWith("8986\uFFFD00,149");
         });
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM card WHERE iccid = ?", Long.class, good)).isOne();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM card WHERE iccid = ?", Long.class, good))
+                .isOne();
     }
 
     @Test
@@ -159,7 +159,9 @@ class CardImportHostileFilesTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "card.import.malformedLine"));
         assertThat(result.imported()).isEqualTo(50);
         assertThat(after)
-                .allSatisfy(iccid -> assertThat(jdbc.queryForObject("SELECT count(*) FROM card WHERE iccid = ?", Long.class, iccid)).isOne());
+                .allSatisfy(iccid -> assertThat(
+                                jdbc.queryForObject("SELECT count(*) FROM card WHERE iccid = ?", Long.class, iccid))
+                        .isOne());
     }
 
     private Map<String, List<String>> stored(List<HostileInventory.Line> good) {
