@@ -5,8 +5,8 @@ import com.realsim.card.domain.CardEndUser;
 import com.realsim.card.domain.CardRealName;
 import com.realsim.card.domain.CardStateCounts;
 import com.realsim.card.domain.Cards;
-import com.realsim.card.domain.EndUserBindings;
 import com.realsim.card.domain.LockedCards;
+import com.realsim.card.domain.QuotaDriftCheck;
 import com.realsim.catalogue.ServicePlanService;
 import com.realsim.catalogue.ServicePlanSummary;
 import com.realsim.platform.Actor;
@@ -41,8 +41,8 @@ public class CardService {
     private final LockedCards locked;
     private final ServicePlanService plans;
     private final CardRealName realName;
-    private final EndUserBindings bindings;
     private final CardStateCounts stateCounts;
+    private final QuotaDriftCheck driftCheck;
     private final Clock clock;
 
     // --- reading (tenant-scoped) ----------------------------------------------------------------------------------
@@ -90,6 +90,14 @@ public class CardService {
         return countByState().get(state);
     }
 
+    /**
+     * How many identities' one-ID-N-cards counters disagreed with their bound cards at the last drift check (for OPS:
+     * a number, never who).
+     */
+    public long quotaDrift() {
+        return driftCheck.drifted();
+    }
+
     // --- people acting on a card (tenant-scoped; the role decides the blocking reason) -----------------------------
 
     /** Suspends the card with the reason of the actor's role: OPS_ACTION for OPS, CUSTOMER_REQUEST for customers. */
@@ -126,7 +134,6 @@ public class CardService {
         Actor actor = CurrentActor.get();
         Card card = locked.visible(iccid);
         card.cancel(note, actor, clock.instant());
-        bindings.cardCancelled(card);
         return view(cards.save(card));
     }
 

@@ -285,7 +285,6 @@ public class CardsForOrders {
     public void customerCancel(String iccid, String note, long orderId) {
         Card card = lock(iccid);
         card.cancel(orderNote(note, orderId), null, clock.instant());
-        bindings.cardCancelled(card);
         cards.save(card);
     }
 

@@ -1,13 +1,12 @@
 package com.realsim.order;
 
+import com.realsim.platform.jobs.Recurring;
 import com.realsim.verification.VerificationDecided;
 import com.realsim.verification.VerificationKind;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -15,7 +14,7 @@ import org.springframework.transaction.annotation.Propagation;
 /**
  * What moves orders from outside a request: the verification module's decision of a handler's comparison, and a
  * restart (orders whose last step committed but whose completion never ran, because the process stopped between
- * the two transactions, are completed then).
+ * the two transactions, are completed in the background after a start).
  */
 @Component
 @RequiredArgsConstructor
@@ -39,7 +38,12 @@ class OrderListeners {
         progress.comparisonDecided(decided.subjectId(), decided.caseId(), decided.approved(), decided.reason());
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    /**
+     * Orders whose last step committed but whose completion never ran (the process stopped between the two
+     * transactions) are completed in the background, on one instance, soon after a start and then every
+     * {@code realsim.order.settle-interval}: never in the starting thread, where a large order held up the start.
+     */
+    @Recurring(name = "order-settle-open", initialDelay = "0s", fixedDelay = "${realsim.order.settle-interval:5m}")
     void settleOpenOrders() {
         List<Long> open = orders.findOpenIds();
         for (Long id : open) {

@@ -20,6 +20,7 @@ import com.realsim.platform.Role;
 import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
 import com.realsim.testsupport.ActorAuthentication;
+import com.realsim.testsupport.DatabaseOwner;
 import com.realsim.testsupport.FreshNumbers;
 import com.realsim.testsupport.RunAs;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.MigrationVersion;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +46,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -86,6 +90,9 @@ class IdentityKeyQuotaTest {
 
     @Autowired
     JdbcClient sql;
+
+    @Autowired
+    Environment environment;
 
     @Autowired
     MockMvcTester mvc;
@@ -218,6 +225,8 @@ class IdentityKeyQuotaTest {
             operators.setQuota(operator, limit, ADMIN);
         }
         String person = blindIndex.of(printed);
+        // The database as it was before V190: the counters written by hand, not yet by the triggers.
+        quotaTriggers("DISABLE");
         sql.sql("DELETE FROM identity_quota WHERE operator = ? AND id_bidx = ?")
                 .params(operator.name(), person)
                 .update();
@@ -278,6 +287,7 @@ class IdentityKeyQuotaTest {
             changes.add(run.get(120, TimeUnit.SECONDS));
         }
         instances.shutdown();
+        quotaTriggers("ENABLE");
         assertThat(changes)
                 .as("one run re-keyed the two renewed permits, the other found nothing left to do")
                 .anySatisfy(changed -> assertThat(changed)
@@ -380,6 +390,18 @@ class IdentityKeyQuotaTest {
                         .list())
                 .as("Flyway ran every re-keying once when this database was made")
                 .containsExactlyInAnyOrder("103", "104", "105", "106");
+    }
+
+    @AfterEach
+    void quotaTriggersOn() {
+        quotaTriggers("ENABLE");
+    }
+
+    /** The triggers that keep the one-ID-N-cards counters (V190), switched by the database's owner. */
+    void quotaTriggers(String enableOrDisable) {
+        JdbcTemplate owner = DatabaseOwner.template(environment);
+        owner.execute("ALTER TABLE card_end_user " + enableOrDisable + " TRIGGER USER");
+        owner.execute("ALTER TABLE card " + enableOrDisable + " TRIGGER USER");
     }
 
     /** Runs another module's re-keying, in a transaction of its own. */

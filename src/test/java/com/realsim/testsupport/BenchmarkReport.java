@@ -17,10 +17,15 @@ public final class BenchmarkReport {
     private BenchmarkReport() {}
 
     public static void write(String section, String markdown) throws IOException {
+        write(FILE, section, markdown);
+    }
+
+    /** Writes the section into another report (docs/reliability.md), between the same kind of markers. */
+    public static void write(Path file, String section, String markdown) throws IOException {
         String start = "<!-- " + section + ":start -->";
         String end = "<!-- " + section + ":end -->";
-        String text = Files.exists(FILE)
-                ? Files.readString(FILE, StandardCharsets.UTF_8)
+        String text = Files.exists(file)
+                ? Files.readString(file, StandardCharsets.UTF_8)
                 : "# Benchmarks\n\nMeasured by `./mvnw -Pbench verify` (the `*Benchmark` classes; never part of the normal"
                         + " build). Each section is rewritten by its benchmark.\n";
         String block = start + "\n" + markdown.strip() + "\n" + end;
@@ -31,8 +36,8 @@ public final class BenchmarkReport {
         } else {
             text = text.stripTrailing() + "\n\n" + block + "\n";
         }
-        Files.createDirectories(FILE.getParent());
-        Files.writeString(FILE, text, StandardCharsets.UTF_8);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
     /** The machine in one line: CPU model and count, memory, Java. */

@@ -42,7 +42,6 @@ class CancellationCycle {
 
     private final Cards cards;
     private final LockedCards locked;
-    private final EndUserBindings bindings;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final CardProperties properties;
@@ -70,10 +69,7 @@ class CancellationCycle {
                 cancelDue,
                 card -> card.state() == CardState.PRE_CANCELLED
                         && !card.preCancelledAt().isAfter(cancelDue),
-                card -> {
-                    card.cancel("card.note.cycleCancelled", null, now);
-                    bindings.cardCancelled(card);
-                });
+                card -> card.cancel("card.note.cycleCancelled", null, now));
         if (cancelled == null) {
             return new Outcome(0, 0, false);
         }

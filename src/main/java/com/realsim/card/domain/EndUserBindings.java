@@ -19,13 +19,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The end-user bindings of cards and their one-ID-N-cards slots, inside the transactions of the card's use cases.
- * The rule kept here: <em>a card that is not cancelled and has a current binding holds one slot of the binding's
- * identity at the card's operator</em> — so binding takes a slot (or keeps the one of the same identity), binding
- * another identity gives the old slot back, a transfer ends the binding and gives its slot back, cancelling a card
- * gives its slot back, and a replacement moves the binding to the new card with its slot.
+ * The rule: <em>a card that is not cancelled and has a current binding holds one slot of the binding's identity at
+ * the card's operator</em> — so binding takes a slot (or keeps the one of the same identity), binding another
+ * identity gives the old slot back, a transfer ends the binding and gives its slot back, cancelling a card gives its
+ * slot back, and a replacement moves the binding to the new card with its slot. PostgreSQL moves the counters with
+ * the rows (triggers, migration V190); binding checks the limit first ({@link IdentityQuota#checkRoom}).
  *
  * <p>The caller holds the card's row lock, so two acts on one card never interleave; concurrent bindings of
- * different cards to one identity queue on the quota's counter row ({@link IdentityQuota}).
+ * different cards to one identity queue on the quota's counter row.
  */
 @Component
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
@@ -58,17 +59,11 @@ public class EndUserBindings implements QuotaDriftCheck.HeldCards {
         String taken = binding.quotaKey();
         String released = previous.map(CardEndUser::quotaKey).orElse(null);
         if (!taken.equals(released)) {
-            int limit = operators.quota(card.operator()).maxCardsPerId();
-            // both counter rows in one order, so that two cards swapping identities cannot deadlock
-            if (released != null && released.compareTo(taken) < 0) {
-                quota.release(card.operator(), released);
-                quota.take(card.operator(), taken, limit);
-            } else {
-                quota.take(card.operator(), taken, limit);
-                if (released != null) {
-                    quota.release(card.operator(), released);
-                }
-            }
+            quota.checkRoom(
+                    card.operator(),
+                    taken,
+                    released,
+                    operators.quota(card.operator()).maxCardsPerId());
         }
         previous.ifPresent(old -> {
             old.end(CardEndUser.EndReason.REPLACED, now);
@@ -79,19 +74,12 @@ public class EndUserBindings implements QuotaDriftCheck.HeldCards {
         return bound;
     }
 
-    /** The card was cancelled (in the caller's transaction): its end user's slot is free again. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void cardCancelled(Card card) {
-        current(card).ifPresent(binding -> quota.release(card.operator(), binding.quotaKey()));
-    }
-
     /** The card changed owner: the binding ends and its slot is free again. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void cardTransferred(Card card, Instant now) {
         current(card).ifPresent(binding -> {
             binding.end(CardEndUser.EndReason.TRANSFERRED, now);
             endUsers.save(binding);
-            quota.release(card.operator(), binding.quotaKey());
         });
     }
 

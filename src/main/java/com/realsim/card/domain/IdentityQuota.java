@@ -8,9 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import lombok.RequiredArgsConstructor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -18,65 +17,52 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * One ID, at most N cards per operator (一证N卡), enforced by PostgreSQL: a counter row per operator and identity
- * (the identity module's blind index of the ID document, an opaque string here). Taking a slot increments the
- * counter only while it is below the operator's limit, in one conditional {@code UPDATE}: concurrent takes for the
- * same identity queue on the row's lock, and each sees the count the previous one committed, so two bindings of the
- * 5th and 6th card at the same instant end with exactly 5.
+ * (the identity module's blind index of the ID document, an opaque string here). The counter is kept by the
+ * database (migration V190): triggers on {@code card_end_user} and {@code card} move it in the statement that starts
+ * or ends a binding or cancels a card, so no code path can move one without the other.
  *
- * <p>{@link #take} and {@link #release} run in the caller's transaction (the binding's or the cancellation's), so
- * the counter moves exactly when the binding does. Package-private: only {@link EndUserBindings} takes and releases
- * slots — a slot is never taken without a binding.
+ * <p>What stays here is the limit: {@link #checkRoom} locks the counter rows a binding is about to move (in one
+ * order, so two cards swapping identities cannot deadlock) and refuses a binding that would go over the limit.
+ * Concurrent bindings of one identity queue on the row's lock, and each sees the count the previous one committed
+ * (its trigger moved it), so two bindings of the 5th and 6th card at the same instant end with exactly 5.
  */
 @Component
 @RequiredArgsConstructor
 class IdentityQuota {
 
-    private static final Logger log = LoggerFactory.getLogger(IdentityQuota.class);
-
     private final JdbcTemplate jdbc;
 
     /**
-     * Takes a slot for one more card of this identity at this operator while it holds fewer than {@code limit} (the
-     * operator's limit, read by the caller in the same transaction), or refuses with {@code QUOTA_EXCEEDED}. A limit
-     * an ADMIN lowers between that read and this update acts as if it had been lowered a moment later.
+     * Locks the counters of {@code taken} (the identity being bound) and of {@code released} (the card's previous end
+     * user, or null) at this operator until the caller's transaction ends, and refuses with {@code QUOTA_EXCEEDED}
+     * unless {@code taken} holds fewer than {@code limit} cards (the operator's limit, read by the caller in the same
+     * transaction). A limit an ADMIN lowers between that read and this check acts as if it had been lowered a moment
+     * later. The binding the caller then writes moves the counters (the database's triggers).
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    void take(Operator operator, String idBidx, int limit) {
-        requireKey(idBidx);
-        jdbc.update(
-                "INSERT INTO identity_quota (operator, id_bidx, cards_held) VALUES (?, ?, 0) ON CONFLICT DO NOTHING",
-                operator.name(),
-                idBidx);
-        int updated = jdbc.update(
-                "UPDATE identity_quota SET cards_held = cards_held + 1"
-                        + " WHERE operator = ? AND id_bidx = ? AND cards_held < ?",
-                operator.name(),
-                idBidx,
-                limit);
-        if (updated == 0) {
+    void checkRoom(Operator operator, String taken, String released, int limit) {
+        requireKey(taken);
+        int held = 0;
+        for (String key : new TreeSet<>(released == null ? List.of(taken) : List.of(taken, released))) {
+            jdbc.update(
+                    "INSERT INTO identity_quota (operator, id_bidx, cards_held) VALUES (?, ?, 0)"
+                            + " ON CONFLICT DO NOTHING",
+                    operator.name(),
+                    key);
+            int locked = jdbc.queryForObject(
+                    "SELECT cards_held FROM identity_quota WHERE operator = ? AND id_bidx = ? FOR UPDATE",
+                    Integer.class,
+                    operator.name(),
+                    key);
+            if (key.equals(taken)) {
+                held = locked;
+            }
+        }
+        if (held >= limit) {
             throw new DomainException(ErrorCode.QUOTA_EXCEEDED)
                     .with("operator", operator.name())
                     .with("limit", limit);
         }
-    }
-
-    /**
-     * Gives a slot back (the card was cancelled or its end user unbound). Answers false, and logs, when the counter
-     * is already at zero: that is drift, which {@link #compare} reports.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    boolean release(Operator operator, String idBidx) {
-        requireKey(idBidx);
-        int updated = jdbc.update(
-                "UPDATE identity_quota SET cards_held = cards_held - 1"
-                        + " WHERE operator = ? AND id_bidx = ? AND cards_held > 0",
-                operator.name(),
-                idBidx);
-        if (updated == 0) {
-            log.warn("Released a quota slot at {} for an identity that held none: counter drift", operator);
-            return false;
-        }
-        return true;
     }
 
     /** The cards this identity holds at this operator, by the counter. */

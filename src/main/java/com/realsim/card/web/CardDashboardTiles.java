@@ -36,6 +36,21 @@ class CardDashboardTiles {
         return tile(cards, CardState.INVENTORY, "secondary", 203, Set.of(Role.OPS));
     }
 
+    /** Shown to OPS and ADMIN only while the last quota drift check found counters that disagree with the cards. */
+    @Bean
+    DashboardTile quotaDriftTile(CardService cards) {
+        return (Actor actor) -> {
+            if (actor.role() != Role.OPS && actor.role() != Role.ADMIN) {
+                return Optional.empty();
+            }
+            long drifted = cards.quotaDrift();
+            return drifted == 0
+                    ? Optional.empty()
+                    : Optional.of(new DashboardTile.Tile(
+                            "card.tile.quotaDrift", drifted, "/over-limit-identities", "danger", 199));
+        };
+    }
+
     private static DashboardTile tile(CardService cards, CardState state, String tone, int order, Set<Role> roles) {
         return (Actor actor) -> roles.contains(actor.role())
                 ? Optional.of(new DashboardTile.Tile(

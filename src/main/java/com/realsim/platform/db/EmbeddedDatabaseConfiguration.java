@@ -63,6 +63,12 @@ class EmbeddedDatabaseConfiguration {
                 .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("timezone", "UTC")
+                // zonky is made for tests: it starts PostgreSQL with -F (fsync off) and synchronous_commit off, so
+                // a commit was acknowledged before it was on disk and a crash lost it. A system of record keeps
+                // what it said it kept: these come after -F on the command line and win.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .start();
         log.info(
                 "Embedded PostgreSQL is running: jdbc:postgresql://localhost:{}/postgres (user postgres), data in {}",

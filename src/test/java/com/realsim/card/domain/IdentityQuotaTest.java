@@ -3,35 +3,51 @@ package com.realsim.card.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.realsim.card.CardFixtures;
 import com.realsim.catalogue.Operator;
 import com.realsim.catalogue.OperatorService;
 import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
+import com.realsim.platform.web.DashboardTile;
+import com.realsim.testsupport.RunAs;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** One ID, at most N cards per operator, held by PostgreSQL even when many bindings race for the last slot. */
+/**
+ * One ID, at most N cards per operator, held by PostgreSQL: the counter moves with the binding rows (triggers), even
+ * for a writer that bypasses the application, and the limit check holds when many bindings race for the last slot.
+ */
 @SpringBootTest
 class IdentityQuotaTest {
 
     static final int THREADS = 32;
 
     @Autowired
+    ApplicationContext context;
+
+    @Autowired
     IdentityQuota quota;
+
+    @Autowired
+    QuotaDriftCheck driftCheck;
 
     @Autowired
     PlatformTransactionManager transactions;
@@ -42,7 +58,17 @@ class IdentityQuotaTest {
     @Autowired
     OperatorService operators;
 
-    /** The operator's limit, as the binding reads it in its transaction before taking a slot. */
+    CardFixtures fx;
+    long agentId;
+    long enterpriseId;
+
+    @BeforeEach
+    void fixtures() {
+        fx = new CardFixtures(context);
+        agentId = CardFixtures.newAgent();
+        enterpriseId = fx.verifiedEnterprise(agentId);
+    }
+
     int limit(Operator operator) {
         return operators.quota(operator).maxCardsPerId();
     }
@@ -55,33 +81,63 @@ class IdentityQuotaTest {
         return "bidx-" + UUID.randomUUID();
     }
 
-    void take(Operator operator, String idBidx, int times) {
-        for (int i = 0; i < times; i++) {
-            transaction().executeWithoutResult(status -> quota.take(operator, idBidx, limit(operator)));
+    /** Cards of the enterprise at the operator, by their row ids. */
+    List<Long> cards(int count, Operator operator) {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String iccid = fx.enterpriseCard(agentId, enterpriseId, "138", fx.directionalDataPlan(), operator);
+            ids.add(jdbc.queryForObject("SELECT id FROM card WHERE iccid = ?", Long.class, iccid));
         }
+        return ids;
+    }
+
+    /** A current binding written straight into the table, as a writer that bypasses the application would. */
+    long insertBinding(long cardId, String idBidx) {
+        return jdbc.queryForObject("""
+                INSERT INTO card_end_user (card_id, agent_id, enterprise_id, seal_key, name_enc, name_masked, id_type,
+                                           id_number_enc, id_number_bidx, id_number_masked, id_address_enc,
+                                           id_address_masked, status, bound_at, bound_by)
+                VALUES (?, ?, ?, ?, '\\x00', '王*', 'RESIDENT_ID', '\\x00', ?, '1***', '\\x00', '北*', 'BOUND', now(), 'test')
+                RETURNING id""", Long.class, cardId, agentId, enterpriseId, UUID.randomUUID(), idBidx);
+    }
+
+    /** The binding as EndUserBindings does it: the limit checked with the counter locked, then the row written. */
+    void bind(long cardId, Operator operator, String idBidx) {
+        transaction().executeWithoutResult(status -> {
+            quota.checkRoom(operator, idBidx, null, limit(operator));
+            insertBinding(cardId, idBidx);
+        });
+    }
+
+    int held(Operator operator, String idBidx) {
+        return quota.held(operator, idBidx);
     }
 
     @Test
     void sixthCardForSameIdIsRefusedEvenUnderConcurrency() throws Exception {
         String id = identity();
-        take(Operator.CHINA_MOBILE, id, 4);
-        assertThat(quota.held(Operator.CHINA_MOBILE, id)).isEqualTo(4);
+        List<Long> mobile = cards(4 + THREADS, Operator.CHINA_MOBILE);
+        for (int i = 0; i < 4; i++) {
+            bind(mobile.get(i), Operator.CHINA_MOBILE, id);
+        }
+        assertThat(held(Operator.CHINA_MOBILE, id)).isEqualTo(4);
         assertThat(limit(Operator.CHINA_MOBILE)).isEqualTo(5);
 
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Boolean>> attempts = new ArrayList<>();
         try {
-            for (int i = 0; i < THREADS; i++) {
+            for (long cardId : mobile.subList(4, 4 + THREADS)) {
                 attempts.add(pool.submit(() -> {
                     start.await();
                     try {
-                        transaction()
-                                .executeWithoutResult(
-                                        status -> quota.take(Operator.CHINA_MOBILE, id, limit(Operator.CHINA_MOBILE)));
+                        bind(cardId, Operator.CHINA_MOBILE, id);
                         return true;
                     } catch (DomainException refused) {
                         assertThat(refused.code()).isEqualTo(ErrorCode.QUOTA_EXCEEDED);
+                        assertThat(refused.details())
+                                .containsEntry("limit", 5)
+                                .containsEntry("operator", "CHINA_MOBILE");
                         return false;
                     }
                 }));
@@ -97,75 +153,148 @@ class IdentityQuotaTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(quota.held(Operator.CHINA_MOBILE, id)).isEqualTo(5);
+        assertThat(held(Operator.CHINA_MOBILE, id)).isEqualTo(5);
         assertThat(jdbc.queryForObject(
-                        "SELECT count(*) FROM identity_quota WHERE cards_held < 0 OR cards_held > 5", Long.class))
-                .isZero();
+                        "SELECT count(*) FROM card_end_user WHERE id_number_bidx = ? AND ended_at IS NULL",
+                        Long.class,
+                        id))
+                .isEqualTo(5);
 
         // the same identity may still take a card at another operator
-        take(Operator.CHINA_UNICOM, id, 1);
-        assertThat(quota.held(Operator.CHINA_UNICOM, id)).isEqualTo(1);
-
-        // releasing (a cancelled card) frees exactly one slot
-        transaction()
-                .executeWithoutResult(status ->
-                        assertThat(quota.release(Operator.CHINA_MOBILE, id)).isTrue());
-        take(Operator.CHINA_MOBILE, id, 1);
-        assertThatThrownBy(() -> take(Operator.CHINA_MOBILE, id, 1))
-                .isInstanceOfSatisfying(DomainException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.QUOTA_EXCEEDED);
-                    assertThat(e.details()).containsEntry("limit", 5).containsEntry("operator", "CHINA_MOBILE");
-                });
+        bind(cards(1, Operator.CHINA_UNICOM).get(0), Operator.CHINA_UNICOM, id);
+        assertThat(held(Operator.CHINA_UNICOM, id)).isEqualTo(1);
     }
 
     @Test
-    void aSlotTakenInATransactionThatRollsBackIsNotKept() {
+    void theCounterMovesWithTheRowsWhoeverWritesThem() {
         String id = identity();
+        List<Long> cards = cards(3, Operator.CHINA_TELECOM);
+        long first = insertBinding(cards.get(0), id);
+        insertBinding(cards.get(1), id);
+        insertBinding(cards.get(2), id);
+        assertThat(held(Operator.CHINA_TELECOM, id)).isEqualTo(3);
+
+        // a binding ends (another end user, a transfer)
+        jdbc.update("UPDATE card_end_user SET ended_at = now(), end_reason = 'REPLACED' WHERE id = ?", first);
+        assertThat(held(Operator.CHINA_TELECOM, id)).isEqualTo(2);
+        // a card is cancelled, and (by hand) un-cancelled
+        jdbc.update("UPDATE card SET state = 'CANCELLED', cancelled_at = now() WHERE id = ?", cards.get(1));
+        assertThat(held(Operator.CHINA_TELECOM, id)).isEqualTo(1);
+        jdbc.update("UPDATE card SET state = 'PENDING_ACTIVATION', cancelled_at = NULL WHERE id = ?", cards.get(1));
+        assertThat(held(Operator.CHINA_TELECOM, id)).isEqualTo(2);
+        // a binding moved to another identity by hand moves its slot
+        String other = identity();
+        jdbc.update(
+                "UPDATE card_end_user SET id_number_bidx = ? WHERE card_id = ? AND ended_at IS NULL",
+                other,
+                cards.get(2));
+        assertThat(held(Operator.CHINA_TELECOM, id)).isEqualTo(1);
+        assertThat(held(Operator.CHINA_TELECOM, other)).isEqualTo(1);
+        // updates that do not touch the binding's slot leave the counter alone
+        jdbc.update("UPDATE card_end_user SET status = 'BOUND', version = version + 1 WHERE card_id = ?", cards.get(2));
+        jdbc.update("UPDATE card SET version = version + 1 WHERE id = ?", cards.get(2));
+        assertThat(held(Operator.CHINA_TELECOM, other)).isEqualTo(1);
+        assertThat(driftCheck.check())
+                .noneMatch(d -> d.idBidx().equals(id) || d.idBidx().equals(other));
+    }
+
+    @Test
+    void aBindingThatRollsBackLeavesTheCounterAsItWas() {
+        String id = identity();
+        long card = cards(1, Operator.CHINA_TELECOM).get(0);
         assertThatThrownBy(() -> transaction().executeWithoutResult(status -> {
-                    quota.take(Operator.CHINA_TELECOM, id, limit(Operator.CHINA_TELECOM));
-                    throw new IllegalStateException("the binding failed after taking the slot");
+                    quota.checkRoom(Operator.CHINA_TELECOM, id, null, limit(Operator.CHINA_TELECOM));
+                    insertBinding(card, id);
+                    throw new IllegalStateException("the binding failed after its row was written");
                 }))
                 .isInstanceOf(IllegalStateException.class);
-        assertThat(quota.held(Operator.CHINA_TELECOM, id)).isZero();
+        assertThat(held(Operator.CHINA_TELECOM, id)).isZero();
     }
 
     @Test
-    void takingAndReleasingNeedTheCallersTransaction() {
-        assertThatThrownBy(() -> quota.take(Operator.CHINA_MOBILE, identity(), limit(Operator.CHINA_MOBILE)))
-                .isInstanceOf(IllegalTransactionStateException.class);
-        assertThatThrownBy(() -> quota.release(Operator.CHINA_MOBILE, identity()))
+    void checkingNeedsTheCallersTransaction() {
+        assertThatThrownBy(() -> quota.checkRoom(Operator.CHINA_MOBILE, identity(), null, 5))
                 .isInstanceOf(IllegalTransactionStateException.class);
     }
 
     @Test
-    void releasingMoreThanWasTakenNeverGoesBelowZero() {
+    void aCounterSetBelowItsBindingsByHandCannotGoNegative() {
         String id = identity();
-        take(Operator.CHINA_BROADNET, id, 1);
-        transaction().executeWithoutResult(status -> {
-            assertThat(quota.release(Operator.CHINA_BROADNET, id)).isTrue();
-            assertThat(quota.release(Operator.CHINA_BROADNET, id)).isFalse();
-        });
-        assertThat(quota.held(Operator.CHINA_BROADNET, id)).isZero();
+        long card = cards(1, Operator.CHINA_BROADNET).get(0);
+        bind(card, Operator.CHINA_BROADNET, id);
+        try {
+            jdbc.update(
+                    "UPDATE identity_quota SET cards_held = 0 WHERE operator = 'CHINA_BROADNET' AND id_bidx = ?", id);
+            assertThatThrownBy(() ->
+                            jdbc.update("UPDATE card SET state = 'CANCELLED', cancelled_at = now() WHERE id = ?", card))
+                    .isInstanceOf(DataIntegrityViolationException.class);
+        } finally {
+            jdbc.update(
+                    "UPDATE identity_quota SET cards_held = 1 WHERE operator = 'CHINA_BROADNET' AND id_bidx = ?", id);
+        }
+    }
+
+    /** The quota drift tile of this actor's dashboard, as the home page asks every tile (as the actor). */
+    java.util.Optional<DashboardTile.Tile> driftTile(com.realsim.platform.Actor actor) {
+        return RunAs.run(
+                actor,
+                () -> context.getBeansOfType(DashboardTile.class).values().stream()
+                        .flatMap(tile -> tile.tileFor(actor).stream())
+                        .filter(tile -> tile.messageKey().equals("card.tile.quotaDrift"))
+                        .findFirst());
     }
 
     @Test
-    void theDriftCheckReportsCountersThatDisagreeWithRealCounts() {
+    void driftTurnsTheHealthIndicatorDownWithTheNumberOnly() {
         String agrees = identity();
         String counterHigh = identity();
         String uncounted = identity();
-        take(Operator.CHINA_MOBILE, agrees, 2);
-        take(Operator.CHINA_MOBILE, counterHigh, 3);
-        Map<IdentityQuota.Key, Long> real = Map.of(
-                new IdentityQuota.Key(Operator.CHINA_MOBILE, agrees), 2L,
-                new IdentityQuota.Key(Operator.CHINA_MOBILE, counterHigh), 1L,
-                new IdentityQuota.Key(Operator.CHINA_UNICOM, uncounted), 1L);
+        List<Long> cards = cards(4, Operator.CHINA_MOBILE);
+        bind(cards.get(0), Operator.CHINA_MOBILE, agrees);
+        bind(cards.get(1), Operator.CHINA_MOBILE, counterHigh);
+        bind(cards.get(2), Operator.CHINA_MOBILE, uncounted);
+        assertThat(driftCheck.check())
+                .noneMatch(d -> List.of(agrees, counterHigh, uncounted).contains(d.idBidx()));
+        assertThat(driftCheck.health().getStatus()).isEqualTo(Status.UP);
 
-        List<IdentityQuota.Drift> drift = quota.compare(real);
-
-        assertThat(drift)
-                .filteredOn(d -> List.of(agrees, counterHigh, uncounted).contains(d.idBidx()))
-                .containsExactlyInAnyOrder(
-                        new IdentityQuota.Drift(Operator.CHINA_MOBILE, counterHigh, 3, 1),
-                        new IdentityQuota.Drift(Operator.CHINA_UNICOM, uncounted, 0, 1));
+        // an insider writes the counters
+        jdbc.update(
+                "UPDATE identity_quota SET cards_held = 3 WHERE operator = 'CHINA_MOBILE' AND id_bidx = ?",
+                counterHigh);
+        jdbc.update("DELETE FROM identity_quota WHERE operator = 'CHINA_MOBILE' AND id_bidx = ?", uncounted);
+        try {
+            List<IdentityQuota.Drift> drift = driftCheck.check();
+            assertThat(drift)
+                    .filteredOn(d -> List.of(agrees, counterHigh, uncounted).contains(d.idBidx()))
+                    .containsExactlyInAnyOrder(
+                            new IdentityQuota.Drift(Operator.CHINA_MOBILE, counterHigh, 3, 1),
+                            new IdentityQuota.Drift(Operator.CHINA_MOBILE, uncounted, 0, 1));
+            assertThat(driftCheck.health().getStatus()).isEqualTo(Status.DOWN);
+            assertThat(driftCheck.health().getDetails())
+                    .containsEntry("driftedIdentities", (long) drift.size())
+                    .doesNotContainValue(counterHigh)
+                    .doesNotContainValue(uncounted);
+            assertThat(driftCheck.drifted()).isEqualTo(drift.size());
+            // OPS see it on their dashboard, agents do not
+            assertThat(driftTile(CardFixtures.OPS))
+                    .hasValueSatisfying(tile -> assertThat(tile.value()).isEqualTo(drift.size()));
+            assertThat(driftTile(CardFixtures.agent(agentId))).isEmpty();
+            // /actuator/health shows it; the probes a load balancer uses do not take the instance out for it
+            HealthEndpoint health = context.getBean(HealthEndpoint.class);
+            assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+            assertThat(health.healthForPath("readiness").getStatus()).isEqualTo(Status.UP);
+            assertThat(health.healthForPath("liveness").getStatus()).isEqualTo(Status.UP);
+        } finally {
+            jdbc.update(
+                    "UPDATE identity_quota SET cards_held = 1 WHERE operator = 'CHINA_MOBILE' AND id_bidx = ?",
+                    counterHigh);
+            jdbc.update(
+                    "INSERT INTO identity_quota (operator, id_bidx, cards_held) VALUES ('CHINA_MOBILE', ?, 1)",
+                    uncounted);
+        }
+        assertThat(driftCheck.check())
+                .noneMatch(d -> List.of(agrees, counterHigh, uncounted).contains(d.idBidx()));
+        assertThat(driftCheck.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(driftTile(CardFixtures.OPS)).isEmpty();
     }
 }

@@ -183,11 +183,13 @@ class JobsTest {
                         "audit-retry",
                         "card-cancellation-cycle",
                         "card-quota-drift-check",
+                        "order-settle-open",
                         "platform-expired-authorizations",
                         "platform-expired-sessions",
                         "platform-finished-jobs",
                         "platform-idempotency-records",
-                        "platform-orphaned-jobs");
+                        "platform-orphaned-jobs",
+                        "platform-outstanding-events");
     }
 
     @Test
