@@ -6,9 +6,9 @@ import com.realsim.platform.Role;
 import com.realsim.platform.TenantScope;
 import com.realsim.platform.web.Cursor;
 import com.realsim.platform.web.CursorPage;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -97,7 +97,8 @@ public class AuditTrail {
     /**
      * Appends the facts as the chain's next entries, in their order, under one lock of the chain head and in the
      * caller's transaction (or a new one): the ids come from the sequence in one statement, the links are computed
-     * here one after the other, the rows go in in JDBC batches of {@value #APPEND_BATCH} and the head moves once. The
+     * here one after the other, the rows go in by one {@code INSERT … SELECT FROM unnest(…)} per {@value #APPEND_BATCH}
+     * entries, and the head moves once. The
      * chain is exactly what as many single appends would have made; nothing else can append in between.
      *
      * @param occurredAt when the events happened; null for now (the moment of recording)
@@ -154,27 +155,68 @@ public class AuditTrail {
         return entries;
     }
 
+    /** One statement for the whole batch: every column as an array, unnested into rows in the batch's order. */
     private void insert(List<AuditEntry> batch) {
-        batches.batchUpdate("""
+        int size = batch.size();
+        Long[] ids = new Long[size];
+        String[] ats = new String[size];
+        String[] occurred = new String[size];
+        String[] actors = new String[size];
+        String[] roles = new String[size];
+        Long[] agents = new Long[size];
+        Long[] enterprises = new Long[size];
+        String[] actions = new String[size];
+        String[] targetTypes = new String[size];
+        String[] targetIds = new String[size];
+        String[] outcomes = new String[size];
+        String[] details = new String[size];
+        String[] prevHashes = new String[size];
+        String[] hashes = new String[size];
+        for (int i = 0; i < size; i++) {
+            AuditEntry entry = batch.get(i);
+            ids[i] = entry.id();
+            ats[i] = entry.at().toString();
+            occurred[i] = entry.occurredAt().toString();
+            actors[i] = entry.actor();
+            roles[i] = entry.role() == null ? null : entry.role().name();
+            agents[i] = entry.agentId();
+            enterprises[i] = entry.enterpriseId();
+            actions[i] = entry.action();
+            targetTypes[i] = entry.targetType();
+            targetIds[i] = entry.targetId();
+            outcomes[i] = entry.outcome();
+            details[i] = HashChain.json(entry.details());
+            prevHashes[i] = entry.prevHash();
+            hashes[i] = entry.hash();
+        }
+        batches.update("""
                 INSERT INTO audit_entry (id, at, occurred_at, actor, role, agent_id, enterprise_id, action,
                                          target_type, target_id, outcome, details, prev_hash, hash)
                 OVERRIDING SYSTEM VALUE
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)
-                """, batch, batch.size(), (statement, entry) -> {
-            statement.setLong(1, entry.id());
-            statement.setObject(2, timestamp(entry.at()));
-            statement.setObject(3, timestamp(entry.occurredAt()));
-            statement.setString(4, entry.actor());
-            statement.setString(5, entry.role() == null ? null : entry.role().name());
-            statement.setObject(6, entry.agentId(), Types.BIGINT);
-            statement.setObject(7, entry.enterpriseId(), Types.BIGINT);
-            statement.setString(8, entry.action());
-            statement.setString(9, entry.targetType());
-            statement.setString(10, entry.targetId());
-            statement.setString(11, entry.outcome());
-            statement.setString(12, HashChain.json(entry.details()));
-            statement.setString(13, entry.prevHash());
-            statement.setString(14, entry.hash());
+                SELECT id, CAST(at AS timestamptz), CAST(occurred_at AS timestamptz), actor, role, agent_id,
+                       enterprise_id, action, target_type, target_id, outcome, CAST(details AS jsonb), prev_hash, hash
+                FROM unnest(CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                            CAST(? AS text[]), CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS text[]),
+                            CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                            CAST(? AS text[]), CAST(? AS text[]))
+                     AS t(id, at, occurred_at, actor, role, agent_id, enterprise_id, action, target_type, target_id,
+                          outcome, details, prev_hash, hash)
+                """, statement -> {
+            Connection connection = statement.getConnection();
+            statement.setArray(1, connection.createArrayOf("bigint", ids));
+            statement.setArray(2, connection.createArrayOf("text", ats));
+            statement.setArray(3, connection.createArrayOf("text", occurred));
+            statement.setArray(4, connection.createArrayOf("text", actors));
+            statement.setArray(5, connection.createArrayOf("text", roles));
+            statement.setArray(6, connection.createArrayOf("bigint", agents));
+            statement.setArray(7, connection.createArrayOf("bigint", enterprises));
+            statement.setArray(8, connection.createArrayOf("text", actions));
+            statement.setArray(9, connection.createArrayOf("text", targetTypes));
+            statement.setArray(10, connection.createArrayOf("text", targetIds));
+            statement.setArray(11, connection.createArrayOf("text", outcomes));
+            statement.setArray(12, connection.createArrayOf("text", details));
+            statement.setArray(13, connection.createArrayOf("text", prevHashes));
+            statement.setArray(14, connection.createArrayOf("text", hashes));
         });
     }
 
