@@ -37,7 +37,11 @@ class MessageBundlesTest {
             + "|platform|verification|review|error|nav|dashboard|login|form|validation|role|table|message)";
 
     /** Texts of that shape that are no message key, and what they are. */
-    static final Map<String, String> NOT_KEYS = Map.of("audit.trail", "the audit listener's id in the event registry");
+    static final Map<String, String> NOT_KEYS = Map.of(
+            "audit.trail",
+            "the audit listener's id in the event registry",
+            "audit.trail.batch",
+            "the id of the audit listener of batches in the event registry");
 
     /** A key handed to a fragment or a message call in a template: {@code 'account.agents.none'}. */
     static final Pattern QUOTED_KEY = Pattern.compile("'(" + PREFIXES + "\\.[A-Za-z0-9_.-]*[A-Za-z0-9_-])'");

@@ -40,7 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Cards are locked in ICCID order, so two orders touching the same cards never deadlock. The checks and the
  * hand-over of a new-card order read and write all their cards in one statement each ({@link CardRows}), whatever
- * their number; its audit entries go to the trail in batches of {@value #EVENT_CARDS} ({@link CardsHandedOver}).
+ * their number; its audit entries go to the trail in batches of 1,000 cards ({@link CardsHandedOver}, {@code EVENT_CARDS}).
  */
 @Service
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)

@@ -162,9 +162,7 @@ class CardImportBenchmark {
         BenchmarkReport.write("card-import", md.toString());
         // The target is what an operator waits for: wall-clock rows per second. The CPU rate above only explains a
         // slow run on a machine shared with other builds; it never passes a run whose wall-clock rate missed.
-        assertThat(rowsPerSecond)
-                .as("rows/s (wall-clock, median run)")
-                .isGreaterThanOrEqualTo(TARGET_ROWS_PER_SECOND);
+        assertThat(rowsPerSecond).as("rows/s (wall-clock, median run)").isGreaterThanOrEqualTo(TARGET_ROWS_PER_SECOND);
     }
 
     /**
