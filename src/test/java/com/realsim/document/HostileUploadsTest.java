@@ -226,7 +226,7 @@ class HostileUploadsTest {
         BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(body));
         assertThat(decoded.getWidth()).isEqualTo(80);
         assertThat(served.headers().firstValue("Content-Disposition")).hasValue("inline; filename=\"certificate.jpg\"");
-        assertThat(served.headers().firstValue("Content-Security-Policy")).hasValue("sandbox; default-src 'none'");
+        assertThat(served.headers().firstValue("Content-Security-Policy")).hasValue("sandbox; default-src 'none'; frame-ancestors 'none'");
         assertThat(served.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     }
 
@@ -242,7 +242,7 @@ class HostileUploadsTest {
         assertThat(served.headers().firstValue("Content-Disposition"))
                 .hasValue("attachment; filename=\"certificate.pdf\"");
         assertThat(served.headers().allValues("Content-Security-Policy"))
-                .containsExactly("sandbox; default-src 'none'");
+                .containsExactly("sandbox; default-src 'none'; frame-ancestors 'none'");
         assertThat(served.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(served.headers().firstValue("Cache-Control"))
                 .hasValueSatisfying(c -> assertThat(c).contains("no-store"));

@@ -29,7 +29,7 @@ class DocumentController {
 
     private final DocumentService documents;
 
-    static final String SANDBOX = "sandbox; default-src 'none'";
+    static final String SANDBOX = "sandbox; default-src 'none'; frame-ancestors 'none'";
 
     @GetMapping("/{id}")
     ResponseEntity<byte[]> show(@PathVariable long id) {
