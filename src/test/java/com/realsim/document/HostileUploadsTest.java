@@ -226,7 +226,8 @@ class HostileUploadsTest {
         BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(body));
         assertThat(decoded.getWidth()).isEqualTo(80);
         assertThat(served.headers().firstValue("Content-Disposition")).hasValue("inline; filename=\"certificate.jpg\"");
-        assertThat(served.headers().firstValue("Content-Security-Policy")).hasValue("sandbox; default-src 'none'; frame-ancestors 'none'");
+        assertThat(served.headers().firstValue("Content-Security-Policy"))
+                .hasValue("sandbox; default-src 'none'; frame-ancestors 'none'");
         assertThat(served.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     }
 
