@@ -40,7 +40,8 @@ class MessageBundlesTest {
     static final Map<String, String> NOT_KEYS = Map.of(
             "audit.trail", "the audit listener's id in the event registry",
             "review.submittedAt", "the property path of a submission's time in a sort (the Review embeddable)",
-            "enterprise.change", "the start of keys the review status fragment completes with the status");
+            "enterprise.change", "the start of keys the review status fragment completes with the status",
+            "audit.trail.batch", "the id of the audit listener of batches in the event registry");
 
     /** A key handed to a fragment or a message call in a template: {@code 'account.agents.none'}. */
     static final Pattern QUOTED_KEY = Pattern.compile("'(" + PREFIXES + "\\.[A-Za-z0-9_.-]*[A-Za-z0-9_-])'");

@@ -41,7 +41,9 @@ class AuditRetry {
 
     static boolean isAppend(EventPublication publication) {
         return publication instanceof TargetEventPublication target
-                && AuditedEventRecorder.LISTENER_ID.equals(
-                        target.getTargetIdentifier().getValue());
+                && (AuditedEventRecorder.LISTENER_ID.equals(
+                                target.getTargetIdentifier().getValue())
+                        || AuditedEventRecorder.BATCH_LISTENER_ID.equals(
+                                target.getTargetIdentifier().getValue()));
     }
 }

@@ -6,17 +6,20 @@ import com.realsim.platform.Role;
 import com.realsim.platform.TenantScope;
 import com.realsim.platform.web.Cursor;
 import com.realsim.platform.web.CursorPage;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class AuditTrail {
 
     static final int VERIFY_BATCH = 1_000;
+    static final int APPEND_BATCH = 1_000;
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
     private static final String COLUMNS =
@@ -43,14 +47,22 @@ public class AuditTrail {
                     + " details::text AS details, prev_hash, hash";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final Clock clock;
     private final JsonMapper json;
     private final JsonMapper stored;
     private final TransactionTemplate snapshot;
     private final ChainKey key;
 
-    AuditTrail(JdbcClient jdbc, Clock clock, JsonMapper json, PlatformTransactionManager transactions, ChainKey key) {
+    AuditTrail(
+            JdbcClient jdbc,
+            JdbcTemplate batches,
+            Clock clock,
+            JsonMapper json,
+            PlatformTransactionManager transactions,
+            ChainKey key) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.key = key;
         this.clock = clock;
         this.json = json;
@@ -79,58 +91,133 @@ public class AuditTrail {
      */
     @Transactional
     public AuditEntry append(AuditFacts facts, Instant occurredAt) {
-        check(facts);
+        return appendAll(List.of(facts), occurredAt).get(0);
+    }
+
+    /**
+     * Appends the facts as the chain's next entries, in their order, under one lock of the chain head and in the
+     * caller's transaction (or a new one): the ids come from the sequence in one statement, the links are computed
+     * here one after the other, the rows go in by one {@code INSERT … SELECT FROM unnest(…)} per {@value #APPEND_BATCH}
+     * entries, and the head moves once. The
+     * chain is exactly what as many single appends would have made; nothing else can append in between.
+     *
+     * @param occurredAt when the events happened; null for now (the moment of recording)
+     * @throws IllegalArgumentException when any of the facts breaks the trail's format (nothing is appended)
+     */
+    @Transactional
+    public List<AuditEntry> appendAll(List<AuditFacts> facts, Instant occurredAt) {
+        if (facts.isEmpty()) {
+            return List.of();
+        }
+        facts.forEach(AuditTrail::check);
         String prevHash = jdbc.sql("SELECT last_hash FROM audit_chain_head WHERE singleton FOR UPDATE")
                 .query(String.class)
                 .single();
-        long id = jdbc.sql("SELECT nextval(pg_get_serial_sequence('audit_entry', 'id'))")
+        List<Long> ids = jdbc.sql("SELECT nextval(pg_get_serial_sequence('audit_entry', 'id')) AS id "
+                        + "FROM generate_series(1, :count) ORDER BY id")
+                .param("count", facts.size())
                 .query(Long.class)
-                .single();
+                .list();
         Instant at = HashChain.truncate(clock.instant());
-        AuditEntry unhashed = new AuditEntry(
-                id,
-                at,
-                occurredAt == null ? at : HashChain.truncate(occurredAt),
-                HashChain.storable(facts.actor()),
-                facts.role(),
-                facts.agentId(),
-                facts.enterpriseId(),
-                facts.action(),
-                facts.targetType(),
-                HashChain.storable(facts.targetId()),
-                facts.outcome(),
-                details(facts.details()),
-                prevHash,
-                null);
-        String hash = key.link(prevHash, unhashed);
-        AuditEntry entry = withHash(unhashed, hash);
-        jdbc.sql("""
-                        INSERT INTO audit_entry (id, at, occurred_at, actor, role, agent_id, enterprise_id, action,
-                                                 target_type, target_id, outcome, details, prev_hash, hash)
-                        OVERRIDING SYSTEM VALUE
-                        VALUES (:id, :at, :occurredAt, :actor, :role, :agentId, :enterpriseId, :action, :targetType,
-                                :targetId, :outcome, CAST(:details AS jsonb), :prevHash, :hash)
-                        """)
-                .param("id", entry.id())
-                .param("at", timestamp(entry.at()))
-                .param("occurredAt", timestamp(entry.occurredAt()))
-                .param("actor", entry.actor())
-                .param("role", entry.role() == null ? null : entry.role().name())
-                .param("agentId", entry.agentId())
-                .param("enterpriseId", entry.enterpriseId())
-                .param("action", entry.action())
-                .param("targetType", entry.targetType())
-                .param("targetId", entry.targetId())
-                .param("outcome", entry.outcome())
-                .param("details", HashChain.json(entry.details()))
-                .param("prevHash", entry.prevHash())
-                .param("hash", entry.hash())
+        Instant occurred = occurredAt == null ? at : HashChain.truncate(occurredAt);
+        List<AuditEntry> entries = new ArrayList<>(facts.size());
+        for (int i = 0; i < facts.size(); i++) {
+            AuditFacts fact = facts.get(i);
+            AuditEntry unhashed = new AuditEntry(
+                    ids.get(i),
+                    at,
+                    occurred,
+                    HashChain.storable(fact.actor()),
+                    fact.role(),
+                    fact.agentId(),
+                    fact.enterpriseId(),
+                    fact.action(),
+                    fact.targetType(),
+                    HashChain.storable(fact.targetId()),
+                    fact.outcome(),
+                    details(fact.details()),
+                    prevHash,
+                    null);
+            AuditEntry entry = withHash(unhashed, key.link(prevHash, unhashed));
+            entries.add(entry);
+            prevHash = entry.hash();
+        }
+        for (int from = 0; from < entries.size(); from += APPEND_BATCH) {
+            insert(entries.subList(from, Math.min(entries.size(), from + APPEND_BATCH)));
+        }
+        AuditEntry last = entries.get(entries.size() - 1);
+        jdbc.sql("UPDATE audit_chain_head SET last_id = :id, last_hash = :hash, entries = entries + :count "
+                        + "WHERE singleton")
+                .param("id", last.id())
+                .param("hash", last.hash())
+                .param("count", entries.size())
                 .update();
-        jdbc.sql("UPDATE audit_chain_head SET last_id = :id, last_hash = :hash, entries = entries + 1 WHERE singleton")
-                .param("id", entry.id())
-                .param("hash", entry.hash())
-                .update();
-        return entry;
+        return entries;
+    }
+
+    /** One statement for the whole batch: every column as an array, unnested into rows in the batch's order. */
+    private void insert(List<AuditEntry> batch) {
+        int size = batch.size();
+        Long[] ids = new Long[size];
+        String[] ats = new String[size];
+        String[] occurred = new String[size];
+        String[] actors = new String[size];
+        String[] roles = new String[size];
+        Long[] agents = new Long[size];
+        Long[] enterprises = new Long[size];
+        String[] actions = new String[size];
+        String[] targetTypes = new String[size];
+        String[] targetIds = new String[size];
+        String[] outcomes = new String[size];
+        String[] details = new String[size];
+        String[] prevHashes = new String[size];
+        String[] hashes = new String[size];
+        for (int i = 0; i < size; i++) {
+            AuditEntry entry = batch.get(i);
+            ids[i] = entry.id();
+            ats[i] = entry.at().toString();
+            occurred[i] = entry.occurredAt().toString();
+            actors[i] = entry.actor();
+            roles[i] = entry.role() == null ? null : entry.role().name();
+            agents[i] = entry.agentId();
+            enterprises[i] = entry.enterpriseId();
+            actions[i] = entry.action();
+            targetTypes[i] = entry.targetType();
+            targetIds[i] = entry.targetId();
+            outcomes[i] = entry.outcome();
+            details[i] = HashChain.json(entry.details());
+            prevHashes[i] = entry.prevHash();
+            hashes[i] = entry.hash();
+        }
+        batches.update("""
+                INSERT INTO audit_entry (id, at, occurred_at, actor, role, agent_id, enterprise_id, action,
+                                         target_type, target_id, outcome, details, prev_hash, hash)
+                OVERRIDING SYSTEM VALUE
+                SELECT id, CAST(at AS timestamptz), CAST(occurred_at AS timestamptz), actor, role, agent_id,
+                       enterprise_id, action, target_type, target_id, outcome, CAST(details AS jsonb), prev_hash, hash
+                FROM unnest(CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                            CAST(? AS text[]), CAST(? AS bigint[]), CAST(? AS bigint[]), CAST(? AS text[]),
+                            CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                            CAST(? AS text[]), CAST(? AS text[]))
+                     AS t(id, at, occurred_at, actor, role, agent_id, enterprise_id, action, target_type, target_id,
+                          outcome, details, prev_hash, hash)
+                """, statement -> {
+            Connection connection = statement.getConnection();
+            statement.setArray(1, connection.createArrayOf("bigint", ids));
+            statement.setArray(2, connection.createArrayOf("text", ats));
+            statement.setArray(3, connection.createArrayOf("text", occurred));
+            statement.setArray(4, connection.createArrayOf("text", actors));
+            statement.setArray(5, connection.createArrayOf("text", roles));
+            statement.setArray(6, connection.createArrayOf("bigint", agents));
+            statement.setArray(7, connection.createArrayOf("bigint", enterprises));
+            statement.setArray(8, connection.createArrayOf("text", actions));
+            statement.setArray(9, connection.createArrayOf("text", targetTypes));
+            statement.setArray(10, connection.createArrayOf("text", targetIds));
+            statement.setArray(11, connection.createArrayOf("text", outcomes));
+            statement.setArray(12, connection.createArrayOf("text", details));
+            statement.setArray(13, connection.createArrayOf("text", prevHashes));
+            statement.setArray(14, connection.createArrayOf("text", hashes));
+        });
     }
 
     /** The entries the current actor may see that match the query, newest first. */

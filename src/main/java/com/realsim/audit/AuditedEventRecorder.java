@@ -1,6 +1,7 @@
 package com.realsim.audit;
 
 import com.realsim.platform.AuditedEvent;
+import com.realsim.platform.AuditedEvents;
 import java.time.Instant;
 import lombok.RequiredArgsConstructor;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -16,6 +17,9 @@ import org.springframework.stereotype.Component;
  * entry is appended in a transaction of its own, and a publication whose append failed stays incomplete until
  * {@link AuditRetry} or a restart resubmits it.
  *
+ * <p>An {@link AuditedEvents} (the cards of a 10,000-card order) is one publication of its own listener and one
+ * {@link AuditTrail#appendAll batch append}.
+ *
  * <p>The entry's {@code occurredAt} is the publication's date: the moment the module published the event, inside the
  * transaction that made the change, whenever the append itself happens (after an outage, hours later).
  */
@@ -26,20 +30,30 @@ class AuditedEventRecorder {
     /** The listener id the registry stores with this listener's publications. */
     static final String LISTENER_ID = "audit.trail";
 
+    /** The listener id of the publications of {@link AuditedEvents}, many facts appended as one batch. */
+    static final String BATCH_LISTENER_ID = "audit.trail.batch";
+
     private static final PublicationTargetIdentifier TARGET = PublicationTargetIdentifier.of(LISTENER_ID);
+    private static final PublicationTargetIdentifier BATCH_TARGET = PublicationTargetIdentifier.of(BATCH_LISTENER_ID);
 
     private final AuditTrail trail;
     private final EventPublicationRepository publications;
 
     @ApplicationModuleListener(id = LISTENER_ID)
     public void on(AuditedEvent event) {
-        trail.append(event.auditFacts(), publishedAt(event));
+        trail.append(event.auditFacts(), publishedAt(event, TARGET));
+    }
+
+    /** Many facts of one event (the cards of an order): one append of them all, under one lock of the chain. */
+    @ApplicationModuleListener(id = BATCH_LISTENER_ID)
+    public void on(AuditedEvents event) {
+        trail.appendAll(event.auditEntries(), publishedAt(event, BATCH_TARGET));
     }
 
     /** When the event was published, from its publication for this listener; null when there is none. */
-    Instant publishedAt(AuditedEvent event) {
+    private Instant publishedAt(Object event, PublicationTargetIdentifier target) {
         return publications
-                .findIncompletePublicationsByEventAndTargetIdentifier(event, TARGET)
+                .findIncompletePublicationsByEventAndTargetIdentifier(event, target)
                 .map(EventPublication::getPublicationDate)
                 .orElse(null);
     }

@@ -4,6 +4,7 @@ import com.realsim.card.domain.Card;
 import com.realsim.card.domain.CardRealName;
 import com.realsim.card.domain.Cards;
 import com.realsim.card.domain.LockedCards;
+import com.realsim.card.domain.UsagePartitions;
 import com.realsim.platform.Actor;
 import com.realsim.platform.CurrentActor;
 import com.realsim.platform.Role;
@@ -61,6 +62,7 @@ public class CardUsageService {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final UsagePartitions partitions;
 
     /**
      * Takes the reports one by one, each in its own transaction.
@@ -125,6 +127,13 @@ public class CardUsageService {
                 date = LocalDate.parse(report.date().strip());
                 if (date.isAfter(today)) {
                     problems.add(new FieldProblem("date", ErrorCode.VALIDATION_FAILED, "card.usage.date.future"));
+                } else if (date.isBefore(partitions.oldestKept(today))) {
+                    problems.add(new FieldProblem(
+                            "date",
+                            ErrorCode.VALIDATION_FAILED,
+                            "card.usage.date.tooOld",
+                            partitions.retentionMonths(),
+                            partitions.oldestKept(today).toString()));
                 }
             } catch (DateTimeParseException notADate) {
                 problems.add(new FieldProblem("date", ErrorCode.VALIDATION_FAILED, "card.usage.date.format"));
@@ -166,6 +175,7 @@ public class CardUsageService {
                     new FieldProblem("iccid", ErrorCode.ILLEGAL_STATE_TRANSITION, "card.usage.notInService"));
         }
         Instant now = clock.instant();
+        partitions.ensure(checked.date());
         jdbc.update(
                 """
                 INSERT INTO card_usage (card_id, usage_date, agent_id, enterprise_id, data_kb, sms_count,

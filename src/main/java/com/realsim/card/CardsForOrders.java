@@ -3,9 +3,11 @@ package com.realsim.card;
 import com.realsim.card.domain.Card;
 import com.realsim.card.domain.CardProperties;
 import com.realsim.card.domain.CardRealName;
+import com.realsim.card.domain.CardRows;
 import com.realsim.card.domain.Cards;
 import com.realsim.card.domain.EndUserBindings;
 import com.realsim.card.domain.LockedCards;
+import com.realsim.card.events.CardsHandedOver;
 import com.realsim.catalogue.ServicePlanService;
 import com.realsim.enterprise.EnterpriseService;
 import com.realsim.enterprise.EnterpriseStanding;
@@ -17,12 +19,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,13 +38,20 @@ import org.springframework.transaction.annotation.Transactional;
  * qualify refuses the whole call with a {@link DomainException} whose details name it ({@code iccid}); the caller
  * maps it to its own field ({@code iccids[3]}).
  *
- * <p>Cards are locked in ICCID order, so two orders touching the same cards never deadlock.
+ * <p>Cards are locked in ICCID order, so two orders touching the same cards never deadlock. The checks and the
+ * hand-over of a new-card order read and write all their cards in one statement each ({@link CardRows}), whatever
+ * their number; its audit entries go to the trail in batches of 1,000 cards ({@link CardsHandedOver}, {@code EVENT_CARDS}).
  */
 @Service
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class CardsForOrders {
 
+    /** How many cards of a hand-over one {@link CardsHandedOver} carries (one publication, one batch of entries). */
+    static final int EVENT_CARDS = 1_000;
+
     private final Cards cards;
+    private final CardRows rows;
+    private final ApplicationEventPublisher events;
     private final LockedCards locked;
     private final CardService summaries;
     private final ServicePlanService plans;
@@ -75,8 +87,12 @@ public class CardsForOrders {
      */
     @Transactional(readOnly = true)
     public void checkAvailableForNewInstall(Collection<String> iccids) {
+        Map<String, CardRows.Facts> found = facts(iccids);
         for (String iccid : iccids) {
-            Card card = cards.findByIccid(iccid).orElseThrow(() -> unknown(iccid));
+            CardRows.Facts card = found.get(iccid);
+            if (card == null) {
+                throw unknown(iccid);
+            }
             if (card.state() != CardState.INVENTORY || card.agentId() != null) {
                 throw new DomainException(
                                 ErrorCode.ILLEGAL_STATE_TRANSITION, "card.order.notInInventory", iccid, card.state())
@@ -95,10 +111,12 @@ public class CardsForOrders {
      */
     @Transactional(readOnly = true)
     public void checkOwnedBy(Collection<String> iccids, long enterpriseId, Set<CardState> allowedStates) {
+        Map<String, CardRows.Facts> found = facts(iccids);
         for (String iccid : iccids) {
-            Card card = cards.findByIccid(iccid)
-                    .filter(c -> Long.valueOf(enterpriseId).equals(c.enterpriseId()))
-                    .orElseThrow(() -> notOwned(iccid));
+            CardRows.Facts card = found.get(iccid);
+            if (card == null || !Long.valueOf(enterpriseId).equals(card.enterpriseId())) {
+                throw notOwned(iccid);
+            }
             if (!allowedStates.contains(card.state())) {
                 List<String> allowed =
                         allowedStates.stream().map(Enum::name).sorted().toList();
@@ -123,8 +141,12 @@ public class CardsForOrders {
      */
     @Transactional(readOnly = true)
     public void checkBoundToDevice(Collection<String> iccids) {
+        Map<String, CardRows.Facts> found = facts(iccids);
         for (String iccid : iccids) {
-            Card card = cards.findByIccid(iccid).orElseThrow(() -> unknown(iccid));
+            CardRows.Facts card = found.get(iccid);
+            if (card == null) {
+                throw unknown(iccid);
+            }
             if (!card.imeiBinding()) {
                 throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "card.order.notBound", iccid)
                         .with("iccid", iccid);
@@ -145,12 +167,48 @@ public class CardsForOrders {
     @Transactional
     public List<CardSummary> handOver(
             Collection<String> iccids, long agentId, long enterpriseId, long orderId, Actor actor) {
-        Instant now = clock.instant();
-        List<CardSummary> handed = new ArrayList<>();
-        for (Card card : lockAll(iccids)) {
-            boolean testPeriod = plans.plan(card.planId()).testPackage();
-            card.handOver(agentId, enterpriseId, testPeriod, orderId, actor, now);
-            handed.add(summaries.summary(cards.save(card)));
+        Map<String, CardRows.Facts> locked = new HashMap<>();
+        rows.lock(iccids).forEach(card -> locked.put(card.iccid(), card));
+        Map<Long, Boolean> testPlans = new HashMap<>();
+        for (String iccid : new TreeSet<>(iccids)) {
+            CardRows.Facts card = locked.get(iccid);
+            if (card == null) {
+                throw unknown(iccid);
+            }
+            boolean testPeriod = testPlans.computeIfAbsent(
+                    card.planId(), plan -> plans.plan(plan).testPackage());
+            if (card.state() != CardState.INVENTORY || card.agentId() != null) {
+                CardState target = testPeriod ? CardState.TEST : CardState.PENDING_ACTIVATION;
+                throw new DomainException(
+                                ErrorCode.ILLEGAL_STATE_TRANSITION, "card.state.illegal", card.state(), target)
+                        .with("iccid", iccid)
+                        .with("state", card.state().name())
+                        .with("target", target.name());
+            }
+        }
+        Set<Long> testPlanIds = new HashSet<>();
+        testPlans.forEach((plan, test) -> {
+            if (test) {
+                testPlanIds.add(plan);
+            }
+        });
+        List<CardSummary> handed = rows.handOver(
+                locked.values().stream().map(CardRows.Facts::id).toList(),
+                testPlanIds,
+                agentId,
+                enterpriseId,
+                orderId,
+                clock.instant(),
+                plan -> plans.plan(plan).code());
+        for (int from = 0; from < handed.size(); from += EVENT_CARDS) {
+            events.publishEvent(new CardsHandedOver(
+                    orderId,
+                    agentId,
+                    enterpriseId,
+                    actor,
+                    handed.subList(from, Math.min(handed.size(), from + EVENT_CARDS)).stream()
+                            .map(card -> new CardsHandedOver.Handed(card.id(), card.iccid(), card.state()))
+                            .toList()));
         }
         return handed;
     }
@@ -286,6 +344,14 @@ public class CardsForOrders {
         Card card = lock(iccid);
         card.cancel(orderNote(note, orderId), null, clock.instant());
         cards.save(card);
+    }
+
+    private Map<String, CardRows.Facts> facts(Collection<String> iccids) {
+        Map<String, CardRows.Facts> found = new HashMap<>();
+        if (!iccids.isEmpty()) {
+            rows.facts(iccids).forEach(card -> found.put(card.iccid(), card));
+        }
+        return found;
     }
 
     // --- helpers --------------------------------------------------------------------------------------------------

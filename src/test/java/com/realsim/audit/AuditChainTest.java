@@ -159,6 +159,69 @@ class AuditChainTest {
     }
 
     @Test
+    @Order(3)
+    void batchesAppendedAlongsideSingleEntriesLeaveOneLinearChainThatVerifies() throws Exception {
+        int batch = AuditTrail.APPEND_BATCH * 2 + 3;
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<List<AuditEntry>>> batches = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                int thread = t;
+                batches.add(pool.submit(() -> {
+                    start.await();
+                    List<AuditFacts> facts = new ArrayList<>();
+                    for (int i = 0; i < batch; i++) {
+                        facts.add(facts("BATCHED", thread * 10_000 + i));
+                    }
+                    return trail.appendAll(facts, null);
+                }));
+            }
+            Future<List<AuditEntry>> singles = pool.submit(() -> {
+                start.await();
+                return appendMany("BETWEEN_BATCHES", 30);
+            });
+            start.countDown();
+            for (Future<List<AuditEntry>> result : batches) {
+                List<AuditEntry> entries = result.get();
+                assertThat(entries).hasSize(batch);
+                // one batch is one unbroken run of the chain: nothing else was appended in between
+                for (int i = 1; i < entries.size(); i++) {
+                    assertThat(entries.get(i).id()).isEqualTo(entries.get(i - 1).id() + 1);
+                    assertThat(entries.get(i).prevHash())
+                            .isEqualTo(entries.get(i - 1).hash());
+                }
+                assertThat(entries.get(17).targetId()).endsWith("17");
+            }
+            assertThat(singles.get()).hasSize(30);
+            assertThat(sql.queryForObject("SELECT count(*) FROM audit_entry WHERE action = 'BATCHED'", Long.class))
+                    .isEqualTo(2L * batch);
+            ChainVerification result = trail.verify();
+            assertThat(result.ok()).isTrue();
+            assertThat(result.headHash())
+                    .isEqualTo(sql.queryForObject("SELECT last_hash FROM audit_chain_head", String.class));
+            assertThat(sql.queryForObject("SELECT entries FROM audit_chain_head", Long.class))
+                    .isEqualTo(sql.queryForObject("SELECT count(*) FROM audit_entry", Long.class));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aBatchWithOneFactOutOfFormatAppendsNothing() {
+        long before = sql.queryForObject("SELECT count(*) FROM audit_entry", Long.class);
+        List<AuditFacts> facts = List.of(
+                facts("GOOD_BEFORE_BAD", 1),
+                new AuditFacts("chain-tester", Role.OPS, 3L, null, "bad action", "CARD", "1", "SUCCESS", Map.of()));
+
+        assertThatThrownBy(() -> trail.appendAll(facts, null)).isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(sql.queryForObject("SELECT count(*) FROM audit_entry", Long.class))
+                .isEqualTo(before);
+    }
+
+    @Test
     @Order(4)
     void aChangedEntryBreaksTheChainAtThatEntry() {
         List<AuditEntry> entries = appendMany("TO_TAMPER", 5);

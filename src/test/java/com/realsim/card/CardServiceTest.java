@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.realsim.card.events.CardActivated;
 import com.realsim.card.events.CardCancelled;
-import com.realsim.card.events.CardHandedOver;
+import com.realsim.card.events.CardsHandedOver;
 import com.realsim.card.events.CardsImported;
 import com.realsim.catalogue.Operator;
 import com.realsim.platform.Actor;
@@ -73,9 +73,10 @@ class CardServiceTest {
                 .containsExactly(CardState.PENDING_ACTIVATION);
         // (the refused attempt published one for its first card too, but its transaction rolled back: transactional
         // listeners never see it)
-        assertThat(events.stream(CardHandedOver.class)
-                        .filter(e -> iccids.contains(e.iccid()) && e.state() == CardState.TEST)
-                        .map(CardHandedOver::iccid)
+        assertThat(events.stream(CardsHandedOver.class)
+                        .flatMap(e -> e.cards().stream())
+                        .filter(card -> iccids.contains(card.iccid()) && card.state() == CardState.TEST)
+                        .map(CardsHandedOver.Handed::iccid)
                         .distinct())
                 .containsExactlyInAnyOrderElementsOf(iccids);
         assertThatThrownBy(() -> orders.handOver(List.of("89860000000000000000"), 9L, 90L, 1L, CardFixtures.OPS))

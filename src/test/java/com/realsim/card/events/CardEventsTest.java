@@ -35,6 +35,25 @@ class CardEventsTest {
     }
 
     @Test
+    void aHandOverOfManyCardsWritesTheEntryEachCardWroteAlone() {
+        CardsHandedOver many = new CardsHandedOver(
+                42L,
+                7L,
+                9L,
+                AGENT,
+                java.util.List.of(
+                        new CardsHandedOver.Handed(1L, ICCID, CardState.TEST),
+                        new CardsHandedOver.Handed(2L, "89860026140000000021", CardState.PENDING_ACTIVATION)));
+
+        assertThat(many.auditEntries())
+                .containsExactly(
+                        new CardHandedOver(1L, ICCID, 7L, 9L, CardState.TEST, AGENT).auditFacts(),
+                        new CardHandedOver(2L, "89860026140000000021", 7L, 9L, CardState.PENDING_ACTIVATION, AGENT)
+                                .auditFacts());
+        assertCardEntry(many.auditEntries().get(0), "CARD_HANDED_OVER", AGENT, 9L);
+    }
+
+    @Test
     void lifecycleEvents() {
         AuditFacts handed = new CardHandedOver(1L, ICCID, 7L, 9L, CardState.TEST, AGENT).auditFacts();
         assertCardEntry(handed, "CARD_HANDED_OVER", AGENT, 9L);

@@ -133,7 +133,9 @@ class CardImportBenchmark {
                 .append(String.format("%,.0f", rowsPerSecond))
                 .append("** (target ")
                 .append(String.format("%,.0f", TARGET_ROWS_PER_SECOND))
-                .append(") |\n");
+                .append(String.format(
+                        ", judged on this wall-clock rate: %.0f %% of it) |%n",
+                        100 * rowsPerSecond / TARGET_ROWS_PER_SECOND));
         md.append("| method | `CardImportService.importNow` on a file: streamed CSV parse and checks (commons-csv), "
                 + "`COPY` into a temporary staging table, the good rows stored by plain `INSERT … SELECT`s of ≈ 9,000 "
                 + "rows each under a savepoint; one transaction. Time from opening the file to the commit. |\n");
@@ -150,18 +152,17 @@ class CardImportBenchmark {
                 .append(" |\n");
         md.append("| **rows per CPU-second (median run)** | **")
                 .append(String.format("%,.0f", rowsPerCpuSecond))
-                .append("** (CPU of the JVM and of every PostgreSQL process, autovacuum included) |\n");
+                .append("** (CPU of the JVM and of every PostgreSQL process, autovacuum included; shown to explain a"
+                        + " slow run on a busy machine, not part of the target) |\n");
         md.append("| load average (1 min) before / after | ")
                 .append(loadBefore)
                 .append(" / ")
                 .append(BenchmarkReport.load())
                 .append(" (the machine is shared with other builds) |\n");
         BenchmarkReport.write("card-import", md.toString());
-        // The machine is shared with other builds, so the wall-clock rate says as much about them as about the
-        // import; the CPU time it takes does not.
-        assertThat(Math.max(rowsPerSecond, rowsPerCpuSecond))
-                .as("rows/s")
-                .isGreaterThanOrEqualTo(TARGET_ROWS_PER_SECOND);
+        // The target is what an operator waits for: wall-clock rows per second. The CPU rate above only explains a
+        // slow run on a machine shared with other builds; it never passes a run whose wall-clock rate missed.
+        assertThat(rowsPerSecond).as("rows/s (wall-clock, median run)").isGreaterThanOrEqualTo(TARGET_ROWS_PER_SECOND);
     }
 
     /**

@@ -183,6 +183,7 @@ class JobsTest {
                         "audit-retry",
                         "card-cancellation-cycle",
                         "card-quota-drift-check",
+                        "card-usage-partitions",
                         "order-settle-open",
                         "platform-expired-authorizations",
                         "platform-expired-sessions",
