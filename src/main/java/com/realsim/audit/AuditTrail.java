@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -54,14 +53,8 @@ public class AuditTrail {
     private final TransactionTemplate snapshot;
     private final ChainKey key;
 
-    AuditTrail(
-            JdbcClient jdbc,
-            JdbcTemplate batches,
-            Clock clock,
-            JsonMapper json,
-            PlatformTransactionManager transactions,
-            ChainKey key) {
-        this.jdbc = jdbc;
+    AuditTrail(JdbcTemplate batches, Clock clock, JsonMapper json, TransactionTemplate transactions, ChainKey key) {
+        this.jdbc = JdbcClient.create(batches);
         this.batches = batches;
         this.key = key;
         this.clock = clock;
@@ -70,7 +63,7 @@ public class AuditTrail {
         this.stored = json.rebuild()
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .build();
-        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot = new TransactionTemplate(transactions.getTransactionManager());
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.snapshot.setReadOnly(true);
     }

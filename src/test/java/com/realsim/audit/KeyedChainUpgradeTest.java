@@ -87,14 +87,9 @@ class KeyedChainUpgradeTest {
                         .single())
                 .containsExactly(3L, plain.get(2).hash());
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(database);
-        AuditTrail trail = new AuditTrail(
-                sql,
-                new org.springframework.jdbc.core.JdbcTemplate(database),
-                Clock.systemUTC(),
-                json,
-                transactions,
-                key);
         TransactionTemplate transaction = new TransactionTemplate(transactions);
+        AuditTrail trail = new AuditTrail(
+                new org.springframework.jdbc.core.JdbcTemplate(database), Clock.systemUTC(), json, transaction, key);
         assertThat(trail.verify())
                 .isEqualTo(ChainVerification.intact(3, plain.get(2).hash()));
 
