@@ -7,6 +7,8 @@ interface AgentOrganisations extends JpaRepository<AgentOrganisation, Long> {
 
     boolean existsByNameIgnoreCase(String name);
 
+    boolean existsByUscc(String uscc);
+
     List<AgentOrganisation> findAllByOrderByNameAsc();
 
     @org.springframework.data.jpa.repository.Query(

@@ -138,7 +138,7 @@ public class ApiClientService {
         if (command.role().needsAgent()
                 && (command.agentId() == null
                         || agents.findById(command.agentId())
-                                .filter(a -> a.status() == AgentOrganisation.Status.ACTIVE)
+                                .filter(a -> a.status() == AgentStatus.ACTIVE)
                                 .isEmpty())) {
             problems.add(new FieldProblem("agentId", ErrorCode.VALIDATION_FAILED, "account.agent.unknown"));
         }

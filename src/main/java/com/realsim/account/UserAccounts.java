@@ -15,6 +15,8 @@ interface UserAccounts extends JpaRepository<UserAccount, Long> {
 
     List<UserAccount> findAllByOrderByUsernameAsc();
 
+    List<UserAccount> findAllByAgentId(long agentId);
+
     @org.springframework.data.jpa.repository.Query(
             "select u from UserAccount u where u.id < :afterId order by u.id desc")
     List<UserAccount> findPage(long afterId, org.springframework.data.domain.Limit limit);

@@ -42,7 +42,7 @@ class AgentController {
             RedirectAttributes redirect) {
         if (!binding.hasErrors()) {
             try {
-                AgentSummary agent = accounts.createAgent(form.getName());
+                AgentSummary agent = accounts.createAgent(form.getName(), form.getUscc());
                 redirect.addFlashAttribute("flashSuccess", "account.agent.created");
                 redirect.addFlashAttribute("flashArgs", new Object[] {agent.name()});
                 return "redirect:/admin/agents";
