@@ -26,6 +26,6 @@ public record AgentQualificationChanged(
                 "AGENT",
                 agentId,
                 "SUCCESS",
-                Map.of("name", name, "from", from.name(), "to", to.name(), "reason", reason));
+                Map.of("name", name, "fromStatus", from.name(), "toStatus", to.name(), "reason", reason));
     }
 }

@@ -15,6 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
@@ -111,7 +112,13 @@ class Bar extends AbstractAggregateRoot<Bar> {
     }
 
     Bar recorded(Actor by) {
-        registerEvent(new BarRecorded(id, subjectType, subject(), basis, validFrom, validTo, by));
+        registerEvent(new BarChanged(
+                id,
+                subjectType,
+                subject(),
+                "BAR_RECORDED",
+                Map.of("basis", basis, "validFrom", validFrom.toString(), "validTo", validTo.toString()),
+                by));
         return this;
     }
 
@@ -127,7 +134,7 @@ class Bar extends AbstractAggregateRoot<Bar> {
         liftedBy = by.name();
         liftedReason = why;
         liftedAt = now;
-        registerEvent(new BarLifted(id, subjectType, subject(), why, by));
+        registerEvent(new BarChanged(id, subjectType, subject(), "BAR_LIFTED", Map.of("reason", why), by));
     }
 
     String subjectKey() {
@@ -136,7 +143,7 @@ class Bar extends AbstractAggregateRoot<Bar> {
 
     /** Who is barred, masked for a person. */
     String subject() {
-        return subjectType == BarSubject.PERSON ? idNumber.toString() : uscc;
+        return subjectType == BarSubject.PERSON ? idNumber.masked() : uscc;
     }
 
     boolean inForceOn(LocalDate day) {

@@ -106,6 +106,16 @@ class AgentAndBarPagesTest {
         AgentSummary agent = RunAs.run(ADMIN, () -> accounts.createAgent("暂停页面渠道 " + UUID.randomUUID()));
         RunAs.run(ADMIN, () -> accounts.suspendAgent(agent.id(), "调查"));
         Actor user = ActorAuthentication.actor(Role.AGENT, agent.id(), null);
+        assertThat(get("/orders", user, "en").getContentAsString())
+                .as("every page says so")
+                .contains("id=\"agent-not-qualified\"", "Your agent organisation is suspended or revoked");
+        assertThat(get(
+                                "/orders",
+                                ActorAuthentication.actor(
+                                        Role.AGENT, com.realsim.order.OrderFixtures.newAgentId(), null),
+                                "en")
+                        .getContentAsString())
+                .doesNotContain("agent-not-qualified");
         MockHttpServletResponse refused = post("/orders", user);
         assertThat(refused.getStatus()).isEqualTo(403);
         assertThat(refused.getContentAsString())
@@ -120,26 +130,40 @@ class AgentAndBarPagesTest {
         MockHttpServletResponse tooLong = post(
                 "/bars",
                 OPS,
-                "subjectType", "PERSON",
-                "idType", "RESIDENT_ID",
-                "idNumber", person,
-                "basis", "闽公通〔2026〕30号",
-                "validFrom", today.toString(),
-                "validTo", today.plusYears(6).toString(),
-                "reason", "出租电话卡");
+                "subjectType",
+                "PERSON",
+                "idType",
+                "RESIDENT_ID",
+                "idNumber",
+                person,
+                "basis",
+                "闽公通〔2026〕30号",
+                "validFrom",
+                today.toString(),
+                "validTo",
+                today.plusYears(6).toString(),
+                "reason",
+                "出租电话卡");
         assertThat(tooLong.getStatus()).isEqualTo(200);
         assertThat(tooLong.getContentAsString()).contains("A bar lasts at most 5 years.");
 
         MockHttpServletResponse recorded = post(
                 "/bars",
                 OPS,
-                "subjectType", "PERSON",
-                "idType", "RESIDENT_ID",
-                "idNumber", person,
-                "basis", "闽公通〔2026〕30号",
-                "validFrom", today.toString(),
-                "validTo", today.plusYears(2).toString(),
-                "reason", "出租电话卡");
+                "subjectType",
+                "PERSON",
+                "idType",
+                "RESIDENT_ID",
+                "idNumber",
+                person,
+                "basis",
+                "闽公通〔2026〕30号",
+                "validFrom",
+                today.toString(),
+                "validTo",
+                today.plusYears(2).toString(),
+                "reason",
+                "出租电话卡");
         String page = recorded.getRedirectedUrl();
         assertThat(page).startsWith("/bars/");
         MockHttpServletResponse shown = get(page, OPS, "zh-CN");
@@ -160,8 +184,12 @@ class AgentAndBarPagesTest {
             ActorAuthentication.actor(Role.AGENT, 1L, null),
             ActorAuthentication.actor(Role.ENTERPRISE_ADMIN, null, 1L)
         }) {
-            assertThat(get("/bars", other, "en").getStatus()).as("%s", other.role()).isEqualTo(403);
-            assertThat(get(page, other, "en").getStatus()).as("%s", other.role()).isEqualTo(403);
+            assertThat(get("/bars", other, "en").getStatus())
+                    .as("%s", other.role())
+                    .isEqualTo(403);
+            assertThat(get(page, other, "en").getStatus())
+                    .as("%s", other.role())
+                    .isEqualTo(403);
         }
         assertThat(get("/bars/" + Long.MAX_VALUE, OPS, "en").getStatus()).isEqualTo(404);
     }

@@ -45,8 +45,7 @@ class AuditedEventFactsTest {
         expect("AgentOrganisationCreated", "AGENT", "AGENT_CREATED");
         expect("AgentQualificationChanged", "AGENT", "AGENT_(SUSPENDED|REINSTATED|REVOKED)");
         expect("ApiClientChanged", "API_CLIENT", "77"); // the action is the service's, carried as it is
-        expect("BarLifted", "BAR", "BAR_LIFTED");
-        expect("BarRecorded", "BAR", "BAR_RECORDED");
+        expect("BarChanged", "BAR", "77"); // the action is carried as the aggregate names it
         expect("CardActivated", "CARD", "CARD_ACTIVATED");
         expect("CardBlockingReasonCleared", "CARD", "CARD_BLOCKING_REASON_CLEARED");
         expect("CardCancelled", "CARD", "CARD_CANCELLED");

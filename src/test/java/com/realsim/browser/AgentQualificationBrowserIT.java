@@ -90,7 +90,8 @@ class AgentQualificationBrowserIT {
             click(agent, By.id("sign-in"));
             agentWait.until(ExpectedConditions.urlContains("/login?error"));
             assertThat(RunAs.run(
-                            OrderFixtures.ADMIN, () -> accounts.agentDetails(agentId).history()))
+                            OrderFixtures.ADMIN,
+                            () -> accounts.agentDetails(agentId).history()))
                     .hasSize(2);
         } finally {
             admin.quit();

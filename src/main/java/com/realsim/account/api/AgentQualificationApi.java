@@ -27,24 +27,24 @@ class AgentQualificationApi {
     record Reason(@NotBlank @Size(max = 1000) String reason) {}
 
     @GetMapping
-    AgentBody get(@PathVariable long id) {
+    AgentBody getAgent(@PathVariable long id) {
         return AgentBody.of(accounts.agentDetails(id).agent());
     }
 
     @PostMapping("/suspend")
-    AgentBody suspend(@PathVariable long id, @Valid @RequestBody Reason request) {
+    AgentBody suspendAgent(@PathVariable long id, @Valid @RequestBody Reason request) {
         return AgentBody.of(accounts.suspendAgent(id, request.reason()));
     }
 
     @PostMapping("/reinstate")
     @PreAuthorize("hasRole('ADMIN')")
-    AgentBody reinstate(@PathVariable long id, @Valid @RequestBody Reason request) {
+    AgentBody reinstateAgent(@PathVariable long id, @Valid @RequestBody Reason request) {
         return AgentBody.of(accounts.reinstateAgent(id, request.reason()));
     }
 
     @PostMapping("/revoke")
     @PreAuthorize("hasRole('ADMIN')")
-    AgentBody revoke(@PathVariable long id, @Valid @RequestBody Reason request) {
+    AgentBody revokeAgent(@PathVariable long id, @Valid @RequestBody Reason request) {
         return AgentBody.of(accounts.revokeAgent(id, request.reason()));
     }
 }

@@ -3,6 +3,7 @@ package com.realsim.account.web;
 import com.realsim.account.AccountService;
 import com.realsim.platform.error.NotFoundException;
 import com.realsim.platform.web.FormErrors;
+import jakarta.servlet.http.HttpServletRequest;
 import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -32,20 +33,20 @@ class AgentQualificationController {
         return "account/agent";
     }
 
-    /** {@code action}: suspend, reinstate or revoke, with a reason. */
-    @PostMapping("/{action}")
+    /** Suspend, reinstate or revoke (the last step of the path), with a reason. */
+    @PostMapping({"/suspend", "/reinstate", "/revoke"})
     String change(
             @PathVariable long id,
-            @PathVariable String action,
             @RequestParam(required = false) String reason,
+            HttpServletRequest request,
             RedirectAttributes redirect) {
-        Runnable change =
-                switch (action) {
-                    case "suspend" -> () -> accounts.suspendAgent(id, reason);
-                    case "reinstate" -> () -> accounts.reinstateAgent(id, reason);
-                    case "revoke" -> () -> accounts.revokeAgent(id, reason);
-                    default -> throw new NotFoundException();
-                };
+        String action = request.getRequestURI().substring(request.getRequestURI().lastIndexOf('/') + 1);
+        Runnable change = switch (action) {
+            case "suspend" -> () -> accounts.suspendAgent(id, reason);
+            case "reinstate" -> () -> accounts.reinstateAgent(id, reason);
+            case "revoke" -> () -> accounts.revokeAgent(id, reason);
+            default -> throw new NotFoundException();
+        };
         FormErrors.attempt(
                 redirect,
                 "account.agent.done." + action,

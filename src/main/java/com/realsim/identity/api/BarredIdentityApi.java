@@ -9,11 +9,15 @@ import com.realsim.identity.NewBar;
 import com.realsim.platform.web.Cursor;
 import com.realsim.platform.web.CursorPage;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
@@ -58,7 +62,7 @@ class BarredIdentityApi {
     record BarBody(BarView bar, List<String> cardsHeld) {}
 
     @PostMapping
-    ResponseEntity<BarView> record(@Valid @RequestBody CreateBar request) {
+    ResponseEntity<BarView> recordBar(@Valid @RequestBody CreateBar request) {
         BarView bar = bars.record(new NewBar(
                 request.subjectType(),
                 request.idType(),
@@ -74,24 +78,26 @@ class BarredIdentityApi {
 
     /** {@code text/csv} with the header {@code subjectType,idType,idNumber,uscc,basis,validFrom,validTo,reason}. */
     @PostMapping(path = "/import", consumes = "text/csv")
-    BarImport importCsv(@RequestBody String csv) {
-        return bars.importCsv(csv);
+    BarImport importBars(HttpServletRequest request) throws IOException {
+        try (InputStream body = request.getInputStream()) {
+            return bars.importCsv(new String(body.readAllBytes(), StandardCharsets.UTF_8));
+        }
     }
 
     @GetMapping
-    CursorPage<BarView> list(
+    CursorPage<BarView> listBars(
             @RequestParam(required = false) Integer size, @RequestParam(required = false) String cursor) {
         int limit = Cursor.size(size);
         return CursorPage.of(bars.list(Cursor.decodeId(cursor), limit + 1), limit, b -> Cursor.ofId(b.id()));
     }
 
     @GetMapping("/{id}")
-    BarBody get(@PathVariable long id) {
+    BarBody getBar(@PathVariable long id) {
         return new BarBody(bars.view(id), bars.cardsHeld(id));
     }
 
     @PostMapping("/{id}/lift")
-    BarView lift(@PathVariable long id, @Valid @RequestBody Reason request) {
+    BarView liftBar(@PathVariable long id, @Valid @RequestBody Reason request) {
         return bars.lift(id, request.reason());
     }
 }
