@@ -6,6 +6,7 @@ import com.realsim.identity.PersonalDataSource;
 import com.realsim.platform.ActorPrincipal;
 import com.realsim.platform.AuditedEvent;
 import com.realsim.platform.Labelled;
+import com.realsim.platform.jobs.JobHandler;
 import com.realsim.verification.SelfServiceSubject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +40,8 @@ class NoStandInsTest {
     static final Map<Class<?>, String> MEANT_TO_BE_IMPLEMENTED = Map.of(
             AuditedEvent.class, "a probe event sent through the real audit trail",
             Labelled.class, "a probe code rendered through the real message bundles",
-            ActorPrincipal.class, "how a test request or use case is signed in as an actor");
+            ActorPrincipal.class, "how a test request or use case is signed in as an actor",
+            JobHandler.class, "a probe kind of job run by the real scheduler, to test the job mechanism itself");
 
     /** Libraries whose only job is to make doubles of collaborators. */
     static final List<String> DOUBLES =

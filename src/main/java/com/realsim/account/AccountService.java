@@ -3,7 +3,6 @@ package com.realsim.account;
 import com.realsim.identity.Uscc;
 import com.realsim.platform.Actor;
 import com.realsim.platform.CurrentActor;
-import com.realsim.platform.EnterpriseDirectory;
 import com.realsim.platform.Role;
 import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
@@ -35,7 +34,7 @@ public class AccountService {
     private final AgentOrganisations agents;
     private final UserAccounts users;
     private final PasswordEncoder passwordEncoder;
-    private final ObjectProvider<EnterpriseDirectory> enterprises;
+    private final RoleTenancy tenancy;
     private final ObjectProvider<FindByIndexNameSessionRepository<?>> sessions;
     private final Clock clock;
     private final ChannelBlacklist blacklist;
@@ -146,11 +145,7 @@ public class AccountService {
             problems.add(new FieldProblem("username", ErrorCode.DUPLICATE, "account.username.taken"));
         }
         PasswordPolicy.check(username, command.password()).ifPresent(problems::add);
-        if (command.role() == null) {
-            problems.add(new FieldProblem("role", ErrorCode.VALIDATION_FAILED, "NotNull"));
-        } else {
-            problems.addAll(tenantProblems(command));
-        }
+        problems.addAll(tenancy.problems(command.role(), command.agentId(), command.enterpriseId()));
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
@@ -158,8 +153,8 @@ public class AccountService {
                 username,
                 passwordEncoder.encode(command.password()),
                 command.role(),
-                command.role().needsAgent() ? command.agentId() : null,
-                command.role().needsEnterprise() ? command.enterpriseId() : null,
+                RoleTenancy.agentOf(command.role(), command.agentId()),
+                RoleTenancy.enterpriseOf(command.role(), command.enterpriseId()),
                 clock.instant()));
         return users.save(user.registered(actingActor())).summary(clock.instant());
     }
@@ -168,9 +163,7 @@ public class AccountService {
     @Transactional(readOnly = true)
     public List<UserSummary> users(Long afterId, int limit) {
         var now = clock.instant();
-        return users
-                .findPage(afterId == null ? Long.MAX_VALUE : afterId, org.springframework.data.domain.Limit.of(limit))
-                .stream()
+        return users.newestAfter(afterId, limit).stream()
                 .map(u -> u.summary(now))
                 .toList();
     }
@@ -178,9 +171,7 @@ public class AccountService {
     /** One page of agent organisations, newest first, after the given id (keyset pagination). */
     @Transactional(readOnly = true)
     public List<AgentSummary> agents(Long afterId, int limit) {
-        return agents
-                .findPage(afterId == null ? Long.MAX_VALUE : afterId, org.springframework.data.domain.Limit.of(limit))
-                .stream()
+        return agents.newestAfter(afterId, limit).stream()
                 .map(AgentOrganisation::summary)
                 .toList();
     }
@@ -228,29 +219,6 @@ public class AccountService {
     @Transactional(readOnly = true)
     public boolean userExists(String username) {
         return users.existsByUsername(normalise(username));
-    }
-
-    private List<FieldProblem> tenantProblems(NewUser command) {
-        List<FieldProblem> problems = new ArrayList<>();
-        if (command.role().needsAgent()) {
-            boolean activeAgent = command.agentId() != null
-                    && agents.findById(command.agentId())
-                            .filter(a -> a.status() == AgentStatus.ACTIVE)
-                            .isPresent();
-            if (!activeAgent) {
-                problems.add(new FieldProblem("agentId", ErrorCode.VALIDATION_FAILED, "account.agent.unknown"));
-            }
-        }
-        if (command.role().needsEnterprise()) {
-            EnterpriseDirectory directory = enterprises.getIfAvailable();
-            boolean known =
-                    command.enterpriseId() != null && directory != null && directory.exists(command.enterpriseId());
-            if (!known) {
-                problems.add(
-                        new FieldProblem("enterpriseId", ErrorCode.VALIDATION_FAILED, "account.enterprise.unknown"));
-            }
-        }
-        return problems;
     }
 
     private void endSessionsOf(String username) {

@@ -1,7 +1,6 @@
 package com.realsim.account;
 
 import com.realsim.platform.Actor;
-import com.realsim.platform.EnterpriseDirectory;
 import com.realsim.platform.Role;
 import com.realsim.platform.error.ErrorCode;
 import com.realsim.platform.error.FieldProblem;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,8 +27,7 @@ public class ApiClientService {
     private static final SecureRandom random = new SecureRandom();
 
     private final ApiClients clients;
-    private final AgentOrganisations agents;
-    private final ObjectProvider<EnterpriseDirectory> enterprises;
+    private final RoleTenancy tenancy;
     private final PasswordEncoder passwordEncoder;
     private final ApiClientRegistry registry;
     private final Clock clock;
@@ -56,9 +53,7 @@ public class ApiClientService {
     /** One page of clients, newest first, after the given id (keyset pagination). */
     @Transactional(readOnly = true)
     public List<ApiClientSummary> clients(Long afterId, int limit) {
-        return clients
-                .findPage(afterId == null ? Long.MAX_VALUE : afterId, org.springframework.data.domain.Limit.of(limit))
-                .stream()
+        return clients.newestAfter(afterId, limit).stream()
                 .map(ApiClient::summary)
                 .toList();
     }
@@ -112,11 +107,7 @@ public class ApiClientService {
         if (secret == null || secret.length() < 16) {
             problems.add(new FieldProblem("clientSecret", ErrorCode.VALIDATION_FAILED, "account.client.secretLength"));
         }
-        if (command.role() == null) {
-            problems.add(new FieldProblem("role", ErrorCode.VALIDATION_FAILED, "NotNull"));
-        } else {
-            problems.addAll(tenantProblems(command));
-        }
+        problems.addAll(tenancy.problems(command.role(), command.agentId(), command.enterpriseId()));
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
@@ -125,31 +116,12 @@ public class ApiClientService {
                 name,
                 passwordEncoder.encode(secret),
                 command.role(),
-                command.role().needsAgent() ? command.agentId() : null,
-                command.role().needsEnterprise() ? command.enterpriseId() : null,
+                RoleTenancy.agentOf(command.role(), command.agentId()),
+                RoleTenancy.enterpriseOf(command.role(), command.enterpriseId()),
                 by == null ? "bootstrap" : by.name(),
                 clock.instant()));
         clients.save(client.registered(by));
         return new IssuedCredentials(client.id(), clientId, secret);
-    }
-
-    private List<FieldProblem> tenantProblems(NewApiClient command) {
-        List<FieldProblem> problems = new ArrayList<>();
-        if (command.role().needsAgent()
-                && (command.agentId() == null
-                        || agents.findById(command.agentId())
-                                .filter(a -> a.status() == AgentStatus.ACTIVE)
-                                .isEmpty())) {
-            problems.add(new FieldProblem("agentId", ErrorCode.VALIDATION_FAILED, "account.agent.unknown"));
-        }
-        if (command.role().needsEnterprise()) {
-            EnterpriseDirectory directory = enterprises.getIfAvailable();
-            if (command.enterpriseId() == null || directory == null || !directory.exists(command.enterpriseId())) {
-                problems.add(
-                        new FieldProblem("enterpriseId", ErrorCode.VALIDATION_FAILED, "account.enterprise.unknown"));
-            }
-        }
-        return problems;
     }
 
     private static String randomToken(int bytes) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface UserAccounts extends JpaRepository<UserAccount, Long> {
+interface UserAccounts extends JpaRepository<UserAccount, Long>, NewestFirst<UserAccount> {
 
     Optional<UserAccount> findByUsername(String username);
 
@@ -16,8 +16,4 @@ interface UserAccounts extends JpaRepository<UserAccount, Long> {
     List<UserAccount> findAllByOrderByUsernameAsc();
 
     List<UserAccount> findAllByAgentId(long agentId);
-
-    @org.springframework.data.jpa.repository.Query(
-            "select u from UserAccount u where u.id < :afterId order by u.id desc")
-    List<UserAccount> findPage(long afterId, org.springframework.data.domain.Limit limit);
 }

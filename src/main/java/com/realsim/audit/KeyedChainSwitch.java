@@ -1,13 +1,11 @@
 package com.realsim.audit;
 
+import com.realsim.platform.db.KeyedMigration;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import lombok.RequiredArgsConstructor;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -19,31 +17,15 @@ import org.springframework.stereotype.Component;
  * links to the last plain one, so rewriting a plain entry is detected too. Runs once, under Flyway's lock.
  */
 @Component
-@RequiredArgsConstructor
-class KeyedChainSwitch implements JavaMigration {
+class KeyedChainSwitch extends KeyedMigration {
 
     private static final Logger log = LoggerFactory.getLogger(KeyedChainSwitch.class);
 
     private final ChainKey key;
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("186");
-    }
-
-    @Override
-    public String getDescription() {
-        return "audit keyed chain switch";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    KeyedChainSwitch(ChainKey key) {
+        super("186", "audit keyed chain switch");
+        this.key = key;
     }
 
     @Override

@@ -21,9 +21,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,6 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * with {@code MACHINE_CARD_SEPARATION}; the bound device returning clears that).
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class CardUsageService {
 
     /** More reports than this in one request are refused as a whole (send them in several requests). */
@@ -59,21 +61,6 @@ public class CardUsageService {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
-
-    CardUsageService(
-            Cards cards,
-            LockedCards locked,
-            CardRealName realName,
-            JdbcTemplate jdbc,
-            PlatformTransactionManager transactionManager,
-            Clock clock) {
-        this.cards = cards;
-        this.locked = locked;
-        this.realName = realName;
-        this.jdbc = jdbc;
-        this.transactions = new TransactionTemplate(transactionManager);
-        this.clock = clock;
-    }
 
     /**
      * Takes the reports one by one, each in its own transaction.

@@ -9,14 +9,7 @@ public record OperatorQuotaChanged(Operator operator, int before, int after, Act
 
     @Override
     public AuditFacts auditFacts() {
-        return AuditFacts.by(
-                by,
-                null,
-                null,
-                "OPERATOR_QUOTA_CHANGED",
-                "OPERATOR",
-                operator.name(),
-                "SUCCESS",
-                Map.of("before", before, "after", after));
+        return AuditFacts.ofPlatform(
+                by, "OPERATOR_QUOTA_CHANGED", "OPERATOR", operator.name(), Map.of("before", before, "after", after));
     }
 }

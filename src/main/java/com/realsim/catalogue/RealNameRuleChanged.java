@@ -16,14 +16,11 @@ public record RealNameRuleChanged(long ruleId, RealNameRuleDefinition before, Re
         if (before != null) {
             fields(before).forEach((field, value) -> details.put("before." + field, value));
         }
-        return AuditFacts.by(
+        return AuditFacts.ofPlatform(
                 by,
-                null,
-                null,
                 before == null ? "REAL_NAME_RULE_CREATED" : "REAL_NAME_RULE_CHANGED",
                 "REAL_NAME_RULE",
                 ruleId,
-                "SUCCESS",
                 details);
     }
 

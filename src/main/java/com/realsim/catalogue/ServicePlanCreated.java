@@ -9,14 +9,11 @@ public record ServicePlanCreated(long planId, ServicePlanSummary plan, Actor by)
 
     @Override
     public AuditFacts auditFacts() {
-        return AuditFacts.by(
+        return AuditFacts.ofPlatform(
                 by,
-                null,
-                null,
                 "SERVICE_PLAN_CREATED",
                 "SERVICE_PLAN",
                 plan.code(),
-                "SUCCESS",
                 Map.of(
                         "name", plan.name(),
                         "dataDirectional", plan.dataDirectional(),

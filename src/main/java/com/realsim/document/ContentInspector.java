@@ -2,114 +2,153 @@ package com.realsim.document;
 
 import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
+import com.realsim.platform.error.FieldProblem;
+import com.realsim.platform.error.ValidationException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 
 /**
- * Recognises JPEG, PNG and PDF by their magic bytes and reads an image's width and height from its header (PNG
- * IHDR, JPEG SOFn) without decoding a single pixel, so that a small file announcing a huge image is refused before
- * anything would try to allocate it.
+ * The content checks of an upload, in one pass over its bytes that never reads more than the size limit (plus one
+ * byte): the type by the first bytes (JPEG, PNG, PDF — never by name or declared type); an image walked to its end
+ * ({@link JpegFile}, {@link PngFile}), its width and height checked from the header before any image data is read
+ * (pixel floods), nothing decompressed (decompression bombs), its metadata dropped, nothing appended after its end; a
+ * PDF ending with {@code %%EOF}; and no other format hidden inside (polyglots: a ZIP, RAR or 7-Zip archive, or a PDF
+ * inside an image, {@link UploadStream}). The answer holds the bytes to store: the image without its metadata, the
+ * PDF as uploaded.
  */
 final class ContentInspector {
 
     private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     private static final byte[] PDF = {'%', 'P', 'D', 'F', '-'};
+    private static final byte[] PDF_END = {'%', '%', 'E', 'O', 'F'};
 
-    record Inspection(DocumentContentType type, long width, long height) {}
+    /** What is checked: what is stored, of which type, and for images their size in pixels. */
+    record Inspection(DocumentContentType type, long width, long height, byte[] content) {}
+
+    /** The size limit in bytes and the limits of an image's sides and pixels. */
+    record Limits(long maxBytes, int maxSide, long maxPixels) {
+
+        /** Refuses an image whose header announces more pixels than allowed, or none. */
+        void check(long width, long height) {
+            if (width <= 0 || height <= 0) {
+                throw unreadable();
+            }
+            if (width > maxSide || height > maxSide || width * height > maxPixels) {
+                throw new DomainException(
+                        ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                        "document.image.tooLarge",
+                        String.valueOf(width),
+                        String.valueOf(height),
+                        String.valueOf(maxSide),
+                        String.valueOf(maxPixels / 1_000_000));
+            }
+        }
+    }
 
     private ContentInspector() {}
 
     /**
-     * @throws DomainException {@code UNSUPPORTED_MEDIA_TYPE} for content that is none of the accepted types or an
-     *     image whose header cannot be read
+     * @throws ValidationException {@code VALIDATION_FAILED} on {@code file} for an empty upload
+     * @throws DomainException {@code PAYLOAD_TOO_LARGE} above the size limit; {@code UNSUPPORTED_MEDIA_TYPE} for
+     *     content that is none of the accepted types, an image that cannot be read to its end or is too large, data
+     *     appended after the end, or another format inside
      */
-    static Inspection inspect(byte[] content) {
-        if (startsWith(content, PDF)) {
-            return new Inspection(DocumentContentType.PDF, 0, 0);
+    static Inspection inspect(InputStream upload, Limits limits) {
+        UploadStream in = new UploadStream(upload, limits.maxBytes());
+        int expected = (int) Math.min(limits.maxBytes(), in.expectedSize());
+        int first = in.read();
+        if (first < 0) {
+            throw new ValidationException(new FieldProblem("file", ErrorCode.VALIDATION_FAILED, "document.empty"));
         }
-        if (startsWith(content, PNG)) {
-            return png(content);
+        Inspection inspection;
+        if (first == (PngFile.SIGNATURE[0] & 0xFF)) {
+            expect(in, PngFile.SIGNATURE);
+            inspection = PngFile.clean(in, limits, expected);
+        } else if (first == (JPEG[0] & 0xFF)) {
+            expect(in, JPEG);
+            inspection = JpegFile.clean(in, limits, expected);
+        } else if (first == PDF[0]) {
+            expect(in, PDF);
+            inspection = pdf(in, expected);
+        } else {
+            throw unsupported();
         }
-        if (startsWith(content, JPEG)) {
-            return jpeg(content);
+        if (in.holdsAnotherFormat(inspection.type() == DocumentContentType.PDF)
+                || storedHoldsAnotherFormat(inspection)) {
+            throw polyglot();
         }
-        throw new DomainException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "document.type.unsupported");
+        if (inspection.type() == DocumentContentType.PDF) {
+            checkPdfEnd(inspection.content());
+        }
+        return inspection;
     }
 
-    private static Inspection png(byte[] b) {
-        // 8-byte signature, then the IHDR chunk: length (13), "IHDR", width, height (big-endian, unsigned).
-        if (b.length < 24 || b[12] != 'I' || b[13] != 'H' || b[14] != 'D' || b[15] != 'R') {
-            throw unreadable();
+    /** The rest of a PDF, as it is. */
+    private static Inspection pdf(UploadStream in, int expected) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(32, expected));
+        out.writeBytes(PDF);
+        in.passRest(out::write);
+        return new Inspection(DocumentContentType.PDF, 0, 0, out.toByteArray());
+    }
+
+    /** A PDF ends with {@code %%EOF}, then at most white space or zero bytes. */
+    private static void checkPdfEnd(byte[] content) {
+        int end = content.length;
+        while (end > 0 && (content[end - 1] == 0 || Character.isWhitespace(content[end - 1]))) {
+            end--;
         }
-        return image(DocumentContentType.PNG, uint32(b, 16), uint32(b, 20));
-    }
-
-    private static Inspection jpeg(byte[] b) {
-        int i = 2;
-        while (i + 4 <= b.length) {
-            if ((b[i] & 0xFF) != 0xFF) {
-                throw unreadable();
+        for (int i = 0; i < PDF_END.length; i++) {
+            int at = end - PDF_END.length + i;
+            if (at < PDF.length || content[at] != PDF_END[i]) {
+                throw new DomainException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "document.pdf.end");
             }
-            int marker = b[i + 1] & 0xFF;
-            if (marker == 0xFF) {
-                i++; // fill byte
-                continue;
-            }
-            if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD8)) {
-                i += 2; // markers without a segment
-                continue;
-            }
-            if (marker == 0xD9 || marker == 0xDA) {
-                break; // end of image or start of scan before any frame header
-            }
-            int length = ((b[i + 2] & 0xFF) << 8) | (b[i + 3] & 0xFF);
-            if (length < 2) {
-                throw unreadable();
-            }
-            if (isStartOfFrame(marker)) {
-                if (i + 9 > b.length) {
-                    throw unreadable();
-                }
-                long height = ((b[i + 5] & 0xFF) << 8) | (b[i + 6] & 0xFF);
-                long width = ((b[i + 7] & 0xFF) << 8) | (b[i + 8] & 0xFF);
-                return image(DocumentContentType.JPEG, width, height);
-            }
-            i += 2 + length;
         }
-        throw unreadable();
     }
 
-    /** SOF0–SOF15, except DHT (C4), JPG (C8) and DAC (CC) which share the range. */
-    private static boolean isStartOfFrame(int marker) {
-        return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
-    }
-
-    private static Inspection image(DocumentContentType type, long width, long height) {
-        if (width <= 0 || height <= 0) {
-            throw unreadable();
+    /**
+     * Whether the image as it will be stored holds another format: dropping metadata moves what follows it, so a PDF
+     * header just beyond the upload's first KiB (where PDF readers look) can land within the stored image's first KiB
+     * (found by the fuzz run). A PDF is stored as uploaded and was watched already.
+     */
+    private static boolean storedHoldsAnotherFormat(Inspection inspection) {
+        if (inspection.type() == DocumentContentType.PDF) {
+            return false;
         }
-        return new Inspection(type, width, height);
+        UploadStream stored = new UploadStream(new ByteArrayInputStream(inspection.content()), Integer.MAX_VALUE);
+        stored.drain();
+        return stored.holdsAnotherFormat(false);
     }
 
-    private static DomainException unreadable() {
+    /** The magic bytes after the first one, already read. */
+    private static void expect(UploadStream in, byte[] magic) {
+        for (int i = 1; i < magic.length; i++) {
+            if (in.read() != (magic[i] & 0xFF)) {
+                throw unsupported();
+            }
+        }
+    }
+
+    static DomainException unsupported() {
+        return new DomainException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "document.type.unsupported");
+    }
+
+    static DomainException unreadable() {
         return new DomainException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "document.image.unreadable");
     }
 
-    private static long uint32(byte[] b, int at) {
-        return ((long) (b[at] & 0xFF) << 24)
-                | ((b[at + 1] & 0xFF) << 16)
-                | ((b[at + 2] & 0xFF) << 8)
-                | (b[at + 3] & 0xFF);
+    /**
+     * Something after the end of an image: read to the end, it is another file inside (an archive: a polyglot) or
+     * data that has no place there.
+     */
+    static DomainException appended(UploadStream in) {
+        in.drain();
+        return in.holdsAnotherFormat(false)
+                ? polyglot()
+                : new DomainException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "document.trailingData");
     }
 
-    private static boolean startsWith(byte[] content, byte[] magic) {
-        if (content.length < magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if (content[i] != magic[i]) {
-                return false;
-            }
-        }
-        return true;
+    private static DomainException polyglot() {
+        return new DomainException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "document.polyglot");
     }
 }

@@ -4,10 +4,8 @@ import com.realsim.platform.Actor;
 import com.realsim.platform.CurrentActor;
 import com.realsim.platform.crypto.KeyRing;
 import com.realsim.platform.error.DomainException;
-import com.realsim.platform.error.ErrorCode;
-import com.realsim.platform.error.FieldProblem;
 import com.realsim.platform.error.NotFoundException;
-import com.realsim.platform.error.ValidationException;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -48,11 +46,13 @@ public class DocumentService {
     private final Clock clock;
 
     /**
-     * Checks, encrypts and stores a file. If anything fails, or the caller's transaction later rolls back, the file
-     * is removed again: no metadata row without a file and no file without a row.
+     * Checks, encrypts and stores a file; an image is stored without its metadata (EXIF with GPS, XMP, comments:
+     * {@link ContentInspector}). If anything fails, or the caller's transaction later rolls back, the file is removed
+     * again: no metadata row without a file and no file without a row.
      *
      * @throws DomainException {@code PAYLOAD_TOO_LARGE} above the size limit; {@code UNSUPPORTED_MEDIA_TYPE} for
-     *     content that is not JPEG, PNG or PDF, an unreadable image header, or an image above the dimension limits
+     *     content that is not JPEG, PNG or PDF, an image that cannot be read to its end or is above the dimension
+     *     limits, data appended after its end, or another format hidden inside (a polyglot)
      * @throws NotFoundException when the current actor's tenant scope does not cover the given tenant
      */
     @Transactional
@@ -62,15 +62,19 @@ public class DocumentService {
                 throw new NotFoundException();
             }
         });
-        ContentInspector.Inspection inspection = check(document.content());
+        ContentInspector.Inspection inspection = ContentInspector.inspect(
+                new ByteArrayInputStream(document.content()),
+                new ContentInspector.Limits(
+                        properties.maxSize().toBytes(), properties.maxImageSide(), properties.maxImagePixels()));
+        byte[] content = inspection.content(); // an image without its metadata
         String storageKey = newStorageKey();
-        byte[] ciphertext = encrypt(document.content(), storageKey);
+        byte[] ciphertext = encrypt(content, storageKey);
         store.put(storageKey, ciphertext);
         if (!store.transactional()) {
             removeUnlessCommitted(storageKey);
         }
         StoredDocument stored = documents.save(new StoredDocument(
-                document, inspection.type(), sha256(document.content()), storageKey, clock.instant()));
+                document, inspection.type(), content.length, sha256(content), storageKey, clock.instant()));
         Actor uploader = document.uploadedBy();
         return documents.save(stored.stored(uploader)).summary();
     }
@@ -141,32 +145,6 @@ public class DocumentService {
         return documents.findAll(documents.visible().and(owner)).stream()
                 .map(StoredDocument::kind)
                 .collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    private ContentInspector.Inspection check(byte[] content) {
-        if (content.length == 0) {
-            throw new ValidationException(new FieldProblem("file", ErrorCode.VALIDATION_FAILED, "document.empty"));
-        }
-        if (content.length > properties.maxSize().toBytes()) {
-            throw new DomainException(
-                    ErrorCode.PAYLOAD_TOO_LARGE,
-                    "document.tooLarge",
-                    properties.maxSize().toMegabytes());
-        }
-        ContentInspector.Inspection inspection = ContentInspector.inspect(content);
-        if (inspection.type().isImage()
-                && (inspection.width() > properties.maxImageSide()
-                        || inspection.height() > properties.maxImageSide()
-                        || inspection.width() * inspection.height() > properties.maxImagePixels())) {
-            throw new DomainException(
-                    ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                    "document.image.tooLarge",
-                    String.valueOf(inspection.width()),
-                    String.valueOf(inspection.height()),
-                    String.valueOf(properties.maxImageSide()),
-                    String.valueOf(properties.maxImagePixels() / 1_000_000));
-        }
-        return inspection;
     }
 
     private void removeUnlessCommitted(String storageKey) {

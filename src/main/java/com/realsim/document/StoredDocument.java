@@ -70,12 +70,17 @@ class StoredDocument extends AbstractAggregateRoot<StoredDocument> {
     protected StoredDocument() {}
 
     StoredDocument(
-            NewDocument document, DocumentContentType contentType, String sha256, String storageKey, Instant now) {
+            NewDocument document,
+            DocumentContentType contentType,
+            long sizeBytes,
+            String sha256,
+            String storageKey,
+            Instant now) {
         this.ownerType = document.ownerType();
         this.ownerId = document.ownerId();
         this.kind = document.kind();
         this.contentType = contentType;
-        this.sizeBytes = document.content().length;
+        this.sizeBytes = sizeBytes;
         this.sha256 = sha256;
         this.storageKey = storageKey;
         this.agentId = document.agentId();

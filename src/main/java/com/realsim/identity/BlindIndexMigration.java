@@ -1,5 +1,6 @@
 package com.realsim.identity;
 
+import com.realsim.platform.db.KeyedMigration;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,9 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * skips it; the migration also takes a transaction-level advisory lock of its own and, run again on a database where
  * it already ran, finds nothing to change.
  */
-public abstract class BlindIndexMigration implements JavaMigration {
+public abstract class BlindIndexMigration extends KeyedMigration {
 
     private static final Logger log = LoggerFactory.getLogger(BlindIndexMigration.class);
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
@@ -39,41 +38,18 @@ public abstract class BlindIndexMigration implements JavaMigration {
     private static final int PAGE = 500;
 
     private final PersonalData personalData;
-    private final MigrationVersion version;
-    private final String description;
     private final String table;
     private final String prefix;
 
     protected BlindIndexMigration(
             PersonalData personalData, String version, String description, String table, String columnPrefix) {
+        super(version, description);
         if (!NAME.matcher(table).matches() || !PREFIX.matcher(columnPrefix).matches()) {
             throw new IllegalArgumentException("Table and column prefix are SQL names in lower case");
         }
         this.personalData = Objects.requireNonNull(personalData);
-        this.version = MigrationVersion.fromVersion(version);
-        this.description = Objects.requireNonNull(description);
         this.table = table;
         this.prefix = columnPrefix;
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return version;
-    }
-
-    @Override
-    public String getDescription() {
-        return description;
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
     }
 
     @Override

@@ -12,7 +12,6 @@ import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every value sealed by {@link PersonalData}, wherever a module keeps it, for the re-seal after a rotation of the
@@ -27,7 +26,6 @@ class SealedColumns implements SealedData {
 
     private final JdbcTemplate jdbc;
     private final KeyRing keys;
-    private final TransactionTemplate transaction;
 
     @Override
     public KeyName key() {
@@ -51,7 +49,7 @@ class SealedColumns implements SealedData {
             return new Batch(null, 0, 0);
         }
         List<String> columns = tables.get(table);
-        long[] counts = transaction.execute(status -> reseal(table, columns, after, limit));
+        long[] counts = reseal(table, columns, after, limit);
         long last = counts[2] < 0 ? after : counts[2];
         String next;
         if (counts[0] == limit) {

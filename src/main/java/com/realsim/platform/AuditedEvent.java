@@ -57,5 +57,14 @@ public interface AuditedEvent {
                     outcome,
                     details);
         }
+
+        /**
+         * Facts for a successful act on what no tenant owns (the service plans, the operators' limits, the real-name
+         * policy, the card inventory): no agent or enterprise, so only OPS and ADMIN read the entry.
+         */
+        public static AuditFacts ofPlatform(
+                Actor actor, String action, String targetType, Object targetId, Map<String, Object> details) {
+            return by(actor, null, null, action, targetType, targetId, "SUCCESS", details);
+        }
     }
 }

@@ -74,6 +74,27 @@ class PartnerApiAccessTest {
     }
 
     @Test
+    void theAdministrationListsArePagedNewestFirstAfterTheCursor() {
+        PartnerApiClient admin = admin();
+        long[] ids = new long[3];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = admin.post("/api/v1/agents", Map.of("name", "Paged Agent " + i + " " + System.nanoTime()))
+                    .json()
+                    .get("id")
+                    .asLong();
+        }
+
+        Answer first = admin.get("/api/v1/agents?size=2");
+        assertThat(first.json().get("items").get(0).get("id").asLong()).isEqualTo(ids[2]);
+        assertThat(first.json().get("items").get(1).get("id").asLong()).isEqualTo(ids[1]);
+        String cursor = first.json().get("nextCursor").asString();
+        assertThat(cursor).isNotBlank();
+
+        Answer next = admin.get("/api/v1/agents?size=2&cursor=" + cursor);
+        assertThat(next.json().get("items").get(0).get("id").asLong()).isEqualTo(ids[0]);
+    }
+
+    @Test
     void anAdministratorClientCreatesAgentsAndClientsAndTheSecretIsShownOnce() {
         PartnerApiClient admin = admin();
         Answer agent = admin.post("/api/v1/agents", Map.of("name", "API Channel Ltd"));

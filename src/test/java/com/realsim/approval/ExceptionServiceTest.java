@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.realsim.approval.CardEligibility.Allowed;
-import com.realsim.card.RealCards;
+import com.realsim.card.CardFixtures;
 import com.realsim.platform.Actor;
 import com.realsim.platform.Role;
 import com.realsim.platform.error.DomainException;
@@ -50,15 +50,15 @@ class ExceptionServiceTest {
     @Autowired
     JdbcTemplate sql;
 
-    RealCards cards;
-    final long agentOrg = RealCards.newAgent();
-    final Actor agent = RealCards.agent(agentOrg);
+    CardFixtures cards;
+    final long agentOrg = CardFixtures.newAgent();
+    final Actor agent = CardFixtures.agent(agentOrg);
     final Actor ops = ActorAuthentication.actor(Role.OPS, null, null);
     long enterprise;
 
     @BeforeEach
     void agentWithAVerifiedEnterprise() {
-        cards = new RealCards(context);
+        cards = new CardFixtures(context);
         enterprise = cards.verifiedEnterprise(agentOrg);
     }
 
@@ -69,7 +69,7 @@ class ExceptionServiceTest {
 
     /** A card of another agent's verified enterprise. */
     String anotherAgentsCard() {
-        long otherAgent = RealCards.newAgent();
+        long otherAgent = CardFixtures.newAgent();
         return cards.cardAllowing(Allowed.PROVINCIAL_APPROVAL, otherAgent, cards.verifiedEnterprise(otherAgent));
     }
 
@@ -180,15 +180,15 @@ class ExceptionServiceTest {
                 .isInstanceOf(NotFoundException.class);
 
         ExceptionView mine = requested(provincialCard(), ExceptionKind.PROVINCIAL_APPROVAL);
-        Actor otherAgent = RealCards.agent(RealCards.newAgent());
-        Actor otherEnterprise = RealCards.enterpriseAdmin(cards.verifiedEnterprise(agentOrg));
+        Actor otherAgent = CardFixtures.agent(CardFixtures.newAgent());
+        Actor otherEnterprise = CardFixtures.enterpriseAdmin(cards.verifiedEnterprise(agentOrg));
         for (Actor outsider : List.of(otherAgent, otherEnterprise)) {
             assertThatThrownBy(() -> as(outsider, () -> exceptions.get(mine.id())))
                     .isInstanceOf(NotFoundException.class);
         }
         assertThatThrownBy(() -> as(otherAgent, () -> exceptions.attachDocument(mine.id(), TestFiles.pdf())))
                 .isInstanceOf(NotFoundException.class);
-        Actor ownEnterprise = RealCards.enterpriseAdmin(enterprise);
+        Actor ownEnterprise = CardFixtures.enterpriseAdmin(enterprise);
         assertThat(as(ownEnterprise, () -> exceptions.get(mine.id())).id()).isEqualTo(mine.id());
         assertThat(as(ownEnterprise, () -> exceptions.file(mine.id()).documents()))
                 .as("the approval document is for OPS and the agent")
@@ -312,9 +312,10 @@ class ExceptionServiceTest {
 
     @Test
     void anApprovalChecksTheCardsCurrentRequirement() {
-        RealCards.CardUnderItsOwnRule card = cards.cardUnderItsOwnRule(agentOrg, enterprise);
-        ExceptionView request = documented(card.iccid(), ExceptionKind.PROVINCIAL_APPROVAL);
-        cards.endUserNoLongerRequired(card);
+        String rule = "OWN_RULE_" + agentOrg;
+        String card = cards.cardUnderOwnRule(rule, Allowed.PROVINCIAL_APPROVAL, agentOrg, enterprise);
+        ExceptionView request = documented(card, ExceptionKind.PROVINCIAL_APPROVAL);
+        cards.changeOwnRule(rule, Allowed.NOT_NEEDED);
         assertThat(refusal(() -> as(ops, () -> exceptions.approve(request.id(), null)))
                         .code())
                 .isEqualTo(ErrorCode.EXCEPTION_NOT_ALLOWED);
@@ -337,9 +338,9 @@ class ExceptionServiceTest {
 
     @Test
     void theQueueListsPendingRequestsOldestFirstWithKeysetPages() {
-        long org = RealCards.newAgent();
+        long org = CardFixtures.newAgent();
         long orgEnterprise = cards.verifiedEnterprise(org);
-        Actor ownAgent = RealCards.agent(org);
+        Actor ownAgent = CardFixtures.agent(org);
         List<Long> ids = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
             String card = cards.cardAllowing(Allowed.PROVINCIAL_APPROVAL, org, orgEnterprise);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import com.realsim.approval.CardEligibility.Allowed;
-import com.realsim.card.RealCards;
+import com.realsim.card.CardFixtures;
 import com.realsim.platform.Actor;
 import com.realsim.platform.Role;
 import com.realsim.testsupport.ActorAuthentication;
@@ -39,11 +39,11 @@ class ExceptionWebTest {
     @Autowired
     ApplicationContext context;
 
-    RealCards cards;
-    final long agentOrg = RealCards.newAgent();
+    CardFixtures cards;
+    final long agentOrg = CardFixtures.newAgent();
     long enterprise;
-    final Actor agent = RealCards.agent(agentOrg);
-    final Actor otherAgent = RealCards.agent(RealCards.newAgent());
+    final Actor agent = CardFixtures.agent(agentOrg);
+    final Actor otherAgent = CardFixtures.agent(CardFixtures.newAgent());
     final Actor ops = ActorAuthentication.actor(Role.OPS, null, null);
     Actor enterpriseAdmin;
     Actor otherEnterpriseAdmin;
@@ -51,10 +51,10 @@ class ExceptionWebTest {
 
     @BeforeEach
     void agentWithAVerifiedEnterprise() {
-        cards = new RealCards(context);
+        cards = new CardFixtures(context);
         enterprise = cards.verifiedEnterprise(agentOrg);
-        enterpriseAdmin = RealCards.enterpriseAdmin(enterprise);
-        otherEnterpriseAdmin = RealCards.enterpriseAdmin(enterprise + 1_000_000);
+        enterpriseAdmin = CardFixtures.enterpriseAdmin(enterprise);
+        otherEnterpriseAdmin = CardFixtures.enterpriseAdmin(enterprise + 1_000_000);
     }
 
     static String body(String kind, String reason) {
@@ -68,7 +68,7 @@ class ExceptionWebTest {
 
     /** A card of another agent's verified enterprise. */
     String anotherAgentsCard() {
-        long otherAgent = RealCards.newAgent();
+        long otherAgent = CardFixtures.newAgent();
         return cards.cardAllowing(Allowed.PROVINCIAL_APPROVAL, otherAgent, cards.verifiedEnterprise(otherAgent));
     }
 

@@ -8,6 +8,7 @@ import com.realsim.platform.AuditedEvent.AuditFacts;
 import com.realsim.platform.Role;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -29,9 +31,11 @@ import org.springframework.core.type.classreading.MetadataReaderFactory;
 
 /**
  * The trail's words stay the same whatever shape an event's code takes: every {@link AuditedEvent} of the application
- * (found on the class path, so a new one cannot be missed) names the action and the target type this table expects,
- * and its facts never carry the clear values it was built with beyond what the table allows. Renaming an action by
- * accident, or moving an event onto shared defaults that say something else, fails here.
+ * (every concrete class under {@code com.realsim} found on the class path, so a new one cannot be missed) has a row in
+ * this table and names the action and the target type the row expects, with an outcome. A new event without a row,
+ * an event that is no record (the table builds each event from sample values of its components), renaming an action
+ * by accident, or moving an event onto shared defaults that say something else fails here. What goes to the trail and
+ * when is {@link AuditedEventsTest}'s.
  */
 class AuditedEventFactsTest {
 
@@ -95,26 +99,75 @@ class AuditedEventFactsTest {
     void everyAuditedEventNamesTheActionAndTargetTheTrailHasAlwaysUsed() throws Exception {
         List<Class<?>> events = auditedEvents();
         Set<String> found = new TreeSet<>();
+        events.forEach(type -> found.add(type.getSimpleName()));
+        assertThat(found).as("audited events found on the class path").hasSizeGreaterThan(30);
+        assertThat(EXPECTED.keySet()).as("rows for events that no longer exist").isSubsetOf(found);
+        assertThat(problems(events, EXPECTED)).isEmpty();
+    }
+
+    /** A probe that is audited but written as a class rather than a record (found by the scan like any other). */
+    static final class AuditedButNoRecord implements AuditedEvent {
+        @Override
+        public AuditFacts auditFacts() {
+            return new AuditFacts("probe", Role.OPS, null, null, "PROBED", "PROBE", "1", "SUCCESS", Map.of());
+        }
+    }
+
+    @Test
+    void theTableFailsForAnEventWithoutARowAnEventThatIsNoRecordAndARenamedAction() throws Exception {
+        List<Class<?>> events = auditedEvents();
+        Class<?> activated = events.stream()
+                .filter(type -> type.getSimpleName().equals("CardActivated"))
+                .findFirst()
+                .orElseThrow();
+        Map<String, String[]> withoutItsRow = new TreeMap<>(EXPECTED);
+        withoutItsRow.remove("CardActivated");
+        assertThat(problems(List.of(activated), withoutItsRow))
+                .singleElement(InstanceOfAssertFactories.STRING)
+                .contains("CardActivated is audited but has no row");
+
+        Map<String, String[]> renamed = new TreeMap<>(EXPECTED);
+        renamed.put("CardActivated", new String[] {"CARD", "CARD_SWITCHED_ON"});
+        assertThat(problems(List.of(activated), renamed))
+                .singleElement(InstanceOfAssertFactories.STRING)
+                .contains("records CARD_ACTIVATED on CARD, expected CARD_SWITCHED_ON on CARD");
+
+        Map<String, String[]> withAProbeRow = new TreeMap<>(EXPECTED);
+        withAProbeRow.put(AuditedButNoRecord.class.getSimpleName(), new String[] {"PROBE", "PROBED"});
+        assertThat(problems(List.of(AuditedButNoRecord.class), withAProbeRow))
+                .singleElement(InstanceOfAssertFactories.STRING)
+                .contains("AuditedButNoRecord is audited but no record");
+        assertThat(isConcreteAuditedEvent(AuditedButNoRecord.class))
+                .as("the scan keeps audited classes that are no records")
+                .isTrue();
+        assertThat(isConcreteAuditedEvent(AuditedEvent.class))
+                .as("the scan skips the interfaces events share their facts through")
+                .isFalse();
+    }
+
+    /** What is wrong with these events against this table: nothing, or one line per event. */
+    static List<String> problems(List<Class<?>> events, Map<String, String[]> expected) throws Exception {
         List<String> wrong = new ArrayList<>();
         for (Class<?> type : events) {
-            found.add(type.getSimpleName());
-            String[] expected = EXPECTED.get(type.getSimpleName());
-            if (expected == null) {
+            String[] row = expected.get(type.getSimpleName());
+            if (row == null) {
                 wrong.add(type.getName() + " is audited but has no row in EXPECTED (say its target and action)");
                 continue;
             }
+            if (!type.isRecord()) {
+                wrong.add(type.getName() + " is audited but no record: write it as a record, as every event is");
+                continue;
+            }
             AuditFacts facts = ((AuditedEvent) sample(type)).auditFacts();
-            if (!expected[0].equals(facts.targetType()) || !facts.action().matches(expected[1])) {
+            if (!row[0].equals(facts.targetType()) || !facts.action().matches(row[1])) {
                 wrong.add(type.getSimpleName() + " records " + facts.action() + " on " + facts.targetType()
-                        + ", expected " + expected[1] + " on " + expected[0]);
+                        + ", expected " + row[1] + " on " + row[0]);
             }
             if (facts.outcome() == null || facts.outcome().isBlank()) {
                 wrong.add(type.getSimpleName() + " records no outcome");
             }
         }
-        assertThat(found).as("audited events found on the class path").hasSizeGreaterThan(30);
-        assertThat(EXPECTED.keySet()).as("rows for events that no longer exist").isSubsetOf(found);
-        assertThat(wrong).isEmpty();
+        return wrong;
     }
 
     @Test
@@ -157,11 +210,18 @@ class AuditedEventFactsTest {
             }
             String name = readers.getMetadataReader(resource).getClassMetadata().getClassName();
             Class<?> type = Class.forName(name, false, AuditedEventFactsTest.class.getClassLoader());
-            if (AuditedEvent.class.isAssignableFrom(type) && type.isRecord()) {
+            if (isConcreteAuditedEvent(type)) {
                 events.add(type);
             }
         }
         return events;
+    }
+
+    /** An event type the trail records: what implements {@link AuditedEvent} and can be built (no interface). */
+    static boolean isConcreteAuditedEvent(Class<?> type) {
+        return AuditedEvent.class.isAssignableFrom(type)
+                && !type.isInterface()
+                && !Modifier.isAbstract(type.getModifiers());
     }
 
     static Object construct(String type, Object... arguments) throws Exception {

@@ -6,7 +6,7 @@ import com.realsim.account.AccountService;
 import com.realsim.account.NewUser;
 import com.realsim.approval.CardEligibility;
 import com.realsim.approval.ExceptionService;
-import com.realsim.card.RealCards;
+import com.realsim.card.CardFixtures;
 import com.realsim.platform.Role;
 import com.realsim.testsupport.Chromium;
 import com.realsim.testsupport.RunAs;
@@ -51,10 +51,10 @@ class ExceptionApprovalBrowserIT {
         long agentId = accounts.createAgent("Exception Channel Ltd").id();
         accounts.createUser(new NewUser("exception-agent", "Agent-pass-12", Role.AGENT, agentId, null));
         accounts.createUser(new NewUser("exception-ops", "Ops-pass-1234", Role.OPS, null, null));
-        RealCards cards = new RealCards(context);
+        CardFixtures cards = new CardFixtures(context);
         String iccid = cards.cardAllowing(
                 CardEligibility.Allowed.PROVINCIAL_APPROVAL, agentId, cards.verifiedEnterprise(agentId));
-        CardEligibility card = RunAs.run(RealCards.agent(agentId), () -> exceptions.eligibility(iccid));
+        CardEligibility card = RunAs.run(CardFixtures.agent(agentId), () -> exceptions.eligibility(iccid));
         Path signedApproval = TestFiles.jpegFile("signed-approval.jpg");
 
         WebDriver browser = Chromium.desktop();

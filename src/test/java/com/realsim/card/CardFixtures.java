@@ -23,6 +23,7 @@ import com.realsim.testsupport.ActorAuthentication;
 import com.realsim.testsupport.RunAs;
 import com.realsim.testsupport.TestFiles;
 import com.realsim.verification.IssuedLink;
+import com.realsim.verification.VerificationDecided;
 import com.realsim.verification.VerificationService;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.awaitility.Awaitility;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.modulith.events.core.EventSerializer;
 
 /**
  * Test data of cards for every module's tests, built only through the real modules' use cases: plans (one per row
@@ -45,7 +47,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * enterprise as a completed order does, verified enterprises of fresh agents, end users bound, photographed and
  * decided, self-service links, a full one-ID-N-cards quota, and cards whose real-name rule allows a given exception
  * (the seeded rules, or a rule of the test's own that it may change). Nothing is faked: every card is a row of the
- * card module, judged by its rules.
+ * card module, judged by its rules, and what the card module heard (a verification's decision) is read from the
+ * event publication registry, not from a recording stand-in.
  *
  * <p>Identifiers (ICCIDs, numbers, IMSIs, ID numbers, agent ids) are fresh for the whole test JVM, so tests sharing a
  * Spring context and its database never meet each other's data.
@@ -61,6 +64,9 @@ public final class CardFixtures {
     public static final String GROUP_RULE = "SEGMENT_149_DIRECTIONAL_VOICE_SMS";
     public static final String NOT_ALLOWED_RULE = "SEGMENT_149_NON_DIRECTIONAL_VOICE_SMS";
     public static final String NOT_NEEDED_RULE = "DIRECTIONAL_DATA_ONLY";
+
+    /** The card module's subject type of self-service links (the links of a card's end user). */
+    public static final String SELF_SERVICE_SUBJECT = EndUserService.SUBJECT_TYPE;
 
     private static final AtomicLong serial =
             new AtomicLong(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L));
@@ -83,6 +89,7 @@ public final class CardFixtures {
     private final BlindIndex blindIndex;
     private final VerificationService verifications;
     private final EnterpriseService enterpriseService;
+    private final EventSerializer events;
 
     public CardFixtures(ApplicationContext context) {
         this.cards = context.getBean(CardService.class);
@@ -96,6 +103,7 @@ public final class CardFixtures {
         this.blindIndex = context.getBean(BlindIndex.class);
         this.verifications = context.getBean(VerificationService.class);
         this.enterpriseService = context.getBean(EnterpriseService.class);
+        this.events = context.getBean(EventSerializer.class);
     }
 
     // --- tenants --------------------------------------------------------------------------------------------------
@@ -305,6 +313,29 @@ public final class CardFixtures {
         return RunAs.run(OPS, () -> cards.view(iccid));
     }
 
+    /** The card's id (what self-service links and exception requests name as their subject). */
+    public long cardId(String iccid) {
+        return view(iccid).id();
+    }
+
+    /** A card with a customer, as the self-service page knows it: id, tenant and the enterprise's name. */
+    public record CustomerCard(String iccid, long id, long agentId, long enterpriseId, String enterpriseName) {}
+
+    /**
+     * A card of a new verified enterprise of this agent whose plan needs its end user (a 138 number on non-directional
+     * data), waiting for activation: what an end user verifies through a self-service link.
+     */
+    public CustomerCard endUserCard(long agentId) {
+        long enterpriseId = verifiedEnterprise(agentId);
+        String iccid = enterpriseCard(agentId, enterpriseId, "138", nonDirectionalDataPlan());
+        return new CustomerCard(
+                iccid,
+                cardId(iccid),
+                agentId,
+                enterpriseId,
+                enterpriseService.name(enterpriseId).orElseThrow());
+    }
+
     /** The agent cancels the card (销户): its end user's quota slot is free again. */
     public CardView cancel(long agentId, String iccid) {
         return RunAs.run(agent(agentId), () -> cards.cancel(iccid, "no longer needed"));
@@ -457,6 +488,39 @@ public final class CardFixtures {
     /** A one-time self-service link for the card's end user, issued by the agent (the URL carries the token). */
     public IssuedLink selfServiceLink(long agentId, String iccid) {
         return RunAs.run(agent(agentId), () -> endUsers.selfServiceLink(iccid));
+    }
+
+    /** The path of the agent's one-time link ({@code /s/…}). */
+    public String selfServicePath(long agentId, String iccid) {
+        String url = selfServiceLink(agentId, iccid).url();
+        return url.substring(url.indexOf("/s/"));
+    }
+
+    /** Waits until the card's end user has this status (a verification's decision reaches the card after commit). */
+    public CardView awaitEndUser(String iccid, EndUserStatus status) {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+            CardView card = view(iccid);
+            return card.endUser() != null && card.endUser().status() == status;
+        });
+        return view(iccid);
+    }
+
+    /**
+     * The verification decisions the card module's listener has handled, oldest first: read from the event
+     * publication registry (complete publications of {@link VerificationDecided} to a listener of the card module),
+     * so that a test sees what the real module heard, not what a stand-in recorded.
+     */
+    public List<VerificationDecided> decisions() {
+        return jdbc
+                .queryForList(
+                        "SELECT serialized_event FROM event_publication WHERE event_type = ? AND listener_id LIKE ?"
+                                + " AND completion_date IS NOT NULL ORDER BY publication_date",
+                        String.class,
+                        VerificationDecided.class.getName(),
+                        CardFixtures.class.getPackageName() + ".%")
+                .stream()
+                .map(serialized -> events.deserialize(serialized, VerificationDecided.class))
+                .toList();
     }
 
     /**

@@ -80,6 +80,7 @@ class ControllerSecurityTest {
             Access.of("* /api/v1/api-clients/**", ADMIN),
             Access.of("* /api/v1/service-plans/**", ADMIN),
             Access.of("* /api/v1/operators/**", ADMIN),
+            Access.of("* /api/v1/key-rotations/**", ADMIN),
             // --- personal data in clear, and the trail ---------------------------------------------------------------
             Access.of("* /personal-data/**", OPS, ADMIN),
             Access.of("* /api/v1/personal-data/**", OPS, ADMIN),

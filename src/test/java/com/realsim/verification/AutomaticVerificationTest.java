@@ -2,8 +2,8 @@ package com.realsim.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.realsim.card.CardFixtures;
 import com.realsim.card.EndUserStatus;
-import com.realsim.card.RealCards;
 import com.realsim.document.DocumentService;
 import com.realsim.testsupport.ActorAuthentication;
 import com.realsim.testsupport.RunAs;
@@ -175,8 +175,8 @@ class AutomaticVerificationTest {
 
     @Test
     void anEndUsersOwnSubmissionWithoutAnyActorIsComparedAndApproved() {
-        RealCards cards = new RealCards(context);
-        RealCards.CustomerCard card = cards.endUserCard(RealCards.newAgent());
+        CardFixtures cards = new CardFixtures(context);
+        CardFixtures.CustomerCard card = cards.endUserCard(CardFixtures.newAgent());
         IssuedLink link = cards.selfServiceLink(card.agentId(), card.iccid());
         String token = link.url().substring(link.url().lastIndexOf('/') + 1);
         SubmissionOutcome outcome = links.redeem(token, SelfServiceLinksTest.submission());

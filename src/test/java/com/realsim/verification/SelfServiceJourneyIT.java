@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.realsim.account.AccountService;
 import com.realsim.account.NewUser;
-import com.realsim.card.RealCards;
+import com.realsim.card.CardFixtures;
 import com.realsim.platform.Role;
 import com.realsim.testsupport.Chromium;
 import com.realsim.testsupport.RunAs;
@@ -53,8 +53,8 @@ class SelfServiceJourneyIT {
     @Test
     void anEndUserVerifiesOnAPhoneAndOpsApproveOnADesktop() throws Exception {
         accounts.createUser(new NewUser("verify-ops", "Verify-pass-12", Role.OPS, null, null));
-        RealCards cards = new RealCards(context);
-        RealCards.CustomerCard card = cards.endUserCard(RealCards.newAgent());
+        CardFixtures cards = new CardFixtures(context);
+        CardFixtures.CustomerCard card = cards.endUserCard(CardFixtures.newAgent());
         IssuedLink issued = cards.selfServiceLink(card.agentId(), card.iccid());
         String link =
                 "http://localhost:" + port + issued.url().substring(issued.url().indexOf("/s/"));
@@ -153,7 +153,7 @@ class SelfServiceJourneyIT {
                         .satisfies(d -> {
                             assertThat(d.outcome()).isEqualTo(VerificationStatus.APPROVED);
                             assertThat(d.decidedBy()).isEqualTo("verify-ops");
-                            assertThat(d.subjectType()).isEqualTo(RealCards.SELF_SERVICE_SUBJECT);
+                            assertThat(d.subjectType()).isEqualTo(CardFixtures.SELF_SERVICE_SUBJECT);
                             assertThat(d.subjectId()).isEqualTo(card.id());
                         }));
 
@@ -193,7 +193,7 @@ class SelfServiceJourneyIT {
     }
 
     /** The one case the end user's submission opened, read as OPS. */
-    long caseOf(RealCards.CustomerCard card) {
+    long caseOf(CardFixtures.CustomerCard card) {
         return RunAs.run(
                         VerificationFixtures.ops(),
                         () -> verifications.list(
@@ -204,7 +204,7 @@ class SelfServiceJourneyIT {
                                 500))
                 .items()
                 .stream()
-                .filter(c -> c.subjectType().equals(RealCards.SELF_SERVICE_SUBJECT) && c.subjectId() == card.id())
+                .filter(c -> c.subjectType().equals(CardFixtures.SELF_SERVICE_SUBJECT) && c.subjectId() == card.id())
                 .map(VerificationCaseView::id)
                 .findFirst()
                 .orElseThrow();

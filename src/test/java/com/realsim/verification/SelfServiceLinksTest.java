@@ -3,7 +3,8 @@ package com.realsim.verification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.realsim.card.RealCards;
+import com.realsim.card.CardFixtures;
+import com.realsim.catalogue.Operator;
 import com.realsim.identity.IdDocument;
 import com.realsim.platform.Actor;
 import com.realsim.platform.Role;
@@ -42,7 +43,7 @@ class SelfServiceLinksTest {
     @Autowired
     ApplicationContext context;
 
-    RealCards cards;
+    CardFixtures cards;
 
     @Autowired
     MutableClock clock;
@@ -52,12 +53,12 @@ class SelfServiceLinksTest {
 
     @BeforeEach
     void realCards() {
-        cards = new RealCards(context);
+        cards = new CardFixtures(context);
     }
 
     /** An end user's submission with an identity no other test uses (each takes a slot of its quota). */
     static EndUserSubmission submission() {
-        return submission(RealCards.newIdentity());
+        return submission(CardFixtures.newIdentity());
     }
 
     static EndUserSubmission submission(IdDocument identity) {
@@ -69,13 +70,13 @@ class SelfServiceLinksTest {
         return link.url().substring(link.url().lastIndexOf('/') + 1);
     }
 
-    IssuedLink issue(RealCards.CustomerCard card) {
+    IssuedLink issue(CardFixtures.CustomerCard card) {
         Actor agent = ActorAuthentication.actor(Role.AGENT, card.agentId(), null);
-        return links.create(RealCards.SELF_SERVICE_SUBJECT, card.id(), card.agentId(), card.enterpriseId(), agent);
+        return links.create(CardFixtures.SELF_SERVICE_SUBJECT, card.id(), card.agentId(), card.enterpriseId(), agent);
     }
 
-    RealCards.CustomerCard newCard() {
-        return cards.endUserCard(RealCards.newAgent());
+    CardFixtures.CustomerCard newCard() {
+        return cards.endUserCard(CardFixtures.newAgent());
     }
 
     @Test
@@ -101,7 +102,7 @@ class SelfServiceLinksTest {
 
     @Test
     void aLinkWorksOnceAndIsNotValidAfterwards() {
-        RealCards.CustomerCard card = newCard();
+        CardFixtures.CustomerCard card = newCard();
         String token = token(issue(card));
         assertThat(links.find(token)).get().satisfies(open -> {
             assertThat(open.subject().label())
@@ -118,7 +119,7 @@ class SelfServiceLinksTest {
         assertThat(sql.queryForObject(
                         "SELECT count(*) FROM verification_case WHERE subject_type = ? AND subject_id = ?",
                         Long.class,
-                        RealCards.SELF_SERVICE_SUBJECT,
+                        CardFixtures.SELF_SERVICE_SUBJECT,
                         card.id()))
                 .isEqualTo(1);
     }
@@ -145,10 +146,10 @@ class SelfServiceLinksTest {
 
     @Test
     void aRefusalKeepsTheLinkUnusedAndNothingOpened() {
-        RealCards.CustomerCard card = newCard();
+        CardFixtures.CustomerCard card = newCard();
         String token = token(issue(card));
-        IdDocument identity = RealCards.newIdentity();
-        cards.fillQuota(card.agentId(), card.enterpriseId(), identity);
+        IdDocument identity = CardFixtures.newIdentity();
+        cards.fillQuota(identity, Operator.CHINA_MOBILE);
         assertThatThrownBy(() -> links.redeem(token, submission(identity)))
                 .isInstanceOf(DomainException.class)
                 .extracting(e -> ((DomainException) e).code())
@@ -157,30 +158,30 @@ class SelfServiceLinksTest {
         assertThat(sql.queryForObject(
                         "SELECT count(*) FROM verification_case WHERE subject_type = ? AND subject_id = ?",
                         Long.class,
-                        RealCards.SELF_SERVICE_SUBJECT,
+                        CardFixtures.SELF_SERVICE_SUBJECT,
                         card.id()))
                 .isZero();
     }
 
     @Test
     void aSubjectThatNoLongerDescribesItselfEndsTheLink() {
-        RealCards.CustomerCard card = newCard();
+        CardFixtures.CustomerCard card = newCard();
         String token = token(issue(card));
-        cards.cancel(card.iccid());
+        cards.cancel(card.agentId(), card.iccid());
         assertThat(links.find(token)).isEmpty();
         assertThatThrownBy(() -> links.redeem(token, submission())).isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void onlyTheSubjectsTenantIssuesLinks() {
-        RealCards.CustomerCard card = newCard();
-        Actor otherAgent = RealCards.agent(RealCards.newAgent());
+        CardFixtures.CustomerCard card = newCard();
+        Actor otherAgent = CardFixtures.agent(CardFixtures.newAgent());
         assertThatThrownBy(() -> links.create(
-                        RealCards.SELF_SERVICE_SUBJECT, card.id(), card.agentId(), card.enterpriseId(), otherAgent))
+                        CardFixtures.SELF_SERVICE_SUBJECT, card.id(), card.agentId(), card.enterpriseId(), otherAgent))
                 .isInstanceOf(NotFoundException.class);
-        Actor ownAdmin = RealCards.enterpriseAdmin(card.enterpriseId());
+        Actor ownAdmin = CardFixtures.enterpriseAdmin(card.enterpriseId());
         assertThat(links.create(
-                                RealCards.SELF_SERVICE_SUBJECT,
+                                CardFixtures.SELF_SERVICE_SUBJECT,
                                 card.id(),
                                 card.agentId(),
                                 card.enterpriseId(),

@@ -3,7 +3,8 @@ package com.realsim.verification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
-import com.realsim.card.RealCards;
+import com.realsim.card.CardFixtures;
+import com.realsim.catalogue.Operator;
 import com.realsim.identity.IdDocument;
 import com.realsim.testsupport.TestFiles;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,18 +42,18 @@ class SelfServicePagesTest {
     @Autowired
     ApplicationContext context;
 
-    RealCards cards;
+    CardFixtures cards;
 
     /** An identity no other test uses: each accepted submission takes a slot of its one-ID-N-cards quota. */
-    final String idNumber = RealCards.newIdentity().number();
+    final String idNumber = CardFixtures.newIdentity().number();
 
     @BeforeEach
     void realCards() {
-        cards = new RealCards(context);
+        cards = new CardFixtures(context);
     }
 
-    RealCards.CustomerCard newCard() {
-        return cards.endUserCard(RealCards.newAgent());
+    CardFixtures.CustomerCard newCard() {
+        return cards.endUserCard(CardFixtures.newAgent());
     }
 
     /** Each test acts from its own client address, so that per-client limits do not leak between tests. */
@@ -65,7 +66,7 @@ class SelfServicePagesTest {
         };
     }
 
-    String newLink(RealCards.CustomerCard card) {
+    String newLink(CardFixtures.CustomerCard card) {
         return cards.selfServicePath(card.agentId(), card.iccid());
     }
 
@@ -89,7 +90,7 @@ class SelfServicePagesTest {
 
     @Test
     void theLinkShowsWhatIsAskedTheNoticeAndAPhoneFriendlyForm() {
-        RealCards.CustomerCard card = newCard();
+        CardFixtures.CustomerCard card = newCard();
         var page = mvc.get()
                 .uri(newLink(card))
                 .header("Accept-Language", "en")
@@ -195,10 +196,10 @@ class SelfServicePagesTest {
 
     @Test
     void aRefusalIsShownAboveTheKeptFormAndTheLinkStaysUsable() {
-        RealCards.CustomerCard card = newCard();
+        CardFixtures.CustomerCard card = newCard();
         String path = newLink(card);
-        IdDocument identity = RealCards.newIdentity();
-        cards.fillQuota(card.agentId(), card.enterpriseId(), identity);
+        IdDocument identity = CardFixtures.newIdentity();
+        cards.fillQuota(identity, Operator.CHINA_MOBILE);
         var refused = submit(path, identity.number(), true);
         assertThat(refused).hasStatus(HttpStatus.CONFLICT);
         assertThat(refused)

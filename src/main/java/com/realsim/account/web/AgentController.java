@@ -1,8 +1,6 @@
 package com.realsim.account.web;
 
 import com.realsim.account.AccountService;
-import com.realsim.account.AgentSummary;
-import com.realsim.platform.error.ValidationException;
 import com.realsim.platform.web.FormErrors;
 import jakarta.validation.Valid;
 import lombok.RequiredArgsConstructor;
@@ -27,11 +25,10 @@ class AgentController {
 
     @GetMapping
     String list(Model model) {
-        model.addAttribute("agents", accounts.agents());
         if (!model.containsAttribute("agentForm")) {
             model.addAttribute("agentForm", new AgentForm());
         }
-        return "account/agents";
+        return page(model);
     }
 
     @PostMapping
@@ -40,16 +37,12 @@ class AgentController {
             BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
-        if (!binding.hasErrors()) {
-            try {
-                AgentSummary agent = accounts.createAgent(form.getName(), form.getUscc());
-                redirect.addFlashAttribute("flashSuccess", "account.agent.created");
-                redirect.addFlashAttribute("flashArgs", new Object[] {agent.name()});
-                return "redirect:/admin/agents";
-            } catch (ValidationException refused) {
-                FormErrors.show(refused, binding);
-            }
-        }
+        return FormErrors.attemptValid(binding, () -> accounts.createAgent(form.getName(), form.getUscc()))
+                .map(agent -> FormErrors.succeeded(redirect, "/admin/agents", "account.agent.created", agent.name()))
+                .orElseGet(() -> page(model));
+    }
+
+    private String page(Model model) {
         model.addAttribute("agents", accounts.agents());
         return "account/agents";
     }

@@ -40,7 +40,8 @@ class AgentQualificationController {
             @RequestParam(required = false) String reason,
             HttpServletRequest request,
             RedirectAttributes redirect) {
-        String action = request.getRequestURI().substring(request.getRequestURI().lastIndexOf('/') + 1);
+        String action =
+                request.getRequestURI().substring(request.getRequestURI().lastIndexOf('/') + 1);
         Runnable change = switch (action) {
             case "suspend" -> () -> accounts.suspendAgent(id, reason);
             case "reinstate" -> () -> accounts.reinstateAgent(id, reason);

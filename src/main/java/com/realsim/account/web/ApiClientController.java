@@ -6,7 +6,6 @@ import com.realsim.account.ApiClientService;
 import com.realsim.platform.CurrentActor;
 import com.realsim.platform.EnterpriseDirectory;
 import com.realsim.platform.Role;
-import com.realsim.platform.error.DomainException;
 import com.realsim.platform.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -53,15 +52,12 @@ class ApiClientController {
             BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
-        if (!binding.hasErrors()) {
-            try {
-                issued.put(redirect, clients.create(form.toCommand(), CurrentActor.get()), false);
-                return "redirect:/admin/api-clients/issued";
-            } catch (DomainException refused) {
-                FormErrors.show(refused, binding);
-            }
-        }
-        return page(model);
+        return FormErrors.attemptValid(binding, () -> clients.create(form.toCommand(), CurrentActor.get()))
+                .map(created -> {
+                    issued.put(redirect, created, false);
+                    return "redirect:/admin/api-clients/issued";
+                })
+                .orElseGet(() -> page(model));
     }
 
     @PostMapping("/{id}/rotate")

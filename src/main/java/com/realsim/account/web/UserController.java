@@ -1,11 +1,9 @@
 package com.realsim.account.web;
 
 import com.realsim.account.AccountService;
-import com.realsim.account.UserSummary;
 import com.realsim.platform.CurrentActor;
 import com.realsim.platform.EnterpriseDirectory;
 import com.realsim.platform.Role;
-import com.realsim.platform.error.DomainException;
 import com.realsim.platform.web.FormErrors;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -47,17 +45,9 @@ class UserController {
             BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
-        if (!binding.hasErrors()) {
-            try {
-                UserSummary user = accounts.createUser(form.toCommand());
-                redirect.addFlashAttribute("flashSuccess", "account.user.created");
-                redirect.addFlashAttribute("flashArgs", new Object[] {user.username()});
-                return "redirect:/admin/users";
-            } catch (DomainException refused) {
-                FormErrors.show(refused, binding);
-            }
-        }
-        return page(model);
+        return FormErrors.attemptValid(binding, () -> accounts.createUser(form.toCommand()))
+                .map(user -> FormErrors.succeeded(redirect, "/admin/users", "account.user.created", user.username()))
+                .orElseGet(() -> page(model));
     }
 
     @PostMapping("/{id}/disable")

@@ -10,6 +10,7 @@ import com.realsim.card.EndUserStatus;
 import com.realsim.card.EndUserView;
 import com.realsim.catalogue.Operator;
 import com.realsim.identity.IdType;
+import com.realsim.platform.web.Projection;
 import java.time.Instant;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
@@ -89,15 +90,7 @@ class CardAnswers {
             Instant createdAt) {
 
         static CardListItem of(CardSummary card) {
-            return new CardListItem(
-                    card.iccid(),
-                    card.msisdn(),
-                    card.operator(),
-                    card.planCode(),
-                    card.state(),
-                    card.agentId(),
-                    card.enterpriseId(),
-                    card.createdAt());
+            return Projection.of(card, CardListItem.class);
         }
     }
 

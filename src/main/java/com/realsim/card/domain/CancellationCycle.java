@@ -8,11 +8,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -27,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and re-checked, so a card used or changed meanwhile is left alone.
  */
 @Component
+@RequiredArgsConstructor
 class CancellationCycle {
 
     private static final Logger log = LoggerFactory.getLogger(CancellationCycle.class);
@@ -46,23 +47,6 @@ class CancellationCycle {
     private final TransactionTemplate transactions;
     private final CardProperties properties;
     private final Clock clock;
-
-    CancellationCycle(
-            Cards cards,
-            LockedCards locked,
-            EndUserBindings bindings,
-            JdbcTemplate jdbc,
-            PlatformTransactionManager transactionManager,
-            CardProperties properties,
-            Clock clock) {
-        this.cards = cards;
-        this.locked = locked;
-        this.bindings = bindings;
-        this.jdbc = jdbc;
-        this.transactions = new TransactionTemplate(transactionManager);
-        this.properties = properties;
-        this.clock = clock;
-    }
 
     @Recurring(name = "card-cancellation-cycle", cron = "${realsim.card.cancellation-cycle-cron:0 40 2 * * *}")
     void scheduled() {

@@ -10,14 +10,11 @@ public record CardsImported(long importId, String fileName, long imported, long 
 
     @Override
     public AuditFacts auditFacts() {
-        return AuditFacts.by(
+        return AuditFacts.ofPlatform(
                 by,
-                null,
-                null,
                 "CARDS_IMPORTED",
                 "CARD_IMPORT",
                 importId,
-                "SUCCESS",
                 Map.of("fileName", fileName, "imported", imported, "rejected", rejected));
     }
 }

@@ -1,24 +1,16 @@
 package com.realsim.card.inventory;
 
-import com.realsim.card.Iccid;
-import com.realsim.card.Msisdn;
 import com.realsim.card.events.CardsImported;
-import com.realsim.catalogue.Operator;
 import com.realsim.catalogue.ServicePlanService;
 import com.realsim.catalogue.ServicePlanSummary;
 import com.realsim.platform.Actor;
 import com.realsim.platform.error.DomainException;
-import com.realsim.platform.error.ErrorCode;
-import com.realsim.platform.error.FieldProblem;
 import com.realsim.platform.error.ValidationException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.PushbackReader;
-import java.io.Reader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,14 +21,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import lombok.RequiredArgsConstructor;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.slf4j.Logger;
@@ -46,7 +34,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -61,6 +48,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * can show it while the import's own transaction is still open.
  */
 @Component
+@RequiredArgsConstructor
 class CardImporter {
 
     static final List<String> COLUMNS = List.of("iccid", "msisdn", "imsi", "operator", "planCode");
@@ -75,27 +63,11 @@ class CardImporter {
     /** Pages {@code [from, to)} of the staging table, read with a TID range scan. */
     private static final String SLICE = "ctid >= ?::tid AND ctid < ?::tid";
 
-    private static final CSVFormat CSV =
-            CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get();
-
     private final DataSource dataSource;
     private final ServicePlanService plans;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-
-    CardImporter(
-            DataSource dataSource,
-            ServicePlanService plans,
-            PlatformTransactionManager transactions,
-            ApplicationEventPublisher events,
-            Clock clock) {
-        this.dataSource = dataSource;
-        this.plans = plans;
-        this.transaction = new TransactionTemplate(transactions);
-        this.events = events;
-        this.clock = clock;
-    }
 
     /** Creates the job row, committed at once, so that the page can show it before the work starts. */
     long queue(String fileName, Long bytesTotal, Actor actor) {
@@ -113,8 +85,9 @@ class CardImporter {
     }
 
     /**
-     * Imports the file of a queued job. A file that cannot be read as a whole (wrong header, broken quoting) is
-     * refused with a {@link ValidationException} and imports nothing; bad rows only reject themselves.
+     * Imports the file of a queued job. A file without the header is refused with a {@link ValidationException} and
+     * imports nothing; a bad line (broken quoting, too long, a wrong value) rejects itself alone ({@link
+     * InventoryFile}).
      */
     Outcome run(long importId, String fileName, InputStream input, Actor actor) {
         try (Progress progress = new Progress(dataSource, importId, clock)) {
@@ -127,7 +100,7 @@ class CardImporter {
                 String key = refused.fieldProblems().isEmpty()
                         ? refused.messageKey()
                         : refused.fieldProblems().get(0).messageKey();
-                progress.failed(key.equals("card.import.malformed") ? "card.import.malformedFile" : key);
+                progress.failed(key);
                 throw refused;
             } catch (RuntimeException e) {
                 log.error("Inventory import {} failed", importId, e);
@@ -188,14 +161,11 @@ class CardImporter {
                         + " FROM STDIN",
                 1 << 16);
         long rows = 0;
-        try (CSVParser parser = CSV.parse(withoutByteOrderMark(counted))) {
-            Iterator<CSVRecord> records = parser.iterator();
-            int[] columns = header(records);
+        try {
+            InventoryFile file = InventoryFile.open(counted, planCodes);
             CopyRow row = new CopyRow();
-            while (next(records, parser)) {
-                CSVRecord record = records.next();
-                long line = parser.getCurrentLineNumber();
-                row.write(copy, line, record, columns, planCodes);
+            for (InventoryFile.Row line = file.next(); line != null; line = file.next()) {
+                row.write(copy, line);
                 rows++;
                 if (rows % PROGRESS_EVERY == 0) {
                     progress.reading(rows, counted.count());
@@ -209,41 +179,6 @@ class CardImporter {
         } catch (RuntimeException e) {
             cancel(copy);
             throw e;
-        }
-    }
-
-    /** The positions of the five columns, by their names in the header (any order, any case). */
-    private static int[] header(Iterator<CSVRecord> records) {
-        if (!records.hasNext()) {
-            throw headerProblem();
-        }
-        Map<String, Integer> names = new HashMap<>();
-        CSVRecord header = records.next();
-        for (int i = 0; i < header.size(); i++) {
-            names.putIfAbsent(header.get(i).toLowerCase(Locale.ROOT), i);
-        }
-        int[] positions = new int[COLUMNS.size()];
-        for (int i = 0; i < COLUMNS.size(); i++) {
-            Integer position = names.get(COLUMNS.get(i).toLowerCase(Locale.ROOT));
-            if (position == null) {
-                throw headerProblem();
-            }
-            positions[i] = position;
-        }
-        return positions;
-    }
-
-    private static ValidationException headerProblem() {
-        return new ValidationException(new FieldProblem("file", ErrorCode.VALIDATION_FAILED, "card.import.header"));
-    }
-
-    /** The iterator's next record, or a field error naming the line where the file stops being CSV. */
-    private static boolean next(Iterator<CSVRecord> records, CSVParser parser) {
-        try {
-            return records.hasNext();
-        } catch (UncheckedIOException | IllegalStateException broken) {
-            throw new ValidationException(new FieldProblem(
-                    "file", ErrorCode.VALIDATION_FAILED, "card.import.malformed", parser.getCurrentLineNumber() + 1));
         }
     }
 
@@ -361,102 +296,40 @@ class CardImporter {
         }
     }
 
-    private static Reader withoutByteOrderMark(InputStream input) throws IOException {
-        PushbackReader reader = new PushbackReader(
-                new InputStreamReader(
-                        input,
-                        StandardCharsets.UTF_8
-                                .newDecoder()
-                                .onMalformedInput(CodingErrorAction.REPLACE)
-                                .onUnmappableCharacter(CodingErrorAction.REPLACE)),
-                1);
-        int first = reader.read();
-        if (first != -1 && first != '\uFEFF') {
-            reader.unread(first);
-        }
-        return reader;
-    }
-
-    /** One row checked in Java and written in COPY's text format: good rows with their values, bad ones with why. */
+    /** One judged line written in COPY's text format: good rows with their values, bad ones with why. */
     static final class CopyRow {
 
         private final StringBuilder text = new StringBuilder(256);
 
-        void write(
-                PGCopyOutputStream copy,
-                long line,
-                CSVRecord record,
-                int[] columns,
-                Map<String, ServicePlanSummary> planCodes)
-                throws IOException {
+        void write(OutputStream copy, InventoryFile.Row row) throws IOException {
             text.setLength(0);
-            Verdict verdict = check(record, columns, planCodes);
-            text.append(line);
-            for (int i = 0; i < columns.length; i++) {
+            text.append(row.line());
+            for (int i = 0; i < COLUMNS.size(); i++) {
                 text.append('\t');
-                field(verdict == null ? value(record, columns[i]) : null);
+                field(row.good() ? row.values().get(i) : null);
             }
-            ServicePlanSummary plan = verdict == null ? planCodes.get(value(record, columns[4])) : null;
+            ServicePlanSummary plan = row.plan();
             text.append('\t');
             field(plan == null ? null : Long.toString(plan.id()));
             text.append('\t');
             field(plan == null ? null : plan.imeiBinding() ? "t" : "f");
+            InventoryFile.Verdict verdict = row.verdict();
             text.append('\t');
-            field(verdict == null ? null : verdict.code);
+            field(verdict == null ? null : verdict.code());
             text.append('\t');
-            field(verdict == null ? null : verdict.field);
+            field(verdict == null ? null : verdict.field());
             text.append('\t');
-            field(verdict == null ? null : verdict.messageKey);
+            field(verdict == null ? null : verdict.messageKey());
             text.append('\t');
-            field(verdict == null ? null : original(record));
+            field(row.raw());
             text.append('\n');
             copy.write(text.toString().getBytes(StandardCharsets.UTF_8));
         }
 
-        private record Verdict(String code, String field, String messageKey) {}
-
-        private static Verdict check(CSVRecord record, int[] columns, Map<String, ServicePlanSummary> planCodes) {
-            for (int column : columns) {
-                if (column >= record.size()) {
-                    return new Verdict("VALIDATION_FAILED", null, "card.import.columns");
-                }
-            }
-            if (!Iccid.isValid(value(record, columns[0]))) {
-                return new Verdict("INVALID_ICCID", "iccid", "error.INVALID_ICCID");
-            }
-            if (!Msisdn.isValid(value(record, columns[1]))) {
-                return new Verdict("VALIDATION_FAILED", "msisdn", "card.msisdn.invalid");
-            }
-            if (!Imsi.isValid(value(record, columns[2]))) {
-                return new Verdict("VALIDATION_FAILED", "imsi", "card.imsi.invalid");
-            }
-            if (!isOperator(value(record, columns[3]))) {
-                return new Verdict("VALIDATION_FAILED", "operator", "card.operator.unknown");
-            }
-            if (!planCodes.containsKey(value(record, columns[4]))) {
-                return new Verdict("VALIDATION_FAILED", "planCode", "card.plan.unknown");
-            }
-            return null;
-        }
-
-        private static boolean isOperator(String value) {
-            for (Operator operator : Operator.values()) {
-                if (operator.name().equals(value)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private static String value(CSVRecord record, int column) {
-            return record.get(column);
-        }
-
-        private static String original(CSVRecord record) {
-            return CSVFormat.DEFAULT.format(record.values());
-        }
-
-        /** A value in COPY's text format: backslash escapes for the characters it reserves, {@code \N} for null. */
+        /**
+         * A value in COPY's text format: backslash escapes for the characters it reserves, {@code \\N} for null, and
+         * NUL (which PostgreSQL's text cannot hold: one NUL in a bad line failed the whole import) as U+FFFD.
+         */
         private void field(String value) {
             if (value == null) {
                 text.append("\\N");
@@ -469,6 +342,7 @@ class CardImporter {
                     case '\t' -> text.append("\\t");
                     case '\n' -> text.append("\\n");
                     case '\r' -> text.append("\\r");
+                    case '\0' -> text.append('\uFFFD');
                     default -> text.append(c);
                 }
             }

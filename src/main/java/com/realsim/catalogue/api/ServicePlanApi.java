@@ -5,6 +5,7 @@ import com.realsim.catalogue.ServiceDirection;
 import com.realsim.catalogue.ServicePlanService;
 import com.realsim.catalogue.ServicePlanSummary;
 import com.realsim.platform.CurrentActor;
+import com.realsim.platform.web.Projection;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -54,15 +55,7 @@ class ServicePlanApi {
             boolean imeiBinding) {
 
         static ServicePlanResponse of(ServicePlanSummary plan) {
-            return new ServicePlanResponse(
-                    plan.id(),
-                    plan.code(),
-                    plan.name(),
-                    plan.dataDirectional(),
-                    plan.voice(),
-                    plan.sms(),
-                    plan.testPackage(),
-                    plan.imeiBinding());
+            return Projection.of(plan, ServicePlanResponse.class);
         }
     }
 

@@ -5,7 +5,6 @@ import com.realsim.catalogue.RealNamePolicy;
 import com.realsim.catalogue.RealNameRuleView;
 import com.realsim.catalogue.ServiceDirection;
 import com.realsim.platform.CurrentActor;
-import com.realsim.platform.error.ValidationException;
 import com.realsim.platform.web.FormErrors;
 import jakarta.validation.Valid;
 import lombok.RequiredArgsConstructor;
@@ -41,11 +40,10 @@ class RealNameRuleController {
 
     @GetMapping
     String list(Model model) {
-        model.addAttribute("rules", policy.rules());
         if (!model.containsAttribute("ruleForm")) {
             model.addAttribute("ruleForm", new RealNameRuleForm());
         }
-        return "catalogue/rules";
+        return page(model);
     }
 
     @PostMapping
@@ -54,19 +52,9 @@ class RealNameRuleController {
             BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
-        if (!binding.hasErrors()) {
-            try {
-                RealNameRuleView rule = policy.create(form.definition(), CurrentActor.get());
-                redirect.addFlashAttribute("flashSuccess", "catalogue.rule.saved");
-                redirect.addFlashAttribute(
-                        "flashArgs", new Object[] {rule.rule().code()});
-                return "redirect:/admin/real-name-rules";
-            } catch (ValidationException refused) {
-                FormErrors.show(refused, binding);
-            }
-        }
-        model.addAttribute("rules", policy.rules());
-        return "catalogue/rules";
+        return FormErrors.attemptValid(binding, () -> policy.create(form.definition(), CurrentActor.get()))
+                .map(rule -> saved(rule, redirect))
+                .orElseGet(() -> page(model));
     }
 
     @GetMapping("/{id}")
@@ -85,18 +73,24 @@ class RealNameRuleController {
             Model model,
             RedirectAttributes redirect) {
         RealNameRuleView existing = policy.rule(id);
-        if (!binding.hasErrors()) {
-            try {
-                RealNameRuleView rule = policy.change(id, form.definition(), CurrentActor.get());
-                redirect.addFlashAttribute("flashSuccess", "catalogue.rule.saved");
-                redirect.addFlashAttribute(
-                        "flashArgs", new Object[] {rule.rule().code()});
-                return "redirect:/admin/real-name-rules";
-            } catch (ValidationException refused) {
-                FormErrors.show(refused, binding);
-            }
-        }
-        model.addAttribute("rule", existing);
-        return "catalogue/rule-edit";
+        return FormErrors.attemptValid(binding, () -> policy.change(id, form.definition(), CurrentActor.get()))
+                .map(rule -> saved(rule, redirect))
+                .orElseGet(() -> {
+                    model.addAttribute("rule", existing);
+                    return "catalogue/rule-edit";
+                });
+    }
+
+    private String page(Model model) {
+        model.addAttribute("rules", policy.rules());
+        return "catalogue/rules";
+    }
+
+    private static String saved(RealNameRuleView rule, RedirectAttributes redirect) {
+        return FormErrors.succeeded(
+                redirect,
+                "/admin/real-name-rules",
+                "catalogue.rule.saved",
+                rule.rule().code());
     }
 }

@@ -3,9 +3,7 @@ package com.realsim.catalogue.web;
 import com.realsim.catalogue.NewServicePlan;
 import com.realsim.catalogue.ServiceDirection;
 import com.realsim.catalogue.ServicePlanService;
-import com.realsim.catalogue.ServicePlanSummary;
 import com.realsim.platform.CurrentActor;
-import com.realsim.platform.error.ValidationException;
 import com.realsim.platform.web.FormErrors;
 import jakarta.validation.Valid;
 import lombok.RequiredArgsConstructor;
@@ -35,11 +33,10 @@ class ServicePlanController {
 
     @GetMapping
     String list(Model model) {
-        model.addAttribute("plans", plans.plans());
         if (!model.containsAttribute("planForm")) {
             model.addAttribute("planForm", new ServicePlanForm());
         }
-        return "catalogue/plans";
+        return page(model);
     }
 
     @PostMapping
@@ -48,25 +45,24 @@ class ServicePlanController {
             BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
-        if (!binding.hasErrors()) {
-            try {
-                ServicePlanSummary plan = plans.create(
-                        new NewServicePlan(
-                                form.getCode(),
-                                form.getName(),
-                                form.isDataDirectional(),
-                                form.getVoice(),
-                                form.getSms(),
-                                form.isTestPackage(),
-                                form.isImeiBinding()),
-                        CurrentActor.get());
-                redirect.addFlashAttribute("flashSuccess", "catalogue.plan.created");
-                redirect.addFlashAttribute("flashArgs", new Object[] {plan.code()});
-                return "redirect:/admin/service-plans";
-            } catch (ValidationException refused) {
-                FormErrors.show(refused, binding);
-            }
-        }
+        return FormErrors.attemptValid(
+                        binding,
+                        () -> plans.create(
+                                new NewServicePlan(
+                                        form.getCode(),
+                                        form.getName(),
+                                        form.isDataDirectional(),
+                                        form.getVoice(),
+                                        form.getSms(),
+                                        form.isTestPackage(),
+                                        form.isImeiBinding()),
+                                CurrentActor.get()))
+                .map(plan ->
+                        FormErrors.succeeded(redirect, "/admin/service-plans", "catalogue.plan.created", plan.code()))
+                .orElseGet(() -> page(model));
+    }
+
+    private String page(Model model) {
         model.addAttribute("plans", plans.plans());
         return "catalogue/plans";
     }

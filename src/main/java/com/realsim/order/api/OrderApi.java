@@ -10,6 +10,7 @@ import com.realsim.order.OrderStatus;
 import com.realsim.order.OrderType;
 import com.realsim.order.OrderView;
 import com.realsim.platform.web.CursorPage;
+import com.realsim.platform.web.Projection;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
@@ -121,18 +122,7 @@ class OrderApi {
             Instant closedAt) {
 
         static OrderListItem of(OrderView order) {
-            return new OrderListItem(
-                    order.id(),
-                    order.number(),
-                    order.type(),
-                    order.status(),
-                    order.agentId(),
-                    order.enterpriseId(),
-                    order.cardCount(),
-                    order.pending(),
-                    order.createdBy(),
-                    order.createdAt(),
-                    order.closedAt());
+            return Projection.of(order, OrderListItem.class);
         }
     }
 

@@ -72,7 +72,10 @@ public class OrderForm {
         }
     }
 
-    /** Non-empty lines split at commas, semicolons, tabs or spaces; a first line without digits is a header. */
+    /**
+     * Non-empty lines split at commas, semicolons, tabs or spaces; a first line without digits is a header. A line of
+     * separators only (a spreadsheet's empty row, {@code ,,,}) is passed over like an empty one.
+     */
     private static List<String[]> lines(Reader text) throws IOException {
         List<String[]> lines = new ArrayList<>();
         BufferedReader reader = new BufferedReader(text);
@@ -88,7 +91,10 @@ public class OrderForm {
                 continue;
             }
             first = false;
-            lines.add(clean.replace("\"", "").split("[,;\\t ]+"));
+            String[] values = clean.replace("\"", "").split("[,;\\t ]+");
+            if (values.length > 0) {
+                lines.add(values);
+            }
         }
         return lines;
     }

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * After a rotation of an AEAD key, seals everything sealed with it anew under the new primary key: every
@@ -26,10 +27,15 @@ class ResealJob implements JobHandler {
     private static final Logger log = LoggerFactory.getLogger(ResealJob.class);
 
     private final List<SealedData> data;
+    private final TransactionTemplate batches;
     private final Duration propagation;
 
-    ResealJob(List<SealedData> data, @Value("${realsim.keys.refresh-interval:10s}") Duration refreshInterval) {
+    ResealJob(
+            List<SealedData> data,
+            TransactionTemplate batches,
+            @Value("${realsim.keys.refresh-interval:10s}") Duration refreshInterval) {
         this.data = data.stream().sorted(Comparator.comparing(SealedData::name)).toList();
+        this.batches = batches;
         this.propagation = refreshInterval.multipliedBy(2);
     }
 
@@ -50,7 +56,8 @@ class ResealJob implements JobHandler {
             SealedData sealed = ofKey.get(i);
             String cursor = i == at.index() ? at.cursor() : null;
             do {
-                SealedData.Batch batch = sealed.resealNext(cursor, BATCH);
+                String after = cursor;
+                SealedData.Batch batch = batches.execute(status -> sealed.resealNext(after, BATCH));
                 rows += batch.rows();
                 resealed += batch.resealed();
                 cursor = batch.next();

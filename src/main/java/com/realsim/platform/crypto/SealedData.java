@@ -14,8 +14,8 @@ public interface SealedData {
     String name();
 
     /**
-     * Re-seals the next rows after {@code cursor} (null: from the start), at most {@code limit} of them, in one
-     * transaction, each under its row lock, and answers where it got to.
+     * Re-seals the next rows after {@code cursor} (null: from the start), at most {@code limit} of them, each under its
+     * row lock, and answers where it got to. The re-seal job runs each batch in a transaction of its own.
      */
     Batch resealNext(String cursor, int limit);
 

@@ -79,14 +79,7 @@ class ApplicationRoleGrants implements Callback {
                 || single(connection, "SELECT current_user").equals(role.name())) {
             return;
         }
-        boolean autoCommit = connection.getAutoCommit();
-        lock(connection, autoCommit, true);
-        try {
-            createIfMissing(connection, autoCommit);
-            PGConnection pg = connection.unwrap(PGConnection.class);
-            String grantee = pg.escapeIdentifier(role.name());
-            String schema = pg.escapeIdentifier(single(connection, "SELECT current_schema()"));
-            execute(connection, "GRANT USAGE ON SCHEMA " + schema + " TO " + grantee);
+        asRoleOwner(connection, (pg, schema, grantee) -> {
             execute(
                     connection,
                     "ALTER DEFAULT PRIVILEGES IN SCHEMA " + schema
@@ -94,9 +87,7 @@ class ApplicationRoleGrants implements Callback {
             execute(
                     connection,
                     "ALTER DEFAULT PRIVILEGES IN SCHEMA " + schema + " GRANT USAGE, SELECT ON SEQUENCES TO " + grantee);
-        } finally {
-            lock(connection, autoCommit, false);
-        }
+        });
     }
 
     void grant(Connection connection, String historyTable) throws SQLException {
@@ -114,14 +105,7 @@ class ApplicationRoleGrants implements Callback {
                     owner);
             return;
         }
-        boolean autoCommit = connection.getAutoCommit();
-        lock(connection, autoCommit, true);
-        try {
-            createIfMissing(connection, autoCommit);
-            PGConnection pg = connection.unwrap(PGConnection.class);
-            String grantee = pg.escapeIdentifier(role.name());
-            String schema = pg.escapeIdentifier(single(connection, "SELECT current_schema()"));
-            execute(connection, "GRANT USAGE ON SCHEMA " + schema + " TO " + grantee);
+        asRoleOwner(connection, (pg, schema, grantee) -> {
             execute(
                     connection,
                     "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + schema + " TO " + grantee);
@@ -151,6 +135,27 @@ class ApplicationRoleGrants implements Callback {
                     role.name(),
                     owner,
                     restricted.stream().map(TablePrivileges::table).toList());
+        });
+    }
+
+    /** The grants of one step, given the role's and the schema's quoted names. */
+    private interface Grants {
+        void apply(PGConnection pg, String schema, String grantee) throws SQLException;
+    }
+
+    /**
+     * Runs a step's grants under the role lock, with the role created if it is missing and allowed to use the schema.
+     */
+    private void asRoleOwner(Connection connection, Grants grants) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        lock(connection, autoCommit, true);
+        try {
+            createIfMissing(connection, autoCommit);
+            PGConnection pg = connection.unwrap(PGConnection.class);
+            String grantee = pg.escapeIdentifier(role.name());
+            String schema = pg.escapeIdentifier(single(connection, "SELECT current_schema()"));
+            execute(connection, "GRANT USAGE ON SCHEMA " + schema + " TO " + grantee);
+            grants.apply(pg, schema, grantee);
         } finally {
             lock(connection, autoCommit, false);
         }

@@ -1,16 +1,14 @@
 package com.realsim.platform.security;
 
 import com.realsim.platform.crypto.KeyRing;
+import com.realsim.platform.db.KeyedMigration;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import lombok.RequiredArgsConstructor;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,29 +21,13 @@ import org.springframework.stereotype.Component;
  * table's file, so that the clear answers are not left behind in dead row versions.
  */
 @Component
-@RequiredArgsConstructor
-class LegacyIdempotencyAnswers implements JavaMigration {
+class LegacyIdempotencyAnswers extends KeyedMigration {
 
     private final KeyRing keys;
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("101");
-    }
-
-    @Override
-    public String getDescription() {
-        return "platform idempotency legacy answers dropped";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    LegacyIdempotencyAnswers(KeyRing keys) {
+        super("101", "platform idempotency legacy answers dropped");
+        this.keys = keys;
     }
 
     @Override

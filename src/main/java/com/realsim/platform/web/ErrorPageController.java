@@ -7,12 +7,15 @@ import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
  * Errors that never reached a controller (unknown paths, filters, the container): a problem detail under
@@ -30,7 +33,12 @@ class ErrorPageController implements ErrorController {
     @ResponseBody
     ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
         ErrorCode code = codeFor(status(request));
-        return problems.answer(code, code.messageKey(), Map.of());
+        ResponseEntity<ProblemDetail> answer =
+                problems.answer(code, messageKey(request, code), Map.of(), limit(request));
+        // a problem detail's own type, as every other error answer of the API, also when asked for application/json
+        return ResponseEntity.status(answer.getStatusCode())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(answer.getBody());
     }
 
     @RequestMapping("/error")
@@ -40,6 +48,12 @@ class ErrorPageController implements ErrorController {
             return problem(request);
         }
         HttpStatus status = status(request);
+        if (status == HttpStatus.CONTENT_TOO_LARGE) { // an upload above the limit (MultipartLimitFilter)
+            model.addAttribute("code", ErrorCode.PAYLOAD_TOO_LARGE.name());
+            model.addAttribute(
+                    "message", problems.text(messageKey(request, ErrorCode.PAYLOAD_TOO_LARGE), limit(request)));
+            return new org.springframework.web.servlet.ModelAndView("error/refused", model.asMap(), status);
+        }
         model.addAttribute("status", status.value());
         String view = switch (status.value()) {
             case 403 -> "error/403";
@@ -47,6 +61,19 @@ class ErrorPageController implements ErrorController {
             default -> status.is4xxClientError() ? "error/4xx" : "error/500";
         };
         return new org.springframework.web.servlet.ModelAndView(view, model.asMap(), status);
+    }
+
+    /** The upload limit's text when the error is an upload above it, otherwise the code's. */
+    private static String messageKey(HttpServletRequest request, ErrorCode code) {
+        return request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof MaxUploadSizeExceededException
+                ? "error.uploadTooLarge"
+                : code.messageKey();
+    }
+
+    private static Object[] limit(HttpServletRequest request) {
+        return request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof MaxUploadSizeExceededException e
+                ? new Object[] {DataSize.ofBytes(e.getMaxUploadSize()).toMegabytes()}
+                : new Object[0];
     }
 
     private static HttpStatus status(HttpServletRequest request) {

@@ -77,6 +77,21 @@ public final class FormErrors {
         return attempt(action, refusal -> show(refusal, form));
     }
 
+    /**
+     * Runs a validated form's action ({@code @Valid}) only when the form passed its checks: its answer, or empty when
+     * the checks or the domain refused it (shown on the form), for the controller to render the form again.
+     */
+    public static <T> Optional<T> attemptValid(BindingResult form, Supplier<T> action) {
+        return form.hasErrors() ? Optional.empty() : attempt(form, action);
+    }
+
+    /** The redirect after a form's action succeeded, with {@code successKey} and its arguments flashed for the page. */
+    public static String succeeded(RedirectAttributes redirect, String target, String successKey, Object... arguments) {
+        redirect.addFlashAttribute("flashSuccess", successKey);
+        redirect.addFlashAttribute("flashArgs", arguments);
+        return "redirect:" + target;
+    }
+
     private static <T> Optional<T> attempt(Supplier<T> action, Consumer<DomainException> onRefusal) {
         T answer;
         try {

@@ -3,6 +3,7 @@ package com.realsim.verification.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.realsim.identity.IdType;
 import com.realsim.platform.web.CursorPage;
+import com.realsim.platform.web.Projection;
 import com.realsim.verification.Findings;
 import com.realsim.verification.VerificationCaseView;
 import com.realsim.verification.VerificationKind;
@@ -80,14 +81,7 @@ class VerificationApi {
             List<String> concerns) {
 
         static FindingsBody of(Findings findings) {
-            return new FindingsBody(
-                    findings.method(),
-                    findings.identity(),
-                    findings.face(),
-                    findings.liveness(),
-                    findings.similarity(),
-                    findings.threshold(),
-                    findings.concerns());
+            return Projection.of(findings, FindingsBody.class);
         }
     }
 

@@ -157,7 +157,7 @@ class CardImportTest {
     }
 
     @Test
-    void aFileWithoutTheHeaderOrWithBrokenQuotingImportsNothing() {
+    void aFileWithoutTheHeaderImportsNothingAndALineWithBrokenQuotingRejectsOnlyItself() {
         assertThatThrownBy(() -> imports.importNow(
                         new ByteArrayInputStream("a,b,c\n1,2,3\n".getBytes(StandardCharsets.UTF_8)), "bad.csv", OPS))
                 .isInstanceOfSatisfying(
@@ -166,15 +166,22 @@ class CardImportTest {
                             assertThat(p.field()).isEqualTo("file");
                             assertThat(p.messageKey()).isEqualTo("card.import.header");
                         }));
-
-        String iccid = iccid();
-        String broken = "iccid,msisdn,imsi,operator,planCode\n" + row(iccid, msisdn("149"), "CHINA_MOBILE", plan)
-                + "\n\"8986\"x,1,2,3,4\n";
-        assertThatThrownBy(() -> imports.importNow(
-                        new ByteArrayInputStream(broken.getBytes(StandardCharsets.UTF_8)), "broken.csv", OPS))
-                .isInstanceOf(ValidationException.class);
-        assertThat(cardsWith(iccid)).isZero();
         assertThat(imports.recent(1).get(0).status()).isEqualTo(CardImportStatus.FAILED);
+
+        // Issue 17: the good lines of a file are always kept; a line whose quoting is broken was the end of the
+        // whole file before (nothing imported), now it is one rejected line.
+        String iccid = iccid();
+        String after = iccid();
+        String broken = "iccid,msisdn,imsi,operator,planCode\n" + row(iccid, msisdn("149"), "CHINA_MOBILE", plan)
+                + "\n\"8986\"x,1,2,3,4\n" + row(after, msisdn("149"), "CHINA_MOBILE", plan) + "\n";
+        CardImportResult result =
+                imports.importNow(new ByteArrayInputStream(broken.getBytes(StandardCharsets.UTF_8)), "broken.csv", OPS);
+        assertThat(result.rejected())
+                .extracting(RejectedLine::line, RejectedLine::code, RejectedLine::messageKey, RejectedLine::raw)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        3L, "VALIDATION_FAILED", "card.import.malformedLine", "\"8986\"x,1,2,3,4"));
+        assertThat(cardsWith(iccid)).isOne();
+        assertThat(cardsWith(after)).isOne();
     }
 
     @Test
