@@ -110,8 +110,8 @@ public class AccountService {
 
     /** One of an agent's qualification's changes, by an actor in one of the roles, written to its history. */
     private AgentSummary changeQualification(long agentId, String reason, QualificationChange change, Role... roles) {
+        Actor by = actingAs(roles); // the role first: a role that may not act hears 403 whatever the agent
         AgentOrganisation agent = agents.findById(agentId).orElseThrow(NotFoundException::new);
-        Actor by = actingAs(roles);
         history.record(
                 agentId, change.apply(agent, DecisionReason.required(reason), by, clock.instant()), clock.instant());
         qualifications.forgetWhenTheTransactionEnds(agentId);

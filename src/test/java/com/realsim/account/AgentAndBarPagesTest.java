@@ -45,6 +45,9 @@ class AgentAndBarPagesTest {
     AccountService accounts;
 
     @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Autowired
     BarredIdentities bars;
 
     @Autowired
@@ -73,8 +76,8 @@ class AgentAndBarPagesTest {
 
     @Test
     void theAgentsPageShowsItsQualificationAndHistoryToAdminAndOps() throws Exception {
-        AgentSummary agent =
-                RunAs.run(ADMIN, () -> accounts.createAgent("页面渠道 " + UUID.randomUUID(), FreshNumbers.uscc()));
+        AgentSummary agent = com.realsim.testsupport.SuspendableAgents.create(
+                context, "页面渠道 " + UUID.randomUUID(), FreshNumbers.uscc());
         String page = "/admin/agents/" + agent.id();
 
         assertThat(post(page + "/revoke", OPS, "reason", "撤销").getStatus())
@@ -103,7 +106,8 @@ class AgentAndBarPagesTest {
 
     @Test
     void aSuspendedAgentsUserWhoPostsAFormReadsWhy() throws Exception {
-        AgentSummary agent = RunAs.run(ADMIN, () -> accounts.createAgent("暂停页面渠道 " + UUID.randomUUID()));
+        AgentSummary agent =
+                com.realsim.testsupport.SuspendableAgents.create(context, "暂停页面渠道 " + UUID.randomUUID(), null);
         RunAs.run(ADMIN, () -> accounts.suspendAgent(agent.id(), "调查"));
         Actor user = ActorAuthentication.actor(Role.AGENT, agent.id(), null);
         assertThat(get("/orders", user, "en").getContentAsString())

@@ -13,6 +13,7 @@ import com.realsim.testsupport.FreshNumbers;
 import com.realsim.testsupport.PartnerApiClient;
 import com.realsim.testsupport.PartnerApiClient.Answer;
 import com.realsim.testsupport.RunAs;
+import com.realsim.testsupport.SuspendableAgents;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +49,9 @@ class AgentQualificationTest {
     AccountService accounts;
 
     @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Autowired
     ApiClientService clients;
 
     @Autowired
@@ -70,7 +74,7 @@ class AgentQualificationTest {
     }
 
     private AgentSummary newAgent(String uscc) {
-        return RunAs.run(ADMIN, () -> accounts.createAgent("资格测试渠道 " + UUID.randomUUID(), uscc));
+        return SuspendableAgents.create(context, "资格测试渠道 " + UUID.randomUUID(), uscc);
     }
 
     @Test

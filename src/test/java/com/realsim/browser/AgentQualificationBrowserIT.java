@@ -41,7 +41,8 @@ class AgentQualificationBrowserIT {
 
     @Test
     void aSuspendedAgentsUserReadsButCannotSubmitAndARevokedOnesSessionEnds() {
-        long agentId = accounts.createAgent("资格浏览器渠道").id();
+        long agentId = com.realsim.testsupport.SuspendableAgents.create(context, "资格浏览器渠道", null)
+                .id();
         new OrderFixtures(context).verifiedEnterprise(agentId);
         accounts.createUser(new NewUser("qual-agent", "Agent-pass-12", Role.AGENT, agentId, null));
         accounts.createUser(new NewUser("qual-admin", "Admin-pass-12", Role.ADMIN, null, null));

@@ -818,8 +818,8 @@ class PageTextTest {
             }
             as(admin, () -> context.getBean(OperatorService.class).setQuota(Operator.CHINA_UNICOM, 6, admin));
             // An agent with a qualification history, and bars (one lifted) for OPS's pages (issue 14).
-            com.realsim.account.AgentSummary suspended =
-                    as(admin, () -> accounts.createAgent("页面文字渠道", com.realsim.testsupport.FreshNumbers.uscc()));
+            com.realsim.account.AgentSummary suspended = com.realsim.testsupport.SuspendableAgents.create(
+                    context, "页面文字渠道", com.realsim.testsupport.FreshNumbers.uscc());
             as(admin, () -> accounts.suspendAgent(suspended.id(), "页面文字检查"));
             agentUris.add("/admin/agents/" + suspended.id());
             accounts.agents().stream().limit(1).forEach(each -> agentUris.add("/admin/agents/" + each.id()));

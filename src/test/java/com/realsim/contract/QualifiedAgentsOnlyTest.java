@@ -58,13 +58,17 @@ class QualifiedAgentsOnlyTest {
     @Autowired
     AccountService accounts;
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     private static Actor suspended;
     private static final AtomicInteger notQualified = new AtomicInteger();
 
     Actor suspendedAgentUser() {
         if (suspended == null) {
             Actor admin = ActorAuthentication.actor(Role.ADMIN, null, null);
-            long agentId = RunAs.run(admin, () -> accounts.createAgent("暂停渠道 " + UUID.randomUUID()))
+            long agentId = com.realsim.testsupport.SuspendableAgents.create(
+                            context, "暂停渠道 " + UUID.randomUUID(), null)
                     .id();
             RunAs.run(admin, () -> accounts.suspendAgent(agentId, "虚假登记调查中"));
             suspended = ActorAuthentication.actor(Role.AGENT, agentId, null);

@@ -57,8 +57,10 @@ class BarController {
     }
 
     @PostMapping("/import")
-    String importCsv(@RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
-        String csv = new String(file.getBytes(), StandardCharsets.UTF_8);
+    String importCsv(
+            @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect)
+            throws IOException {
+        String csv = file == null ? "" : new String(file.getBytes(), StandardCharsets.UTF_8);
         FormErrors.attempt(redirect, () -> bars.importCsv(csv)).ifPresent(done -> {
             redirect.addFlashAttribute("flashSuccess", "identity.bar.imported");
             redirect.addFlashAttribute(
