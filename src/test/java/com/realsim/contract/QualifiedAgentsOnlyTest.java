@@ -67,8 +67,7 @@ class QualifiedAgentsOnlyTest {
     Actor suspendedAgentUser() {
         if (suspended == null) {
             Actor admin = ActorAuthentication.actor(Role.ADMIN, null, null);
-            long agentId = com.realsim.testsupport.SuspendableAgents.create(
-                            context, "暂停渠道 " + UUID.randomUUID(), null)
+            long agentId = com.realsim.testsupport.SuspendableAgents.create(context, "暂停渠道 " + UUID.randomUUID(), null)
                     .id();
             RunAs.run(admin, () -> accounts.suspendAgent(agentId, "虚假登记调查中"));
             suspended = ActorAuthentication.actor(Role.AGENT, agentId, null);

@@ -57,8 +57,7 @@ class BarController {
     }
 
     @PostMapping("/import")
-    String importCsv(
-            @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect)
+    String importCsv(@RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect)
             throws IOException {
         String csv = file == null ? "" : new String(file.getBytes(), StandardCharsets.UTF_8);
         FormErrors.attempt(redirect, () -> bars.importCsv(csv)).ifPresent(done -> {
