@@ -1,5 +1,6 @@
 package com.realsim.account;
 
+import com.realsim.identity.Uscc;
 import com.realsim.platform.Actor;
 import com.realsim.platform.CurrentActor;
 import com.realsim.platform.Role;
@@ -8,6 +9,7 @@ import com.realsim.platform.error.ErrorCode;
 import com.realsim.platform.error.FieldProblem;
 import com.realsim.platform.error.NotFoundException;
 import com.realsim.platform.error.ValidationException;
+import com.realsim.platform.review.DecisionReason;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,9 +37,22 @@ public class AccountService {
     private final RoleTenancy tenancy;
     private final ObjectProvider<FindByIndexNameSessionRepository<?>> sessions;
     private final Clock clock;
+    private final ChannelBlacklist blacklist;
+    private final AgentHistory history;
+    private final QualifiedAgents qualifications;
+    private final ApiClientRegistry clientRegistry;
 
     @Transactional
     public AgentSummary createAgent(String name) {
+        return createAgent(name, null);
+    }
+
+    /**
+     * A new ACTIVE agent; its USCC, when given, must be valid, not another agent's and not on the channel blacklist
+     * (422 {@code AGENT_BLACKLISTED}).
+     */
+    @Transactional
+    public AgentSummary createAgent(String name, String uscc) {
         String clean = name == null ? "" : name.strip();
         if (clean.isEmpty() || clean.length() > 200) {
             throw new ValidationException(new FieldProblem("name", ErrorCode.VALIDATION_FAILED, "NotBlank"));
@@ -45,8 +60,67 @@ public class AccountService {
         if (agents.existsByNameIgnoreCase(clean)) {
             throw new ValidationException(new FieldProblem("name", ErrorCode.DUPLICATE, "account.agent.duplicate"));
         }
-        AgentOrganisation agent = agents.save(new AgentOrganisation(clean, clock.instant()));
+        String code =
+                uscc == null || uscc.isBlank() ? null : Uscc.parse(uscc, "uscc").value();
+        if (code != null && blacklist.contains(code)) {
+            throw new ValidationException(
+                    new FieldProblem("uscc", ErrorCode.AGENT_BLACKLISTED, "account.agent.blacklisted"));
+        }
+        if (code != null && agents.existsByUscc(code)) {
+            throw new ValidationException(new FieldProblem("uscc", ErrorCode.DUPLICATE, "account.agent.usccTaken"));
+        }
+        AgentOrganisation agent = agents.save(new AgentOrganisation(clean, code, clock.instant()));
         return agents.save(agent.registered(actingActor())).summary();
+    }
+
+    /** The agent with its qualification's history, newest first; for ADMIN and OPS. */
+    @Transactional(readOnly = true)
+    public AgentDetails agentDetails(long agentId) {
+        AgentOrganisation agent = agents.findById(agentId).orElseThrow(NotFoundException::new);
+        return new AgentDetails(agent.summary(), history.of(agentId));
+    }
+
+    /** ACTIVE → SUSPENDED (ADMIN or OPS): its users and clients may read and change nothing. */
+    @Transactional
+    public AgentSummary suspendAgent(long agentId, String reason) {
+        return changeQualification(agentId, reason, AgentOrganisation::suspend, Role.ADMIN, Role.OPS);
+    }
+
+    /** SUSPENDED → ACTIVE (ADMIN). */
+    @Transactional
+    public AgentSummary reinstateAgent(long agentId, String reason) {
+        return changeQualification(agentId, reason, AgentOrganisation::reinstate, Role.ADMIN);
+    }
+
+    /**
+     * REVOKED, for good (ADMIN): its users' browser sessions end now (their rows in PostgreSQL are deleted, so on
+     * every instance), they can no longer sign in, its API clients' tokens stop (at once on this instance, within
+     * {@code realsim.api.client-check-ttl} on the others) and its USCC goes on the channel blacklist. Its records stay.
+     */
+    @Transactional
+    public AgentSummary revokeAgent(long agentId, String reason) {
+        AgentSummary revoked = changeQualification(agentId, reason, AgentOrganisation::revoke, Role.ADMIN);
+        if (revoked.uscc() != null) {
+            blacklist.add(revoked.uscc(), agentId, revoked.statusReason(), clock.instant());
+        }
+        clientRegistry.forgetAllWhenTheTransactionEnds();
+        users.findAllByAgentId(agentId).forEach(user -> endSessionsOf(user.username()));
+        return revoked;
+    }
+
+    /** One of an agent's qualification's changes, by an actor in one of the roles, written to its history. */
+    private AgentSummary changeQualification(long agentId, String reason, QualificationChange change, Role... roles) {
+        Actor by = actingAs(roles); // the role first: a role that may not act hears 403 whatever the agent
+        AgentOrganisation agent = agents.findById(agentId).orElseThrow(NotFoundException::new);
+        history.record(
+                agentId, change.apply(agent, DecisionReason.required(reason), by, clock.instant()), clock.instant());
+        qualifications.forgetWhenTheTransactionEnds(agentId);
+        return agents.save(agent).summary();
+    }
+
+    /** A method of {@link AgentOrganisation} that changes its qualification. */
+    private interface QualificationChange {
+        AgentQualificationChanged apply(AgentOrganisation agent, String reason, Actor by, java.time.Instant now);
     }
 
     @Transactional(readOnly = true)
@@ -152,6 +226,15 @@ public class AccountService {
         if (repository != null) {
             repository.findByPrincipalName(username).keySet().forEach(repository::deleteById);
         }
+    }
+
+    /** The acting actor, who must act in one of these roles (nobody: the system, e.g. the demo data). */
+    private static Actor actingAs(Role... roles) {
+        Actor actor = actingActor();
+        if (actor != null && !java.util.Arrays.asList(roles).contains(actor.role())) {
+            throw new DomainException(ErrorCode.FORBIDDEN);
+        }
+        return actor;
     }
 
     /** Who is acting, for the audit trail; nobody (the system) during the bootstrap and the demo data. */

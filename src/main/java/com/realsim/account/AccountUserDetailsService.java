@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 class AccountUserDetailsService implements UserDetailsService {
 
     private final UserAccounts users;
+    private final AgentOrganisations agents;
     private final Clock clock;
 
     @Override
@@ -22,6 +23,17 @@ class AccountUserDetailsService implements UserDetailsService {
         UserAccount user = users.findByUsername(AccountService.normalise(username))
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));
         return new AccountUserDetails(
-                user.actor(), user.passwordHash(), user.enabled(), user.isLockedAt(clock.instant()));
+                user.actor(),
+                user.passwordHash(),
+                user.enabled() && !ofARevokedAgent(user),
+                user.isLockedAt(clock.instant()));
+    }
+
+    /** A revoked agent's accounts can no longer sign in. */
+    private boolean ofARevokedAgent(UserAccount user) {
+        return user.agentId() != null
+                && agents.findById(user.agentId())
+                        .filter(a -> a.status() == AgentStatus.REVOKED)
+                        .isPresent();
     }
 }

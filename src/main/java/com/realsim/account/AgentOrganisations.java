@@ -7,5 +7,7 @@ interface AgentOrganisations extends JpaRepository<AgentOrganisation, Long>, New
 
     boolean existsByNameIgnoreCase(String name);
 
+    boolean existsByUscc(String uscc);
+
     List<AgentOrganisation> findAllByOrderByNameAsc();
 }

@@ -61,6 +61,7 @@ class ApiClientRegistry implements RegisteredClientRepository, ApiClientDirector
         try {
             return clients.findById(Long.valueOf(id))
                     .filter(ApiClient::enabled)
+                    .filter(this::notOfARevokedAgent)
                     .map(this::registered)
                     .orElse(null);
         } catch (NumberFormatException notOurs) {
@@ -73,6 +74,7 @@ class ApiClientRegistry implements RegisteredClientRepository, ApiClientDirector
     public RegisteredClient findByClientId(String clientId) {
         return clients.findByClientId(clientId)
                 .filter(ApiClient::enabled)
+                .filter(this::notOfARevokedAgent)
                 .map(this::registered)
                 .orElse(null);
     }
@@ -103,12 +105,32 @@ class ApiClientRegistry implements RegisteredClientRepository, ApiClientDirector
         });
     }
 
+    /** Drops every kept answer when the transaction ends: an agent's revocation stops all its clients at once. */
+    void forgetAllWhenTheTransactionEnds() {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                activeClients.invalidateAll();
+            }
+        });
+    }
+
+    /** A revoked agent's clients get no new token. */
+    private boolean notOfARevokedAgent(ApiClient client) {
+        return client.agentId() == null
+                || !jdbc.sql("SELECT EXISTS (SELECT 1 FROM agent_organisation WHERE id = ? AND status = 'REVOKED')")
+                        .param(client.agentId())
+                        .query(Boolean.class)
+                        .single();
+    }
+
     /** One indexed query without a transaction. */
     private Optional<Actor> readActiveClient(String clientId, String credentialsVersion) {
         return jdbc
                 .sql("""
-                        SELECT id, role, agent_id, enterprise_id, secret_rotated_at FROM api_client
-                        WHERE client_id = ? AND enabled""")
+                        SELECT id, role, agent_id, enterprise_id, secret_rotated_at FROM api_client c
+                        WHERE client_id = ? AND enabled AND NOT EXISTS (
+                            SELECT 1 FROM agent_organisation a WHERE a.id = c.agent_id AND a.status = 'REVOKED')""")
                 .param(clientId)
                 .query((rs, row) -> {
                     String version = Long.toString(

@@ -31,7 +31,7 @@ class RoleTenancy {
         if (role.needsAgent()
                 && (agentId == null
                         || agents.findById(agentId)
-                                .filter(a -> a.status() == AgentOrganisation.Status.ACTIVE)
+                                .filter(a -> a.status() == AgentStatus.ACTIVE)
                                 .isEmpty())) {
             problems.add(new FieldProblem("agentId", ErrorCode.VALIDATION_FAILED, "account.agent.unknown"));
         }

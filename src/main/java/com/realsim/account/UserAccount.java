@@ -139,6 +139,10 @@ class UserAccount extends AbstractAggregateRoot<UserAccount> {
         return role;
     }
 
+    Long agentId() {
+        return agentId;
+    }
+
     boolean enabled() {
         return enabled;
     }

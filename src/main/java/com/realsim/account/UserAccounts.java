@@ -14,4 +14,6 @@ interface UserAccounts extends JpaRepository<UserAccount, Long>, NewestFirst<Use
     boolean existsByRole(Role role);
 
     List<UserAccount> findAllByOrderByUsernameAsc();
+
+    List<UserAccount> findAllByAgentId(long agentId);
 }

@@ -27,7 +27,8 @@ public record AuditQuery(
 
     /**
      * The target types of the Partner API contract, and AGENT, DOCUMENT and the card module's policy records
-     * (CARD_IMPORT, SERVICE_PLAN, OPERATOR, REAL_NAME_RULE). The database checks the same list (V90, V91).
+     * (CARD_IMPORT, SERVICE_PLAN, OPERATOR, REAL_NAME_RULE), and the identity module's bars (BAR). The database checks the
+     * same list (V90, V91, V221).
      */
     public static final List<String> TARGET_TYPES = List.of(
             "ENTERPRISE",
@@ -42,7 +43,8 @@ public record AuditQuery(
             "CARD_IMPORT",
             "SERVICE_PLAN",
             "OPERATOR",
-            "REAL_NAME_RULE");
+            "REAL_NAME_RULE",
+            "BAR");
 
     /**
      * Normalises and checks a request's filters: blank means no filter, target type and action are upper-cased.

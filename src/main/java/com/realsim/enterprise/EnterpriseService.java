@@ -3,6 +3,7 @@ package com.realsim.enterprise;
 import com.realsim.document.DocumentService;
 import com.realsim.document.DocumentSummary;
 import com.realsim.document.NewDocument;
+import com.realsim.identity.BarredIdentities;
 import com.realsim.identity.PersonalData;
 import com.realsim.platform.Actor;
 import com.realsim.platform.ChinaTime;
@@ -49,6 +50,7 @@ public class EnterpriseService {
     private final PersonalData personalData;
     private final DocumentService documents;
     private final Clock clock;
+    private final BarredIdentities barred;
 
     /** An agent's new registration, saved as a draft. */
     @Transactional
@@ -56,6 +58,7 @@ public class EnterpriseService {
         Actor agent = CurrentActor.require(Role.AGENT);
         InputCheck.Registration registration = InputCheck.registration(input, today());
         refuseDuplicate(agent.agentId(), registration.details(), null);
+        refuseBarred(registration);
         Enterprise enterprise = enterprises.save(new Enterprise(
                 agent.agentId(), registration.details(), registration.person(), agent, personalData, clock.instant()));
         return enterprises.save(enterprise.drafted(agent)).view();
@@ -73,6 +76,7 @@ public class EnterpriseService {
         InputCheck.Registration registration =
                 InputCheck.registration(keepingBlankPersonalFields(input, enterprise.asInput(personalData)), today());
         refuseDuplicate(agent.agentId(), registration.details(), enterprise.id());
+        refuseBarred(registration);
         enterprise.correct(registration.details(), registration.person(), agent, personalData);
         return enterprises.save(enterprise).view();
     }
@@ -149,6 +153,7 @@ public class EnterpriseService {
         check.orThrow();
         ResponsiblePersonDetails details =
                 InputCheck.person(person, enterprise.asInput(personalData).legalRepresentative(), today());
+        barred.refuseIfBarred(details.idDocument(), "responsiblePerson.idNumber");
         ResponsiblePerson proposed = enterprise.propose(details, personalData, clock.instant());
         enterprises.flush(); // the managed enterprise cascades the new person on flush, which gives it its id
         EnterpriseChangeRequest request = changeRequests.save(EnterpriseChangeRequest.ofResponsiblePerson(
@@ -391,6 +396,14 @@ public class EnterpriseService {
 
     private Set<String> kindsOf(String owner, long id) {
         return documents.kindsOnFile(owner, id);
+    }
+
+    /** A barred enterprise or responsible person is refused: 422 {@code IDENTITY_BARRED} on the field. */
+    private void refuseBarred(InputCheck.Registration registration) {
+        if (registration.details().certificateNumber() != null) {
+            barred.refuseIfBarred(registration.details().certificateNumber(), "certificateNumber");
+        }
+        barred.refuseIfBarred(registration.person().idDocument(), "responsiblePerson.idNumber");
     }
 
     private void refuseDuplicate(long agentId, EnterpriseDetails details, Long self) {

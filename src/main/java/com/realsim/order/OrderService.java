@@ -5,6 +5,7 @@ import com.realsim.document.DocumentSummary;
 import com.realsim.enterprise.EnterpriseService;
 import com.realsim.enterprise.EnterpriseStanding;
 import com.realsim.enterprise.EnterpriseView;
+import com.realsim.identity.BarredIdentities;
 import com.realsim.identity.PersonalData;
 import com.realsim.platform.Actor;
 import com.realsim.platform.ChinaTime;
@@ -49,6 +50,7 @@ public class OrderService {
     private final OrderCardChecks checks;
     private final EnterpriseService enterprises;
     private final PersonalData personalData;
+    private final BarredIdentities barred;
     private final OrderProperties properties;
     private final Clock clock;
 
@@ -71,6 +73,7 @@ public class OrderService {
             throw new DomainException(ErrorCode.AUTHORIZATION_EXPIRED, "order.authorizationExpired")
                     .with("field", "handler.authorizationValidTo");
         }
+        barred.refuseIfBarred(order.handler().idDocument(), "handler.idNumber");
         cards.refuseCardsInOpenOrders(order.allIccids());
         checks.check(order);
         BusinessOrder created =

@@ -47,7 +47,9 @@ class AuditedEventFactsTest {
 
     static {
         expect("AgentOrganisationCreated", "AGENT", "AGENT_CREATED");
+        expect("AgentQualificationChanged", "AGENT", "AGENT_(SUSPENDED|REINSTATED|REVOKED)");
         expect("ApiClientChanged", "API_CLIENT", "77"); // the action is the service's, carried as it is
+        expect("BarChanged", "BAR", "77"); // the action is carried as the aggregate names it
         expect("CardActivated", "CARD", "CARD_ACTIVATED");
         expect("CardBlockingReasonCleared", "CARD", "CARD_BLOCKING_REASON_CLEARED");
         expect("CardCancelled", "CARD", "CARD_CANCELLED");

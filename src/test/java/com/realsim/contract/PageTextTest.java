@@ -182,6 +182,9 @@ class PageTextTest {
                                 .map(status -> new Visit("/error", status, status))
                                 .toList()));
         PAGES.put("/admin/agents", page(Set.of(Role.ADMIN), "/admin/agents"));
+        PAGES.put("/admin/agents/{id}", records(Set.of(Role.ADMIN, Role.OPS), (world, role) -> world.agentUris));
+        PAGES.put("/bars", page(Set.of(Role.OPS), "/bars"));
+        PAGES.put("/bars/{id}", records(Set.of(Role.OPS), (world, role) -> world.barUris));
         PAGES.put("/admin/users", page(Set.of(Role.ADMIN), "/admin/users"));
         PAGES.put("/admin/api-clients", page(Set.of(Role.ADMIN), "/admin/api-clients"));
         // Without a secret in the session's flash it reads "shown once" (ApiClientPagesTest shows a secret on it).
@@ -545,6 +548,8 @@ class PageTextTest {
         final List<String> exceptionUris = new ArrayList<>();
         final List<String> importUris = new ArrayList<>();
         final List<String> ruleUris = new ArrayList<>();
+        final List<String> agentUris = new ArrayList<>();
+        final List<String> barUris = new ArrayList<>();
         final List<String> actions = new ArrayList<>();
         String exceptionFormUri;
         String selfServiceToken;
@@ -812,6 +817,39 @@ class PageTextTest {
                 }
             }
             as(admin, () -> context.getBean(OperatorService.class).setQuota(Operator.CHINA_UNICOM, 6, admin));
+            // An agent with a qualification history, and bars (one lifted) for OPS's pages (issue 14).
+            com.realsim.account.AgentSummary suspended = com.realsim.testsupport.SuspendableAgents.create(
+                    context, "页面文字渠道", com.realsim.testsupport.FreshNumbers.uscc());
+            as(admin, () -> accounts.suspendAgent(suspended.id(), "页面文字检查"));
+            agentUris.add("/admin/agents/" + suspended.id());
+            accounts.agents().stream().limit(1).forEach(each -> agentUris.add("/admin/agents/" + each.id()));
+            var barred = context.getBean(com.realsim.identity.BarredIdentities.class);
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+            var bar = as(
+                    ops,
+                    () -> barred.record(new com.realsim.identity.NewBar(
+                            com.realsim.identity.BarSubject.PERSON,
+                            com.realsim.identity.IdType.RESIDENT_ID,
+                            com.realsim.testsupport.FreshNumbers.residentIdNumber(),
+                            null,
+                            "闽公通〔2026〕99号",
+                            today,
+                            today.plusYears(2),
+                            "页面文字检查")));
+            var enterpriseBar = as(
+                    ops,
+                    () -> barred.record(new com.realsim.identity.NewBar(
+                            com.realsim.identity.BarSubject.ENTERPRISE,
+                            null,
+                            null,
+                            com.realsim.testsupport.FreshNumbers.uscc(),
+                            "闽公通〔2026〕98号",
+                            today,
+                            today.plusYears(3),
+                            "页面文字检查")));
+            as(ActorAuthentication.actor(Role.OPS, null, null), () -> barred.lift(enterpriseBar.id(), "申诉成立"));
+            barUris.add("/bars/" + bar.id());
+            barUris.add("/bars/" + enterpriseBar.id());
             as(
                     ops,
                     () -> context.getBean(UnmaskService.class)

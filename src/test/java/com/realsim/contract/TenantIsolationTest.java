@@ -133,6 +133,18 @@ class TenantIsolationTest {
         NOT_TENANT_OWNED.put(
                 "/admin/api-clients/{id}",
                 NotTenantOwned.refusedToTenants("1", "API client credentials are managed by the ADMIN only"));
+        // Agent organisations and their qualification: ADMIN and OPS only (issue 14).
+        NOT_TENANT_OWNED.put(
+                "/api/v1/agents/{id}",
+                NotTenantOwned.refusedToTenants("1", "agent organisations are managed by ADMIN and OPS only"));
+        NOT_TENANT_OWNED.put(
+                "/admin/agents/{id}",
+                NotTenantOwned.refusedToTenants("1", "agent organisations are managed by ADMIN and OPS only"));
+        // Barred identities (断卡 惩戒): OPS records of persons and units, no tenant's (issue 14).
+        NOT_TENANT_OWNED.put(
+                "/api/v1/barred-identities/{id}",
+                NotTenantOwned.refusedToTenants("1", "bars are OPS records of no tenant"));
+        NOT_TENANT_OWNED.put("/bars/{id}", NotTenantOwned.refusedToTenants("1", "bars are OPS records of no tenant"));
         // User accounts are administered by the ADMIN only; no tenant role reaches them.
         NOT_TENANT_OWNED.put(
                 "/admin/users/{id}",

@@ -81,6 +81,14 @@ class ControllerSecurityTest {
             Access.of("* /api/v1/service-plans/**", ADMIN),
             Access.of("* /api/v1/operators/**", ADMIN),
             Access.of("* /api/v1/key-rotations/**", ADMIN),
+            // --- agents' qualification: OPS read and suspend, the ADMIN reinstates and revokes (issue 14) ------------
+            Access.of("GET /admin/agents/{id}", ADMIN, OPS),
+            Access.of("POST /admin/agents/{id}/suspend", ADMIN, OPS),
+            Access.of("GET /api/v1/agents/{id}", ADMIN, OPS),
+            Access.of("POST /api/v1/agents/{id}/suspend", ADMIN, OPS),
+            // --- barred identities (断卡 惩戒): OPS only ----------------------------------------------------------------
+            Access.of("* /bars/**", OPS),
+            Access.of("* /api/v1/barred-identities/**", OPS),
             // --- personal data in clear, and the trail ---------------------------------------------------------------
             Access.of("* /personal-data/**", OPS, ADMIN),
             Access.of("* /api/v1/personal-data/**", OPS, ADMIN),

@@ -33,13 +33,9 @@ class AdministrationApi {
 
     private final AccountService accounts;
 
-    record CreateAgent(@NotBlank @Size(max = 200) String name) {}
-
-    record AgentBody(long id, String name, boolean active) {
-        static AgentBody of(AgentSummary agent) {
-            return new AgentBody(agent.id(), agent.name(), agent.active());
-        }
-    }
+    record CreateAgent(
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 40) String uscc) {}
 
     record CreateUser(
             @NotBlank @Size(min = 3, max = 64) String username,
@@ -63,7 +59,7 @@ class AdministrationApi {
 
     @PostMapping("/agents")
     ResponseEntity<AgentBody> createAgent(@Valid @RequestBody CreateAgent request) {
-        AgentSummary agent = accounts.createAgent(request.name());
+        AgentSummary agent = accounts.createAgent(request.name(), request.uscc());
         return ResponseEntity.created(URI.create("/api/v1/agents/" + agent.id()))
                 .body(AgentBody.of(agent));
     }

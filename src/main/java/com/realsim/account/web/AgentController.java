@@ -37,7 +37,7 @@ class AgentController {
             BindingResult binding,
             Model model,
             RedirectAttributes redirect) {
-        return FormErrors.attemptValid(binding, () -> accounts.createAgent(form.getName()))
+        return FormErrors.attemptValid(binding, () -> accounts.createAgent(form.getName(), form.getUscc()))
                 .map(agent -> FormErrors.succeeded(redirect, "/admin/agents", "account.agent.created", agent.name()))
                 .orElseGet(() -> page(model));
     }

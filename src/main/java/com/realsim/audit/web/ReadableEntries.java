@@ -55,7 +55,10 @@ class ReadableEntries {
             Map.entry("ownerType", List.of("audit.target.")),
             Map.entry("method", List.of("verification.method.")),
             Map.entry("concerns", List.of("verification.concern.")),
-            Map.entry("operator", List.of("catalogue.operator.")));
+            Map.entry("operator", List.of("catalogue.operator.")),
+            Map.entry("fromStatus", List.of("account.agent.status.")),
+            Map.entry("toStatus", List.of("account.agent.status.")),
+            Map.entry("barredType", List.of("identity.bar.subject.")));
 
     /** Target types whose ids are codes with labels. */
     static final Map<String, String> TARGET_ID_LABELS = Map.of("OPERATOR", "catalogue.operator.");

@@ -4,6 +4,7 @@ import com.realsim.card.EndUserDetails;
 import com.realsim.card.EndUserStatus;
 import com.realsim.catalogue.Operator;
 import com.realsim.catalogue.OperatorService;
+import com.realsim.identity.BarredIdentities;
 import com.realsim.identity.PersonalData;
 import com.realsim.platform.Actor;
 import java.time.Instant;
@@ -36,6 +37,7 @@ public class EndUserBindings implements QuotaDriftCheck.HeldCards {
     private final IdentityQuota quota;
     private final OperatorService operators;
     private final PersonalData personalData;
+    private final BarredIdentities barred;
     private final JdbcTemplate jdbc;
 
     /** The card's current binding, if it has an end user. */
@@ -54,6 +56,7 @@ public class EndUserBindings implements QuotaDriftCheck.HeldCards {
     public CardEndUser bind(
             Card card, EndUserDetails details, String boundBy, String channel, Actor actor, Instant now) {
         card.requireBindable();
+        barred.refuseIfBarred(details.idDocument(), "idNumber");
         CardEndUser binding = new CardEndUser(card, details, personalData, boundBy, now);
         Optional<CardEndUser> previous = current(card);
         String taken = binding.quotaKey();

@@ -26,6 +26,10 @@ public enum ErrorCode implements Labelled {
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS),
     NOT_FOUND(HttpStatus.NOT_FOUND),
     FORBIDDEN(HttpStatus.FORBIDDEN),
+    AGENT_BLACKLISTED(HttpStatus.UNPROCESSABLE_CONTENT),
+    AGENT_NOT_QUALIFIED(HttpStatus.FORBIDDEN),
+    IDENTITY_BARRED(HttpStatus.UNPROCESSABLE_CONTENT),
+    ENTERPRISE_ALREADY_REGISTERED(HttpStatus.CONFLICT),
     // Not in the contract's list, which leaves other codes free to add.
     UNAUTHORIZED(HttpStatus.UNAUTHORIZED),
     DUPLICATE(HttpStatus.CONFLICT),

@@ -1,10 +1,13 @@
 package com.realsim.platform.web;
 
 import com.realsim.platform.Actor;
+import com.realsim.platform.AgentQualifications;
 import com.realsim.platform.CurrentActor;
+import com.realsim.platform.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -15,11 +18,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class LayoutAdvice {
 
     private final List<NavigationItem> items;
+    private final ObjectProvider<AgentQualifications> agents;
 
-    LayoutAdvice(List<NavigationItem> items) {
+    LayoutAdvice(List<NavigationItem> items, ObjectProvider<AgentQualifications> agents) {
         this.items = items.stream()
                 .sorted(Comparator.comparingInt(NavigationItem::order))
                 .toList();
+        this.agents = agents;
     }
 
     /**
@@ -38,5 +43,12 @@ class LayoutAdvice {
                                 .filter(item -> item.isFor(actor.role()))
                                 .toList());
         model.addAttribute("currentPath", request.getRequestURI());
+        AgentQualifications qualifications = agents.getIfAvailable();
+        model.addAttribute(
+                "agentNotQualified",
+                actor != null
+                        && actor.is(Role.AGENT)
+                        && qualifications != null
+                        && !qualifications.mayChange(actor.agentId()));
     }
 }

@@ -1,5 +1,6 @@
 package com.realsim.platform.web;
 
+import com.realsim.platform.CurrentActor;
 import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.NotFoundException;
 import lombok.RequiredArgsConstructor;
@@ -33,6 +34,8 @@ class PageErrorAdvice {
     @ExceptionHandler(DomainException.class)
     ModelAndView refused(DomainException e) {
         ModelAndView page = new ModelAndView("error/refused");
+        // a refusal before the handler (a suspended agent's change) comes without the layout's attributes
+        page.addObject("actor", CurrentActor.find().orElse(null));
         page.addObject("code", e.code().name());
         page.addObject("message", problems.text(e.messageKey(), e.messageArguments()));
         page.setStatus(e.code().status());

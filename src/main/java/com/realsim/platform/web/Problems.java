@@ -15,6 +15,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -57,9 +58,13 @@ public class Problems {
 
     public ResponseEntity<ProblemDetail> resolvedFieldErrors(List<FieldError> fields) {
         ErrorCode code = fields.size() == 1 ? fields.get(0).code() : ErrorCode.VALIDATION_FAILED;
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                ErrorCode.VALIDATION_FAILED.status(), text(ErrorCode.VALIDATION_FAILED.messageKey()));
-        problem.setTitle(ErrorCode.VALIDATION_FAILED.status().getReasonPhrase());
+        // A well-formed value the domain refuses (a blacklisted USCC, a barred identity) answers 422, not 400.
+        HttpStatus status = code.status() == HttpStatus.UNPROCESSABLE_CONTENT
+                ? code.status()
+                : ErrorCode.VALIDATION_FAILED.status();
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(status, text(ErrorCode.VALIDATION_FAILED.messageKey()));
+        problem.setTitle(status.getReasonPhrase());
         problem.setProperty("code", code.name());
         List<Map<String, Object>> errors = new ArrayList<>();
         for (FieldError field : fields) {
@@ -70,7 +75,7 @@ public class Problems {
             errors.add(error);
         }
         problem.setProperty("errors", errors);
-        return ResponseEntity.status(ErrorCode.VALIDATION_FAILED.status()).body(problem);
+        return ResponseEntity.status(status).body(problem);
     }
 
     public String text(String key, Object... arguments) {
