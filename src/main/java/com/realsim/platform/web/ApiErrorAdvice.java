@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -139,6 +140,13 @@ class ApiErrorAdvice {
         }
         return problems.fieldErrors(
                 List.of(new FieldProblem(name, ErrorCode.VALIDATION_FAILED, "validation.required")));
+    }
+
+    /** Another request changed the same record between this one's read and its write: try again, nothing was saved. */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> changedMeanwhile(OptimisticLockingFailureException e) {
+        log.info("A concurrent change won: {}", e.getMessage());
+        return problems.answer(ErrorCode.CHANGED_MEANWHILE, ErrorCode.CHANGED_MEANWHILE.messageKey(), Map.of());
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

@@ -2,10 +2,12 @@ package com.realsim.platform.web;
 
 import com.realsim.platform.CurrentActor;
 import com.realsim.platform.error.DomainException;
+import com.realsim.platform.error.ErrorCode;
 import com.realsim.platform.error.NotFoundException;
 import lombok.RequiredArgsConstructor;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -40,6 +42,11 @@ class PageErrorAdvice {
         page.addObject("message", problems.text(e.messageKey(), e.messageArguments()));
         page.setStatus(e.code().status());
         return page;
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ModelAndView changedMeanwhile() {
+        return refused(new DomainException(ErrorCode.CHANGED_MEANWHILE, ErrorCode.CHANGED_MEANWHILE.messageKey()));
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
