@@ -2,18 +2,18 @@ package com.realsim.account.web;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import lombok.Getter;
-import lombok.Setter;
 
-/** The page's form for a new agent organisation: its name and, optionally, its USCC. */
-@Getter
-@Setter
 public class AgentForm {
 
     @NotBlank
     @Size(max = 200)
     private String name;
 
-    @Size(max = 40)
-    private String uscc;
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
 }
