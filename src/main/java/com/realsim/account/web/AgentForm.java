@@ -9,6 +9,17 @@ public class AgentForm {
     @Size(max = 200)
     private String name;
 
+    @Size(max = 40)
+    private String uscc;
+
+    public String getUscc() {
+        return uscc;
+    }
+
+    public void setUscc(String uscc) {
+        this.uscc = uscc;
+    }
+
     public String getName() {
         return name;
     }
