@@ -5,6 +5,7 @@ import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -33,11 +34,11 @@ class Bar extends AbstractAggregateRoot<Bar> {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "seal_key", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private UUID sealKey = UUID.randomUUID();
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "subject_type", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private BarSubject subjectType;
 
     @Embedded
@@ -47,42 +48,21 @@ class Bar extends AbstractAggregateRoot<Bar> {
     @Column(updatable = false)
     private String uscc;
 
-    @Column(name = "subject_key", nullable = false, updatable = false)
+    @Column(nullable = false, updatable = false)
     private String subjectKey;
 
-    @Column(nullable = false, updatable = false)
-    private String basis;
-
-    @Column(name = "valid_from", nullable = false, updatable = false)
-    private LocalDate validFrom;
-
-    @Column(name = "valid_to", nullable = false, updatable = false)
-    private LocalDate validTo;
-
-    @Column(nullable = false, updatable = false)
-    private String reason;
+    @Embedded
+    private BarTerms terms;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private BarStatus status = BarStatus.ACTIVE;
 
-    @Column(name = "recorded_by", nullable = false, updatable = false)
-    private String recordedBy;
+    @Embedded
+    private Recorder recorder;
 
-    @Column(name = "recorded_by_key", nullable = false, updatable = false)
-    private String recordedByKey;
-
-    @Column(name = "recorded_at", nullable = false, updatable = false)
-    private Instant recordedAt;
-
-    @Column(name = "lifted_by")
-    private String liftedBy;
-
-    @Column(name = "lifted_reason")
-    private String liftedReason;
-
-    @Column(name = "lifted_at")
-    private Instant liftedAt;
+    @Embedded
+    private Lifting lifting;
 
     protected Bar() {}
 
@@ -102,13 +82,8 @@ class Bar extends AbstractAggregateRoot<Bar> {
 
     private Bar(BarSubject subject, BarTerms terms, Actor by, Instant now) {
         this.subjectType = subject;
-        this.basis = terms.basis();
-        this.validFrom = terms.validFrom();
-        this.validTo = terms.validTo();
-        this.reason = terms.reason();
-        this.recordedBy = by.name();
-        this.recordedByKey = by.principalKey();
-        this.recordedAt = now;
+        this.terms = terms;
+        this.recorder = new Recorder(by.name(), by.principalKey(), now);
     }
 
     Bar recorded(Actor by) {
@@ -117,7 +92,13 @@ class Bar extends AbstractAggregateRoot<Bar> {
                 subjectType,
                 subject(),
                 "BAR_RECORDED",
-                Map.of("basis", basis, "validFrom", validFrom.toString(), "validTo", validTo.toString()),
+                Map.of(
+                        "basis",
+                        terms.basis(),
+                        "validFrom",
+                        terms.validFrom().toString(),
+                        "validTo",
+                        terms.validTo().toString()),
                 by));
         return this;
     }
@@ -127,13 +108,11 @@ class Bar extends AbstractAggregateRoot<Bar> {
         if (status != BarStatus.ACTIVE) {
             throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "identity.bar.notActive");
         }
-        if (by.principalKey().equals(recordedByKey)) {
+        if (by.principalKey().equals(recorder.recordedByKey())) {
             throw new DomainException(ErrorCode.SELF_APPROVAL, "identity.bar.selfLift");
         }
         status = BarStatus.LIFTED;
-        liftedBy = by.name();
-        liftedReason = why;
-        liftedAt = now;
+        lifting = new Lifting(by.name(), why, now);
         registerEvent(new BarChanged(id, subjectType, subject(), "BAR_LIFTED", Map.of("reason", why), by));
     }
 
@@ -147,7 +126,7 @@ class Bar extends AbstractAggregateRoot<Bar> {
     }
 
     boolean inForceOn(LocalDate day) {
-        return status == BarStatus.ACTIVE && !day.isBefore(validFrom) && !day.isAfter(validTo);
+        return status == BarStatus.ACTIVE && !day.isBefore(terms.validFrom()) && !day.isAfter(terms.validTo());
     }
 
     BarView view(LocalDate today) {
@@ -156,16 +135,24 @@ class Bar extends AbstractAggregateRoot<Bar> {
                 subjectType,
                 subjectType == BarSubject.PERSON ? idNumber.type() : null,
                 subject(),
-                basis,
-                validFrom,
-                validTo,
-                reason,
+                terms.basis(),
+                terms.validFrom(),
+                terms.validTo(),
+                terms.reason(),
                 status,
                 inForceOn(today),
-                recordedBy,
-                recordedAt,
-                liftedBy,
-                liftedReason,
-                liftedAt);
+                recorder.recordedBy(),
+                recorder.recordedAt(),
+                lifting == null ? null : lifting.liftedBy(),
+                lifting == null ? null : lifting.liftedReason(),
+                lifting == null ? null : lifting.liftedAt());
     }
+
+    /** Who recorded the bar, and when: columns {@code recorded_by}, {@code recorded_by_key}, {@code recorded_at}. */
+    @Embeddable
+    record Recorder(String recordedBy, String recordedByKey, Instant recordedAt) {}
+
+    /** Who lifted the bar early, why and when: columns {@code lifted_by}, {@code lifted_reason}, {@code lifted_at}. */
+    @Embeddable
+    record Lifting(String liftedBy, String liftedReason, Instant liftedAt) {}
 }

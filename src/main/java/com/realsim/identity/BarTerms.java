@@ -4,11 +4,16 @@ import com.realsim.platform.error.ErrorCode;
 import com.realsim.platform.error.FieldProblem;
 import com.realsim.platform.error.ValidationException;
 import com.realsim.platform.review.DecisionReason;
+import jakarta.persistence.Embeddable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A bar's basis, validity (at most {@value #MAX_YEARS} years, seed 003) and reason, checked. */
+/**
+ * A bar's basis, validity (at most {@value #MAX_YEARS} years, seed 003) and reason, checked; embedded in {@link Bar} as
+ * columns {@code basis}, {@code valid_from}, {@code valid_to}, {@code reason}.
+ */
+@Embeddable
 record BarTerms(String basis, LocalDate validFrom, LocalDate validTo, String reason) {
 
     static final int MAX_YEARS = 5;

@@ -5,7 +5,6 @@ import com.realsim.account.AgentSummary;
 import com.realsim.account.NewUser;
 import com.realsim.account.UserSummary;
 import com.realsim.platform.Role;
-import com.realsim.platform.web.Cursor;
 import com.realsim.platform.web.CursorPage;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -67,9 +66,7 @@ class AdministrationApi {
     @GetMapping("/agents")
     CursorPage<AgentBody> listAgents(
             @RequestParam(required = false) Integer size, @RequestParam(required = false) String cursor) {
-        int limit = Cursor.size(size);
-        return CursorPage.of(accounts.agents(Cursor.decodeId(cursor), limit + 1), limit, a -> Cursor.ofId(a.id()))
-                .map(AgentBody::of);
+        return CursorPage.byId(size, cursor, accounts::agents, AgentSummary::id).map(AgentBody::of);
     }
 
     @PostMapping("/users")
@@ -82,8 +79,6 @@ class AdministrationApi {
     @GetMapping("/users")
     CursorPage<UserBody> listUsers(
             @RequestParam(required = false) Integer size, @RequestParam(required = false) String cursor) {
-        int limit = Cursor.size(size);
-        return CursorPage.of(accounts.users(Cursor.decodeId(cursor), limit + 1), limit, u -> Cursor.ofId(u.id()))
-                .map(UserBody::of);
+        return CursorPage.byId(size, cursor, accounts::users, UserSummary::id).map(UserBody::of);
     }
 }

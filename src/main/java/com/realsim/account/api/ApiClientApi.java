@@ -6,7 +6,6 @@ import com.realsim.account.IssuedCredentials;
 import com.realsim.account.NewApiClient;
 import com.realsim.platform.CurrentActor;
 import com.realsim.platform.Role;
-import com.realsim.platform.web.Cursor;
 import com.realsim.platform.web.CursorPage;
 import com.realsim.platform.web.Discloses;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -64,8 +63,7 @@ class ApiClientApi {
     @GetMapping
     CursorPage<ApiClientSummary> listApiClients(
             @RequestParam(required = false) Integer size, @RequestParam(required = false) String cursor) {
-        int limit = Cursor.size(size);
-        return CursorPage.of(clients.clients(Cursor.decodeId(cursor), limit + 1), limit, c -> Cursor.ofId(c.id()));
+        return CursorPage.byId(size, cursor, clients::clients, ApiClientSummary::id);
     }
 
     @PostMapping("/{id}/disable")

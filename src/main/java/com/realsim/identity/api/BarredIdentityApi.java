@@ -6,7 +6,6 @@ import com.realsim.identity.BarView;
 import com.realsim.identity.BarredIdentities;
 import com.realsim.identity.IdType;
 import com.realsim.identity.NewBar;
-import com.realsim.platform.web.Cursor;
 import com.realsim.platform.web.CursorPage;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -87,8 +86,7 @@ class BarredIdentityApi {
     @GetMapping
     CursorPage<BarView> listBars(
             @RequestParam(required = false) Integer size, @RequestParam(required = false) String cursor) {
-        int limit = Cursor.size(size);
-        return CursorPage.of(bars.list(Cursor.decodeId(cursor), limit + 1), limit, b -> Cursor.ofId(b.id()));
+        return CursorPage.byId(size, cursor, bars::list, BarView::id);
     }
 
     @GetMapping("/{id}")

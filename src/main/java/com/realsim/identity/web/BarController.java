@@ -30,11 +30,14 @@ class BarController {
 
     private final BarredIdentities bars;
 
+    /** An empty form, unless the request already carries one (the page shown again with its errors). */
+    @ModelAttribute("barForm")
+    BarForm barForm() {
+        return new BarForm();
+    }
+
     @GetMapping
     String list(Model model) {
-        if (!model.containsAttribute("barForm")) {
-            model.addAttribute("barForm", new BarForm());
-        }
         return page(model);
     }
 
