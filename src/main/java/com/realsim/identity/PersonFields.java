@@ -3,6 +3,8 @@ package com.realsim.identity;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import lombok.Getter;
+import lombok.Setter;
 
 /**
  * The fields every form about a person shares — name, ID document type (resident ID by default), ID number and ID
@@ -11,6 +13,8 @@ import jakarta.validation.constraints.Size;
  * (the end user's self-service form) also gets the presence and length rules below; forms whose controllers check
  * the input in the service (an enterprise's correction keeps what is left blank) do not ask for them.
  */
+@Getter
+@Setter
 public class PersonFields {
 
     @NotBlank
@@ -27,36 +31,4 @@ public class PersonFields {
     @NotBlank
     @Size(max = 500)
     private String idAddress;
-
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
-    }
-
-    public IdType getIdType() {
-        return idType;
-    }
-
-    public void setIdType(IdType idType) {
-        this.idType = idType;
-    }
-
-    public String getIdNumber() {
-        return idNumber;
-    }
-
-    public void setIdNumber(String idNumber) {
-        this.idNumber = idNumber;
-    }
-
-    public String getIdAddress() {
-        return idAddress;
-    }
-
-    public void setIdAddress(String idAddress) {
-        this.idAddress = idAddress;
-    }
 }

@@ -2,7 +2,11 @@ package com.realsim.account.web;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import lombok.Getter;
+import lombok.Setter;
 
+@Getter
+@Setter
 public class AgentForm {
 
     @NotBlank
@@ -11,20 +15,4 @@ public class AgentForm {
 
     @Size(max = 40)
     private String uscc;
-
-    public String getUscc() {
-        return uscc;
-    }
-
-    public void setUscc(String uscc) {
-        this.uscc = uscc;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
-    }
 }

@@ -8,8 +8,12 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import lombok.Getter;
+import lombok.Setter;
 
 /** A rule on the policy page. Tri-state match fields: empty means "any", otherwise true/false or a direction. */
+@Getter
+@Setter
 public class RealNameRuleForm {
 
     @NotNull
@@ -48,69 +52,5 @@ public class RealNameRuleForm {
     RealNameRuleDefinition definition() {
         return new RealNameRuleDefinition(
                 priority, code, msisdnPrefix, testPackage, dataDirectional, voiceSms, endUserRequired, exceptionKind);
-    }
-
-    public Integer getPriority() {
-        return priority;
-    }
-
-    public void setPriority(Integer priority) {
-        this.priority = priority;
-    }
-
-    public String getCode() {
-        return code;
-    }
-
-    public void setCode(String code) {
-        this.code = code;
-    }
-
-    public String getMsisdnPrefix() {
-        return msisdnPrefix;
-    }
-
-    public void setMsisdnPrefix(String msisdnPrefix) {
-        this.msisdnPrefix = msisdnPrefix;
-    }
-
-    public Boolean getTestPackage() {
-        return testPackage;
-    }
-
-    public void setTestPackage(Boolean testPackage) {
-        this.testPackage = testPackage;
-    }
-
-    public Boolean getDataDirectional() {
-        return dataDirectional;
-    }
-
-    public void setDataDirectional(Boolean dataDirectional) {
-        this.dataDirectional = dataDirectional;
-    }
-
-    public ServiceDirection getVoiceSms() {
-        return voiceSms;
-    }
-
-    public void setVoiceSms(ServiceDirection voiceSms) {
-        this.voiceSms = voiceSms;
-    }
-
-    public boolean isEndUserRequired() {
-        return endUserRequired;
-    }
-
-    public void setEndUserRequired(boolean endUserRequired) {
-        this.endUserRequired = endUserRequired;
-    }
-
-    public ExceptionKind getExceptionKind() {
-        return exceptionKind;
-    }
-
-    public void setExceptionKind(ExceptionKind exceptionKind) {
-        this.exceptionKind = exceptionKind;
     }
 }

@@ -4,7 +4,11 @@ import com.realsim.catalogue.ServiceDirection;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import lombok.Getter;
+import lombok.Setter;
 
+@Getter
+@Setter
 public class ServicePlanForm {
 
     @NotBlank
@@ -25,60 +29,4 @@ public class ServicePlanForm {
 
     private boolean testPackage;
     private boolean imeiBinding;
-
-    public String getCode() {
-        return code;
-    }
-
-    public void setCode(String code) {
-        this.code = code;
-    }
-
-    public String getName() {
-        return name;
-    }
-
-    public void setName(String name) {
-        this.name = name;
-    }
-
-    public boolean isDataDirectional() {
-        return dataDirectional;
-    }
-
-    public void setDataDirectional(boolean dataDirectional) {
-        this.dataDirectional = dataDirectional;
-    }
-
-    public ServiceDirection getVoice() {
-        return voice;
-    }
-
-    public void setVoice(ServiceDirection voice) {
-        this.voice = voice;
-    }
-
-    public ServiceDirection getSms() {
-        return sms;
-    }
-
-    public void setSms(ServiceDirection sms) {
-        this.sms = sms;
-    }
-
-    public boolean isTestPackage() {
-        return testPackage;
-    }
-
-    public void setTestPackage(boolean testPackage) {
-        this.testPackage = testPackage;
-    }
-
-    public boolean isImeiBinding() {
-        return imeiBinding;
-    }
-
-    public void setImeiBinding(boolean imeiBinding) {
-        this.imeiBinding = imeiBinding;
-    }
 }

@@ -5,12 +5,16 @@ import com.realsim.enterprise.EnterpriseInput;
 import com.realsim.enterprise.EnterpriseView;
 import com.realsim.identity.PersonFields;
 import java.time.LocalDate;
+import lombok.Getter;
+import lombok.Setter;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * The registration form. Personal fields are never filled back in clear: when correcting, a blank one keeps its
  * current value.
  */
+@Getter
+@Setter
 public class RegistrationForm extends EnterpriseDetailsFields {
 
     private CertificateType certificateType = CertificateType.USCC;
@@ -90,29 +94,5 @@ public class RegistrationForm extends EnterpriseDetailsFields {
         public void setAuthorizationValidTo(LocalDate authorizationValidTo) {
             this.authorizationValidTo = authorizationValidTo;
         }
-    }
-
-    public CertificateType getCertificateType() {
-        return certificateType;
-    }
-
-    public void setCertificateType(CertificateType certificateType) {
-        this.certificateType = certificateType;
-    }
-
-    public String getCertificateNumber() {
-        return certificateNumber;
-    }
-
-    public void setCertificateNumber(String certificateNumber) {
-        this.certificateNumber = certificateNumber;
-    }
-
-    public PersonForm getResponsiblePerson() {
-        return responsiblePerson;
-    }
-
-    public void setResponsiblePerson(PersonForm responsiblePerson) {
-        this.responsiblePerson = responsiblePerson;
     }
 }

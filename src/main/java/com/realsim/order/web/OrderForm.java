@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import lombok.Getter;
+import lombok.Setter;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -20,6 +22,8 @@ import org.springframework.web.multipart.MultipartFile;
  * is the ICCID (a header line and empty lines are skipped); replacement pairs are lines of "old ICCID, new ICCID".
  * The handler's and the device's fields are named as the API names them, so that refusals land next to them.
  */
+@Getter
+@Setter
 public class OrderForm {
 
     private OrderType type = OrderType.NEW_INSTALL;
@@ -162,69 +166,5 @@ public class OrderForm {
         public void setExpectedMonthlyTrafficMb(Integer expectedMonthlyTrafficMb) {
             this.expectedMonthlyTrafficMb = expectedMonthlyTrafficMb;
         }
-    }
-
-    public OrderType getType() {
-        return type;
-    }
-
-    public void setType(OrderType type) {
-        this.type = type;
-    }
-
-    public Long getEnterpriseId() {
-        return enterpriseId;
-    }
-
-    public void setEnterpriseId(Long enterpriseId) {
-        this.enterpriseId = enterpriseId;
-    }
-
-    public String getIccidsText() {
-        return iccidsText;
-    }
-
-    public void setIccidsText(String iccidsText) {
-        this.iccidsText = iccidsText;
-    }
-
-    public String getReplacementsText() {
-        return replacementsText;
-    }
-
-    public void setReplacementsText(String replacementsText) {
-        this.replacementsText = replacementsText;
-    }
-
-    public HandlerForm getHandler() {
-        return handler;
-    }
-
-    public void setHandler(HandlerForm handler) {
-        this.handler = handler;
-    }
-
-    public DeviceForm getDevice() {
-        return device;
-    }
-
-    public void setDevice(DeviceForm device) {
-        this.device = device;
-    }
-
-    public Long getTargetEnterpriseId() {
-        return targetEnterpriseId;
-    }
-
-    public void setTargetEnterpriseId(Long targetEnterpriseId) {
-        this.targetEnterpriseId = targetEnterpriseId;
-    }
-
-    public String getImei() {
-        return imei;
-    }
-
-    public void setImei(String imei) {
-        this.imei = imei;
     }
 }
