@@ -42,6 +42,44 @@ public record AuditEntry(
         return readable;
     }
 
+    /** This entry as the link after {@code prevHash}, with the link {@code hash} (null: not linked yet). */
+    AuditEntry withLinks(String prevHash, String hash) {
+        return new AuditEntry(
+                id,
+                at,
+                occurredAt,
+                actor,
+                role,
+                agentId,
+                enterpriseId,
+                action,
+                targetType,
+                targetId,
+                outcome,
+                details,
+                prevHash,
+                hash);
+    }
+
+    /** This entry with other details, not linked: what someone rewriting the trail would make of it. */
+    AuditEntry withDetails(Map<String, Object> otherDetails) {
+        return new AuditEntry(
+                id,
+                at,
+                occurredAt,
+                actor,
+                role,
+                agentId,
+                enterpriseId,
+                action,
+                targetType,
+                targetId,
+                outcome,
+                otherDetails,
+                prevHash,
+                null);
+    }
+
     /** The key that {@link com.realsim.platform.web.Cursor} encodes: the next page starts after this entry. */
     public String cursorKey() {
         return HashChain.formatInstant(at) + "|" + id;

@@ -131,7 +131,7 @@ public class AuditTrail {
                     details(fact.details()),
                     prevHash,
                     null);
-            AuditEntry entry = withHash(unhashed, key.link(prevHash, unhashed));
+            AuditEntry entry = unhashed.withLinks(prevHash, key.link(prevHash, unhashed));
             entries.add(entry);
             prevHash = entry.hash();
         }
@@ -405,24 +405,6 @@ public class AuditTrail {
         if (facts.outcome() == null || !CODE.matcher(facts.outcome()).matches()) {
             throw new IllegalArgumentException("An audit outcome is an upper-case code: " + facts.outcome());
         }
-    }
-
-    private static AuditEntry withHash(AuditEntry e, String hash) {
-        return new AuditEntry(
-                e.id(),
-                e.at(),
-                e.occurredAt(),
-                e.actor(),
-                e.role(),
-                e.agentId(),
-                e.enterpriseId(),
-                e.action(),
-                e.targetType(),
-                e.targetId(),
-                e.outcome(),
-                e.details(),
-                e.prevHash(),
-                hash);
     }
 
     private static void condition(

@@ -319,21 +319,7 @@ class AuditChainTest {
                 last.hash(),
                 null);
         // A correctly hashed entry after the last one, written without moving the chain head.
-        restore(new AuditEntry(
-                forged.id(),
-                forged.at(),
-                forged.occurredAt(),
-                forged.actor(),
-                forged.role(),
-                null,
-                null,
-                forged.action(),
-                forged.targetType(),
-                forged.targetId(),
-                forged.outcome(),
-                forged.details(),
-                forged.prevHash(),
-                key.link(last.hash(), forged)));
+        restore(ChainLinks.linked(forged, last.hash(), key::link));
         try {
             ChainVerification result = trail.verify();
 
@@ -418,7 +404,7 @@ class AuditChainTest {
 
         // What someone with the database but not the key can do: change the entry, then recompute the plain SHA-256
         // links of it and of every entry after it, and move the chain head to the new last link.
-        rewriteFrom(victim.id(), "nothing to see", HashChain::hash);
+        rewriteFrom(victim.id(), "nothing to see", ChainLinks.PLAIN);
         try {
             Map<String, Object> result = verifyThroughTheApi();
 
@@ -525,54 +511,17 @@ class AuditChainTest {
      * As the owner, with the triggers off: gives the entry another reason, relinks it and every later entry with the
      * given rule, and moves the chain head's hash to the new last link.
      */
-    void rewriteFrom(long fromId, String reason, Relink relink) {
+    void rewriteFrom(long fromId, String reason, ChainLinks.Rule relink) {
         List<AuditEntry> entries = stored(fromId);
-        String prev = entries.get(0).prevHash();
-        List<AuditEntry> rewritten = new ArrayList<>();
+        List<AuditEntry> changed = new ArrayList<>();
         for (AuditEntry e : entries) {
             Map<String, Object> details = new java.util.TreeMap<>(e.details());
             if (e.id() == fromId) {
                 details.put("reason", reason);
             }
-            AuditEntry changed = new AuditEntry(
-                    e.id(),
-                    e.at(),
-                    e.occurredAt(),
-                    e.actor(),
-                    e.role(),
-                    e.agentId(),
-                    e.enterpriseId(),
-                    e.action(),
-                    e.targetType(),
-                    e.targetId(),
-                    e.outcome(),
-                    details,
-                    prev,
-                    null);
-            String hash = relink.link(prev, changed);
-            rewritten.add(new AuditEntry(
-                    e.id(),
-                    e.at(),
-                    e.occurredAt(),
-                    e.actor(),
-                    e.role(),
-                    e.agentId(),
-                    e.enterpriseId(),
-                    e.action(),
-                    e.targetType(),
-                    e.targetId(),
-                    e.outcome(),
-                    details,
-                    prev,
-                    hash));
-            prev = hash;
+            changed.add(e.withDetails(details));
         }
-        overwrite(rewritten);
-    }
-
-    /** A rule that links an entry to the link before it. */
-    interface Relink {
-        String link(String prevHash, AuditEntry entry);
+        overwrite(ChainLinks.linked(changed, entries.get(0).prevHash(), relink));
     }
 
     /** Puts the given entries' stored values back, and the head's hash to the last one's. */

@@ -156,21 +156,7 @@ class HashChainTest {
     }
 
     static AuditEntry withHash(AuditEntry e, String hash) {
-        return new AuditEntry(
-                e.id(),
-                e.at(),
-                e.occurredAt(),
-                e.actor(),
-                e.role(),
-                e.agentId(),
-                e.enterpriseId(),
-                e.action(),
-                e.targetType(),
-                e.targetId(),
-                e.outcome(),
-                e.details(),
-                e.prevHash(),
-                hash);
+        return e.withLinks(e.prevHash(), hash);
     }
 
     @Test

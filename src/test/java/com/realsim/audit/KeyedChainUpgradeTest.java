@@ -107,11 +107,11 @@ class KeyedChainUpgradeTest {
         // ends where the seal says the plain part ends (and the fourth's keyed link cannot follow it).
         sql.sql("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only")
                 .update();
-        AuditEntry second = withDetails(
-                plain.get(1),
-                Map.of("n", 2, "reason", "rewritten"),
-                plain.get(0).hash());
-        AuditEntry third = relinked(plain.get(2), second.hash());
+        AuditEntry second = ChainLinks.linked(
+                plain.get(1).withDetails(Map.of("n", 2, "reason", "rewritten")),
+                plain.get(0).hash(),
+                ChainLinks.PLAIN);
+        AuditEntry third = ChainLinks.linked(plain.get(2), second.hash(), ChainLinks.PLAIN);
         overwrite(sql, second);
         overwrite(sql, third);
         assertThat(trail.verify()).satisfies(result -> {
@@ -163,60 +163,7 @@ class KeyedChainUpgradeTest {
                 Map.of("n", (int) id, "reason", "kept"),
                 prev,
                 null);
-        return relinked(unlinked, prev);
-    }
-
-    static AuditEntry withDetails(AuditEntry e, Map<String, Object> details, String prev) {
-        return relinked(
-                new AuditEntry(
-                        e.id(),
-                        e.at(),
-                        e.occurredAt(),
-                        e.actor(),
-                        e.role(),
-                        e.agentId(),
-                        e.enterpriseId(),
-                        e.action(),
-                        e.targetType(),
-                        e.targetId(),
-                        e.outcome(),
-                        details,
-                        prev,
-                        null),
-                prev);
-    }
-
-    static AuditEntry relinked(AuditEntry e, String prev) {
-        AuditEntry unlinked = new AuditEntry(
-                e.id(),
-                e.at(),
-                e.occurredAt(),
-                e.actor(),
-                e.role(),
-                e.agentId(),
-                e.enterpriseId(),
-                e.action(),
-                e.targetType(),
-                e.targetId(),
-                e.outcome(),
-                e.details(),
-                prev,
-                null);
-        return new AuditEntry(
-                e.id(),
-                e.at(),
-                e.occurredAt(),
-                e.actor(),
-                e.role(),
-                e.agentId(),
-                e.enterpriseId(),
-                e.action(),
-                e.targetType(),
-                e.targetId(),
-                e.outcome(),
-                e.details(),
-                prev,
-                HashChain.hash(prev, unlinked));
+        return ChainLinks.linked(unlinked, prev, ChainLinks.PLAIN);
     }
 
     static void insertPlain(JdbcClient sql, AuditEntry e) {
