@@ -2,29 +2,14 @@ package com.realsim.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.realsim.account.AccountService;
-import com.realsim.account.ApiClientService;
-import com.realsim.account.IssuedCredentials;
-import com.realsim.account.NewApiClient;
-import com.realsim.card.inventory.CardImportService;
-import com.realsim.catalogue.NewServicePlan;
-import com.realsim.catalogue.ServiceDirection;
-import com.realsim.catalogue.ServicePlanService;
-import com.realsim.enterprise.EnterpriseFixtures;
-import com.realsim.enterprise.EnterpriseService;
 import com.realsim.enterprise.EnterpriseView;
 import com.realsim.platform.Actor;
-import com.realsim.platform.Role;
-import com.realsim.testsupport.ActorAuthentication;
 import com.realsim.testsupport.BenchmarkReport;
 import com.realsim.testsupport.PartnerApiClient;
 import com.realsim.testsupport.RunAs;
 import com.realsim.testsupport.TestFiles;
 import com.realsim.verification.VerificationService;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -56,19 +42,7 @@ class BulkOrderBenchmark {
     int port;
 
     @Autowired
-    ServicePlanService plans;
-
-    @Autowired
-    CardImportService imports;
-
-    @Autowired
-    EnterpriseService enterprises;
-
-    @Autowired
-    ApiClientService clients;
-
-    @Autowired
-    AccountService accounts;
+    ApplicationContext context;
 
     @Autowired
     VerificationService verifications;
@@ -78,17 +52,12 @@ class BulkOrderBenchmark {
 
     @Test
     void aNewInstallationOfTenThousandCardsOverTheApi() throws Exception {
-        Actor admin = ActorAuthentication.actor(Role.ADMIN, null, null);
-        Actor ops = ActorAuthentication.actor(Role.OPS, null, null);
-        plans.create(
-                new NewServicePlan(
-                        "BULK-DATA", "Bulk plan", false, ServiceDirection.NONE, ServiceDirection.NONE, false, false),
-                admin);
-        long agentId = accounts.createAgent("Bulk channel").id();
-        EnterpriseView enterprise = new EnterpriseFixtures(enterprises).verified(agentId, EnterpriseFixtures.code(0));
-        IssuedCredentials credentials =
-                clients.create(new NewApiClient("bulk agent", Role.AGENT, agentId, null), admin);
-        PartnerApiClient api = PartnerApiClient.signedIn(port, credentials.clientId(), credentials.clientSecret());
+        BenchData data = new BenchData(context);
+        data.dataPlan("BULK-DATA", "Bulk plan");
+        BenchData.Agent agent = data.agent("Bulk channel", port);
+        PartnerApiClient api = agent.api();
+        EnterpriseView enterprise = agent.enterprise();
+        Actor ops = BenchData.OPS;
         String load = BenchmarkReport.load();
 
         // a warm-up order of 100 cards takes every path once (JIT, connection pool, statement caches)
@@ -96,9 +65,10 @@ class BulkOrderBenchmark {
                 api,
                 ops,
                 enterprise.id(),
-                importCards(ops, 100, 800_000_000_000L, "warm-up.csv").iccids());
+                data.importCards(100, 800_000_000_000L, "1450", "BULK-DATA", "warm-up.csv")
+                        .iccids());
 
-        Imported imported = importCards(ops, CARDS, 810_000_000_000L, "bulk.csv");
+        BenchData.Imported imported = data.importCards(CARDS, 810_000_000_000L, "1450", "BULK-DATA", "bulk.csv");
         Run measured = run(api, ops, enterprise.id(), imported.iccids());
 
         long handed = jdbc.queryForObject(
@@ -155,8 +125,6 @@ class BulkOrderBenchmark {
                 .as("completion of a 10,000-card order after its last check")
                 .isLessThanOrEqualTo(COMPLETE_TARGET);
     }
-
-    record Imported(List<String> iccids, Duration took) {}
 
     record Run(
             long orderId, Duration submit, Duration uploads, Duration complete, Duration audited, long auditEntries) {}
@@ -234,27 +202,6 @@ class BulkOrderBenchmark {
         return new Run(orderId, submit, uploads, complete, audited, entries);
     }
 
-    private Imported importCards(Actor ops, int count, long first, String fileName) {
-        StringBuilder csv = new StringBuilder("iccid,msisdn,imsi,operator,planCode\n");
-        List<String> iccids = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            String iccid = luhn("8986" + String.format("%015d", first + i));
-            iccids.add(iccid);
-            csv.append(iccid)
-                    .append(',')
-                    .append(String.format("1450%09d", (first / 1_000_000_000L) * 100_000 + i))
-                    .append(',')
-                    .append(String.format("460%012d", first / 100 + i))
-                    .append(",CHINA_MOBILE,BULK-DATA\n");
-        }
-        long start = System.nanoTime();
-        var result = imports.importNow(
-                new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), fileName, ops);
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-        assertThat(result.imported()).isEqualTo(count);
-        return new Imported(iccids, took);
-    }
-
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
@@ -262,20 +209,5 @@ class BulkOrderBenchmark {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String luhn(String body) {
-        int sum = 0;
-        for (int i = 0; i < body.length(); i++) {
-            int digit = body.charAt(body.length() - 1 - i) - '0';
-            if (i % 2 == 0) {
-                digit *= 2;
-                if (digit > 9) {
-                    digit -= 9;
-                }
-            }
-            sum += digit;
-        }
-        return body + (10 - sum % 10) % 10;
     }
 }

@@ -2,23 +2,8 @@ package com.realsim.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.realsim.account.ApiClientService;
-import com.realsim.account.IssuedCredentials;
-import com.realsim.account.NewApiClient;
-import com.realsim.card.inventory.CardImportService;
-import com.realsim.catalogue.NewServicePlan;
-import com.realsim.catalogue.ServiceDirection;
-import com.realsim.catalogue.ServicePlanService;
-import com.realsim.enterprise.EnterpriseFixtures;
-import com.realsim.enterprise.EnterpriseService;
-import com.realsim.enterprise.EnterpriseView;
-import com.realsim.platform.Actor;
-import com.realsim.platform.Role;
-import com.realsim.testsupport.ActorAuthentication;
 import com.realsim.testsupport.BenchmarkReport;
-import com.realsim.testsupport.PartnerApiClient;
 import com.realsim.testsupport.TestPostgres;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
@@ -35,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import stackfloor.StackFloor;
 
@@ -64,50 +50,25 @@ class CardReadBenchmark {
     int port;
 
     @Autowired
-    ServicePlanService plans;
-
-    @Autowired
-    CardImportService imports;
-
-    @Autowired
-    EnterpriseService enterprises;
-
-    @Autowired
-    ApiClientService clients;
-
-    @Autowired
-    com.realsim.account.AccountService accounts;
+    ApplicationContext context;
 
     @Autowired
     JdbcTemplate jdbc;
 
     @Test
     void cardStatusReadsPerSecondAgainstThePgbenchCeiling() throws Exception {
-        Actor admin = ActorAuthentication.actor(Role.ADMIN, null, null);
-        Actor ops = ActorAuthentication.actor(Role.OPS, null, null);
-        plans.create(
-                new NewServicePlan(
-                        "BENCH-NONDIR",
-                        "Bench plan",
-                        false,
-                        ServiceDirection.NONE,
-                        ServiceDirection.NONE,
-                        false,
-                        false),
-                admin);
-        List<String> iccids = seedCards(ops);
-        long agentId = accounts.createAgent("Bench channel").id();
-        EnterpriseView enterprise = new EnterpriseFixtures(enterprises).verified(agentId, EnterpriseFixtures.code(0));
+        BenchData data = new BenchData(context);
+        data.dataPlan("BENCH-NONDIR", "Bench plan");
+        List<String> iccids = data.importCards(CARDS, 700_000_000_000L, "1440", "BENCH-NONDIR", "bench.csv")
+                .iccids();
+        BenchData.Agent agent = data.agent("Bench channel", port);
         jdbc.update(
                 "UPDATE card SET agent_id = ?, enterprise_id = ?, state = 'PENDING_ACTIVATION' WHERE plan_id = "
                         + "(SELECT id FROM service_plan WHERE code = 'BENCH-NONDIR')",
-                agentId,
-                enterprise.id());
+                agent.id(),
+                agent.enterprise().id());
         jdbc.execute("ANALYZE");
-        IssuedCredentials credentials =
-                clients.create(new NewApiClient("bench agent", Role.AGENT, agentId, null), admin);
-        String token = PartnerApiClient.signedIn(port, credentials.clientId(), credentials.clientSecret())
-                .token();
+        String token = agent.api().token();
 
         String load = BenchmarkReport.load();
         Measured http = readCards(token, iccids);
@@ -161,25 +122,6 @@ class CardReadBenchmark {
         assertThat(http.result().errors()).isZero();
         assertThat(http.result().perSecond()).isPositive();
         assertThat(floor.result().errors()).isZero();
-    }
-
-    private List<String> seedCards(Actor ops) throws IOException {
-        StringBuilder csv = new StringBuilder("iccid,msisdn,imsi,operator,planCode\n");
-        List<String> iccids = new ArrayList<>(CARDS);
-        for (int i = 0; i < CARDS; i++) {
-            String iccid = luhn("8986" + String.format("%015d", 700_000_000_000L + i));
-            iccids.add(iccid);
-            csv.append(iccid)
-                    .append(',')
-                    .append(String.format("1440%09d", 100_000_000 + i))
-                    .append(',')
-                    .append(String.format("460%012d", 10_000_000L + i))
-                    .append(",CHINA_MOBILE,BENCH-NONDIR\n");
-        }
-        var result = imports.importNow(
-                new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), "bench.csv", ops);
-        assertThat(result.imported()).isEqualTo(CARDS);
-        return iccids;
     }
 
     /**
@@ -365,21 +307,6 @@ class CardReadBenchmark {
                 .as(String.join(" ", command) + "\n" + output)
                 .isZero();
         return output;
-    }
-
-    private static String luhn(String body) {
-        int sum = 0;
-        for (int i = 0; i < body.length(); i++) {
-            int digit = body.charAt(body.length() - 1 - i) - '0';
-            if (i % 2 == 0) {
-                digit *= 2;
-                if (digit > 9) {
-                    digit -= 9;
-                }
-            }
-            sum += digit;
-        }
-        return body + (10 - sum % 10) % 10;
     }
 
     record Result(double perSecond, long errors, double p50Millis, double p99Millis) {}
