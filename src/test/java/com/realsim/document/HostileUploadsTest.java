@@ -34,6 +34,8 @@ import java.util.zip.Deflater;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,6 +49,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HostileUploadsTest {
+
+    private static final Logger log = LoggerFactory.getLogger(HostileUploadsTest.class);
 
     static final String PASSWORD = "Upload-pass-17";
     static final int TEN_MB = 10 * 1024 * 1024;
@@ -197,7 +201,7 @@ class HostileUploadsTest {
                 ActorAuthentication.actor(Role.AGENT, agentId, null),
                 () -> enterprises.attach(
                         enterpriseId, com.realsim.enterprise.EnterpriseDocumentKind.RESPONSIBLE_ID_BACK, bomb)));
-        System.out.printf("Storing a %,d-byte PNG bomb (1 GiB inflated) allocated %,d bytes%n", bomb.length, allocated);
+        log.info("Storing a {}-byte PNG bomb (1 GiB inflated) allocated {} bytes", bomb.length, allocated);
         assertThat(allocated).as("bytes allocated storing the bomb").isLessThan(12L * bomb.length + 8_000_000);
 
         Answer stored = upload(bomb);
@@ -256,7 +260,7 @@ class HostileUploadsTest {
                 ActorAuthentication.actor(Role.AGENT, agentId, null),
                 () -> enterprises.attach(
                         enterpriseId, com.realsim.enterprise.EnterpriseDocumentKind.CERTIFICATE, ten)));
-        System.out.printf("Storing a 10 MB file allocated %,d bytes%n", allocated);
+        log.info("Storing a 10 MB file allocated {} bytes", allocated);
         assertThat(allocated).as("bytes allocated storing 10 MB").isLessThan(8L * TEN_MB);
     }
 

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -137,8 +136,8 @@ class ProcessKillTest {
         long firstStartup = untilHealthy(first, firstPort, firstStart);
         Awaitility.await()
                 .atMost(Duration.ofMinutes(4))
-                .until(() -> output("first").contains("READY ") || !first.isAlive());
-        Matcher ready = Pattern.compile("READY (\\d+) (\\d+) (\\d+)").matcher(output("first"));
+                .until(() -> OrderCompletionChild.READY.matcher(output("first")).find() || !first.isAlive());
+        Matcher ready = OrderCompletionChild.READY.matcher(output("first"));
         assertThat(ready.find()).as(output("first")).isTrue();
         long orderId = Long.parseLong(ready.group(1));
         long enterpriseId = Long.parseLong(ready.group(2));

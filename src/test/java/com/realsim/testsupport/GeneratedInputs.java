@@ -10,13 +10,17 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Counts the generated inputs a hostile-input suite tried, per kind of input, and reports the totals at the end of
- * the suite: printed, and written to {@code target/reliability/<suite>.txt}, from which {@code docs/reliability.md}
+ * the suite: logged, and written to {@code target/reliability/<suite>.txt}, from which {@code docs/reliability.md}
  * takes the numbers of the last run. (Tests never write tracked files: CI fails when a test changes one.)
  */
 public final class GeneratedInputs {
+
+    private static final Logger log = LoggerFactory.getLogger(GeneratedInputs.class);
 
     private final String suite;
     private final Map<String, LongAdder> counts = new TreeMap<>();
@@ -49,14 +53,14 @@ public final class GeneratedInputs {
         return count == null ? 0 : count.sum();
     }
 
-    /** Prints the counts and the total and writes them under {@code target/reliability}. */
+    /** Logs the counts and the total and writes them under {@code target/reliability}. */
     public synchronized void report() {
         StringBuilder text = new StringBuilder();
         text.append("# ").append(suite).append(", ").append(Instant.now()).append('\n');
         counts.forEach((kind, count) -> text.append(String.format("%-60s %,12d%n", kind, count.sum())));
         text.append(String.format("%-60s %,12d%n", "total", total()));
         outcomes.forEach((outcome, count) -> text.append(String.format("  %-58s %,12d%n", outcome, count.sum())));
-        System.out.print(text);
+        log.info("Generated inputs tried:\n{}", text);
         try {
             Path directory = Path.of("target", "reliability");
             Files.createDirectories(directory);
