@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -116,11 +117,16 @@ class AgentQualificationTest {
                         org.assertj.core.groups.Tuple.tuple(AgentStatus.REVOKED, "批量开卡"),
                         org.assertj.core.groups.Tuple.tuple(AgentStatus.ACTIVE, "调查结束"),
                         org.assertj.core.groups.Tuple.tuple(AgentStatus.SUSPENDED, "虚假登记调查中"));
-        assertThat(jdbc.sql("SELECT action FROM audit_entry WHERE target_type = 'AGENT' AND target_id = ? ORDER BY id")
-                        .param(String.valueOf(agent.id()))
-                        .query(String.class)
-                        .list())
-                .containsExactly("AGENT_CREATED", "AGENT_SUSPENDED", "AGENT_REINSTATED", "AGENT_REVOKED");
+        // the trail records each act after its commit, in the background
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(
+                                jdbc.sql("SELECT action FROM audit_entry WHERE target_type = 'AGENT' AND target_id = ?"
+                                                + " ORDER BY id")
+                                        .param(String.valueOf(agent.id()))
+                                        .query(String.class)
+                                        .list())
+                        .containsExactly("AGENT_CREATED", "AGENT_SUSPENDED", "AGENT_REINSTATED", "AGENT_REVOKED"));
     }
 
     @Test
