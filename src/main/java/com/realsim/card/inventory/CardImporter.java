@@ -119,8 +119,15 @@ class CardImporter {
         try {
             try (Statement statement = connection.createStatement()) {
                 // Room for the staging table and the sorts in memory: temp_buffers takes effect only before the
-                // session's first temporary table, work_mem for this transaction.
-                statement.execute("SET temp_buffers = '64MB'");
+                // session's first temporary table (a pooled session that staged usage already keeps its own, and
+                // refuses the change: the savepoint keeps the import going), work_mem for this transaction.
+                Savepoint beforeSetting = connection.setSavepoint();
+                try {
+                    statement.execute("SET temp_buffers = '64MB'");
+                    connection.releaseSavepoint(beforeSetting);
+                } catch (SQLException tempTablesUsed) {
+                    connection.rollback(beforeSetting);
+                }
                 statement.execute("SET LOCAL work_mem = '64MB'");
                 statement.execute("""
                         CREATE TEMPORARY TABLE card_import_staging (
