@@ -11,8 +11,9 @@ import java.util.Optional;
  * into alerts in the same statement: a new alert where none is open for the rule and subject and none was dismissed
  * within the cooldown, otherwise the open one is seen again (evidence renewed, severity raised, never lowered).
  *
- * <p>The findings read the tables of the modules below (card, card_end_user, card_usage, card_blocking_reason,
- * service_plan, business_order, enterprise, barred_identity) and write none of them. Parameters are bound by name:
+ * <p>The findings read the tables of the modules below (card with its usage summary of V260, card_end_user,
+ * card_blocking_reason,
+ * service_plan, business_order, enterprise, barred_identity) and write none of them; no rule reads the daily usage. Parameters are bound by name:
  * the rule's parameters, {@code :now} (the scan's instant) and {@code :today} (its day in China).
  */
 final class RuleStatements {
@@ -66,7 +67,7 @@ final class RuleStatements {
                 RuleCode.SILENT_CARD,
                 cardFinding("jsonb_build_object('activatedAt', c.activated_at, 'days', :days)", """
                         FROM card c
-                        WHERE c.state = 'ACTIVE' AND c.last_usage_at IS NULL
+                        WHERE c.state = 'ACTIVE' AND c.first_usage_on IS NULL
                           AND c.activated_at <= CAST(:now AS timestamptz) - make_interval(days => :days)
                         """));
         FINDINGS.put(
@@ -80,49 +81,44 @@ final class RuleStatements {
         FINDINGS.put(
                 RuleCode.MACHINE_CARD_SEPARATION,
                 cardFinding("""
-                        jsonb_build_object('since', r.since, 'boundImei', %s, 'lastImei', %s)""".formatted(maskedImei("c.bound_imei"), maskedImei("seen.imei")), """
+                        jsonb_build_object('since', r.since, 'formFactor', c.form_factor, 'boundImei', %s,
+                                           'lastImei', %s, 'eid', c.eid)""".formatted(maskedImei("c.bound_imei"), maskedImei("c.last_imei")), """
                         FROM card c
                         JOIN card_blocking_reason r ON r.card_id = c.id AND r.reason = 'MACHINE_CARD_SEPARATION'
                                                    AND r.cleared_at IS NULL
-                        LEFT JOIN LATERAL (SELECT u.imei FROM card_usage u
-                                           WHERE u.card_id = c.id AND u.imei IS NOT NULL
-                                             AND u.imei IS DISTINCT FROM c.bound_imei
-                                           ORDER BY u.usage_date DESC LIMIT 1) seen ON TRUE
                         WHERE c.state <> 'CANCELLED'
                         """));
-        FINDINGS.put(RuleCode.OUT_OF_PROFILE_USE, """
-                WITH month AS (
-                    SELECT card_id, sum(data_kb) AS data_kb, sum(sms_count) AS sms, sum(voice_seconds) AS voice
-                    FROM card_usage
-                    WHERE usage_date >= CAST(date_trunc('month', CAST(:today AS date)) AS date)
-                      AND usage_date <= CAST(:today AS date)
-                    GROUP BY card_id)
-                """ + cardFinding("""
-                                jsonb_build_object('month', to_char(CAST(:today AS date), 'YYYY-MM'),
-                                                   'dataKb', m.data_kb, 'smsCount', m.sms, 'voiceSeconds', m.voice,
-                                                   'expectedMonthlyKb', o.expected_monthly_traffic_mb * 1024,
-                                                   'factor', :factor,
-                                                   'findings', to_jsonb(array_remove(ARRAY[
-                                                       CASE WHEN p.sms = 'NONE' AND m.sms > 0 THEN 'SMS' END,
-                                                       CASE WHEN p.voice = 'NONE' AND m.voice > 0 THEN 'VOICE' END,
-                                                       CASE WHEN m.data_kb > :factor * o.expected_monthly_traffic_mb * 1024
-                                                            THEN 'DATA_ABOVE_EXPECTED' END], NULL)))""", """
-                                FROM month m
-                                JOIN card c ON c.id = m.card_id
-                                JOIN service_plan p ON p.id = c.plan_id
-                                LEFT JOIN business_order o ON o.id = c.handled_by_order_id
-                                WHERE c.state NOT IN ('INVENTORY', 'CANCELLED')
-                                  AND ((p.sms = 'NONE' AND m.sms > 0) OR (p.voice = 'NONE' AND m.voice > 0)
-                                       OR m.data_kb > :factor * o.expected_monthly_traffic_mb * 1024)
-                                """));
-        FINDINGS.put(RuleCode.HANDSET_USE, cardFinding("""
-                        jsonb_build_object('imei', %s, 'tac', t.tac, 'model', t.model, 'usageDate', seen.usage_date)""".formatted(maskedImei("seen.imei")), """
+        // This month's totals are kept on the card (usage_month is the month they belong to).
+        FINDINGS.put(RuleCode.OUT_OF_PROFILE_USE, cardFinding("""
+                        jsonb_build_object('month', to_char(c.usage_month, 'YYYY-MM'),
+                                           'dataKb', c.month_data_kb, 'smsCount', c.month_sms_count,
+                                           'voiceSeconds', c.month_voice_seconds,
+                                           'nonDirectionalKb', c.month_non_directional_kb,
+                                           'expectedMonthlyKb', o.expected_monthly_traffic_mb * 1024,
+                                           'factor', :factor,
+                                           'findings', to_jsonb(array_remove(ARRAY[
+                                               CASE WHEN p.sms = 'NONE' AND c.month_sms_count > 0 THEN 'SMS' END,
+                                               CASE WHEN p.voice = 'NONE' AND c.month_voice_seconds > 0 THEN 'VOICE' END,
+                                               CASE WHEN p.data_directional AND c.month_non_directional_kb > 0
+                                                    THEN 'NON_DIRECTIONAL_DATA' END,
+                                               CASE WHEN c.month_data_kb > :factor * o.expected_monthly_traffic_mb * 1024
+                                                    THEN 'DATA_ABOVE_EXPECTED' END], NULL)))""", """
                         FROM card c
-                        CROSS JOIN LATERAL (SELECT u.imei, u.usage_date FROM card_usage u
-                                            WHERE u.card_id = c.id AND u.imei IS NOT NULL
-                                            ORDER BY u.usage_date DESC LIMIT 1) seen
-                        JOIN risk_handset_tac t ON t.tac = left(seen.imei, 8)
-                        WHERE c.state NOT IN ('INVENTORY', 'CANCELLED') AND c.last_usage_at IS NOT NULL
+                        JOIN service_plan p ON p.id = c.plan_id
+                        LEFT JOIN business_order o ON o.id = c.handled_by_order_id
+                        WHERE c.state NOT IN ('INVENTORY', 'CANCELLED')
+                          AND c.usage_month = CAST(date_trunc('month', CAST(:today AS date)) AS date)
+                          AND ((p.sms = 'NONE' AND c.month_sms_count > 0)
+                               OR (p.voice = 'NONE' AND c.month_voice_seconds > 0)
+                               OR (p.data_directional AND c.month_non_directional_kb > 0)
+                               OR c.month_data_kb > :factor * o.expected_monthly_traffic_mb * 1024)
+                        """));
+        FINDINGS.put(RuleCode.HANDSET_USE, cardFinding("""
+                        jsonb_build_object('imei', %s, 'tac', t.tac, 'model', t.model,
+                                           'usageDate', c.last_usage_on)""".formatted(maskedImei("c.last_imei")), """
+                        FROM card c
+                        JOIN risk_handset_tac t ON t.tac = left(c.last_imei, 8)
+                        WHERE c.state NOT IN ('INVENTORY', 'CANCELLED')
                         """));
         FINDINGS.put(RuleCode.HANDLER_VELOCITY, """
                 SELECT 'IDENTITY' AS subject_kind, o.handler_id_number_bidx AS subject_key,

@@ -4,10 +4,10 @@
  * alerts they open (one open alert per rule and subject, severity only rises, a dismissed alert stays quiet for the
  * cooldown) for OPS to work.
  *
- * <p>This is the top module: it listens and reads, and nothing below it depends on it. It reads what the rules need
- * from the tables of the card, identity, order and enterprise modules through read-only SQL kept in this module (the
- * rules' statements), never by writing them; what it changes on a card it changes through the card module's services.
- * The sub-package {@code channels} belongs to the agent figures (alerts counted per agent).
+ * <p>This is the top module: it reads, and nothing below it depends on it. It reads what the rules need from the
+ * tables of the card, identity, order and enterprise modules through read-only SQL kept in this module (the rules'
+ * statements) and writes none of them. The sub-package {@code channels} belongs to the agent figures (alerts counted
+ * per agent).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Risk monitoring")
 package com.realsim.risk;

@@ -44,9 +44,15 @@ final class RiskFixtures {
 
     /** The operator's feed reports one day of a card's usage. */
     void used(String iccid, LocalDate day, long dataKb, long sms, long voice, String imei) {
+        used(iccid, day, dataKb, sms, voice, imei, null);
+    }
+
+    /** As above, with traffic outside the plan's directional whitelist. */
+    void used(String iccid, LocalDate day, long dataKb, long sms, long voice, String imei, Long nonDirectionalKb) {
         CardUsageService.Outcome outcome = RunAs.run(
                 CardFixtures.OPS,
-                () -> usage.ingest(List.of(new Report(iccid, day.toString(), dataKb, sms, voice, imei, null))));
+                () -> usage.ingest(
+                        List.of(new Report(iccid, day.toString(), dataKb, sms, voice, imei, nonDirectionalKb))));
         if (outcome.accepted() != 1) {
             throw new IllegalStateException("Usage refused: " + outcome.rejected());
         }

@@ -181,13 +181,18 @@ class RiskRuleScansTest {
         String dataOnly = cards.activeDataCard(agentId, enterpriseId);
         risk.used(sms, risk.today(), 10, 1, 0, null);
         risk.used(voice, risk.today(), 10, 0, 1, null);
-        risk.used(dataOnly, risk.today(), 10_000_000, 0, 0, null);
+        risk.used(dataOnly, risk.today(), 10_000_000, 0, 0, null, 0L);
+        String nonDirectional = cards.activeDataCard(agentId, enterpriseId);
+        risk.used(nonDirectional, risk.today(), 10, 0, 0, null, 1L);
 
         risk.apply(RuleCode.OUT_OF_PROFILE_USE, Map.of("factor", 3), clock.instant());
         assertThat(risk.cardAlert(RuleCode.OUT_OF_PROFILE_USE, sms))
                 .hasValueSatisfying(alert -> assertThat(alert.evidence()).contains("SMS"));
         assertThat(risk.cardAlert(RuleCode.OUT_OF_PROFILE_USE, voice))
                 .hasValueSatisfying(alert -> assertThat(alert.evidence()).contains("VOICE"));
+        assertThat(risk.cardAlert(RuleCode.OUT_OF_PROFILE_USE, nonDirectional))
+                .as("non-directional traffic on a directional plan")
+                .hasValueSatisfying(alert -> assertThat(alert.evidence()).contains("NON_DIRECTIONAL_DATA"));
         assertThat(risk.cardAlert(RuleCode.OUT_OF_PROFILE_USE, dataOnly))
                 .as("data on a data plan, with no expected traffic on record")
                 .isEmpty();
