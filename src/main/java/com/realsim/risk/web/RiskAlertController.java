@@ -1,5 +1,6 @@
 package com.realsim.risk.web;
 
+import com.realsim.platform.ChinaTime;
 import com.realsim.platform.CurrentActor;
 import com.realsim.platform.Role;
 import com.realsim.platform.web.Age;
@@ -12,6 +13,9 @@ import com.realsim.risk.RuleCode;
 import com.realsim.risk.Severity;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
@@ -150,8 +154,19 @@ class RiskAlertController {
                 .toList();
     }
 
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /** A value as a person reads it: nothing as a dash, an instant (jsonb keeps them with an offset) in China time. */
     private static String text(Object value) {
-        return value == null ? "—" : String.valueOf(value);
+        if (value == null) {
+            return "—";
+        }
+        String text = String.valueOf(value);
+        try {
+            return OffsetDateTime.parse(text).atZoneSameInstant(ChinaTime.ZONE).format(SHOWN);
+        } catch (DateTimeParseException notAnInstant) {
+            return text;
+        }
     }
 
     private static String back(long id, String back) {
