@@ -185,6 +185,10 @@ class PageTextTest {
         PAGES.put("/admin/agents/{id}", records(Set.of(Role.ADMIN, Role.OPS), (world, role) -> world.agentUris));
         PAGES.put("/bars", page(Set.of(Role.OPS), "/bars"));
         PAGES.put("/bars/{id}", records(Set.of(Role.OPS), (world, role) -> world.barUris));
+        PAGES.put("/risk/alerts", page(STAFF_AND_TENANTS, "/risk/alerts", "/risk/alerts?status=OPEN&olderThanDays=1"));
+        PAGES.put("/risk/alerts/{id}", records(STAFF_AND_TENANTS, (world, role) -> world.alertUris));
+        PAGES.put("/risk/dashboard", page(Set.of(Role.OPS), "/risk/dashboard"));
+        PAGES.put("/admin/risk/rules", page(Set.of(Role.ADMIN), "/admin/risk/rules"));
         PAGES.put("/admin/users", page(Set.of(Role.ADMIN), "/admin/users"));
         PAGES.put("/admin/api-clients", page(Set.of(Role.ADMIN), "/admin/api-clients"));
         // Without a secret in the session's flash it reads "shown once" (ApiClientPagesTest shows a secret on it).
@@ -550,6 +554,7 @@ class PageTextTest {
         final List<String> ruleUris = new ArrayList<>();
         final List<String> agentUris = new ArrayList<>();
         final List<String> barUris = new ArrayList<>();
+        final List<String> alertUris = new ArrayList<>();
         final List<String> actions = new ArrayList<>();
         String exceptionFormUri;
         String selfServiceToken;
@@ -850,6 +855,40 @@ class PageTextTest {
             as(ActorAuthentication.actor(Role.OPS, null, null), () -> barred.lift(enterpriseBar.id(), "申诉成立"));
             barUris.add("/bars/" + bar.id());
             barUris.add("/bars/" + enterpriseBar.id());
+
+            // A risk alert on a card of the demo enterprise: SMS on a plan without SMS, found by a scan (issue 13).
+            List<String> enterpriseCards = as(
+                            enterpriseAdmin,
+                            () -> cards.find(
+                                    CardQuery.page(null, CardState.ACTIVE, null, "DEMO-METER", null, null, 100)))
+                    .items()
+                    .stream()
+                    .map(CardSummary::iccid)
+                    .toList();
+            String flagged = enterpriseCards.get(enterpriseCards.size() / 2);
+            as(
+                    ops,
+                    () -> context.getBean(com.realsim.card.CardUsageService.class)
+                            .ingest(List.of(new com.realsim.card.CardUsageService.Report(
+                                    flagged,
+                                    java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                                            .toString(),
+                                    10L,
+                                    2L,
+                                    0L,
+                                    null,
+                                    null))));
+            var scans = context.getBean(com.realsim.risk.RiskScans.class);
+            long scan = as(ops, () -> scans.start()).id();
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(120))
+                    .until(() ->
+                            as(ops, () -> scans.scan(scan)).status() != com.realsim.risk.ScanView.ScanStatus.RUNNING);
+            as(
+                            enterpriseAdmin,
+                            () -> context.getBean(com.realsim.risk.RiskAlerts.class)
+                                    .list(com.realsim.risk.AlertFilter.none(), null, 2))
+                    .forEach(alert -> alertUris.add("/risk/alerts/" + alert.id()));
             as(
                     ops,
                     () -> context.getBean(UnmaskService.class)

@@ -238,6 +238,22 @@ class TwoInstancesIT {
         assertThat(database.queryForList(
                         "SELECT due FROM test_ticks GROUP BY due HAVING count(*) > 1", Timestamp.class))
                 .isEmpty();
+
+        // The risk scan (every 3 s here) ran each due run once: two instances running one due run would start it
+        // within the same poll, while separate due runs start about 3 s apart (less at most the 1 s polling interval).
+        awaitScheduledScans(3);
+        List<String> gaps = database.queryForList("""
+                SELECT extract(epoch FROM requested_at - lag(requested_at) OVER (ORDER BY requested_at))::text
+                FROM risk_scan WHERE trigger = 'SCHEDULE' ORDER BY requested_at""", String.class);
+        assertThat(gaps.stream()
+                        .skip(1)
+                        .filter(gap -> Double.parseDouble(gap) < 1.0)
+                        .toList())
+                .as("seconds between scheduled scans: " + gaps)
+                .isEmpty();
+        assertThat(database.queryForObject(
+                        "SELECT count(*) FROM risk_scan WHERE trigger = 'SCHEDULE' AND status = 'FAILED'", Long.class))
+                .isZero();
     }
 
     private static List<Integer> calls(PartnerApiClient client, int count) {
@@ -298,6 +314,19 @@ class TwoInstancesIT {
         throw new AssertionError("The recurring job did not run " + atLeast + " times in 30 s");
     }
 
+    private static void awaitScheduledScans(int atLeast) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < until) {
+            if (database.queryForObject(
+                            "SELECT count(*) FROM risk_scan WHERE trigger = 'SCHEDULE' AND status = 'DONE'", Long.class)
+                    >= atLeast) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("The risk scan did not run " + atLeast + " times in 60 s");
+    }
+
     private static ConfigurableApplicationContext start(String url, Path dataDir) {
         return new SpringApplicationBuilder(RealSimApplication.class, Ticker.class)
                 .run(
@@ -313,7 +342,8 @@ class TwoInstancesIT {
                         "--app.bootstrap.admin-client-id=" + ADMIN_CLIENT,
                         "--app.bootstrap.admin-client-secret=" + ADMIN_SECRET,
                         "--realsim.api.rate-limit.per-second=1",
-                        "--realsim.api.rate-limit.burst=" + BURST);
+                        "--realsim.api.rate-limit.burst=" + BURST,
+                        "--realsim.risk.scan-cron=*/3 * * * * *");
     }
 
     private static int port(ConfigurableApplicationContext context) {

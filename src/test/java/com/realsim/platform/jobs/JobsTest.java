@@ -190,7 +190,8 @@ class JobsTest {
                         "platform-finished-jobs",
                         "platform-idempotency-records",
                         "platform-orphaned-jobs",
-                        "platform-outstanding-events");
+                        "platform-outstanding-events",
+                        "risk-scan");
     }
 
     @Test
