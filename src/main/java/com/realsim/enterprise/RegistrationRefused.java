@@ -22,6 +22,15 @@ record RegistrationRefused(Actor by, String certificateNumber, Long heldBy) impl
         if (heldBy != null) {
             details.put("heldBy", heldBy);
         }
-        return AuditFacts.by(by, null, null, "ENTERPRISE_ALREADY_REGISTERED", "ENTERPRISE", heldBy, "REFUSED", details);
+        return new AuditFacts(
+                by.name(),
+                by.role(),
+                null,
+                null,
+                "ENTERPRISE_ALREADY_REGISTERED",
+                "ENTERPRISE",
+                heldBy == null ? null : heldBy.toString(),
+                "REFUSED",
+                details);
     }
 }

@@ -76,6 +76,7 @@ class AuditedEventFactsTest {
         expect("OrderRejected", "ORDER", "ORDER_REJECTED");
         expect("PersonalDataUnmasked", "77", "PERSONAL_DATA_UNMASKED"); // the target is the record unmasked
         expect("RealNameRuleChanged", "REAL_NAME_RULE", "REAL_NAME_RULE_(CREATED|CHANGED)");
+        expect("RegistrationRefused", "ENTERPRISE", "ENTERPRISE_ALREADY_REGISTERED");
         expect("ResponsiblePersonChanged", "ENTERPRISE", "RESPONSIBLE_PERSON_CHANGED");
         expect("SelfServiceLinkChanged", "VERIFICATION", "77"); // the action is carried as the aggregate names it
         expect("ServicePlanCreated", "SERVICE_PLAN", "SERVICE_PLAN_CREATED");

@@ -86,12 +86,12 @@ class ControllerSecurityTest {
             Access.of("POST /admin/agents/{id}/suspend", ADMIN, OPS),
             Access.of("GET /api/v1/agents/{id}", ADMIN, OPS),
             Access.of("POST /api/v1/agents/{id}/suspend", ADMIN, OPS),
-            // --- agent figures: OPS and ADMIN see which channel to look at (issue 14) --------------------------------
-            Access.of("GET /agent-figures", ADMIN, OPS),
-            Access.of("GET /api/v1/agents/figures", ADMIN, OPS),
             // --- barred identities (断卡 惩戒): OPS only ----------------------------------------------------------------
             Access.of("* /bars/**", OPS),
             Access.of("* /api/v1/barred-identities/**", OPS),
+            // --- agent figures: OPS and ADMIN see which channel to look at (issue 14) --------------------------------
+            Access.of("GET /agent-figures", ADMIN, OPS),
+            Access.of("GET /api/v1/agents/figures", ADMIN, OPS),
             // --- personal data in clear, and the trail ---------------------------------------------------------------
             Access.of("* /personal-data/**", OPS, ADMIN),
             Access.of("* /api/v1/personal-data/**", OPS, ADMIN),

@@ -58,12 +58,13 @@ public class Problems {
 
     public ResponseEntity<ProblemDetail> resolvedFieldErrors(List<FieldError> fields) {
         ErrorCode code = fields.size() == 1 ? fields.get(0).code() : ErrorCode.VALIDATION_FAILED;
-        // A well-formed value the domain refuses (a blacklisted USCC, a barred identity) answers 422, not 400; a USCC
-        // another record holds answers 409 (the contract's ENTERPRISE_ALREADY_REGISTERED).
-        HttpStatus status =
-                code.status() == HttpStatus.UNPROCESSABLE_CONTENT || code == ErrorCode.ENTERPRISE_ALREADY_REGISTERED
-                        ? code.status()
-                        : ErrorCode.VALIDATION_FAILED.status();
+        // A well-formed value the domain refuses (a blacklisted USCC, a barred identity) answers 422, not 400.
+        HttpStatus status = code.status() == HttpStatus.UNPROCESSABLE_CONTENT
+                ? code.status()
+                : ErrorCode.VALIDATION_FAILED.status();
+        if (code == ErrorCode.ENTERPRISE_ALREADY_REGISTERED) {
+            status = code.status(); // a USCC another record holds: 409, as the contract says
+        }
         ProblemDetail problem =
                 ProblemDetail.forStatusAndDetail(status, text(ErrorCode.VALIDATION_FAILED.messageKey()));
         problem.setTitle(status.getReasonPhrase());

@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
  * figure first (by default {@code RISK_ALERTS}).
  */
 @RestController
-@Tag(name = "Agents")
+@Tag(
+        name = "Agent figures",
+        description =
+                "Per agent organisation: registrations, rejections and their reasons, orders, cards bound, risk alerts and failed re-verifications, for OPS.")
 @PreAuthorize("hasAnyRole('OPS', 'ADMIN')")
 @RequiredArgsConstructor
 class ChannelFiguresApi {
@@ -23,7 +26,7 @@ class ChannelFiguresApi {
     private final ChannelFigures figures;
 
     @GetMapping("/api/v1/agents/figures")
-    FiguresReport figures(
+    FiguresReport listAgentFigures(
             @RequestParam(required = false) AgentFigure sort,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
