@@ -28,7 +28,8 @@ public record AuditQuery(
     /**
      * The target types of the Partner API contract, and AGENT, DOCUMENT and the card module's policy records
      * (CARD_IMPORT, SERVICE_PLAN, OPERATOR, REAL_NAME_RULE), and the identity module's bars (BAR). The database checks the
-     * same list (V90, V91, V221).
+     * same list (V90, V91, V221); the risk module's rules, settings and alerts (RISK_RULE, RISK_SETTINGS, RISK_ALERT,
+     * V241).
      */
     public static final List<String> TARGET_TYPES = List.of(
             "ENTERPRISE",
@@ -44,7 +45,10 @@ public record AuditQuery(
             "SERVICE_PLAN",
             "OPERATOR",
             "REAL_NAME_RULE",
-            "BAR");
+            "BAR",
+            "RISK_RULE",
+            "RISK_SETTINGS",
+            "RISK_ALERT");
 
     /**
      * Normalises and checks a request's filters: blank means no filter, target type and action are upper-cased.

@@ -77,6 +77,9 @@ class AuditedEventFactsTest {
         expect("PersonalDataUnmasked", "77", "PERSONAL_DATA_UNMASKED"); // the target is the record unmasked
         expect("RealNameRuleChanged", "REAL_NAME_RULE", "REAL_NAME_RULE_(CREATED|CHANGED)");
         expect("RegistrationRefused", "ENTERPRISE", "ENTERPRISE_ALREADY_REGISTERED");
+        expect("RiskAlertDecided", "RISK_ALERT", "77"); // the action is the service's, carried as it is
+        expect("RiskRuleChanged", "RISK_RULE", "RISK_RULE_CHANGED");
+        expect("RiskSettingsChanged", "RISK_SETTINGS", "77"); // the action is the service's, carried as it is
         expect("ResponsiblePersonChanged", "ENTERPRISE", "RESPONSIBLE_PERSON_CHANGED");
         expect("SelfServiceLinkChanged", "VERIFICATION", "77"); // the action is carried as the aggregate names it
         expect("ServicePlanCreated", "SERVICE_PLAN", "SERVICE_PLAN_CREATED");

@@ -304,6 +304,25 @@ public final class CardFixtures {
         return iccid;
     }
 
+    /**
+     * An ACTIVE card of this form factor ({@code PLUG_IN}, {@code PATCH}, {@code ESIM} with its EID) on the
+     * directional-data plan, imported with the import's optional columns.
+     */
+    public String activeCardOfForm(long agentId, long enterpriseId, String formFactor, String eid) {
+        String iccid = iccid();
+        String file = "iccid,msisdn,imsi,operator,planCode,formFactor,eid\n"
+                + row(iccid, msisdn("138"), "CHINA_MOBILE", directionalDataPlan()) + "," + formFactor + ","
+                + (eid == null ? "" : eid) + "\n";
+        CardImportResult result =
+                imports.importNow(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), "fixture.csv", OPS);
+        if (result.imported() != 1) {
+            throw new IllegalStateException("Fixture import rejected rows: " + result.rejected());
+        }
+        cardOrders.handOver(List.of(iccid), agentId, enterpriseId, newOrder(), OPS);
+        activate(iccid);
+        return iccid;
+    }
+
     public CardView activate(String iccid) {
         return RunAs.run(OPS, () -> cards.activate(iccid));
     }

@@ -6,19 +6,34 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import com.jayway.jsonpath.JsonPath;
 import com.realsim.approval.ExceptionKind;
 import com.realsim.approval.ExceptionService;
+import com.realsim.card.CardFixtures;
 import com.realsim.card.CardService;
+import com.realsim.card.EndUserService;
 import com.realsim.enterprise.EnterpriseFixtures;
 import com.realsim.enterprise.EnterpriseService;
 import com.realsim.enterprise.EnterpriseView;
+import com.realsim.identity.BarSubject;
+import com.realsim.identity.BarredIdentities;
+import com.realsim.identity.IdDocument;
+import com.realsim.identity.NewBar;
 import com.realsim.order.OrderDocumentKind;
 import com.realsim.order.OrderFixtures;
 import com.realsim.order.OrderService;
 import com.realsim.order.OrderView;
 import com.realsim.platform.Actor;
+import com.realsim.platform.ChinaTime;
 import com.realsim.platform.Role;
+import com.realsim.risk.AlertFilter;
+import com.realsim.risk.RiskAlerts;
+import com.realsim.risk.RiskScans;
+import com.realsim.risk.RuleCode;
+import com.realsim.risk.ScanView;
 import com.realsim.testsupport.ActorAuthentication;
 import com.realsim.testsupport.RunAs;
 import com.realsim.testsupport.TestFiles;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -32,6 +47,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -77,7 +93,8 @@ class TenantIsolationTest {
         EXCEPTION_ID,
         CARD_ICCID,
         CARD_ID,
-        DOCUMENT_ID
+        DOCUMENT_ID,
+        RISK_ALERT_ID
     }
 
     /**
@@ -100,6 +117,8 @@ class TenantIsolationTest {
         FIXTURES.put("/exceptions/{id}", Kind.EXCEPTION_ID);
         FIXTURES.put("/cards/{id}", Kind.CARD_ID);
         FIXTURES.put("/documents/{id}", Kind.DOCUMENT_ID);
+        FIXTURES.put("/api/v1/risk/alerts/{id}", Kind.RISK_ALERT_ID);
+        FIXTURES.put("/risk/alerts/{id}", Kind.RISK_ALERT_ID);
     }
 
     /** A path variable that is no tenant's record, why, and whether tenant roles are refused the whole endpoint. */
@@ -157,6 +176,20 @@ class TenantIsolationTest {
         NOT_TENANT_OWNED.put(
                 "/inventory/imports/{id}",
                 NotTenantOwned.refusedToTenants("1", "inventory import jobs belong to no tenant; OPS only"));
+        // Risk rules and scans (issue 13): platform configuration of the ADMIN and OPS' runs over all cards.
+        NOT_TENANT_OWNED.put(
+                "/api/v1/risk/rules/{code}",
+                NotTenantOwned.refusedToTenants("SLEEPING_CARD", "a risk rule: platform configuration, ADMIN"));
+        NOT_TENANT_OWNED.put(
+                "/admin/risk/rules/{code}",
+                NotTenantOwned.refusedToTenants("SLEEPING_CARD", "a risk rule: platform configuration, ADMIN"));
+        NOT_TENANT_OWNED.put(
+                "/api/v1/risk/scans/{id}",
+                NotTenantOwned.refusedToTenants("1", "a scan runs over every tenant's cards; OPS only"));
+        // Usage uploads: the operator's usage files, OPS only.
+        NOT_TENANT_OWNED.put(
+                "/usage-uploads/{id}",
+                NotTenantOwned.refusedToTenants("1", "usage uploads are the operator's files; OPS only"));
         // springdoc's OpenAPI document of a named group: the published contract, the same for every caller.
         NOT_TENANT_OWNED.put("/v3/api-docs/{group}", NotTenantOwned.open("an OpenAPI group name, not a record"));
         NOT_TENANT_OWNED.put("/v3/api-docs.yaml/{group}", NotTenantOwned.open("an OpenAPI group name, not a record"));
@@ -200,7 +233,13 @@ class TenantIsolationTest {
                 "POST /verifications/{id}/approve",
                 "POST /verifications/{id}/reject",
                 "POST /verifications/{id}/claim",
-                "POST /verifications/{id}/release")) {
+                "POST /verifications/{id}/release",
+                "POST /api/v1/risk/alerts/{id}/dismiss",
+                "POST /api/v1/risk/alerts/{id}/claim",
+                "POST /api/v1/risk/alerts/{id}/release",
+                "POST /risk/alerts/{id}/dismiss",
+                "POST /risk/alerts/{id}/claim",
+                "POST /risk/alerts/{id}/release")) {
             REFUSED_ROLES.put(opsOnly, Set.of(Role.AGENT, Role.ENTERPRISE_ADMIN));
         }
         for (String agentOnly : List.of(
@@ -275,6 +314,7 @@ class TenantIsolationTest {
         BODIES.put("POST /api/v1/verifications/{id}/approve", Body.json(reason));
         BODIES.put("POST /api/v1/verifications/{id}/reject", Body.json(reason));
         BODIES.put("PUT /api/v1/operators/{operator}/quota", Body.json("{\"maxCardsPerId\": 5}"));
+        BODIES.put("POST /api/v1/risk/alerts/{id}/dismiss", Body.json(reason));
 
         Map<String, String> registration = new LinkedHashMap<>();
         registration.put("name", "隔离测试企业");
@@ -325,6 +365,7 @@ class TenantIsolationTest {
         BODIES.put("POST /verifications/{id}/approve", Body.form(Map.of("reason", "tenant isolation check")));
         BODIES.put("POST /verifications/{id}/reject", Body.form(Map.of("reason", "tenant isolation check")));
         BODIES.put("POST /admin/operators/{operator}/quota", Body.form(Map.of("maxCardsPerId", "5")));
+        BODIES.put("POST /risk/alerts/{id}/dismiss", Body.form(Map.of("reason", "tenant isolation check")));
     }
 
     /** How a request to an endpoint is built: its body, if any. */
@@ -589,6 +630,7 @@ class TenantIsolationTest {
                     Kind.CARD_ID,
                     String.valueOf(RunAs.run(OrderFixtures.ops(), () -> cards.view(iccid))
                             .id()));
+            values.put(Kind.RISK_ALERT_ID, String.valueOf(riskAlert(context, fixtures, agentA, a1.id())));
             values.put(
                     Kind.EXCEPTION_ID,
                     String.valueOf(RunAs.run(
@@ -596,6 +638,45 @@ class TenantIsolationTest {
                                     () -> exceptions.request(iccid, ExceptionKind.PROVINCIAL_APPROVAL, "省公司已批准"))
                             .id()));
         }
+    }
+
+    /**
+     * An alert on a card of tenant A: the card's end user is barred, and a scan (OPS, in the background) raises
+     * {@code BARRED_IDENTITY} on it.
+     */
+    static long riskAlert(ApplicationContext context, OrderFixtures fixtures, long agentId, long enterpriseId) {
+        Actor ops = OrderFixtures.ops();
+        String iccid = fixtures.enterpriseCards(1, fixtures.endUserPlan(), agentId, enterpriseId)
+                .get(0);
+        IdDocument person = CardFixtures.newIdentity();
+        RunAs.run(
+                OrderFixtures.agent(agentId),
+                () -> context.getBean(EndUserService.class).bind(iccid, CardFixtures.details(person)));
+        LocalDate today = ChinaTime.today(context.getBean(Clock.class));
+        RunAs.run(
+                ops,
+                () -> context.getBean(BarredIdentities.class)
+                        .record(new NewBar(
+                                BarSubject.PERSON,
+                                person.type(),
+                                person.number(),
+                                null,
+                                "隔离测试〔2026〕1号",
+                                today,
+                                today.plusYears(2),
+                                "tenant isolation check")));
+        RiskScans scans = context.getBean(RiskScans.class);
+        long scan = RunAs.run(ops, () -> scans.start()).id();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(120))
+                .until(() -> RunAs.run(ops, () -> scans.scan(scan)).status() != ScanView.ScanStatus.RUNNING);
+        RiskAlerts alerts = context.getBean(RiskAlerts.class);
+        return RunAs.run(
+                        ops,
+                        () -> alerts.list(
+                                new AlertFilter(null, RuleCode.BARRED_IDENTITY, null, iccid, null, null), null, 1))
+                .get(0)
+                .id();
     }
 
     @TestFactory

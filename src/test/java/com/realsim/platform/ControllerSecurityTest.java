@@ -92,6 +92,19 @@ class ControllerSecurityTest {
             // --- agent figures: OPS and ADMIN see which channel to look at (issue 14) --------------------------------
             Access.of("GET /agent-figures", ADMIN, OPS),
             Access.of("GET /api/v1/agents/figures", ADMIN, OPS),
+            // --- risk monitoring (issue 13): ADMIN sets rules, OPS scan and work alerts, tenants read their alerts
+            // -----
+            Access.of("GET /api/v1/risk/rules/**", ADMIN, OPS),
+            Access.of("GET /api/v1/risk/settings", ADMIN, OPS),
+            Access.of("PUT /api/v1/risk/rules/**", ADMIN),
+            Access.of("PUT /api/v1/risk/settings", ADMIN),
+            Access.of("POST /api/v1/risk/handset-tacs", ADMIN),
+            Access.of("* /api/v1/risk/scans/**", OPS),
+            Access.of("GET /api/v1/risk/alerts/**", TENANT_ROLES),
+            Access.of("POST /api/v1/risk/alerts/**", OPS),
+            Access.of("GET /risk/alerts/**", TENANT_ROLES),
+            Access.of("POST /risk/alerts/**", OPS),
+            Access.of("* /risk/dashboard/**", OPS),
             // --- personal data in clear, and the trail ---------------------------------------------------------------
             Access.of("* /personal-data/**", OPS, ADMIN),
             Access.of("* /api/v1/personal-data/**", OPS, ADMIN),
@@ -131,6 +144,9 @@ class ControllerSecurityTest {
             Access.of("* /api/v1/cards/import/**", OPS),
             Access.of("* /inventory/**", OPS),
             Access.of("* /api/v1/usage/**", OPS),
+            Access.of("* /usage-uploads/**", OPS),
+            Access.of("* /api/v1/cards/status-events", OPS),
+            Access.of("* /api/v1/esim/**", OPS),
             Access.of("* /over-limit-identities/**", OPS),
             Access.of("* /api/v1/over-limit-identities/**", OPS),
             // --- exceptions: agents request and document, OPS decide ------------------------------------------------

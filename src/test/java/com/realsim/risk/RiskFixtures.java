@@ -46,7 +46,7 @@ final class RiskFixtures {
     void used(String iccid, LocalDate day, long dataKb, long sms, long voice, String imei) {
         CardUsageService.Outcome outcome = RunAs.run(
                 CardFixtures.OPS,
-                () -> usage.ingest(List.of(new Report(iccid, day.toString(), dataKb, sms, voice, imei))));
+                () -> usage.ingest(List.of(new Report(iccid, day.toString(), dataKb, sms, voice, imei, null))));
         if (outcome.accepted() != 1) {
             throw new IllegalStateException("Usage refused: " + outcome.rejected());
         }

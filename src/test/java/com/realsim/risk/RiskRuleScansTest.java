@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 
@@ -34,6 +35,7 @@ import org.springframework.context.annotation.Import;
  * instant with chosen parameters, exactly as a scan applies it.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 @Import(CardTestConfiguration.class)
 class RiskRuleScansTest {
 
