@@ -18,7 +18,9 @@ record RegistrationRefused(Actor by, String certificateNumber, Long heldBy) impl
     public AuditFacts auditFacts() {
         Map<String, Object> details = new HashMap<>();
         details.put("certificateNumber", certificateNumber);
-        details.put("agentId", by.agentId());
+        if (by.agentId() != null) {
+            details.put("agentId", by.agentId());
+        }
         if (heldBy != null) {
             details.put("heldBy", heldBy);
         }
