@@ -60,7 +60,7 @@ class DemoData implements ApplicationRunner {
         EnterpriseView meters = verified(southAgent, ops, "厦门海湾智能表计有限公司", "911201014NBTNY1519", "林晓燕");
         submitted(southAgent, "泉州新能源充电桩运营有限公司", "51330106XF6E5W3KTU", "黄志强");
         draft(southAgent, "莆田智慧农业合作社", "51610113921F3XKBNF", "吴海波");
-        verified(eastAgent, ops, "上海浦江共享单车科技有限公司", "91350102TX412DMU73", "周立群");
+        verified(eastAgent, ops, "上海浦江共享单车科技有限公司", "91310115MA1H3K8P2R", "周立群");
         accounts.createUser(new NewUser("demo-enterprise", PASSWORD, Role.ENTERPRISE_ADMIN, null, logistics.id()));
         Actor admin = actor(accounts.createUser(new NewUser("demo-admin", PASSWORD, Role.ADMIN, null, null)));
         cards.load(new DemoCards.Cast(admin, ops, ops2, southAgent, logistics.id(), meters.id()));

@@ -7,6 +7,8 @@ import com.realsim.platform.Actor;
 import com.realsim.platform.Tenanted;
 import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
+import com.realsim.platform.error.FieldProblem;
+import com.realsim.platform.error.ValidationException;
 import com.realsim.platform.review.Review;
 import com.realsim.platform.review.ReviewTerms;
 import jakarta.persistence.AttributeOverride;
@@ -30,6 +32,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -65,6 +68,12 @@ class Enterprise extends AbstractAggregateRoot<Enterprise> {
     private CertificateType certificateType;
 
     private String certificateNumber;
+
+    /**
+     * The record that keeps this one's USCC, when the same code was registered more than once before the platform
+     * refused it (V230): such a record is listed for OPS and cannot be submitted under that code.
+     */
+    private Long duplicateOf;
 
     @Column(nullable = false)
     private String certificateAddress;
@@ -150,6 +159,9 @@ class Enterprise extends AbstractAggregateRoot<Enterprise> {
      */
     void submit(Set<EnterpriseDocumentKind> present, Actor by, Instant now, LocalDate today) {
         require(EnterpriseStatus.SUBMITTED);
+        if (duplicateOf != null) {
+            throw alreadyRegistered();
+        }
         List<EnterpriseDocumentKind> missing = requiredDocuments().stream()
                 .filter(kind -> !present.contains(kind))
                 .toList();
@@ -270,9 +282,13 @@ class Enterprise extends AbstractAggregateRoot<Enterprise> {
     private void write(EnterpriseDetails details, PersonalData personalData) {
         this.name = details.name().strip();
         this.certificateType = details.certificateType();
-        this.certificateNumber = details.certificateType().carriesCode()
+        String code = details.certificateType().carriesCode()
                 ? details.certificateNumber().value()
                 : null;
+        if (!Objects.equals(code, certificateNumber)) {
+            duplicateOf = null; // corrected to another code: no longer the duplicate of the record keeping the old one
+        }
+        this.certificateNumber = code;
         this.certificateAddress = details.certificateAddress().strip();
         this.legalRepresentative = personalData.sealName(details.legalRepresentative(), place("legal_rep"));
     }
@@ -287,6 +303,12 @@ class Enterprise extends AbstractAggregateRoot<Enterprise> {
             required.add(EnterpriseDocumentKind.RESPONSIBLE_AUTHORIZATION);
         }
         return required;
+    }
+
+    /** The refusal of a USCC another record holds, on the field, naming neither that record nor its agent. */
+    static ValidationException alreadyRegistered() {
+        return new ValidationException(new FieldProblem(
+                "certificateNumber", ErrorCode.ENTERPRISE_ALREADY_REGISTERED, "enterprise.alreadyRegistered"));
     }
 
     private void require(EnterpriseStatus target) {
@@ -364,6 +386,10 @@ class Enterprise extends AbstractAggregateRoot<Enterprise> {
 
     EnterpriseStatus status() {
         return status;
+    }
+
+    Long duplicateOf() {
+        return duplicateOf;
     }
 
     EnterpriseView view() {

@@ -11,8 +11,6 @@ import com.realsim.platform.CurrentActor;
 import com.realsim.platform.Role;
 import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
-import com.realsim.platform.error.FieldProblem;
-import com.realsim.platform.error.ValidationException;
 import com.realsim.platform.review.DecisionReason;
 import com.realsim.platform.web.Cursor;
 import com.realsim.platform.web.CursorPage;
@@ -21,12 +19,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
@@ -51,16 +53,28 @@ public class EnterpriseService {
     private final DocumentService documents;
     private final Clock clock;
     private final BarredIdentities barred;
+    private final RegistrationAttempts attempts;
 
     /** An agent's new registration, saved as a draft. */
     @Transactional
     public EnterpriseView register(EnterpriseInput input) {
         Actor agent = CurrentActor.require(Role.AGENT);
         InputCheck.Registration registration = InputCheck.registration(input, today());
-        refuseDuplicate(agent.agentId(), registration.details(), null);
+        String code = codeOf(registration.details());
+        attempts.refuseTaken(agent, code, null);
         refuseBarred(registration);
-        Enterprise enterprise = enterprises.save(new Enterprise(
-                agent.agentId(), registration.details(), registration.person(), agent, personalData, clock.instant()));
+        Enterprise enterprise;
+        try {
+            enterprise = enterprises.saveAndFlush(new Enterprise(
+                    agent.agentId(),
+                    registration.details(),
+                    registration.person(),
+                    agent,
+                    personalData,
+                    clock.instant()));
+        } catch (DataIntegrityViolationException concurrent) {
+            throw attempts.translate(concurrent, agent, code);
+        }
         return enterprises.save(enterprise.drafted(agent)).view();
     }
 
@@ -75,10 +89,17 @@ public class EnterpriseService {
         Enterprise enterprise = enterprises.getVisible(id);
         InputCheck.Registration registration =
                 InputCheck.registration(keepingBlankPersonalFields(input, enterprise.asInput(personalData)), today());
-        refuseDuplicate(agent.agentId(), registration.details(), enterprise.id());
+        String code = codeOf(registration.details());
+        if (!Objects.equals(code, enterprise.view().certificateNumber())) {
+            attempts.refuseTaken(agent, code, enterprise.id()); // a record keeps its own code, even a duplicate's
+        }
         refuseBarred(registration);
         enterprise.correct(registration.details(), registration.person(), agent, personalData);
-        return enterprises.save(enterprise).view();
+        try {
+            return enterprises.saveAndFlush(enterprise).view();
+        } catch (DataIntegrityViolationException concurrent) {
+            throw attempts.translate(concurrent, agent, code);
+        }
     }
 
     /** Stores a document of a registration that is still a draft or was rejected. */
@@ -304,6 +325,23 @@ public class EnterpriseService {
         return new ReviewQueue(registrations, changes, oldest);
     }
 
+    /** The records that lost their USCC to another record (V230), for OPS to resolve, by code. */
+    @Transactional(readOnly = true)
+    public List<DuplicateRegistration> duplicates() {
+        CurrentActor.require(Role.OPS);
+        List<Enterprise> marked = enterprises.findAll(
+                (root, query, cb) -> cb.isNotNull(root.get("duplicateOf")), Sort.by("certificateNumber", "id"));
+        Map<Long, EnterpriseView> keepers =
+                enterprises
+                        .findAllById(
+                                marked.stream().map(Enterprise::duplicateOf).toList())
+                        .stream()
+                        .collect(Collectors.toMap(Enterprise::id, Enterprise::view));
+        return marked.stream()
+                .map(duplicate -> new DuplicateRegistration(duplicate.view(), keepers.get(duplicate.duplicateOf())))
+                .toList();
+    }
+
     /**
      * The enterprise-level real-name of an enterprise, for the card module's checks. Not scoped: the caller has
      * already loaded its card through the actor's scope. One statement (every card read asks), judged by the same
@@ -406,21 +444,10 @@ public class EnterpriseService {
         barred.refuseIfBarred(registration.person().idDocument(), "responsiblePerson.idNumber");
     }
 
-    private void refuseDuplicate(long agentId, EnterpriseDetails details, Long self) {
-        if (details.certificateNumber() == null) {
-            return;
-        }
-        String code = details.certificateNumber().value();
-        boolean taken = enterprises
-                .findOne((root, query, cb) -> cb.and(
-                        cb.equal(root.get("agentId"), agentId),
-                        cb.equal(root.get("certificateNumber"), code),
-                        self == null ? cb.conjunction() : cb.notEqual(root.get("id"), self)))
-                .isPresent();
-        if (taken) {
-            throw new ValidationException(
-                    new FieldProblem("certificateNumber", ErrorCode.DUPLICATE, "enterprise.duplicate"));
-        }
+    private static String codeOf(EnterpriseDetails details) {
+        return details.certificateNumber() == null
+                ? null
+                : details.certificateNumber().value();
     }
 
     /** ID photos are for OPS and the agent; the certificate and letters also for the enterprise's own admins. */

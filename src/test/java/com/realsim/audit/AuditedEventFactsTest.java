@@ -76,6 +76,7 @@ class AuditedEventFactsTest {
         expect("OrderRejected", "ORDER", "ORDER_REJECTED");
         expect("PersonalDataUnmasked", "77", "PERSONAL_DATA_UNMASKED"); // the target is the record unmasked
         expect("RealNameRuleChanged", "REAL_NAME_RULE", "REAL_NAME_RULE_(CREATED|CHANGED)");
+        expect("RegistrationRefused", "ENTERPRISE", "ENTERPRISE_ALREADY_REGISTERED");
         expect("RiskAlertDecided", "RISK_ALERT", "77"); // the action is the service's, carried as it is
         expect("RiskRuleChanged", "RISK_RULE", "RISK_RULE_CHANGED");
         expect("RiskSettingsChanged", "RISK_SETTINGS", "77"); // the action is the service's, carried as it is

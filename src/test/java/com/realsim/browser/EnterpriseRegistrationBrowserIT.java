@@ -70,7 +70,7 @@ class EnterpriseRegistrationBrowserIT {
                     .containsIgnoringCase("check");
             var code = agent.findElement(By.id("certificateNumber"));
             code.clear();
-            code.sendKeys("91350102tx412dmu73");
+            code.sendKeys(com.realsim.testsupport.FreshNumbers.uscc().toLowerCase(java.util.Locale.ROOT));
             assertThat(agent.findElement(By.id("responsiblePerson.idNumber")).getAttribute("value"))
                     .as("what the agent typed is kept when another field is wrong")
                     .isEqualTo("120101200709209190");

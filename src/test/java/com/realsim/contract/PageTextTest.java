@@ -211,6 +211,13 @@ class PageTextTest {
         PAGES.put("/cards/{id}", records(STAFF_AND_TENANTS, (world, role) -> world.visible(role, world.cardUris)));
         PAGES.put("/inventory/imports", page(Set.of(Role.OPS), "/inventory/imports"));
         PAGES.put("/over-limit-identities", page(Set.of(Role.OPS), "/over-limit-identities"));
+        PAGES.put(
+                "/agent-figures",
+                page(
+                        Set.of(Role.OPS, Role.ADMIN),
+                        "/agent-figures",
+                        "/agent-figures?sort=REJECTIONS",
+                        "/agent-figures?from=2026-02-01&to=2026-01-01"));
         PAGES.put("/inventory/imports/{id}", records(Set.of(Role.OPS), (world, role) -> world.importUris));
         PAGES.put(
                 "/inventory/imports/{id}/progress",

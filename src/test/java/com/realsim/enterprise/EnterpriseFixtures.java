@@ -4,6 +4,7 @@ import com.realsim.identity.IdType;
 import com.realsim.platform.Actor;
 import com.realsim.platform.Role;
 import com.realsim.testsupport.ActorAuthentication;
+import com.realsim.testsupport.FreshNumbers;
 import com.realsim.testsupport.RunAs;
 import com.realsim.testsupport.TestFiles;
 import java.time.LocalDate;
@@ -14,11 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * documents, submission and approval, as the agent and an OPS user would.
  */
 public final class EnterpriseFixtures {
-
-    /** Valid unified social credit codes from the shared test vectors. */
-    static final String[] CODES = {
-        "91350102TX412DMU73", "51610113921F3XKBNF", "911201014NBTNY1519", "51330106XF6E5W3KTU"
-    };
 
     /** A valid resident ID number (GB 11643) from the shared test vectors. */
     public static final String ID_NUMBER = "120101200709209190";
@@ -44,9 +40,12 @@ public final class EnterpriseFixtures {
                         "张三", IdType.RESIDENT_ID, ID_NUMBER, "福建省福州市鼓楼区五四路 100 号", true, null, null));
     }
 
-    /** A code of the shared test vectors; each call of the same JVM gets the next one, cycling. */
+    /**
+     * A valid code no other registration of the run uses: one USCC is one enterprise on the whole platform. The index
+     * only tells a test's enterprises apart where it reads better; two calls never give the same code.
+     */
     public static String code(int index) {
-        return CODES[Math.floorMod(index, CODES.length)];
+        return FreshNumbers.uscc();
     }
 
     public static Actor agent(long agentId) {

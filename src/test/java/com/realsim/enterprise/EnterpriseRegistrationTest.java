@@ -4,6 +4,7 @@ import static com.realsim.enterprise.EnterpriseFixtures.agent;
 import static com.realsim.enterprise.EnterpriseFixtures.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.realsim.identity.IdType;
 import com.realsim.platform.Actor;
@@ -11,11 +12,14 @@ import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
 import com.realsim.platform.error.NotFoundException;
 import com.realsim.platform.error.ValidationException;
+import com.realsim.testsupport.FreshNumbers;
 import com.realsim.testsupport.RunAs;
 import com.realsim.testsupport.TestFiles;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -215,13 +219,56 @@ class EnterpriseRegistrationTest {
     }
 
     @Test
-    void theSameCodeTwiceAtOneAgentIsADuplicateButAnotherAgentMayRegisterIt() {
-        fixtures().draft(208, EnterpriseFixtures.code(0));
-        assertThatThrownBy(() -> fixtures().draft(208, EnterpriseFixtures.code(0)))
+    void aCodeIsRegisteredOnceOnThePlatformNeitherTheSameNorAnotherAgentRegistersItAgain() {
+        String code = FreshNumbers.uscc();
+        EnterpriseView first = fixtures().draft(208, code);
+
+        assertAlreadyRegistered(() -> fixtures().draft(208, code));
+        assertAlreadyRegistered(() -> fixtures().draft(209, code.toLowerCase(Locale.ROOT)));
+        assertThat(jdbc.sql("SELECT count(*) FROM enterprise WHERE certificate_number = ?")
+                        .param(code)
+                        .query(Long.class)
+                        .single())
+                .isOne();
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(
+                                jdbc.sql("SELECT (details->>'agentId') || ' ' || target_id || ' ' || outcome || ' '"
+                                                + " || coalesce(agent_id::text, 'no owner') FROM audit_entry"
+                                                + " WHERE action = 'ENTERPRISE_ALREADY_REGISTERED' AND details->>'certificateNumber' = ?"
+                                                + " ORDER BY id")
+                                        .param(code)
+                                        .query(String.class)
+                                        .list())
+                        .as("OPS see both attempts; the entries belong to no tenant, so no agent reads them")
+                        .containsExactlyInAnyOrder(
+                                "208 " + first.id() + " REFUSED no owner", "209 " + first.id() + " REFUSED no owner"));
+    }
+
+    @Test
+    void aCorrectionToACodeAnotherRecordHoldsIsRefusedAndOneKeepingItsOwnCodeIsNot() {
+        String taken = FreshNumbers.uscc();
+        fixtures().draft(217, taken);
+        String own = FreshNumbers.uscc();
+        EnterpriseView mine = fixtures().draft(218, own);
+        Actor agent = agent(218);
+
+        assertAlreadyRegistered(() ->
+                RunAs.run(agent, () -> enterprises.correct(mine.id(), EnterpriseFixtures.input("改名企业", taken))));
+        assertThat(RunAs.run(agent, () -> enterprises.get(mine.id())).certificateNumber())
+                .isEqualTo(own);
+        assertThat(RunAs.run(agent, () -> enterprises.correct(mine.id(), EnterpriseFixtures.input("改名企业", own)))
+                        .name())
+                .isEqualTo("改名企业");
+    }
+
+    private static void assertAlreadyRegistered(org.assertj.core.api.ThrowableAssert.ThrowingCallable attempt) {
+        assertThatThrownBy(attempt)
                 .isInstanceOfSatisfying(
                         ValidationException.class,
-                        e -> assertThat(e.fieldProblems().get(0).code()).isEqualTo(ErrorCode.DUPLICATE));
-        assertThat(fixtures().draft(209, EnterpriseFixtures.code(0)).status()).isEqualTo(EnterpriseStatus.DRAFT);
+                        e -> assertThat(e.fieldProblems()).singleElement().satisfies(problem -> {
+                            assertThat(problem.field()).isEqualTo("certificateNumber");
+                            assertThat(problem.code()).isEqualTo(ErrorCode.ENTERPRISE_ALREADY_REGISTERED);
+                        }));
     }
 
     @Test

@@ -6,7 +6,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import com.realsim.platform.Actor;
 import com.realsim.platform.Role;
 import com.realsim.testsupport.ActorAuthentication;
+import com.realsim.testsupport.FreshNumbers;
 import com.realsim.testsupport.TestFiles;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,6 +30,9 @@ class EnterpriseWebTest {
     @Autowired
     EnterpriseService enterprises;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     static final String VALID_BODY = """
             {"name": "福州云联科技有限公司", "certificateType": "USCC", "certificateNumber": "91350102tx412dmu73",
              "certificateAddress": "福州市鼓楼区", "legalRepresentative": "张三",
@@ -37,22 +43,119 @@ class EnterpriseWebTest {
         return ActorAuthentication.actor(Role.AGENT, id, null);
     }
 
+    /** The valid body with a code no other registration of the run uses, typed in lower case. */
+    static String validBody(String code) {
+        return VALID_BODY.replace("91350102tx412dmu73", code.toLowerCase(Locale.ROOT));
+    }
+
     @Test
     void anAgentRegistersThroughTheApiAndGetsAMaskedRecord() {
+        String code = FreshNumbers.uscc();
         var answer = mvc.post()
                 .uri("/api/v1/enterprises")
                 .contentType(MediaType.APPLICATION_JSON)
-                .content(VALID_BODY)
+                .content(validBody(code))
                 .with(ActorAuthentication.as(agent(301)))
                 .exchange();
         assertThat(answer).hasStatus(HttpStatus.CREATED);
         assertThat(answer).bodyJson().extractingPath("$.status").isEqualTo("DRAFT");
-        assertThat(answer).bodyJson().extractingPath("$.certificateNumber").isEqualTo("91350102TX412DMU73");
+        assertThat(answer).bodyJson().extractingPath("$.certificateNumber").isEqualTo(code);
         assertThat(answer)
                 .bodyJson()
                 .extractingPath("$.responsiblePerson.idNumber")
                 .isEqualTo("120101********9190");
         assertThat(answer).bodyText().doesNotContain("120101200709209190").doesNotContain("张三");
+    }
+
+    @Test
+    void aCodeAnotherAgentRegisteredAnswers409NamingTheFieldButNotTheAgent() {
+        String code = FreshNumbers.uscc();
+        EnterpriseView theirs = new EnterpriseFixtures(enterprises).draft(320, code);
+        var answer = mvc.post()
+                .uri("/api/v1/enterprises")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(validBody(code))
+                .header("Accept-Language", "en")
+                .with(ActorAuthentication.as(agent(321)))
+                .exchange();
+        assertThat(answer).hasStatus(HttpStatus.CONFLICT).bodyJson().satisfies(json -> {
+            assertThat(json).extractingPath("$.code").isEqualTo("ENTERPRISE_ALREADY_REGISTERED");
+            assertThat(json).extractingPath("$.errors[0].field").isEqualTo("certificateNumber");
+            assertThat(json).extractingPath("$.errors[0].code").isEqualTo("ENTERPRISE_ALREADY_REGISTERED");
+            assertThat(json)
+                    .extractingPath("$.errors[0].message")
+                    .asString()
+                    .contains("already registered on the platform");
+        });
+        assertThat(answer)
+                .bodyText()
+                .doesNotContain("agentId")
+                .doesNotContain("\"id\"")
+                .doesNotContain(theirs.name());
+    }
+
+    @Test
+    void theRegistrationPageShowsACodeAlreadyRegisteredOnItsFieldInChineseAndEnglish() {
+        String code = FreshNumbers.uscc();
+        new EnterpriseFixtures(enterprises).draft(322, code);
+        for (var language : Map.of("zh-CN", "使用该代码的企业已在平台登记", "en", "already registered on the platform")
+                .entrySet()) {
+            assertThat(mvc.post()
+                            .uri("/enterprises")
+                            .param("name", "重复登记企业")
+                            .param("certificateType", "USCC")
+                            .param("certificateNumber", code)
+                            .param("certificateAddress", "福州市鼓楼区")
+                            .param("legalRepresentative", "张三")
+                            .param("responsiblePerson.name", "张三")
+                            .param("responsiblePerson.idType", "RESIDENT_ID")
+                            .param("responsiblePerson.idNumber", EnterpriseFixtures.ID_NUMBER)
+                            .param("responsiblePerson.idAddress", "福州市鼓楼区")
+                            .param("responsiblePerson.legalRepresentative", "true")
+                            .header("Accept-Language", language.getKey())
+                            .with(csrf())
+                            .with(ActorAuthentication.as(agent(323))))
+                    .hasStatusOk()
+                    .bodyText()
+                    .containsPattern("id=\"certificateNumber-error\"[^>]*>[^<]*" + language.getValue())
+                    .doesNotContain("??");
+        }
+    }
+
+    @Test
+    void aRecordMarkedADuplicateIsListedForOpsAndCannotBeSubmittedUnderTheCode() {
+        EnterpriseFixtures fixtures = new EnterpriseFixtures(enterprises);
+        EnterpriseView keeper = fixtures.verified(324, FreshNumbers.uscc());
+        EnterpriseView duplicate = fixtures.draft(325, FreshNumbers.uscc());
+        // As V230 leaves a code registered twice before the platform refused it.
+        jdbc.sql("UPDATE enterprise SET certificate_number = ?, duplicate_of = ? WHERE id = ?")
+                .params(keeper.certificateNumber(), keeper.id(), duplicate.id())
+                .update();
+        com.realsim.testsupport.RunAs.run(agent(325), () -> {
+            enterprises.attach(duplicate.id(), EnterpriseDocumentKind.CERTIFICATE, TestFiles.jpeg());
+            enterprises.attach(duplicate.id(), EnterpriseDocumentKind.RESPONSIBLE_ID_FRONT, TestFiles.jpeg());
+            enterprises.attach(duplicate.id(), EnterpriseDocumentKind.RESPONSIBLE_ID_BACK, TestFiles.jpeg());
+        });
+
+        assertThat(mvc.post()
+                        .uri("/api/v1/enterprises/{id}/submit", duplicate.id())
+                        .with(ActorAuthentication.as(agent(325))))
+                .hasStatus(HttpStatus.CONFLICT)
+                .bodyJson()
+                .extractingPath("$.code")
+                .isEqualTo("ENTERPRISE_ALREADY_REGISTERED");
+        assertThat(mvc.get()
+                        .uri("/enterprises/review")
+                        .header("Accept-Language", "en")
+                        .with(ActorAuthentication.as(Role.OPS)))
+                .hasStatusOk()
+                .bodyText()
+                .contains("id=\"review-duplicates\"")
+                .contains(keeper.certificateNumber())
+                .contains("/enterprises/" + keeper.id() + "\"")
+                .contains("/enterprises/" + duplicate.id() + "\"")
+                .contains("agent 325")
+                .doesNotContain("??");
     }
 
     @Test

@@ -89,6 +89,9 @@ class ControllerSecurityTest {
             // --- barred identities (断卡 惩戒): OPS only ----------------------------------------------------------------
             Access.of("* /bars/**", OPS),
             Access.of("* /api/v1/barred-identities/**", OPS),
+            // --- agent figures: OPS and ADMIN see which channel to look at (issue 14) --------------------------------
+            Access.of("GET /agent-figures", ADMIN, OPS),
+            Access.of("GET /api/v1/agents/figures", ADMIN, OPS),
             // --- risk monitoring (issue 13): ADMIN sets rules, OPS scan and work alerts, tenants read their alerts
             // -----
             Access.of("GET /api/v1/risk/rules/**", ADMIN, OPS),

@@ -17,6 +17,8 @@ public final class FreshNumbers {
 
     private static final AtomicInteger sequence = new AtomicInteger();
 
+    private static final int usccStart = ThreadLocalRandom.current().nextInt(10_000_000);
+
     private FreshNumbers() {}
 
     /** A resident ID number (GB 11643) of Shanghai Pudong, born on a date no other call gives. */
@@ -32,10 +34,13 @@ public final class FreshNumbers {
                         .isEmpty());
     }
 
-    /** A unified social credit code (GB 32100) with a random body. */
+    /**
+     * A unified social credit code (GB 32100) no other call of the run gives: one code is one enterprise on the whole
+     * platform, so two tests registering the same one would collide. The body counts on from a random start.
+     */
     public static String uscc() {
         String body =
-                "91310115MA" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
+                "91310115MA" + String.format("%07d", Math.floorMod(usccStart + sequence.incrementAndGet(), 10_000_000));
         return withCheck(body, "0123456789ABCDEFGHJKLMNPQRTUWXY", Uscc::isValid);
     }
 

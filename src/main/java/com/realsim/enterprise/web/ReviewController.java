@@ -38,6 +38,7 @@ class ReviewController {
     String queue(Model model) {
         var queue = enterprises.queue();
         model.addAttribute("queue", queue);
+        model.addAttribute("duplicates", enterprises.duplicates());
         model.addAttribute(
                 "oldestHours",
                 queue.oldestSince() == null

@@ -62,6 +62,9 @@ public class Problems {
         HttpStatus status = code.status() == HttpStatus.UNPROCESSABLE_CONTENT
                 ? code.status()
                 : ErrorCode.VALIDATION_FAILED.status();
+        if (code == ErrorCode.ENTERPRISE_ALREADY_REGISTERED) {
+            status = code.status(); // a USCC another record holds: 409, as the contract says
+        }
         ProblemDetail problem =
                 ProblemDetail.forStatusAndDetail(status, text(ErrorCode.VALIDATION_FAILED.messageKey()));
         problem.setTitle(status.getReasonPhrase());
