@@ -48,14 +48,14 @@ class CardFeedApi {
     record FeedResponse(int accepted, List<RejectedEvent> rejected) {}
 
     @PostMapping("/api/v1/cards/status-events")
-    ResponseEntity<FeedResponse> statusEvents(@RequestBody List<StatusEventRequest> events) {
+    ResponseEntity<FeedResponse> reportStatusEvents(@RequestBody List<StatusEventRequest> events) {
         return answer(feed.statusEvents(events.stream()
                 .map(e -> e == null ? null : new CardFeedService.StatusReport(e.iccid(), e.event(), e.at()))
                 .toList()));
     }
 
     @PostMapping("/api/v1/esim/events")
-    ResponseEntity<FeedResponse> esimEvents(@RequestBody List<EsimEventRequest> events) {
+    ResponseEntity<FeedResponse> reportEsimEvents(@RequestBody List<EsimEventRequest> events) {
         return answer(feed.esimEvents(events.stream()
                 .map(e -> e == null ? null : new CardFeedService.EsimReport(e.iccid(), e.eid(), e.operation(), e.at()))
                 .toList()));

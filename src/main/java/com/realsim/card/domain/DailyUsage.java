@@ -108,6 +108,13 @@ public class DailyUsage {
                 .list();
         List<Moved> moved = jdbc.sql(UPSERT)
                 .param("now", Timestamp.from(now))
+                // the months of the batch only: the planner leaves the other partitions out of the join
+                .param(
+                        "first",
+                        days.stream().map(Day::date).min(LocalDate::compareTo).orElseThrow())
+                .param(
+                        "last",
+                        days.stream().map(Day::date).max(LocalDate::compareTo).orElseThrow())
                 .query(DailyUsage::moved)
                 .list();
         follow(moved, now);
@@ -173,6 +180,7 @@ public class DailyUsage {
                   FROM card_usage_staging s
                   JOIN card c ON c.iccid = s.iccid AND c.state NOT IN ('INVENTORY', 'CANCELLED')
                   LEFT JOIN card_usage o ON o.card_id = c.id AND o.usage_date = s.usage_date
+                                        AND o.usage_date BETWEEN :first AND :last
                  ORDER BY c.id, s.usage_date, s.idx DESC),
             upserted AS (
                 INSERT INTO card_usage (card_id, usage_date, agent_id, enterprise_id, data_kb, sms_count,

@@ -1,9 +1,8 @@
 package com.realsim.card.usage;
 
 import com.realsim.card.CardUsageService;
+import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
-import com.realsim.platform.error.FieldProblem;
-import com.realsim.platform.error.ValidationException;
 import com.realsim.platform.jobs.JobContext;
 import com.realsim.platform.jobs.JobHandler;
 import java.io.IOException;
@@ -47,7 +46,7 @@ class UsageUploadJob implements JobHandler {
             .setSkipHeaderRecord(true)
             .setTrim(true)
             .setIgnoreHeaderCase(true)
-            .setIgnoreEmptyLines(true)
+            .setIgnoreEmptyLines(false)
             .setAllowMissingColumnNames(true)
             .get();
 
@@ -77,15 +76,15 @@ class UsageUploadJob implements JobHandler {
                     .collect(Collectors.toSet());
             if (!names.containsAll(
                     REQUIRED.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList())) {
-                throw new ValidationException(
-                        new FieldProblem("file", ErrorCode.VALIDATION_FAILED, "card.usageUpload.header"));
+                throw new DomainException(ErrorCode.VALIDATION_FAILED, "card.usageUpload.header");
             }
             Slice slice = new Slice();
             Iterator<CSVRecord> records = parser.iterator();
             while (next(records)) {
                 CSVRecord record = records.next();
+                // with empty lines kept as records, a record's number is its line's (the header is line 1)
                 long line = record.getRecordNumber() + 1;
-                if (line <= linesDone) {
+                if (line <= linesDone || (record.size() == 1 && record.get(0).isEmpty())) {
                     continue;
                 }
                 slice.add(line, record);
@@ -107,8 +106,7 @@ class UsageUploadJob implements JobHandler {
         try {
             return records.hasNext();
         } catch (UncheckedIOException | IllegalStateException broken) {
-            throw new ValidationException(
-                    new FieldProblem("file", ErrorCode.VALIDATION_FAILED, "card.usageUpload.malformed"));
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "card.usageUpload.malformed");
         }
     }
 

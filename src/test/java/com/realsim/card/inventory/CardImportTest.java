@@ -126,6 +126,44 @@ class CardImportTest {
     }
 
     @Test
+    void formFactorAndEidAreImportedAndCheckedRowByRow() {
+        String plugIn = iccid();
+        String patch = iccid();
+        String esim = iccid();
+        String eid = "89049032000001000000012345678901";
+        String file = "iccid,msisdn,imsi,operator,planCode,formFactor,eid\n"
+                + row(plugIn, msisdn("149"), "CHINA_MOBILE", plan) + ",,\n" // 2: PLUG_IN by default
+                + row(patch, msisdn("149"), "CHINA_MOBILE", plan) + ",PATCH,\n" // 3
+                + row(esim, msisdn("149"), "CHINA_MOBILE", plan) + ",ESIM," + eid + "\n" // 4
+                + row(iccid(), msisdn("149"), "CHINA_MOBILE", plan) + ",ESIM,\n" // 5: eSIM without EID
+                + row(iccid(), msisdn("149"), "CHINA_MOBILE", plan) + ",ESIM,1234\n" // 6: EID too short
+                + row(iccid(), msisdn("149"), "CHINA_MOBILE", plan) + ",PATCH," + eid + "\n" // 7: EID on a patch
+                + row(iccid(), msisdn("149"), "CHINA_MOBILE", plan) + ",SOLDERED,\n"; // 8: unknown form factor
+
+        CardImportResult result =
+                imports.importNow(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), "forms.csv", OPS);
+
+        assertThat(result.imported()).isEqualTo(3);
+        assertThat(result.rejected())
+                .extracting(RejectedLine::line, RejectedLine::code, RejectedLine::field, RejectedLine::messageKey)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(5L, "VALIDATION_FAILED", "eid", "card.eid.required"),
+                        org.assertj.core.groups.Tuple.tuple(6L, "VALIDATION_FAILED", "eid", "card.eid.invalid"),
+                        org.assertj.core.groups.Tuple.tuple(7L, "VALIDATION_FAILED", "eid", "card.eid.onlyEsim"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                8L, "VALIDATION_FAILED", "formFactor", "card.formFactor.unknown"));
+        // patch and eSIM cards are bound to their device whatever the plan says; the plan here binds nothing
+        assertThat(jdbc.queryForList(
+                        "SELECT form_factor || '/' || coalesce(eid, '-') || '/' || imei_binding FROM card"
+                                + " WHERE iccid IN (?, ?, ?) ORDER BY id",
+                        String.class,
+                        plugIn,
+                        patch,
+                        esim))
+                .containsExactly("PLUG_IN/-/false", "PATCH/-/true", "ESIM/" + eid + "/true");
+    }
+
+    @Test
     void reImportingAFileRejectsEveryIccidAsDuplicate() {
         List<String> rows = List.of(
                 row(iccid(), msisdn("149"), "CHINA_MOBILE", plan), row(iccid(), msisdn("149"), "CHINA_MOBILE", plan));
