@@ -15,7 +15,12 @@ import com.realsim.testsupport.ActorAuthentication;
 import com.realsim.testsupport.RunAs;
 import com.realsim.testsupport.StatementLog;
 import com.realsim.testsupport.TestFiles;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -125,6 +130,32 @@ class CardStatusStatementsTest {
                 .bodyJson()
                 .extractingPath("$.realName.approvedException")
                 .isNull();
+    }
+
+    /**
+     * More concurrent reads than the pool has connections (12 in tests) all answer: the read returns its connection
+     * before it asks anything that may need one (a plan, the rules), so no read holds one while waiting for another.
+     */
+    @Test
+    void moreConcurrentReadsThanConnectionsAllAnswer() throws Exception {
+        CardFixtures fx = new CardFixtures(context);
+        long agentId = newAgent();
+        long enterpriseId = fx.verifiedEnterprise(agentId);
+        List<String> iccids = fx.enterpriseCards(8, "138", fx.nonDirectionalDataPlan(), agentId, enterpriseId);
+        ExecutorService readers = Executors.newFixedThreadPool(32);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 96; i++) {
+                String iccid = iccids.get(i % iccids.size());
+                answers.add(readers.submit(
+                        () -> read(iccid, agent(agentId)).getResponse().getStatus()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            readers.shutdownNow();
+        }
     }
 
     /** Reads the card once to fill the caches, then again counting what the request's thread sends. */

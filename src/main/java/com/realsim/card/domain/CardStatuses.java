@@ -19,13 +19,13 @@ import com.realsim.enterprise.StandingFacts;
 import com.realsim.identity.IdType;
 import com.realsim.platform.CurrentActor;
 import com.realsim.platform.TenantScope;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -85,126 +85,142 @@ public class CardStatuses {
         return read("c.id = :key", id, TenantScope.everything()).orElseThrow();
     }
 
+    /**
+     * The statement's rows are taken as they are and the connection returned before anything else is asked (a plan,
+     * the rules, the standing's judgement may need a connection of their own: asked while holding this one, 32
+     * concurrent reads on a pool of 12 would wait for each other for ever).
+     */
     private Optional<CardView> read(String key, Object value, TenantScope scope) {
-        return jdbc.sql(STATUS.formatted(key, scope.sqlCondition("c.agent_id", "c.enterprise_id")))
+        List<Map<String, Object>> rows = jdbc.sql(
+                        STATUS.formatted(key, scope.sqlCondition("c.agent_id", "c.enterprise_id")))
                 .param("key", value)
                 .param("scopeTenant", scope.sqlParameter())
-                .query(this::view);
+                .query()
+                .listOfRows();
+        return rows.isEmpty() ? Optional.empty() : Optional.of(view(rows));
     }
 
-    /** The rows of one card (one per blocking reason, active ones first, each group oldest first), or none. */
-    private Optional<CardView> view(ResultSet rows) throws SQLException {
-        if (!rows.next()) {
-            return Optional.empty();
-        }
-        long id = rows.getLong("id");
-        String msisdn = rows.getString("msisdn");
-        ServicePlanSummary plan = plans.plan(rows.getLong("plan_id"));
-        Long enterpriseId = longOrNull(rows, "enterprise_id");
-        Long handledByOrderId = longOrNull(rows, "handled_by_order_id");
-        Optional<EndUserView> endUser = endUser(rows);
-        Optional<ApprovedException> approval = approval(rows);
-        Optional<EnterpriseStanding> standing = standing(rows);
-        // filled from every row below: the card's own columns are the same on each
+    /** The rows of one card: one per blocking reason, active ones first, each group oldest first. */
+    private CardView view(List<Map<String, Object>> rows) {
+        Map<String, Object> card = rows.get(0);
+        String msisdn = (String) card.get("msisdn");
+        ServicePlanSummary plan = plans.plan(number(card, "plan_id"));
+        Long handledByOrderId = number(card, "handled_by_order_id");
+        Optional<EndUserView> endUser = endUser(card);
+        Optional<ApprovedException> approval = approval(card);
+        Optional<EnterpriseStanding> standing = standing(card);
         List<BlockingReasonView> reasons = new ArrayList<>();
-        CardView card = new CardView(
-                id,
-                rows.getString("iccid"),
+        for (Map<String, Object> row : rows) {
+            if (row.get("reason") != null) {
+                reasons.add(new BlockingReasonView(
+                        BlockingReason.valueOf((String) row.get("reason")),
+                        instant(row, "since"),
+                        (String) row.get("added_by"),
+                        (String) row.get("note"),
+                        instant(row, "cleared_at"),
+                        (String) row.get("cleared_by"),
+                        (String) row.get("clear_note")));
+            }
+        }
+        return new CardView(
+                number(card, "id"),
+                (String) card.get("iccid"),
                 msisdn,
-                rows.getString("imsi"),
-                Operator.valueOf(rows.getString("operator")),
+                (String) card.get("imsi"),
+                Operator.valueOf((String) card.get("operator")),
                 plan,
-                CardState.valueOf(rows.getString("state")),
-                longOrNull(rows, "agent_id"),
-                enterpriseId,
-                rows.getBoolean("imei_binding"),
-                Imei.mask(rows.getString("bound_imei")),
-                rows.getInt("rebinds_in_month"),
+                CardState.valueOf((String) card.get("state")),
+                number(card, "agent_id"),
+                number(card, "enterprise_id"),
+                (Boolean) card.get("imei_binding"),
+                Imei.mask((String) card.get("bound_imei")),
+                number(card, "rebinds_in_month").intValue(),
                 reasons,
                 realName.assess(
                         plan, msisdn, standing, handledByOrderId != null, endUser.map(EndUserView::status), approval),
                 endUser.orElse(null),
                 approval.orElse(null),
                 handledByOrderId,
-                instant(rows, "created_at"),
-                instant(rows, "activated_at"),
-                instant(rows, "last_usage_at"),
-                instant(rows, "pre_cancelled_at"),
-                instant(rows, "updated_at"));
-        do {
-            if (rows.getString("reason") != null) {
-                reasons.add(new BlockingReasonView(
-                        BlockingReason.valueOf(rows.getString("reason")),
-                        instant(rows, "since"),
-                        rows.getString("added_by"),
-                        rows.getString("note"),
-                        instant(rows, "cleared_at"),
-                        rows.getString("cleared_by"),
-                        rows.getString("clear_note")));
-            }
-        } while (rows.next());
-        return Optional.of(card);
+                instant(card, "created_at"),
+                instant(card, "activated_at"),
+                instant(card, "last_usage_at"),
+                instant(card, "pre_cancelled_at"),
+                instant(card, "updated_at"));
     }
 
     /** The current end user, masked as {@link CardEndUser#view()} shows them. */
-    private static Optional<EndUserView> endUser(ResultSet rows) throws SQLException {
-        String status = rows.getString("end_user_status");
+    private static Optional<EndUserView> endUser(Map<String, Object> row) {
+        String status = (String) row.get("end_user_status");
         if (status == null) {
             return Optional.empty();
         }
-        IdType idType = IdType.valueOf(rows.getString("id_type"));
+        IdType idType = IdType.valueOf((String) row.get("id_type"));
         return Optional.of(new EndUserView(
-                rows.getString("name_masked"),
+                (String) row.get("name_masked"),
                 idType,
-                rows.getString("id_number_masked"),
-                rows.getString("id_address_masked"),
+                (String) row.get("id_number_masked"),
+                (String) row.get("id_address_masked"),
                 EndUserStatus.valueOf(status),
-                longOrNull(rows, "verification_case_id"),
-                longOrNull(rows, "id_front_document_id"),
-                longOrNull(rows, "id_back_document_id"),
-                longOrNull(rows, "live_photo_document_id"),
+                number(row, "verification_case_id"),
+                number(row, "id_front_document_id"),
+                number(row, "id_back_document_id"),
+                number(row, "live_photo_document_id"),
                 CardEndUser.backNeeded(idType),
-                instant(rows, "bound_at"),
-                rows.getString("bound_by")));
+                instant(row, "bound_at"),
+                (String) row.get("bound_by")));
     }
 
-    private static Optional<ApprovedException> approval(ResultSet rows) throws SQLException {
-        Long exceptionId = longOrNull(rows, "exception_id");
+    private static Optional<ApprovedException> approval(Map<String, Object> row) {
+        Long exceptionId = number(row, "exception_id");
         return exceptionId == null
                 ? Optional.empty()
                 : Optional.of(new ApprovedException(
                         exceptionId,
-                        rows.getLong("id"),
-                        rows.getString("iccid"),
-                        ExceptionKind.valueOf(rows.getString("exception_kind")),
-                        rows.getString("requirement_code"),
-                        rows.getString("approved_by"),
-                        instant(rows, "approved_at")));
+                        number(row, "id"),
+                        (String) row.get("iccid"),
+                        ExceptionKind.valueOf((String) row.get("exception_kind")),
+                        (String) row.get("requirement_code"),
+                        (String) row.get("approved_by"),
+                        instant(row, "approved_at")));
     }
 
-    private Optional<EnterpriseStanding> standing(ResultSet rows) throws SQLException {
-        Long enterpriseId = longOrNull(rows, "standing_enterprise_id");
-        if (enterpriseId == null) {
-            return Optional.empty();
+    private Optional<EnterpriseStanding> standing(Map<String, Object> row) {
+        Long enterpriseId = number(row, "standing_enterprise_id");
+        return enterpriseId == null
+                ? Optional.empty()
+                : Optional.of(enterprises.standing(new StandingFacts(
+                        enterpriseId,
+                        number(row, "standing_agent_id"),
+                        EnterpriseStatus.valueOf((String) row.get("enterprise_status")),
+                        (Boolean) row.get("legal_representative"),
+                        date(row, "authorization_valid_from"),
+                        date(row, "authorization_valid_to"))));
+    }
+
+    private static Long number(Map<String, Object> row, String column) {
+        Object value = row.get(column);
+        return value == null ? null : ((Number) value).longValue();
+    }
+
+    private static Instant instant(Map<String, Object> row, String column) {
+        Object value = row.get(column);
+        if (value == null) {
+            return null;
         }
-        boolean legal = rows.getBoolean("legal_representative");
-        Boolean legalRepresentative = rows.wasNull() ? null : legal;
-        return Optional.of(enterprises.standing(new StandingFacts(
-                enterpriseId,
-                rows.getLong("standing_agent_id"),
-                EnterpriseStatus.valueOf(rows.getString("enterprise_status")),
-                legalRepresentative,
-                rows.getObject("authorization_valid_from", LocalDate.class),
-                rows.getObject("authorization_valid_to", LocalDate.class))));
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        return ((OffsetDateTime) value).toInstant();
     }
 
-    private static Instant instant(ResultSet rows, String column) throws SQLException {
-        Timestamp value = rows.getTimestamp(column);
-        return value == null ? null : value.toInstant();
-    }
-
-    private static Long longOrNull(ResultSet rows, String column) throws SQLException {
-        long value = rows.getLong(column);
-        return rows.wasNull() ? null : value;
+    private static LocalDate date(Map<String, Object> row, String column) {
+        Object value = row.get(column);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof java.sql.Date day) {
+            return day.toLocalDate();
+        }
+        return (LocalDate) value;
     }
 }
