@@ -1,9 +1,9 @@
 package com.realsim.card;
 
 import com.realsim.card.domain.Card;
-import com.realsim.card.domain.CardEndUser;
 import com.realsim.card.domain.CardRealName;
 import com.realsim.card.domain.CardStateCounts;
+import com.realsim.card.domain.CardStatuses;
 import com.realsim.card.domain.Cards;
 import com.realsim.card.domain.LockedCards;
 import com.realsim.card.domain.QuotaDriftCheck;
@@ -39,6 +39,7 @@ public class CardService {
 
     private final Cards cards;
     private final LockedCards locked;
+    private final CardStatuses statuses;
     private final ServicePlanService plans;
     private final CardRealName realName;
     private final CardStateCounts stateCounts;
@@ -68,14 +69,14 @@ public class CardService {
         return CursorPage.of(rows, query.size(), row -> Cursor.encode(Long.toString(row.id())));
     }
 
-    @Transactional(readOnly = true)
+    /** One statement, no transaction of its own ({@link CardStatuses}). */
     public CardView view(long id) {
-        return view(cards.getVisible(id));
+        return statuses.visible(id).orElseThrow(NotFoundException::new);
     }
 
-    @Transactional(readOnly = true)
+    /** One statement, no transaction of its own ({@link CardStatuses}): the Partner API's card-status read. */
     public CardView view(String iccid) {
-        return view(cards.findVisibleByIccid(iccid).orElseThrow(NotFoundException::new));
+        return statuses.visible(iccid).orElseThrow(NotFoundException::new);
     }
 
     /** How many cards the current actor sees in each state (every state present; at most a few seconds old). */
@@ -157,35 +158,10 @@ public class CardService {
         return BlockingReason.manualFor(actor.role()).orElseThrow(() -> new DomainException(ErrorCode.FORBIDDEN));
     }
 
+    /** A card just changed, as it now stands: the changes flushed, then read like any other ({@link CardStatuses}). */
     CardView view(Card card) {
-        ServicePlanSummary plan = plans.plan(card.planId());
-        CardRealName.Reading reading = realName.read(card);
-        List<BlockingReasonView> reasons = new ArrayList<>();
-        card.blockingHistory().stream().filter(BlockingReasonView::active).forEach(reasons::add);
-        card.blockingHistory().stream().filter(r -> !r.active()).forEach(reasons::add);
-        return new CardView(
-                card.id(),
-                card.iccid(),
-                card.msisdn(),
-                card.imsi(),
-                card.operator(),
-                plan,
-                card.state(),
-                card.agentId(),
-                card.enterpriseId(),
-                card.imeiBinding(),
-                Imei.mask(card.boundImei()),
-                card.rebindsInMonth(),
-                reasons,
-                reading.assessment(),
-                reading.endUser().map(CardEndUser::view).orElse(null),
-                reading.approval().orElse(null),
-                card.handledByOrderId(),
-                card.createdAt(),
-                card.activatedAt(),
-                card.lastUsageAt(),
-                card.preCancelledAt(),
-                card.updatedAt());
+        cards.flush();
+        return statuses.of(card.id());
     }
 
     CardSummary summary(Card card) {

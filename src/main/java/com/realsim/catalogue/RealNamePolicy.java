@@ -40,7 +40,10 @@ public class RealNamePolicy {
         this.ttlNanos = ttl.toNanos();
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * No transaction of its own: the rules are kept in memory (a miss reads them in the repository's transaction), and
+     * every card read asks, often while its caller needs its connection for nothing else.
+     */
     public RealNameRequirement requirementFor(ServicePlanSummary plan, String number) {
         return evaluate(orderedRules(), plan, number);
     }

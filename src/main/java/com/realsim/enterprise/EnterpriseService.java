@@ -355,6 +355,14 @@ public class EnterpriseService {
     }
 
     /**
+     * The standing judged on its facts as another module read them from the view {@code enterprise_standing} next to
+     * its own rows (the card-status read is one statement): the same rules as {@link #standing(long)}.
+     */
+    public EnterpriseStanding standing(StandingFacts facts) {
+        return facts.on(today());
+    }
+
+    /**
      * The name of an enterprise, whoever asks: for pages without a signed-in actor (an end user's self-service link
      * names the enterprise their card belongs to). An enterprise's name is not personal data.
      */

@@ -23,6 +23,7 @@ import com.realsim.card.CardsForOrders;
 import com.realsim.card.EndUserService;
 import com.realsim.card.domain.CardStates;
 import com.realsim.card.inventory.CardImportService;
+import com.realsim.card.usage.UsageUploadService;
 import com.realsim.catalogue.Operator;
 import com.realsim.catalogue.OperatorService;
 import com.realsim.catalogue.RealNamePolicy;
@@ -211,6 +212,15 @@ class PageTextTest {
         PAGES.put("/cards/{id}", records(STAFF_AND_TENANTS, (world, role) -> world.visible(role, world.cardUris)));
         PAGES.put("/inventory/imports", page(Set.of(Role.OPS), "/inventory/imports"));
         PAGES.put("/over-limit-identities", page(Set.of(Role.OPS), "/over-limit-identities"));
+        PAGES.put("/usage-uploads", page(Set.of(Role.OPS), "/usage-uploads"));
+        PAGES.put("/usage-uploads/{id}", records(Set.of(Role.OPS), (world, role) -> world.usageUploadUris));
+        PAGES.put(
+                "/usage-uploads/{id}/progress",
+                new Page(
+                        Set.of(Role.OPS),
+                        (world, role) -> world.usageUploadUris.stream()
+                                .map(uri -> new Visit(uri + "/progress", 200, null, true))
+                                .toList()));
         PAGES.put(
                 "/agent-figures",
                 page(
@@ -558,6 +568,7 @@ class PageTextTest {
         final List<String> verificationUris = new ArrayList<>();
         final List<String> exceptionUris = new ArrayList<>();
         final List<String> importUris = new ArrayList<>();
+        final List<String> usageUploadUris = new ArrayList<>();
         final List<String> ruleUris = new ArrayList<>();
         final List<String> agentUris = new ArrayList<>();
         final List<String> barUris = new ArrayList<>();
@@ -766,6 +777,20 @@ class PageTextTest {
                     () -> imports.importNow(
                             new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "补充库存.csv", ops));
             as(ops, () -> imports.recent(20)).forEach(job -> importUris.add("/inventory/imports/" + job.id()));
+
+            // Usage from the operator's feed: an upload with a good and a rejected line.
+            String usage = "iccid,date,dataKb,smsCount,voiceSeconds,imei,nonDirectionalKb\n"
+                    + "89860026140000000013,2026-01-05,1024,0,0,,0\n"
+                    + "89860026140000000099,2026-01-05,-1,0,0,,0\n";
+            UsageUploadService usageUploads = context.getBean(UsageUploadService.class);
+            long usageUpload = as(
+                    ops,
+                    () -> usageUploads.start(
+                            new ByteArrayInputStream(usage.getBytes(StandardCharsets.UTF_8)),
+                            "用量.csv",
+                            usage.length(),
+                            ops));
+            usageUploadUris.add("/usage-uploads/" + usageUpload);
 
             // Administration: API clients, accounts, a rule, an operator limit; an unmasking.
             ApiClientService clients = context.getBean(ApiClientService.class);

@@ -190,7 +190,11 @@ public class CardEndUser {
 
     /** A passport has no back to photograph; every other document has. */
     boolean backNeeded() {
-        return idNumber.type() != IdType.PASSPORT;
+        return backNeeded(idNumber.type());
+    }
+
+    static boolean backNeeded(IdType type) {
+        return type != IdType.PASSPORT;
     }
 
     /** The key of the one-ID-N-cards quota: the blind index of the ID document. */

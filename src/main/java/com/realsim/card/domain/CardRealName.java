@@ -9,6 +9,7 @@ import com.realsim.catalogue.ExceptionKind;
 import com.realsim.catalogue.RealNamePolicy;
 import com.realsim.catalogue.RealNameRequirement;
 import com.realsim.catalogue.ServicePlanService;
+import com.realsim.catalogue.ServicePlanSummary;
 import com.realsim.enterprise.EnterpriseService;
 import com.realsim.enterprise.EnterpriseStanding;
 import java.time.Instant;
@@ -49,7 +50,16 @@ public class CardRealName {
     private RealNameFacts facts(Card card, Optional<CardEndUser> binding, Optional<ApprovedException> approval) {
         Optional<EnterpriseStanding> standing =
                 card.enterpriseId() == null ? Optional.empty() : enterprises.standing(card.enterpriseId());
-        RealNameFacts.EndUser endUser = binding.map(current -> current.status() == EndUserStatus.VERIFIED
+        return facts(standing, card.handledByOrderId() != null, binding.map(CardEndUser::status), approval);
+    }
+
+    private static RealNameFacts facts(
+            Optional<EnterpriseStanding> standing,
+            boolean handlerRecorded,
+            Optional<EndUserStatus> endUserStatus,
+            Optional<ApprovedException> approval) {
+        RealNameFacts.EndUser endUser = endUserStatus
+                .map(status -> status == EndUserStatus.VERIFIED
                         ? RealNameFacts.EndUser.VERIFIED
                         : RealNameFacts.EndUser.BOUND_NOT_VERIFIED)
                 .orElse(RealNameFacts.EndUser.NONE);
@@ -59,20 +69,24 @@ public class CardRealName {
         return new RealNameFacts(
                 standing.map(EnterpriseStanding::verified).orElse(false),
                 standing.map(EnterpriseStanding::responsiblePersonCurrent).orElse(false),
-                card.handledByOrderId() != null,
+                handlerRecorded,
                 endUser,
                 approved);
     }
 
-    /** The card's real-name for showing it: the assessment with the end user and the exception it rests on. */
-    public Reading read(Card card) {
-        Optional<CardEndUser> endUser = endUsers.findByCardIdAndEndedAtIsNull(card.id());
-        Optional<ApprovedException> approval = approval(card);
-        return new Reading(facts(card, endUser, approval).assess(requirement(card)), endUser, approval);
+    /**
+     * The real-name of a card read in one statement with its end user, exception and enterprise standing ({@link
+     * CardStatuses}): the same rules as {@link #assess(Card)}, on the facts read alongside the card.
+     */
+    RealNameAssessment assess(
+            ServicePlanSummary plan,
+            String msisdn,
+            Optional<EnterpriseStanding> standing,
+            boolean handlerRecorded,
+            Optional<EndUserStatus> endUser,
+            Optional<ApprovedException> approval) {
+        return facts(standing, handlerRecorded, endUser, approval).assess(policy.requirementFor(plan, msisdn));
     }
-
-    public record Reading(
-            RealNameAssessment assessment, Optional<CardEndUser> endUser, Optional<ApprovedException> approval) {}
 
     public RealNameAssessment assess(Card card) {
         return facts(card).assess(requirement(card));

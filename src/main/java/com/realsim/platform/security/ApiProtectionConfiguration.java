@@ -3,6 +3,7 @@ package com.realsim.platform.security;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -39,10 +40,18 @@ class ApiProtectionConfiguration {
                 .build();
     }
 
+    /**
+     * How often an instance writes a client's use of its bucket to PostgreSQL; the README states the cross-instance
+     * tolerance this gives.
+     */
     @Bean
     RateLimitFilter rateLimitFilter(
-            ProxyManager<Long> buckets, BucketConfiguration rateLimit, ProblemResponses problems) {
-        return new RateLimitFilter(buckets, rateLimit, problems);
+            ProxyManager<Long> buckets,
+            BucketConfiguration rateLimit,
+            ProblemResponses problems,
+            @Value("${realsim.api.rate-limit.sync-every-tokens:20}") long syncEveryTokens,
+            @Value("${realsim.api.rate-limit.sync-every:200ms}") Duration syncEvery) {
+        return new RateLimitFilter(buckets, rateLimit, problems, new DelayParameters(syncEveryTokens, syncEvery));
     }
 
     @Bean

@@ -15,7 +15,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,16 +33,18 @@ final class RateLimitFilter extends OncePerRequestFilter {
     private final ProxyManager<Long> buckets;
     private final BucketConfiguration configuration;
     private final ProblemResponses problems;
-    static final long SYNC_EVERY_TOKENS = 20;
-    static final Duration SYNC_EVERY = Duration.ofMillis(200);
+    /** When an instance writes its use of a bucket to PostgreSQL: after this many tokens or this long. */
+    private final DelayParameters sync;
 
     private final Map<Long, Bucket> proxies = new ConcurrentHashMap<>();
 
     /**
      * One proxy per client, kept, with Bucket4j's delaying optimisation: an instance serves a client's requests from
-     * its local copy of the bucket and writes to PostgreSQL after {@link #SYNC_EVERY_TOKENS} tokens or
-     * {@link #SYNC_EVERY}, whichever comes first, instead of locking the bucket's row on every request. Exact on one
-     * instance; with several, a client may exceed its limit by at most that many tokens per instance between syncs.
+     * its local copy of the bucket and writes to PostgreSQL after {@code realsim.api.rate-limit.sync-every-tokens}
+     * tokens or {@code sync-every}, whichever comes first, instead of locking the bucket's row on every request. Exact
+     * on one instance; with several, each instance may admit up to that many tokens that another has already taken
+     * since its last sync. The sync takes them from the shared bucket all the same (it may go below zero), so the
+     * excess is repaid from later refills and does not add up over time.
      */
     private Bucket bucketOf(long clientId) {
         return proxies.computeIfAbsent(clientId, id -> {
@@ -51,7 +52,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
             // while the bucket's row does not exist yet; a plain proxy creates the row first.
             buckets.builder().build(id, () -> configuration).getAvailableTokens();
             return buckets.builder()
-                    .withOptimization(Optimizations.delaying(new DelayParameters(SYNC_EVERY_TOKENS, SYNC_EVERY)))
+                    .withOptimization(Optimizations.delaying(sync))
                     .build(id, () -> configuration);
         });
     }
