@@ -55,6 +55,7 @@ class OpenApiDescriptionTest {
             "disable",
             "enable",
             "get",
+            "hand", // hand over (issue 14)
             "import",
             "issue",
             "lift",

@@ -33,7 +33,7 @@ class HandOverApi {
 
     @PostMapping("/api/v1/agents/{id}/hand-over")
     @PreAuthorize("hasRole('ADMIN')")
-    HandOverAnswer handOverAgent(@PathVariable long id, @RequestBody HandOverRequest request) {
+    HandOverAnswer handOverAgentCustomers(@PathVariable long id, @RequestBody HandOverRequest request) {
         return HandOverAnswer.of(handOvers.handOverAgent(id, request.toAgentId(), request.reason()));
     }
 
