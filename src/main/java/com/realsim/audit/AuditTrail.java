@@ -224,7 +224,7 @@ public class AuditTrail {
         StringBuilder sql = new StringBuilder("SELECT ")
                 .append(COLUMNS)
                 .append(" FROM audit_entry WHERE ")
-                .append(scope.sqlCondition("agent_id", "enterprise_id"));
+                .append(AuditScope.condition(scope));
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("scopeTenant", scope.sqlParameter());
         condition(sql, params, "target_type = :targetType", "targetType", query.targetType());
@@ -265,8 +265,7 @@ public class AuditTrail {
     /** How many entries within the scope were recorded since the given moment. */
     @Transactional(readOnly = true)
     public long countSince(Instant since, TenantScope scope) {
-        return jdbc.sql("SELECT count(*) FROM audit_entry WHERE at >= :since AND "
-                        + scope.sqlCondition("agent_id", "enterprise_id"))
+        return jdbc.sql("SELECT count(*) FROM audit_entry WHERE at >= :since AND " + AuditScope.condition(scope))
                 .param("since", timestamp(since))
                 .param("scopeTenant", scope.sqlParameter())
                 .query(Long.class)

@@ -1,6 +1,7 @@
 package com.realsim.platform;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Lets modules below the enterprise module (accounts, for ENTERPRISE_ADMIN users) name and check enterprises
@@ -12,6 +13,15 @@ public interface EnterpriseDirectory {
 
     /** Enterprises an ADMIN may attach an account to, by name. */
     List<EnterpriseOption> options();
+
+    /** The ids of the agent's enterprises, in id order, each row locked ({@code FOR UPDATE}) for a hand-over. */
+    List<Long> lockEnterprisesOf(long agentId);
+
+    /**
+     * The agent holding the enterprise, its row locked for a hand-over; empty when there is no such enterprise or the
+     * current actor may not see it.
+     */
+    Optional<Long> lockAgentOf(long enterpriseId);
 
     record EnterpriseOption(long id, String name) {}
 }

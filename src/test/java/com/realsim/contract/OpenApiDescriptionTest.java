@@ -57,6 +57,7 @@ class OpenApiDescriptionTest {
             "dismiss",
             "enable",
             "get",
+            "hand", // hand over (issue 14)
             "import",
             "issue",
             "lift",

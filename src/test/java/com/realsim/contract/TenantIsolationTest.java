@@ -270,6 +270,8 @@ class TenantIsolationTest {
                 "POST /exceptions/{id}/documents")) {
             REFUSED_ROLES.put(agentOnly, Set.of(Role.ENTERPRISE_ADMIN));
         }
+        // hand-over of one enterprise: the ADMIN or the agent that holds it (issue 14)
+        REFUSED_ROLES.put("POST /api/v1/enterprises/{id}/hand-over", Set.of(Role.ENTERPRISE_ADMIN));
     }
 
     // --- request bodies: valid, so that a 404 comes from the tenant scope and not from a 400 before it ----------
@@ -315,6 +317,10 @@ class TenantIsolationTest {
         BODIES.put("POST /api/v1/verifications/{id}/reject", Body.json(reason));
         BODIES.put("PUT /api/v1/operators/{operator}/quota", Body.json("{\"maxCardsPerId\": 5}"));
         BODIES.put("POST /api/v1/risk/alerts/{id}/dismiss", Body.json(reason));
+        // hand-over of one enterprise (issue 14): the enterprise is looked up in the caller's scope before the target
+        BODIES.put(
+                "POST /api/v1/enterprises/{id}/hand-over",
+                Body.json("{\"toAgentId\": 1, \"reason\": \"tenant isolation check\"}"));
 
         Map<String, String> registration = new LinkedHashMap<>();
         registration.put("name", "隔离测试企业");

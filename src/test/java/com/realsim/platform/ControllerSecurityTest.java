@@ -86,6 +86,9 @@ class ControllerSecurityTest {
             Access.of("POST /admin/agents/{id}/suspend", ADMIN, OPS),
             Access.of("GET /api/v1/agents/{id}", ADMIN, OPS),
             Access.of("POST /api/v1/agents/{id}/suspend", ADMIN, OPS),
+            Access.of("POST /admin/agents/{id}/hand-over", ADMIN),
+            Access.of("POST /api/v1/agents/{id}/hand-over", ADMIN),
+            Access.of("POST /api/v1/enterprises/{id}/hand-over", ADMIN, AGENT),
             // --- barred identities (断卡 惩戒): OPS only ----------------------------------------------------------------
             Access.of("* /bars/**", OPS),
             Access.of("* /api/v1/barred-identities/**", OPS),

@@ -1,6 +1,7 @@
 package com.realsim.account.web;
 
 import com.realsim.account.AccountService;
+import com.realsim.account.CustomerHandOver;
 import com.realsim.platform.error.NotFoundException;
 import com.realsim.platform.web.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,7 +9,9 @@ import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,7 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * One agent's page: its qualification and history. ADMIN and OPS suspend; ADMIN reinstates and revokes (the service
- * refuses OPS with 403).
+ * refuses OPS with 403), and hands a suspended or revoked agent's customers over to an ACTIVE agent.
  */
 @Controller
 @RequestMapping("/admin/agents/{id}")
@@ -26,10 +29,46 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AgentQualificationController {
 
     private final AccountService accounts;
+    private final CustomerHandOver handOvers;
 
     @GetMapping
     String show(@PathVariable long id, Model model) {
+        if (!model.containsAttribute("handOverForm")) {
+            model.addAttribute("handOverForm", new HandOverForm());
+        }
+        return page(id, model);
+    }
+
+    /** ADMIN: every enterprise of this (suspended or revoked) agent goes to the chosen ACTIVE agent. */
+    @PostMapping("/hand-over")
+    @PreAuthorize("hasRole('ADMIN')")
+    String handOver(
+            @PathVariable long id,
+            @ModelAttribute("handOverForm") HandOverForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            return page(id, model);
+        }
+        return FormErrors.attempt(binding, () -> handOvers.handOverAgent(id, form.getToAgentId(), form.getReason()))
+                .map(moved -> FormErrors.succeeded(
+                        redirect,
+                        "/admin/agents/" + id,
+                        "account.handOver.done",
+                        moved.enterprises(),
+                        moved.cards(),
+                        moved.ordersCancelled()))
+                .orElseGet(() -> page(id, model));
+    }
+
+    private String page(long id, Model model) {
         model.addAttribute("details", accounts.agentDetails(id));
+        model.addAttribute(
+                "handOverTargets",
+                accounts.agents().stream()
+                        .filter(agent -> agent.active() && agent.id() != id)
+                        .toList());
         return "account/agent";
     }
 

@@ -58,9 +58,10 @@ public class Problems {
 
     public ResponseEntity<ProblemDetail> resolvedFieldErrors(List<FieldError> fields) {
         ErrorCode code = fields.size() == 1 ? fields.get(0).code() : ErrorCode.VALIDATION_FAILED;
-        // A well-formed value the domain refuses (a blacklisted USCC, a barred identity) answers 422, not 400.
-        HttpStatus status = code.status() == HttpStatus.UNPROCESSABLE_CONTENT
-                ? code.status()
+        // A well-formed value the domain refuses (a blacklisted USCC, a barred identity, an agent not qualified to
+        // take customers) answers 422, not 400.
+        HttpStatus status = code.status() == HttpStatus.UNPROCESSABLE_CONTENT || code == ErrorCode.AGENT_NOT_QUALIFIED
+                ? HttpStatus.UNPROCESSABLE_CONTENT
                 : ErrorCode.VALIDATION_FAILED.status();
         if (code == ErrorCode.ENTERPRISE_ALREADY_REGISTERED) {
             status = code.status(); // a USCC another record holds: 409, as the contract says
