@@ -2,7 +2,10 @@ package com.realsim.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import com.realsim.account.AccountService;
+import com.realsim.account.CustomerHandOver;
 import com.realsim.card.CardFixtures;
 import com.realsim.card.CardTestConfiguration;
 import com.realsim.identity.IdDocument;
@@ -107,7 +110,8 @@ class RiskAlertsTest {
         assertThat(dismissed.status()).isEqualTo(AlertStatus.DISMISSED);
         assertThat(dismissed.decisionReason()).isEqualTo("设备在仓库中待安装");
         assertThat(dismissed.dismissedUntil())
-                .isEqualTo(clock.instant().plus(cooldown).truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+                // PostgreSQL keeps microseconds, rounding the nanoseconds of the clock
+                .isCloseTo(clock.instant().plus(cooldown), within(1, java.time.temporal.ChronoUnit.MICROS));
 
         clock.advance(cooldown.minusSeconds(1));
         risk.apply(risk.rule(RuleCode.SILENT_CARD, Severity.MEDIUM, Map.of("days", 1)), clock.instant());
@@ -198,6 +202,36 @@ class RiskAlertsTest {
                     .extracting(AlertView::id)
                     .doesNotContain(id);
         }
+    }
+
+    @Test
+    void alertsFollowAHandedOverEnterpriseToItsNewAgent() {
+        // the hand-over needs agent organisations of record, not only tenant ids
+        AccountService accounts = context.getBean(AccountService.class);
+        long agentId =
+                RunAs.run(CardFixtures.ADMIN, () -> accounts.createAgent("原渠道")).id();
+        long newAgent =
+                RunAs.run(CardFixtures.ADMIN, () -> accounts.createAgent("新渠道")).id();
+        long enterpriseId = cards.verifiedEnterprise(agentId);
+        String iccid = cards.activeDataCard(agentId, enterpriseId);
+        silentScan(Severity.MEDIUM);
+        long id = risk.cardAlert(RuleCode.SILENT_CARD, iccid).orElseThrow().id();
+
+        RunAs.run(
+                CardFixtures.ADMIN,
+                () -> context.getBean(CustomerHandOver.class).handOverEnterprise(enterpriseId, newAgent, "客户更换代理商"));
+
+        assertThat(RunAs.run(CardFixtures.agent(newAgent), () -> alerts.alert(id))
+                        .iccid())
+                .isEqualTo(iccid);
+        assertThat(RunAs.run(CardFixtures.agent(newAgent), () -> alerts.list(AlertFilter.none(), null, 200)))
+                .extracting(AlertView::id)
+                .contains(id);
+        assertThatThrownBy(() -> RunAs.run(CardFixtures.agent(agentId), () -> alerts.alert(id)))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(RunAs.run(CardFixtures.agent(agentId), () -> alerts.list(AlertFilter.none(), null, 200)))
+                .extracting(AlertView::id)
+                .doesNotContain(id);
     }
 
     @Test
