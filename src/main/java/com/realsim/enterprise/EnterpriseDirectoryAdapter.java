@@ -2,6 +2,7 @@ package com.realsim.enterprise;
 
 import com.realsim.platform.EnterpriseDirectory;
 import java.util.List;
+import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,12 @@ class EnterpriseDirectoryAdapter implements EnterpriseDirectory {
     @Transactional(readOnly = true)
     public boolean exists(long enterpriseId) {
         return enterprises.existsById(enterpriseId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> name(long enterpriseId) {
+        return enterprises.findById(enterpriseId).map(Enterprise::name);
     }
 
     @Override

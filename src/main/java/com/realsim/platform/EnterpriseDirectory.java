@@ -1,6 +1,7 @@
 package com.realsim.platform;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Lets modules below the enterprise module (accounts, for ENTERPRISE_ADMIN users) name and check enterprises
@@ -9,6 +10,9 @@ import java.util.List;
 public interface EnterpriseDirectory {
 
     boolean exists(long enterpriseId);
+
+    /** The enterprise's name, for pages of modules below the enterprise module (an exception request's page). */
+    Optional<String> name(long enterpriseId);
 
     /** Enterprises an ADMIN may attach an account to, by name. */
     List<EnterpriseOption> options();
