@@ -20,7 +20,9 @@ public enum BlockingReason implements Labelled {
     /** Unpaid bills: cleared by payment. */
     ARREARS(ClearedBy.PAYMENT),
     /** Stopped by operations staff: cleared by OPS resuming. */
-    OPS_ACTION(ClearedBy.OPS_RESUME);
+    OPS_ACTION(ClearedBy.OPS_RESUME),
+    /** The plan's data limit reached (达量停机), as the operator's feed reports it: cleared when the limit is reset. */
+    DATA_LIMIT_REACHED(ClearedBy.DATA_LIMIT_RESET);
 
     /** The event that clears a reason; stable codes for the API, with texts in the bundles. */
     public enum ClearedBy implements Labelled {
@@ -29,7 +31,8 @@ public enum BlockingReason implements Labelled {
         REVERIFICATION_PASSED,
         CUSTOMER_RESUME,
         PAYMENT,
-        OPS_RESUME;
+        OPS_RESUME,
+        DATA_LIMIT_RESET;
 
         @Override
         public String messageKey() {

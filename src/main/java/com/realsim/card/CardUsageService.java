@@ -1,9 +1,8 @@
 package com.realsim.card;
 
 import com.realsim.card.domain.Card;
-import com.realsim.card.domain.CardRealName;
 import com.realsim.card.domain.Cards;
-import com.realsim.card.domain.LockedCards;
+import com.realsim.card.domain.DailyUsage;
 import com.realsim.card.domain.UsagePartitions;
 import com.realsim.platform.Actor;
 import com.realsim.platform.CurrentActor;
@@ -12,16 +11,13 @@ import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
 import com.realsim.platform.error.FieldProblem;
 import com.realsim.platform.error.ValidationException;
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,10 +26,13 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Daily usage from the operator's feed (OPS): each report is checked on its own and a bad one is rejected, never the
- * batch. An accepted report replaces the card's numbers for that day, moves the card's last sign of life forward
- * (which takes a pre-cancelled card back), and for a card bound to devices checks the IMEI (another device stops it
- * with {@code MACHINE_CARD_SEPARATION}; the bound device returning clears that).
+ * Daily usage from the operator's feed (OPS, or the operator's feed client acting as OPS), in batches of up to
+ * {@value #MAX_REPORTS} reports: each report is checked on its own and a bad one is rejected with its index and code,
+ * never the batch; the good ones are stored set-based in one transaction ({@link DailyUsage}: a {@code COPY} into a
+ * staging table and one upsert that also keeps each card's usage summary). A report replaces the card's numbers for
+ * that day (idempotent on ICCID and date), moves the card's last sign of life forward (which takes a pre-cancelled
+ * card back), and for a card bound to its device checks the IMEI (another device stops it with {@code
+ * MACHINE_CARD_SEPARATION} at once; the bound device returning clears that).
  */
 @Service
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
@@ -46,10 +45,16 @@ public class CardUsageService {
      * One day of one card as the feed reports it; every value may be missing or wrong until checked.
      *
      * @param date {@code YYYY-MM-DD}, the day in China time
+     * @param nonDirectionalKb traffic outside the plan's directional whitelist; optional (none when missing)
      */
-    public record Report(String iccid, String date, Long dataKb, Long smsCount, Long voiceSeconds, String imei) {}
-
-    private record Checked(String iccid, LocalDate date, Optional<Imei> imei) {}
+    public record Report(
+            String iccid,
+            String date,
+            Long dataKb,
+            Long smsCount,
+            Long voiceSeconds,
+            String imei,
+            Long nonDirectionalKb) {}
 
     /** A report that was not taken, by its position in the request (0-based), with the rule it broke. */
     public record Rejected(int index, ErrorCode code, String field, String messageKey, List<Object> arguments) {}
@@ -57,15 +62,14 @@ public class CardUsageService {
     public record Outcome(int accepted, List<Rejected> rejected) {}
 
     private final Cards cards;
-    private final LockedCards locked;
-    private final CardRealName realName;
+    private final DailyUsage dailyUsage;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final UsagePartitions partitions;
 
     /**
-     * Takes the reports one by one, each in its own transaction.
+     * Takes the reports: the good ones in one transaction, set-based.
      *
      * @throws DomainException {@code FORBIDDEN} for roles other than OPS; {@code VALIDATION_FAILED} for more than
      *     {@link #MAX_REPORTS}
@@ -79,19 +83,31 @@ public class CardUsageService {
             throw new ValidationException(
                     new FieldProblem("reports", ErrorCode.VALIDATION_FAILED, "card.usage.tooMany", MAX_REPORTS));
         }
-        int accepted = 0;
+        List<DailyUsage.Day> days = new ArrayList<>(reports.size());
         List<Rejected> rejected = new ArrayList<>();
+        LocalDate today = LocalDate.now(clock.withZone(Card.BUSINESS_ZONE));
         for (int index = 0; index < reports.size(); index++) {
-            Report report = reports.get(index);
             try {
-                Checked checked = check(report);
-                transactions.executeWithoutResult(status -> take(report, checked));
-                accepted++;
+                days.add(check(index, reports.get(index), today));
             } catch (DomainException refused) {
                 rejected.add(rejection(index, refused));
             }
         }
-        return new Outcome(accepted, rejected);
+        DailyUsage.Stored stored = transactions.execute(status -> dailyUsage.store(days, clock.instant()));
+        for (DailyUsage.Refused refused : stored.refused()) {
+            rejected.add(
+                    refused.unknownCard()
+                            ? new Rejected(
+                                    refused.index(), ErrorCode.NOT_FOUND, "iccid", "card.usage.unknownCard", List.of())
+                            : new Rejected(
+                                    refused.index(),
+                                    ErrorCode.ILLEGAL_STATE_TRANSITION,
+                                    "iccid",
+                                    "card.usage.notInService",
+                                    List.of()));
+        }
+        rejected.sort(Comparator.comparingInt(Rejected::index));
+        return new Outcome(stored.stored(), List.copyOf(rejected));
     }
 
     /** The last reported days of a card the current actor may see (newest first); 404 for another tenant's card. */
@@ -111,14 +127,13 @@ public class CardUsageService {
                 days);
     }
 
-    private Checked check(Report report) {
+    private DailyUsage.Day check(int index, Report report, LocalDate today) {
         List<FieldProblem> problems = new ArrayList<>();
         if (report.iccid() == null || report.iccid().isBlank()) {
             problems.add(new FieldProblem("iccid", ErrorCode.VALIDATION_FAILED, "validation.required"));
         } else if (!Iccid.isValid(report.iccid().strip())) {
             problems.add(FieldProblem.of("iccid", ErrorCode.INVALID_ICCID));
         }
-        LocalDate today = LocalDate.now(clock.withZone(Card.BUSINESS_ZONE));
         LocalDate date = null;
         if (report.date() == null || report.date().isBlank()) {
             problems.add(new FieldProblem("date", ErrorCode.VALIDATION_FAILED, "validation.required"));
@@ -142,6 +157,9 @@ public class CardUsageService {
         amount("dataKb", report.dataKb(), problems);
         amount("smsCount", report.smsCount(), problems);
         amount("voiceSeconds", report.voiceSeconds(), problems);
+        if (report.nonDirectionalKb() != null && report.nonDirectionalKb() < 0) {
+            problems.add(new FieldProblem("nonDirectionalKb", ErrorCode.VALIDATION_FAILED, "card.usage.negative"));
+        }
         Optional<Imei> imei = Optional.empty();
         if (report.imei() != null && !report.imei().isBlank()) {
             try {
@@ -153,7 +171,15 @@ public class CardUsageService {
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
-        return new Checked(report.iccid().strip(), date, imei);
+        return new DailyUsage.Day(
+                index,
+                report.iccid().strip(),
+                date,
+                report.dataKb(),
+                report.smsCount(),
+                report.voiceSeconds(),
+                report.nonDirectionalKb() == null ? 0 : report.nonDirectionalKb(),
+                imei.map(Imei::value).orElse(null));
     }
 
     private static void amount(String field, Long value, List<FieldProblem> problems) {
@@ -164,45 +190,7 @@ public class CardUsageService {
         }
     }
 
-    private void take(Report report, Checked checked) {
-        String iccid = checked.iccid();
-        Optional<Imei> imei = checked.imei();
-        Card card = locked.any(iccid)
-                .orElseThrow(() -> new ValidationException(
-                        new FieldProblem("iccid", ErrorCode.NOT_FOUND, "card.usage.unknownCard")));
-        if (!card.state().isWithCustomer()) {
-            throw new ValidationException(
-                    new FieldProblem("iccid", ErrorCode.ILLEGAL_STATE_TRANSITION, "card.usage.notInService"));
-        }
-        Instant now = clock.instant();
-        partitions.ensure(checked.date());
-        jdbc.update(
-                """
-                INSERT INTO card_usage (card_id, usage_date, agent_id, enterprise_id, data_kb, sms_count,
-                                        voice_seconds, imei, received_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (card_id, usage_date) DO UPDATE
-                   SET data_kb = excluded.data_kb, sms_count = excluded.sms_count,
-                       voice_seconds = excluded.voice_seconds, imei = excluded.imei,
-                       agent_id = excluded.agent_id, enterprise_id = excluded.enterprise_id,
-                       received_at = excluded.received_at""",
-                card.id(),
-                Date.valueOf(checked.date()),
-                card.agentId(),
-                card.enterpriseId(),
-                report.dataKb(),
-                report.smsCount(),
-                report.voiceSeconds(),
-                imei.map(Imei::value).orElse(null),
-                Timestamp.from(now));
-        // a pre-cancelled card back at work, or one whose bound device returns, is judged on the facts as they stand
-        Supplier<RealNameAssessment> realNameNow = () -> realName.assess(card);
-        card.usageSeen(checked.date().atStartOfDay(Card.BUSINESS_ZONE).toInstant(), now, realNameNow);
-        imei.ifPresent(device -> card.deviceSeen(device, now, realNameNow));
-        cards.save(card);
-    }
-
-    private static Rejected rejection(int index, DomainException refused) {
+    static Rejected rejection(int index, DomainException refused) {
         if (refused.fieldProblems().isEmpty()) {
             return new Rejected(index, refused.code(), null, refused.messageKey(), List.of(refused.messageArguments()));
         }

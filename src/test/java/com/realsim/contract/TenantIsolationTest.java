@@ -157,6 +157,10 @@ class TenantIsolationTest {
         NOT_TENANT_OWNED.put(
                 "/inventory/imports/{id}",
                 NotTenantOwned.refusedToTenants("1", "inventory import jobs belong to no tenant; OPS only"));
+        // Usage uploads: the operator's usage files, OPS only.
+        NOT_TENANT_OWNED.put(
+                "/usage-uploads/{id}",
+                NotTenantOwned.refusedToTenants("1", "usage uploads are the operator's files; OPS only"));
         // springdoc's OpenAPI document of a named group: the published contract, the same for every caller.
         NOT_TENANT_OWNED.put("/v3/api-docs/{group}", NotTenantOwned.open("an OpenAPI group name, not a record"));
         NOT_TENANT_OWNED.put("/v3/api-docs.yaml/{group}", NotTenantOwned.open("an OpenAPI group name, not a record"));

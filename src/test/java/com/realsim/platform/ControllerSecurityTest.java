@@ -129,6 +129,9 @@ class ControllerSecurityTest {
             Access.of("* /api/v1/cards/import/**", OPS),
             Access.of("* /inventory/**", OPS),
             Access.of("* /api/v1/usage/**", OPS),
+            Access.of("* /usage-uploads/**", OPS),
+            Access.of("* /api/v1/cards/status-events", OPS),
+            Access.of("* /api/v1/esim/**", OPS),
             Access.of("* /over-limit-identities/**", OPS),
             Access.of("* /api/v1/over-limit-identities/**", OPS),
             // --- exceptions: agents request and document, OPS decide ------------------------------------------------

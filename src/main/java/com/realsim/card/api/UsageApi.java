@@ -15,9 +15,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Daily usage from the operator's feed (OPS): {@code [{"iccid","date","dataKb","smsCount","voiceSeconds","imei"}]} →
- * 202 {@code {"accepted": n, "rejected": [{"index","code","field","message"}]}}. A bad report is rejected, never the
- * batch.
+ * Daily usage from the operator's feed (OPS, or the operator's feed client acting as OPS): up to 10,000 of {@code
+ * {"iccid","date","dataKb","smsCount","voiceSeconds","imei","nonDirectionalKb"?}} → 202 {@code {"accepted": n,
+ * "rejected": [{"index","code","field","message"}]}}. A bad report is rejected, never the batch; the good ones are
+ * stored set-based.
  */
 @RestController
 @Tag(
@@ -33,7 +34,14 @@ class UsageApi {
     private final MessageSource messages;
 
     /** The date as text, so that a malformed one rejects its report rather than the request. */
-    record UsageRequest(String iccid, String date, Long dataKb, Long smsCount, Long voiceSeconds, String imei) {}
+    record UsageRequest(
+            String iccid,
+            String date,
+            Long dataKb,
+            Long smsCount,
+            Long voiceSeconds,
+            String imei,
+            Long nonDirectionalKb) {}
 
     record RejectedReport(int index, String code, String field, String message) {}
 
@@ -43,9 +51,15 @@ class UsageApi {
     ResponseEntity<UsageResponse> reportUsage(@RequestBody List<UsageRequest> reports) {
         CardUsageService.Outcome outcome = usage.ingest(reports.stream()
                 .map(r -> r == null
-                        ? new CardUsageService.Report(null, null, null, null, null, null)
+                        ? new CardUsageService.Report(null, null, null, null, null, null, null)
                         : new CardUsageService.Report(
-                                r.iccid(), r.date(), r.dataKb(), r.smsCount(), r.voiceSeconds(), r.imei()))
+                                r.iccid(),
+                                r.date(),
+                                r.dataKb(),
+                                r.smsCount(),
+                                r.voiceSeconds(),
+                                r.imei(),
+                                r.nonDirectionalKb()))
                 .toList());
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(new UsageResponse(

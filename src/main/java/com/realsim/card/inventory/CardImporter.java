@@ -51,13 +51,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 @RequiredArgsConstructor
 class CardImporter {
 
+    /** The columns every inventory file names. */
     static final List<String> COLUMNS = List.of("iccid", "msisdn", "imsi", "operator", "planCode");
+    /** Those and the optional ones: the form factor ({@code PLUG_IN} when missing) and an eSIM card's EID. */
+    static final List<String> ALL_COLUMNS =
+            List.of("iccid", "msisdn", "imsi", "operator", "planCode", "formFactor", "eid");
+
     private static final Logger log = LoggerFactory.getLogger(CardImporter.class);
     private static final int PROGRESS_EVERY = 5_000;
     private static final int SLICE_PAGES = 128;
     private static final String INSERT_GOOD_ROWS = """
-            INSERT INTO card (iccid, msisdn, imsi, operator, plan_id, imei_binding, state, created_at, updated_at)
-            SELECT s.iccid, s.msisdn, s.imsi, s.operator, s.plan_id, s.imei_binding, 'INVENTORY', now(), now()
+            INSERT INTO card (iccid, msisdn, imsi, operator, plan_id, imei_binding, form_factor, eid, state,
+                              created_at, updated_at)
+            SELECT s.iccid, s.msisdn, s.imsi, s.operator, s.plan_id, s.imei_binding OR s.form_factor <> 'PLUG_IN',
+                   s.form_factor, s.eid, 'INVENTORY', now(), now()
               FROM card_import_staging s
              WHERE s.code IS NULL""";
     /** Pages {@code [from, to)} of the staging table, read with a TID range scan. */
@@ -119,13 +126,21 @@ class CardImporter {
         try {
             try (Statement statement = connection.createStatement()) {
                 // Room for the staging table and the sorts in memory: temp_buffers takes effect only before the
-                // session's first temporary table, work_mem for this transaction.
-                statement.execute("SET temp_buffers = '64MB'");
+                // session's first temporary table (a pooled session that staged usage already keeps its own, and
+                // refuses the change: the savepoint keeps the import going), work_mem for this transaction.
+                Savepoint beforeSetting = connection.setSavepoint();
+                try {
+                    statement.execute("SET temp_buffers = '64MB'");
+                    connection.releaseSavepoint(beforeSetting);
+                } catch (SQLException tempTablesUsed) {
+                    connection.rollback(beforeSetting);
+                }
                 statement.execute("SET LOCAL work_mem = '64MB'");
                 statement.execute("""
                         CREATE TEMPORARY TABLE card_import_staging (
                             line BIGINT NOT NULL, iccid TEXT COLLATE "C", msisdn TEXT COLLATE "C", imsi TEXT,
-                            operator TEXT, plan_code TEXT, plan_id BIGINT, imei_binding BOOLEAN,
+                            operator TEXT, plan_code TEXT, form_factor TEXT, eid TEXT, plan_id BIGINT,
+                            imei_binding BOOLEAN,
                             code TEXT, field TEXT, message_key TEXT, raw TEXT
                         ) ON COMMIT DROP""");
             }
@@ -156,7 +171,8 @@ class CardImporter {
         CountingInputStream counted = new CountingInputStream(input);
         PGCopyOutputStream copy = new PGCopyOutputStream(
                 connection,
-                "COPY card_import_staging (line, iccid, msisdn, imsi, operator, plan_code, plan_id, imei_binding, code,"
+                "COPY card_import_staging (line, iccid, msisdn, imsi, operator, plan_code, form_factor, eid, plan_id,"
+                        + " imei_binding, code,"
                         + " field, message_key, raw)"
                         + " FROM STDIN",
                 1 << 16);
@@ -308,6 +324,10 @@ class CardImporter {
                 text.append('\t');
                 field(row.good() ? row.values().get(i) : null);
             }
+            text.append('\t');
+            field(row.formFactor());
+            text.append('\t');
+            field(row.eid());
             ServicePlanSummary plan = row.plan();
             text.append('\t');
             field(plan == null ? null : Long.toString(plan.id()));

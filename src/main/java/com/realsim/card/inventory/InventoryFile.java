@@ -1,5 +1,7 @@
 package com.realsim.card.inventory;
 
+import com.realsim.card.Eid;
+import com.realsim.card.FormFactor;
 import com.realsim.card.Iccid;
 import com.realsim.card.Msisdn;
 import com.realsim.catalogue.Operator;
@@ -34,7 +36,9 @@ import org.apache.commons.csv.CSVRecord;
  *
  * <p>The text is UTF-8 unless a byte order mark says UTF-16 (little or big endian); a UTF-8 mark is dropped, bytes
  * that are not UTF-8 become U+FFFD (every value of a good line is ASCII, so only bad lines can hold them). The first
- * line with content is the header naming the five columns, in any order and case; other columns are ignored.
+ * line with content is the header naming the five columns, in any order and case, and optionally {@code formFactor}
+ * ({@code PLUG_IN}, the default, {@code PATCH} or {@code ESIM}) and {@code eid} (32 digits, required for an eSIM
+ * card, refused for the others); other columns are ignored.
  */
 final class InventoryFile {
 
@@ -51,10 +55,18 @@ final class InventoryFile {
 
     /**
      * A line with content, judged: its line number in the file (the header is line 1), the five values in the order
-     * of {@link CardImporter#COLUMNS} and the plan when it is good, otherwise the verdict and the line to show with
+     * of {@link CardImporter#COLUMNS}, the form factor ({@code PLUG_IN} when not given), the EID (null when none) and
+     * the plan when it is good, otherwise the verdict and the line to show with
      * it (the values as CSV, or the text as read), at most {@value #MAX_RAW_CHARS} characters.
      */
-    record Row(long line, List<String> values, ServicePlanSummary plan, Verdict verdict, String raw) {
+    record Row(
+            long line,
+            List<String> values,
+            String formFactor,
+            String eid,
+            ServicePlanSummary plan,
+            Verdict verdict,
+            String raw) {
 
         boolean good() {
             return verdict == null;
@@ -112,22 +124,35 @@ final class InventoryFile {
         if (fields == null) {
             return rejected(line, null, "card.import.malformedLine", lines.text());
         }
-        for (int column : columns) {
-            if (column >= fields.size()) {
+        for (int i = 0; i < CardImporter.COLUMNS.size(); i++) {
+            if (columns[i] >= fields.size()) {
                 return rejected(line, null, "card.import.columns", asCsv(fields));
             }
         }
-        List<String> values = List.of(
-                fields.get(columns[0]),
-                fields.get(columns[1]),
-                fields.get(columns[2]),
-                fields.get(columns[3]),
-                fields.get(columns[4]));
+        List<String> values = new ArrayList<>(CardImporter.ALL_COLUMNS.size());
+        for (int i = 0; i < CardImporter.COLUMNS.size(); i++) {
+            values.add(fields.get(columns[i]));
+        }
+        for (int i = CardImporter.COLUMNS.size(); i < columns.length; i++) {
+            // the optional columns: a missing column or an empty value is the default
+            String value = columns[i] < 0 || columns[i] >= fields.size() ? "" : fields.get(columns[i]);
+            values.add(value.isEmpty() ? null : value);
+        }
+        if (values.get(5) == null) {
+            values.set(5, FormFactor.PLUG_IN.name());
+        }
         Verdict verdict = check(values);
         if (verdict != null) {
-            return new Row(line, null, null, verdict, shown(asCsv(fields)));
+            return new Row(line, null, null, null, null, verdict, shown(asCsv(fields)));
         }
-        return new Row(line, values, plans.get(values.get(4)), null, null);
+        return new Row(
+                line,
+                List.copyOf(values.subList(0, 5)),
+                values.get(5),
+                values.get(6),
+                plans.get(values.get(4)),
+                null,
+                null);
     }
 
     private Verdict check(List<String> values) {
@@ -146,11 +171,34 @@ final class InventoryFile {
         if (!plans.containsKey(values.get(4))) {
             return new Verdict("VALIDATION_FAILED", "planCode", "card.plan.unknown");
         }
+        if (!isFormFactor(values.get(5))) {
+            return new Verdict("VALIDATION_FAILED", "formFactor", "card.formFactor.unknown");
+        }
+        String eid = values.get(6);
+        if (eid != null && !Eid.isValid(eid)) {
+            return new Verdict("VALIDATION_FAILED", "eid", "card.eid.invalid");
+        }
+        boolean esim = FormFactor.ESIM.name().equals(values.get(5));
+        if (esim && eid == null) {
+            return new Verdict("VALIDATION_FAILED", "eid", "card.eid.required");
+        }
+        if (!esim && eid != null) {
+            return new Verdict("VALIDATION_FAILED", "eid", "card.eid.onlyEsim");
+        }
         return null;
     }
 
     private static Row rejected(long line, String field, String messageKey, CharSequence raw) {
-        return new Row(line, null, null, new Verdict("VALIDATION_FAILED", field, messageKey), shown(raw));
+        return new Row(line, null, null, null, null, new Verdict("VALIDATION_FAILED", field, messageKey), shown(raw));
+    }
+
+    private static boolean isFormFactor(String value) {
+        for (FormFactor formFactor : FormFactor.values()) {
+            if (formFactor.name().equals(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isOperator(String value) {
@@ -204,13 +252,13 @@ final class InventoryFile {
         for (int i = 0; i < header.size(); i++) {
             names.putIfAbsent(header.get(i).toLowerCase(Locale.ROOT), i);
         }
-        int[] positions = new int[CardImporter.COLUMNS.size()];
+        int[] positions = new int[CardImporter.ALL_COLUMNS.size()];
         for (int i = 0; i < positions.length; i++) {
-            Integer position = names.get(CardImporter.COLUMNS.get(i).toLowerCase(Locale.ROOT));
-            if (position == null) {
+            Integer position = names.get(CardImporter.ALL_COLUMNS.get(i).toLowerCase(Locale.ROOT));
+            if (position == null && i < CardImporter.COLUMNS.size()) {
                 throw headerProblem();
             }
-            positions[i] = position;
+            positions[i] = position == null ? -1 : position;
         }
         return positions;
     }

@@ -86,7 +86,8 @@ class CardImportController {
         out.flush();
     }
 
-    private static String fileName(MultipartFile file) {
+    /** The uploaded file's name as it is kept and shown: its last path segment, letters, digits and ._- only. */
+    static String fileName(MultipartFile file) {
         String name = file.getOriginalFilename() == null ? "upload.csv" : file.getOriginalFilename();
         name = Path.of(name.replace('\\', '/')).getFileName().toString();
         name = name.replaceAll("[^\\p{L}\\p{N}._ -]", "_").strip();

@@ -20,6 +20,11 @@ class CardNavigation {
     }
 
     @Bean
+    NavigationItem usageUploadsNavigation() {
+        return new NavigationItem("nav.usageUploads", "/usage-uploads", Set.of(Role.OPS), 215);
+    }
+
+    @Bean
     NavigationItem overLimitNavigation() {
         return new NavigationItem("nav.overLimit", "/over-limit-identities", Set.of(Role.OPS), 220);
     }

@@ -97,7 +97,7 @@ class CardUsageAndCycleTest {
         CardUsageService.Outcome outcome = RunAs.run(
                 CardFixtures.OPS,
                 () -> usage.ingest(
-                        List.of(new CardUsageService.Report(iccid, today().toString(), 2048L, 1L, 30L, imei))));
+                        List.of(new CardUsageService.Report(iccid, today().toString(), 2048L, 1L, 30L, imei, null))));
         assertThat(outcome.rejected()).isEmpty();
     }
 

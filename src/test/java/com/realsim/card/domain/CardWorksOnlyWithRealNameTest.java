@@ -133,7 +133,7 @@ class CardWorksOnlyWithRealNameTest {
         CardUsageService.Outcome outcome = RunAs.run(
                 CardFixtures.OPS,
                 () -> usage.ingest(List.of(new CardUsageService.Report(
-                        iccid, today.toString(), 10L, 0L, 0L, imei == null ? null : imei.value()))));
+                        iccid, today.toString(), 10L, 0L, 0L, imei == null ? null : imei.value(), null))));
         assertThat(outcome.rejected()).isEmpty();
     }
 

@@ -164,7 +164,7 @@ class UsagePartitionsTest {
     }
 
     private static CardUsageService.Report report(String iccid, LocalDate day) {
-        return new CardUsageService.Report(iccid, day.toString(), 10L, 0L, 0L, null);
+        return new CardUsageService.Report(iccid, day.toString(), 10L, 0L, 0L, null, null);
     }
 
     private static String partitionOf(LocalDate day) {
