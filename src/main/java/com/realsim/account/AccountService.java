@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import lombok.AccessLevel;
@@ -208,6 +209,85 @@ public class AccountService {
     public void unlockUser(long userId) {
         UserAccount user = users.findById(userId).orElseThrow(NotFoundException::new);
         user.unlock(actingActor());
+        users.save(user);
+    }
+
+    /** One account, for its page. */
+    @Transactional(readOnly = true)
+    public UserSummary user(long userId) {
+        return users.findById(userId).orElseThrow(NotFoundException::new).summary(clock.instant());
+    }
+
+    /**
+     * An ADMIN edits an account: the organisation its role acts for (the role itself stays) and whether it may sign
+     * in. Moving or disabling it ends its sessions, so that it acts for the new organisation only after signing in.
+     */
+    @Transactional
+    public UserSummary editUser(long userId, Long agentId, Long enterpriseId, boolean enabled, long actingUserId) {
+        UserAccount user = users.findById(userId).orElseThrow(NotFoundException::new);
+        Long newAgent = RoleTenancy.agentOf(user.role(), agentId);
+        Long newEnterprise = RoleTenancy.enterpriseOf(user.role(), enterpriseId);
+        if (!Objects.equals(newAgent, user.agentId()) || !Objects.equals(newEnterprise, user.enterpriseId())) {
+            List<FieldProblem> problems = tenancy.problems(user.role(), agentId, enterpriseId);
+            if (!problems.isEmpty()) {
+                throw new ValidationException(problems);
+            }
+        }
+        if (!enabled && user.id() == actingUserId) {
+            throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "account.user.disableSelf");
+        }
+        boolean moved = user.moveTo(newAgent, newEnterprise, actingActor());
+        boolean disabled = !enabled && user.enabled();
+        if (enabled) {
+            user.enable(actingActor());
+        } else {
+            user.disable(actingActor());
+        }
+        users.save(user);
+        if (moved || disabled) {
+            endSessionsOf(user.username());
+        }
+        return user.summary(clock.instant());
+    }
+
+    /**
+     * An ADMIN gives an account a temporary password (the password rules apply): its sessions end, any lock ends, and
+     * at the next sign-in the person must choose a new password before anything else.
+     */
+    @Transactional
+    public void resetPassword(long userId, String temporaryPassword) {
+        UserAccount user = users.findById(userId).orElseThrow(NotFoundException::new);
+        PasswordPolicy.check(user.username(), temporaryPassword).ifPresent(problem -> {
+            throw new ValidationException(List.of(problem));
+        });
+        user.resetPassword(passwordEncoder.encode(temporaryPassword), actingActor());
+        users.save(user);
+        endSessionsOf(user.username());
+    }
+
+    /**
+     * The signed-in person replaces their own password: the current one must be given, the new one must follow the
+     * rules and differ from it (fields {@code currentPassword} and {@code password}).
+     */
+    @Transactional
+    public void changeOwnPassword(long userId, String currentPassword, String newPassword) {
+        UserAccount user = users.findById(userId).orElseThrow(NotFoundException::new);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (currentPassword == null
+                || currentPassword.isEmpty()
+                || !passwordEncoder.matches(currentPassword, user.passwordHash())) {
+            problems.add(
+                    new FieldProblem("currentPassword", ErrorCode.VALIDATION_FAILED, "account.password.currentWrong"));
+        }
+        Optional<FieldProblem> rule = PasswordPolicy.check(user.username(), newPassword);
+        rule.ifPresent(problems::add);
+        if (rule.isEmpty() && newPassword.equals(currentPassword)) {
+            problems.add(new FieldProblem("password", ErrorCode.VALIDATION_FAILED, "account.password.same"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        user.choosePassword(passwordEncoder.encode(newPassword));
         users.save(user);
     }
 

@@ -9,21 +9,36 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** The signed-in user as Spring Security keeps it in the session: the actor, and the hash only until sign-in ends. */
-final class AccountUserDetails implements UserDetails, CredentialsContainer, ActorPrincipal {
+/**
+ * The signed-in user as Spring Security keeps it in the session: the actor, the hash only until sign-in ends, and
+ * whether the person must first choose a new password (after an ADMIN reset it).
+ */
+public final class AccountUserDetails implements UserDetails, CredentialsContainer, ActorPrincipal {
 
     private static final long serialVersionUID = 1L;
 
     private final Actor actor;
     private final boolean enabled;
     private final boolean locked;
+    private final boolean mustChangePassword;
     private String passwordHash;
 
-    AccountUserDetails(Actor actor, String passwordHash, boolean enabled, boolean locked) {
+    AccountUserDetails(Actor actor, String passwordHash, boolean enabled, boolean locked, boolean mustChangePassword) {
         this.actor = actor;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
         this.locked = locked;
+        this.mustChangePassword = mustChangePassword;
+    }
+
+    /** Whether the person must choose a new password before using anything else. */
+    public boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    /** The same user after choosing a new password, for the session. */
+    public AccountUserDetails withPasswordChosen() {
+        return new AccountUserDetails(actor, null, enabled, locked, false);
     }
 
     @Override

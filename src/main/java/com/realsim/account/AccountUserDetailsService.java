@@ -26,7 +26,8 @@ class AccountUserDetailsService implements UserDetailsService {
                 user.actor(),
                 user.passwordHash(),
                 user.enabled() && !ofARevokedAgent(user),
-                user.isLockedAt(clock.instant()));
+                user.isLockedAt(clock.instant()),
+                user.mustChangePassword());
     }
 
     /** A revoked agent's accounts can no longer sign in. */

@@ -11,6 +11,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Objects;
 import org.hibernate.annotations.DynamicUpdate;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
@@ -39,10 +40,10 @@ class UserAccount extends AbstractAggregateRoot<UserAccount> {
     @Column(nullable = false, updatable = false)
     private Role role;
 
-    @Column(name = "agent_id", updatable = false)
+    @Column(name = "agent_id")
     private Long agentId;
 
-    @Column(name = "enterprise_id", updatable = false)
+    @Column(name = "enterprise_id")
     private Long enterpriseId;
 
     @Column(nullable = false)
@@ -53,6 +54,10 @@ class UserAccount extends AbstractAggregateRoot<UserAccount> {
 
     @Column(name = "locked_until")
     private Instant lockedUntil;
+
+    /** Set when an ADMIN resets the password: the person must choose a new one before anything else. */
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
 
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
@@ -123,6 +128,42 @@ class UserAccount extends AbstractAggregateRoot<UserAccount> {
         this.passwordHash = newHash;
     }
 
+    /**
+     * An ADMIN moves the account to another organisation of the kind its role needs (the role stays); the caller has
+     * checked that the organisation fits the role.
+     *
+     * @return whether anything changed
+     */
+    boolean moveTo(Long newAgentId, Long newEnterpriseId, Actor by) {
+        if (Objects.equals(agentId, newAgentId) && Objects.equals(enterpriseId, newEnterpriseId)) {
+            return false;
+        }
+        registerEvent(new UserAccountMoved(id, username, agentId, enterpriseId, newAgentId, newEnterpriseId, by));
+        this.agentId = newAgentId;
+        this.enterpriseId = newEnterpriseId;
+        return true;
+    }
+
+    /** An ADMIN sets a temporary password, which the person must replace at their next sign-in; any lock ends. */
+    void resetPassword(String temporaryHash, Actor by) {
+        this.passwordHash = temporaryHash;
+        this.mustChangePassword = true;
+        this.failedLogins = 0;
+        this.lockedUntil = null;
+        registerEvent(new UserPasswordReset(id, username, agentId, enterpriseId, by));
+    }
+
+    /** The person chose a new password themselves. */
+    void choosePassword(String newHash) {
+        this.passwordHash = newHash;
+        this.mustChangePassword = false;
+        registerEvent(new UserPasswordChanged(id, username, agentId, enterpriseId, actor()));
+    }
+
+    boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
     Long id() {
         return id;
     }
@@ -141,6 +182,10 @@ class UserAccount extends AbstractAggregateRoot<UserAccount> {
 
     Long agentId() {
         return agentId;
+    }
+
+    Long enterpriseId() {
+        return enterpriseId;
     }
 
     boolean enabled() {

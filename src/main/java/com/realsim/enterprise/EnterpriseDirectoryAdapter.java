@@ -30,6 +30,12 @@ class EnterpriseDirectoryAdapter implements EnterpriseDirectory {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<String> name(long enterpriseId) {
+        return enterprises.findById(enterpriseId).map(Enterprise::name);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<EnterpriseOption> options() {
         return enterprises.findAll(Sort.by("name")).stream()
                 .map(e -> new EnterpriseOption(e.id(), e.name()))

@@ -17,4 +17,13 @@ public record EnterpriseFile(
         Set<String> documentsOnFile,
         List<ChangeRequestView> changeRequests,
         List<ResponsiblePersonView> responsiblePersons,
-        List<RevisionView> revisions) {}
+        List<RevisionView> revisions) {
+
+    /** The first required kind of document not yet on file, or null: what the upload form offers next. */
+    public String nextMissingDocument() {
+        return requiredDocuments.stream()
+                .filter(kind -> !documentsOnFile.contains(kind))
+                .findFirst()
+                .orElse(null);
+    }
+}

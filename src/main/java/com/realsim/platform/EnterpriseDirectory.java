@@ -11,6 +11,9 @@ public interface EnterpriseDirectory {
 
     boolean exists(long enterpriseId);
 
+    /** The enterprise's name, for pages of modules below the enterprise module (an exception request's page). */
+    Optional<String> name(long enterpriseId);
+
     /** Enterprises an ADMIN may attach an account to, by name. */
     List<EnterpriseOption> options();
 

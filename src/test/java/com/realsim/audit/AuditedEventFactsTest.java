@@ -87,6 +87,9 @@ class AuditedEventFactsTest {
         expect("SignedIn", "USER", "SIGN_IN");
         expect("UserAccountCreated", "USER", "USER_CREATED");
         expect("UserAccountDisabled", "USER", "USER_DISABLED");
+        expect("UserAccountMoved", "USER", "USER_MOVED");
+        expect("UserPasswordChanged", "USER", "USER_PASSWORD_CHANGED");
+        expect("UserPasswordReset", "USER", "USER_PASSWORD_RESET");
         expect("UserAccountEnabled", "USER", "USER_ENABLED");
         expect("UserAccountLockedOut", "USER", "USER_LOCKED_OUT");
         expect("UserAccountUnlocked", "USER", "USER_UNLOCKED");

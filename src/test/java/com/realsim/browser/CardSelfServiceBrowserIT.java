@@ -32,7 +32,8 @@ import org.springframework.context.ApplicationContext;
 /**
  * The end-user self-service flow with a real card, in real headless Chromium: an agent opens a card whose plan needs
  * the end user (activation refused, the end user missing), creates a one-time link; the end user completes it on a
- * phone-sized screen; OPS approve the case on a desktop; the agent then activates the card. The link does not work
+ * phone-sized screen (a mistyped ID number refused, the photos taken kept for the second try, a reference number at
+ * the end); OPS approve the case on a desktop; the agent then activates the card. The link does not work
  * a second time.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -90,6 +91,7 @@ class CardSelfServiceBrowserIT {
             agent.quit();
         }
 
+        String reference;
         WebDriver phone = Chromium.phone();
         try {
             WebDriverWait wait = Chromium.waitFor(phone, Duration.ofSeconds(20));
@@ -98,7 +100,7 @@ class CardSelfServiceBrowserIT {
             assertThat(phone.findElement(By.id("privacy-notice")).getText())
                     .contains("How your personal information is used");
             phone.findElement(By.id("name")).sendKeys("王小明");
-            phone.findElement(By.id("idNumber")).sendKeys(END_USER_ID);
+            phone.findElement(By.id("idNumber")).sendKeys(END_USER_ID.substring(0, 17) + "1"); // wrong check digit
             phone.findElement(By.id("idAddress")).sendKeys("福建省福州市鼓楼区五四路 100 号");
             phone.findElement(By.id("idFront"))
                     .sendKeys(TestFiles.jpegFile("card-id-front.jpg").toString());
@@ -111,13 +113,39 @@ class CardSelfServiceBrowserIT {
                     == 3);
             click(phone, phone.findElement(By.id("consent1")));
             click(phone, phone.findElement(By.id("submit-verification")));
+
+            // the ID number is refused; the photos taken stay in their fields, so only the number is corrected
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#idNumber.is-invalid")));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("photos-kept")));
+            assertThat(phone.findElement(By.id("photos-kept")).getText())
+                    .isEqualTo("The photos you took are kept: add only a photo marked as missing.");
+            for (String photo : new String[] {"idFront", "idBack", "livePhoto"}) {
+                assertThat(((JavascriptExecutor) phone)
+                                .executeScript("return arguments[0].files.length", phone.findElement(By.id(photo))))
+                        .as(photo + " kept")
+                        .isEqualTo(1L);
+            }
+            assertThat(phone.findElements(By.cssSelector(".photo-preview:not(.d-none)")))
+                    .hasSize(3);
+            WebElement idNumber = phone.findElement(By.id("idNumber"));
+            idNumber.clear();
+            idNumber.sendKeys(END_USER_ID);
+            if (!phone.findElement(By.id("consent1")).isSelected()) {
+                click(phone, phone.findElement(By.id("consent1")));
+            }
+            click(phone, phone.findElement(By.id("submit-verification")));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("self-service-done")));
             assertThat(phone.findElement(By.id("outcome-review")).getText()).contains("Under review");
+            reference = phone.findElement(By.id("reference")).getText();
         } finally {
             phone.quit();
         }
 
         long caseId = caseOf(cardId);
+        assertThat(reference)
+                .as("the end user's reference number is the case's")
+                .isEqualTo("Your reference number: " + caseId
+                        + ". Quote it if you ask the enterprise about this verification.");
         WebDriver ops = Chromium.desktop();
         try {
             WebDriverWait wait = Chromium.waitFor(ops, Duration.ofSeconds(20));

@@ -13,6 +13,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -22,7 +24,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * In real headless Chromium: an agent registers an enterprise through the guided form (first with a wrong code,
- * shown next to the field), uploads the documents and submits; an OPS user finds it in the review queue, sees the
+ * shown next to the field; the authorisation's dates shown only while the responsible person is not the legal
+ * representative), uploads the documents (the picker offering the next missing kind each time, the first upload on a
+ * slow line showing its progress) and submits; an OPS user finds it in the review queue with its agent, sees the
  * documents beside the record, and approves it; the agent sees it verified.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -63,6 +67,19 @@ class EnterpriseRegistrationBrowserIT {
             agent.findElement(By.id("responsiblePerson.name")).sendKeys("Chen Jianguo");
             agent.findElement(By.id("responsiblePerson.idNumber")).sendKeys("120101200709209190");
             agent.findElement(By.id("responsiblePerson.idAddress")).sendKeys("Gulou, Fuzhou");
+            By legalRepresentative = By.id("responsiblePerson.legalRepresentative1");
+            By validFrom = By.id("responsiblePerson.authorizationValidFrom");
+            assertThat(agent.findElement(legalRepresentative).isSelected()).isTrue();
+            assertThat(agent.findElement(validFrom).isDisplayed())
+                    .as("the legal representative needs no authorisation")
+                    .isFalse();
+            click(agent, legalRepresentative);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(validFrom));
+            assertThat(agent.findElement(By.id("responsiblePerson.authorizationValidTo"))
+                            .isDisplayed())
+                    .isTrue();
+            click(agent, legalRepresentative);
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(validFrom));
             click(agent, By.id("save-draft"));
 
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("certificateNumber-error")));
@@ -79,12 +96,38 @@ class EnterpriseRegistrationBrowserIT {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload-form")));
             assertThat(agent.findElement(By.cssSelector(".alert-success")).getText())
                     .isEqualTo("The registration is saved as a draft. Add the documents, then submit it.");
+            assertThat(agent.findElements(By.cssSelector(".authorization-date")))
+                    .as("saved as the legal representative, without dates")
+                    .allSatisfy(date -> assertThat(date.isDisplayed()).isFalse());
             enterpriseId = agent.findElement(By.id("enterprise")).getAttribute("data-id");
+            boolean first = true;
             for (String kind : new String[] {"CERTIFICATE", "RESPONSIBLE_ID_FRONT", "RESPONSIBLE_ID_BACK"}) {
-                new Select(agent.findElement(By.id("kind"))).selectByValue(kind);
-                agent.findElement(By.id("file"))
-                        .sendKeys(TestFiles.jpegFile(kind + ".jpg").toString());
-                click(agent, By.id("upload"));
+                assertThat(new Select(agent.findElement(By.id("kind")))
+                                .getFirstSelectedOption()
+                                .getAttribute("value"))
+                        .as("the picker offers the next missing kind")
+                        .isEqualTo(kind);
+                if (first) {
+                    agent.findElement(By.id("file"))
+                            .sendKeys(TestFiles.largeJpegFile(kind + ".jpg").toString());
+                    ((ChromeDriver) agent)
+                            .setNetworkConditions(new ChromiumNetworkConditions()
+                                    .setDownloadThroughput(10 * 1024 * 1024)
+                                    .setUploadThroughput(150 * 1024));
+                    click(agent, By.id("upload"));
+                    wait.until(driver -> {
+                        var bars = driver.findElements(By.cssSelector("#upload-form progress.upload-progress"));
+                        return !bars.isEmpty()
+                                && bars.get(0).isDisplayed()
+                                && Double.parseDouble(bars.get(0).getAttribute("value")) > 0;
+                    });
+                    ((ChromeDriver) agent).deleteNetworkConditions();
+                    first = false;
+                } else {
+                    agent.findElement(By.id("file"))
+                            .sendKeys(TestFiles.jpegFile(kind + ".jpg").toString());
+                    click(agent, By.id("upload"));
+                }
                 wait.until(ExpectedConditions.attributeToBe(
                         By.cssSelector("#required-documents [data-kind='" + kind + "']"), "data-present", "true"));
                 assertThat(agent.findElement(By.cssSelector(".alert-success")).getText())
@@ -105,6 +148,11 @@ class EnterpriseRegistrationBrowserIT {
             ops.findElement(By.linkText("Review queue")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(
                     By.id("review-registrations"), "Fuzhou Cloud Logistics"));
+            assertThat(ops.findElement(
+                                    By.xpath(
+                                            "//table[@id='review-registrations']//tr[td[text()='Fuzhou Cloud Logistics Co., Ltd.']]/td[@class='review-agent']"))
+                            .getText())
+                    .isEqualTo("浏览器测试渠道");
             ops.findElement(By.cssSelector("#review-registrations a.btn")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("decision")));
             assertThat(ops.findElements(By.cssSelector("#documents img.doc-preview")))

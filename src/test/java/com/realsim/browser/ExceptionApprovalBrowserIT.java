@@ -7,6 +7,7 @@ import com.realsim.account.NewUser;
 import com.realsim.approval.CardEligibility;
 import com.realsim.approval.ExceptionService;
 import com.realsim.card.CardFixtures;
+import com.realsim.enterprise.EnterpriseService;
 import com.realsim.platform.Role;
 import com.realsim.testsupport.Chromium;
 import com.realsim.testsupport.RunAs;
@@ -29,7 +30,8 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * In real headless Chromium: an agent requests a provincial approval for a card with non-directional data, uploads
- * the signed approval document, and an OPS user (another account) claims and approves it in the queue.
+ * the signed approval document and sees on the card's page that the exception waits for a decision; an OPS user
+ * (another account) claims it in the queue, sees the card's enterprise on the request's page, and approves it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ExceptionApprovalBrowserIT {
@@ -46,14 +48,18 @@ class ExceptionApprovalBrowserIT {
     @Autowired
     ExceptionService exceptions;
 
+    @Autowired
+    EnterpriseService enterprises;
+
     @Test
     void anAgentRequestsAProvincialApprovalAndAnotherAccountApprovesItInTheQueue() throws Exception {
         long agentId = accounts.createAgent("Exception Channel Ltd").id();
         accounts.createUser(new NewUser("exception-agent", "Agent-pass-12", Role.AGENT, agentId, null));
         accounts.createUser(new NewUser("exception-ops", "Ops-pass-1234", Role.OPS, null, null));
         CardFixtures cards = new CardFixtures(context);
-        String iccid = cards.cardAllowing(
-                CardEligibility.Allowed.PROVINCIAL_APPROVAL, agentId, cards.verifiedEnterprise(agentId));
+        long enterpriseId = cards.verifiedEnterprise(agentId);
+        String enterpriseName = enterprises.name(enterpriseId).orElseThrow();
+        String iccid = cards.cardAllowing(CardEligibility.Allowed.PROVINCIAL_APPROVAL, agentId, enterpriseId);
         CardEligibility card = RunAs.run(CardFixtures.agent(agentId), () -> exceptions.eligibility(iccid));
         Path signedApproval = TestFiles.jpegFile("signed-approval.jpg");
 
@@ -88,6 +94,16 @@ class ExceptionApprovalBrowserIT {
             assertThat(browser.findElement(By.cssSelector(".alert-success")).getText())
                     .isEqualTo("The document is stored.");
             String requestUrl = browser.getCurrentUrl().replaceAll("#.*", "");
+            String requestId = requestUrl.substring(requestUrl.lastIndexOf('/') + 1);
+
+            browser.get("http://localhost:" + port + "/cards/" + card.cardId());
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("pending-exception")));
+            assertThat(browser.findElement(By.id("pending-exception")).getText())
+                    .startsWith("Provincial approval #" + requestId + " requested on ")
+                    .endsWith("is waiting for a decision by OPS.");
+            assertThat(browser.findElements(By.id("request-exception")))
+                    .as("no second request while one waits")
+                    .isEmpty();
             browser.findElement(By.id("logout")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("logged-out")));
             assertThat(browser.findElement(By.id("logged-out")).getText()).isEqualTo("You have been signed out.");
@@ -112,6 +128,8 @@ class ExceptionApprovalBrowserIT {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("decision")));
             assertThat(browser.getCurrentUrl()).isEqualTo(requestUrl);
             assertThat(browser.findElement(By.id("request-iccid")).getText()).isEqualTo(card.iccid());
+            assertThat(browser.findElement(By.id("request-enterprise")).getText())
+                    .isEqualTo(enterpriseName);
             assertThat(browser.findElement(By.id("request-requested-by")).getText())
                     .contains("exception-agent");
             WebElement image = browser.findElement(By.cssSelector("#document-list img"));
@@ -130,6 +148,11 @@ class ExceptionApprovalBrowserIT {
                     .isEqualTo("APPROVED");
             assertThat(browser.findElement(By.id("approval-note")).getText()).contains("exception-ops");
             assertThat(exceptions.approvedExceptionFor(card.cardId())).isPresent();
+            browser.get("http://localhost:" + port + "/cards/" + card.cardId());
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("real-name-exception")));
+            assertThat(browser.findElements(By.id("pending-exception")))
+                    .as("decided: no longer pending")
+                    .isEmpty();
         } finally {
             browser.quit();
         }

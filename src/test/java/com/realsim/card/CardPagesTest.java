@@ -308,7 +308,9 @@ class CardPagesTest {
         String good = CardFixtures.iccid();
         String csv = "iccid,msisdn,imsi,operator,planCode\n"
                 + CardFixtures.row(good, CardFixtures.msisdn("149"), "CHINA_MOBILE", plan) + "\n"
-                + CardFixtures.row("8986000000000000001", CardFixtures.msisdn("149"), "CHINA_MOBILE", plan) + "\n";
+                + CardFixtures.row("8986000000000000001", CardFixtures.msisdn("149"), "CHINA_MOBILE", plan) + "\n"
+                // a line with three problems shows each of them, not only the first
+                + CardFixtures.row("8986000000000000002", "2381234567", "CHINA_MOBILE", "NO-SUCH-PLAN") + "\n";
         MvcTestResult upload = mvc.post()
                 .multipart()
                 .uri("/inventory/imports")
@@ -336,7 +338,9 @@ class CardPagesTest {
                 .bodyText()
                 .contains("Finished")
                 .contains("INVALID_ICCID")
-                .contains("8986000000000000001");
+                .contains("8986000000000000001")
+                .contains("Not a valid number: 11 digits (mobile) or 13 digits (IoT), starting with 1.")
+                .contains("No service plan has this code.");
         assertThat(mvc.get().uri(location + "/rejected.csv").with(ActorAuthentication.as(Role.OPS)))
                 .hasStatusOk()
                 .hasContentTypeCompatibleWith("text/csv")

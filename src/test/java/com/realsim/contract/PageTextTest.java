@@ -191,6 +191,8 @@ class PageTextTest {
         PAGES.put("/risk/dashboard", page(Set.of(Role.OPS), "/risk/dashboard"));
         PAGES.put("/admin/risk/rules", page(Set.of(Role.ADMIN), "/admin/risk/rules"));
         PAGES.put("/admin/users", page(Set.of(Role.ADMIN), "/admin/users"));
+        PAGES.put("/admin/users/{id}", records(Set.of(Role.ADMIN), (world, role) -> world.userUris));
+        PAGES.put("/account/password", page(EVERYONE, "/account/password"));
         PAGES.put("/admin/api-clients", page(Set.of(Role.ADMIN), "/admin/api-clients"));
         // Without a secret in the session's flash it reads "shown once" (ApiClientPagesTest shows a secret on it).
         PAGES.put("/admin/api-clients/issued", page(Set.of(Role.ADMIN), "/admin/api-clients/issued"));
@@ -571,6 +573,7 @@ class PageTextTest {
         final List<String> usageUploadUris = new ArrayList<>();
         final List<String> ruleUris = new ArrayList<>();
         final List<String> agentUris = new ArrayList<>();
+        final List<String> userUris = new ArrayList<>();
         final List<String> barUris = new ArrayList<>();
         final List<String> alertUris = new ArrayList<>();
         final List<String> actions = new ArrayList<>();
@@ -596,6 +599,7 @@ class PageTextTest {
             imports = context.getBean(CardImportService.class);
             Map<String, Actor> demo = new HashMap<>();
             for (UserSummary user : accounts.users()) {
+                userUris.add("/admin/users/" + user.id());
                 demo.put(
                         user.username(),
                         new Actor(

@@ -69,6 +69,7 @@ class ControllerSecurityTest {
             // --- signing in, the dashboard, the end user's link, the published contract ------------------------------
             Access.open("GET /login"),
             Access.of("GET /", EVERY_ROLE),
+            Access.of("* /account/password", EVERY_ROLE),
             Access.open("* /s/**"),
             Access.open("GET /v3/api-docs/**"),
             Access.open("GET /v3/api-docs.yaml/**"),

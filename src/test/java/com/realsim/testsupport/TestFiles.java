@@ -41,6 +41,29 @@ public final class TestFiles {
         }
     }
 
+    /**
+     * A JPEG of about half a megabyte (noise does not compress), written under target/: an upload that takes a while
+     * on a throttled line.
+     */
+    public static Path largeJpegFile(String name) {
+        BufferedImage image = new BufferedImage(900, 700, BufferedImage.TYPE_INT_RGB);
+        java.util.Random noise = new java.util.Random(42);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                image.setRGB(x, y, noise.nextInt(0x1000000));
+            }
+        }
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image, "jpg", out);
+            Path file = Files.createDirectories(Path.of("target/test-uploads")).resolve(name);
+            Files.write(file, out.toByteArray());
+            return file.toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static byte[] image(String format, int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = image.createGraphics();

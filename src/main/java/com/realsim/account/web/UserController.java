@@ -21,7 +21,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** ADMIN: accounts, a form to open one for any role, and disabling, enabling and unlocking. */
+/**
+ * ADMIN: accounts, a form to open one for any role, and disabling, enabling and unlocking; an account's page to move
+ * it to another organisation of its role, disable or enable it, and reset its password (the person must choose a new
+ * one at the next sign-in).
+ */
 @Controller
 @RequestMapping("/admin/users")
 @PreAuthorize("hasRole('ADMIN')")
@@ -50,6 +54,59 @@ class UserController {
                 .orElseGet(() -> page(model));
     }
 
+    @GetMapping("/{id}")
+    String user(@PathVariable long id, Model model) {
+        if (!model.containsAttribute("userEditForm")) {
+            model.addAttribute("userEditForm", UserEditForm.of(accounts.user(id)));
+        }
+        if (!model.containsAttribute("passwordForm")) {
+            model.addAttribute("passwordForm", new PasswordForm());
+        }
+        return userPage(id, model);
+    }
+
+    @PostMapping("/{id}")
+    String edit(
+            @PathVariable long id,
+            @ModelAttribute("userEditForm") UserEditForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
+        return FormErrors.attempt(
+                        binding,
+                        () -> accounts.editUser(
+                                id,
+                                form.getAgentId(),
+                                form.getEnterpriseId(),
+                                form.isEnabled(),
+                                CurrentActor.get().id()))
+                .map(user ->
+                        FormErrors.succeeded(redirect, "/admin/users/" + id, "account.user.saved", user.username()))
+                .orElseGet(() -> {
+                    model.addAttribute("passwordForm", new PasswordForm());
+                    return userPage(id, model);
+                });
+    }
+
+    @PostMapping("/{id}/password")
+    String resetPassword(
+            @PathVariable long id,
+            @ModelAttribute("passwordForm") PasswordForm form,
+            BindingResult binding,
+            Model model,
+            RedirectAttributes redirect) {
+        return FormErrors.attempt(binding, () -> {
+                    accounts.resetPassword(id, form.getPassword());
+                    return accounts.user(id);
+                })
+                .map(user -> FormErrors.succeeded(
+                        redirect, "/admin/users/" + id, "account.user.passwordReset", user.username()))
+                .orElseGet(() -> {
+                    model.addAttribute("userEditForm", UserEditForm.of(accounts.user(id)));
+                    return userPage(id, model);
+                });
+    }
+
     @PostMapping("/{id}/disable")
     String disable(@PathVariable long id, RedirectAttributes redirect) {
         accounts.disableUser(id, CurrentActor.get().id());
@@ -69,6 +126,21 @@ class UserController {
         accounts.unlockUser(id);
         redirect.addFlashAttribute("flashSuccess", "account.user.unlocked");
         return "redirect:/admin/users";
+    }
+
+    private String userPage(long id, Model model) {
+        model.addAttribute("user", accounts.user(id));
+        organisations(model);
+        return "account/user";
+    }
+
+    private void organisations(Model model) {
+        var agents = accounts.agents();
+        List<EnterpriseDirectory.EnterpriseOption> enterpriseOptions = enterprises.getIfAvailable() == null
+                ? List.of()
+                : enterprises.getObject().options();
+        model.addAttribute("agents", agents);
+        model.addAttribute("enterprises", enterpriseOptions);
     }
 
     private String page(Model model) {

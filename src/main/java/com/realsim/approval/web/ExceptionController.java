@@ -9,6 +9,7 @@ import com.realsim.approval.ExceptionStatus;
 import com.realsim.approval.ExceptionView;
 import com.realsim.platform.Actor;
 import com.realsim.platform.CurrentActor;
+import com.realsim.platform.EnterpriseDirectory;
 import com.realsim.platform.Role;
 import com.realsim.platform.web.Age;
 import com.realsim.platform.web.CursorPage;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import lombok.RequiredArgsConstructor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,6 +46,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ExceptionController {
 
     private final ExceptionService exceptions;
+    private final ObjectProvider<EnterpriseDirectory> enterprises;
     private final Clock clock;
 
     @ModelAttribute
@@ -119,6 +122,12 @@ class ExceptionController {
         ExceptionFile file = exceptions.file(id);
         model.addAttribute("file", file);
         model.addAttribute("request", file.request());
+        EnterpriseDirectory directory = enterprises.getIfAvailable();
+        model.addAttribute(
+                "enterpriseName",
+                file.request().enterpriseId() == null || directory == null
+                        ? null
+                        : directory.name(file.request().enterpriseId()).orElse(null));
         model.addAttribute(
                 "waiting",
                 Age.of(Duration.between(

@@ -31,7 +31,10 @@ class CardImportApi {
     private final CardImportService imports;
     private final MessageSource messages;
 
-    record Rejected(long line, String code, String field, String message) {}
+    /** A rejected line: its first problem, and every problem found on it (the first included). */
+    record Rejected(long line, String code, String field, String message, List<Problem> problems) {}
+
+    record Problem(String code, String field, String message) {}
 
     record ImportResponse(long importId, long imported, List<Rejected> rejected) {
 
@@ -45,7 +48,13 @@ class CardImportApi {
                                     r.line(),
                                     r.code(),
                                     r.field(),
-                                    messages.getMessage(r.messageKey(), null, r.code(), locale)))
+                                    messages.getMessage(r.messageKey(), null, r.code(), locale),
+                                    r.problems().stream()
+                                            .map(p -> new Problem(
+                                                    p.code(),
+                                                    p.field(),
+                                                    messages.getMessage(p.messageKey(), null, p.code(), locale)))
+                                            .toList()))
                             .toList());
         }
     }

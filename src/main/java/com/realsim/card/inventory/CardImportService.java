@@ -16,6 +16,8 @@ import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Inventory imports (OPS): synchronously for the API, in the background for the page (which polls the job's
@@ -63,21 +65,23 @@ public class CardImportService {
     /** The rejected lines of an import in file order, at most {@code limit}. */
     public List<RejectedLine> rejected(long importId, int limit) {
         return jdbc.query(
-                "SELECT line, code, field, message_key, raw FROM card_import_rejection WHERE import_id = ?"
+                "SELECT line, code, field, message_key, raw, problems FROM card_import_rejection WHERE import_id = ?"
                         + " ORDER BY line LIMIT ?",
                 (rs, i) -> new RejectedLine(
                         rs.getLong("line"),
                         rs.getString("code"),
                         rs.getString("field"),
                         rs.getString("message_key"),
-                        rs.getString("raw")),
+                        rs.getString("raw"),
+                        problems(rs)),
                 importId,
                 limit);
     }
 
     /**
-     * Writes the rejected lines as CSV, streamed from the database: line, code, field, then the original row's
-     * columns, so that the file can be corrected and imported again.
+     * Writes the rejected lines as CSV, streamed from the database: line, code, field (of a line with several problems,
+     * each problem's, joined by {@code ;}), then the original row's columns, so that the file can be corrected and
+     * imported again.
      */
     public void writeRejected(long importId, Writer out) {
         job(importId);
@@ -87,18 +91,40 @@ public class CardImportService {
             throw new UncheckedIOException(e);
         }
         jdbc.query(
-                "SELECT line, code, field, raw FROM card_import_rejection WHERE import_id = ? ORDER BY line",
+                "SELECT line, code, field, message_key, raw, problems FROM card_import_rejection WHERE import_id = ?"
+                        + " ORDER BY line",
                 rs -> {
+                    List<RejectedLine.Problem> problems = problems(rs);
                     try {
-                        out.write(rs.getLong("line") + "," + rs.getString("code") + ","
-                                + (rs.getString("field") == null ? "" : rs.getString("field")) + ","
-                                + rs.getString("raw") + "\r\n");
+                        out.write(rs.getLong("line") + ","
+                                + String.join(
+                                        ";",
+                                        problems.stream()
+                                                .map(RejectedLine.Problem::code)
+                                                .toList()) + ","
+                                + String.join(
+                                        ";",
+                                        problems.stream()
+                                                .map(p -> p.field() == null ? "" : p.field())
+                                                .toList())
+                                + "," + rs.getString("raw") + "\r\n");
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
                 },
                 importId);
     }
+
+    /** Every problem of a rejected line; a line kept with its first problem only (a duplicate) has that one. */
+    private static List<RejectedLine.Problem> problems(ResultSet rs) throws SQLException {
+        List<RejectedLine.Problem> problems = JsonMapper.shared().readValue(rs.getString("problems"), PROBLEMS);
+        return problems.isEmpty()
+                ? List.of(new RejectedLine.Problem(
+                        rs.getString("code"), rs.getString("field"), rs.getString("message_key")))
+                : problems;
+    }
+
+    private static final TypeReference<List<RejectedLine.Problem>> PROBLEMS = new TypeReference<>() {};
 
     private static CardImportView view(ResultSet rs, int row) throws SQLException {
         return new CardImportView(

@@ -35,6 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads an inventory file as a stream and stores its good rows in one transaction: each row is checked in Java
@@ -141,7 +142,7 @@ class CardImporter {
                             line BIGINT NOT NULL, iccid TEXT COLLATE "C", msisdn TEXT COLLATE "C", imsi TEXT,
                             operator TEXT, plan_code TEXT, form_factor TEXT, eid TEXT, plan_id BIGINT,
                             imei_binding BOOLEAN,
-                            code TEXT, field TEXT, message_key TEXT, raw TEXT
+                            code TEXT, field TEXT, message_key TEXT, raw TEXT, problems TEXT
                         ) ON COMMIT DROP""");
             }
             Map<String, ServicePlanSummary> planCodes = new HashMap<>();
@@ -173,7 +174,7 @@ class CardImporter {
                 connection,
                 "COPY card_import_staging (line, iccid, msisdn, imsi, operator, plan_code, form_factor, eid, plan_id,"
                         + " imei_binding, code,"
-                        + " field, message_key, raw)"
+                        + " field, message_key, raw, problems)"
                         + " FROM STDIN",
                 1 << 16);
         long rows = 0;
@@ -205,8 +206,9 @@ class CardImporter {
         long imported = stored.imported();
         // Rejected: the rows refused in Java, with their verdict ...
         long rejected = jdbc.update("""
-                INSERT INTO card_import_rejection (import_id, line, code, field, message_key, raw)
-                SELECT ?, line, code, field, message_key, raw FROM card_import_staging WHERE code IS NOT NULL""", importId);
+                INSERT INTO card_import_rejection (import_id, line, code, field, message_key, raw, problems)
+                SELECT ?, line, code, field, message_key, raw, problems::jsonb
+                  FROM card_import_staging WHERE code IS NOT NULL""", importId);
         // ... and, only when a slice met a duplicate and left good rows out, those rows, told apart by what they
         // conflicted
         // with: an ICCID (in the inventory, or on an earlier line) or a number (of a live card, or an earlier line).
@@ -315,6 +317,9 @@ class CardImporter {
     /** One judged line written in COPY's text format: good rows with their values, bad ones with why. */
     static final class CopyRow {
 
+        /** Every problem of a rejected line, as the JSON array the rejection keeps. */
+        private static final JsonMapper PROBLEMS = JsonMapper.shared();
+
         private final StringBuilder text = new StringBuilder(256);
 
         void write(OutputStream copy, InventoryFile.Row row) throws IOException {
@@ -342,6 +347,8 @@ class CardImporter {
             field(verdict == null ? null : verdict.messageKey());
             text.append('\t');
             field(row.raw());
+            text.append('\t');
+            field(row.good() ? null : PROBLEMS.writeValueAsString(row.problems()));
             text.append('\n');
             copy.write(text.toString().getBytes(StandardCharsets.UTF_8));
         }

@@ -56,8 +56,8 @@ final class InventoryFile {
     /**
      * A line with content, judged: its line number in the file (the header is line 1), the five values in the order
      * of {@link CardImporter#COLUMNS}, the form factor ({@code PLUG_IN} when not given), the EID (null when none) and
-     * the plan when it is good, otherwise the verdict and the line to show with
-     * it (the values as CSV, or the text as read), at most {@value #MAX_RAW_CHARS} characters.
+     * the plan when it is good, otherwise every problem found on it (the first is its verdict) and the line to show
+     * with them (the values as CSV, or the text as read), at most {@value #MAX_RAW_CHARS} characters.
      */
     record Row(
             long line,
@@ -65,11 +65,16 @@ final class InventoryFile {
             String formFactor,
             String eid,
             ServicePlanSummary plan,
-            Verdict verdict,
+            List<Verdict> problems,
             String raw) {
 
         boolean good() {
-            return verdict == null;
+            return problems.isEmpty();
+        }
+
+        /** The first problem, or null for a good row. */
+        Verdict verdict() {
+            return good() ? null : problems.get(0);
         }
     }
 
@@ -141,9 +146,9 @@ final class InventoryFile {
         if (values.get(5) == null) {
             values.set(5, FormFactor.PLUG_IN.name());
         }
-        Verdict verdict = check(values);
-        if (verdict != null) {
-            return new Row(line, null, null, null, null, verdict, shown(asCsv(fields)));
+        List<Verdict> problems = check(values);
+        if (!problems.isEmpty()) {
+            return new Row(line, null, null, null, null, problems, shown(asCsv(fields)));
         }
         return new Row(
                 line,
@@ -151,45 +156,47 @@ final class InventoryFile {
                 values.get(5),
                 values.get(6),
                 plans.get(values.get(4)),
-                null,
+                List.of(),
                 null);
     }
 
-    private Verdict check(List<String> values) {
+    /** Every problem of the line's values, in the order of the columns; none for a good line. */
+    private List<Verdict> check(List<String> values) {
+        List<Verdict> problems = new ArrayList<>(2);
         if (!Iccid.isValid(values.get(0))) {
-            return new Verdict("INVALID_ICCID", "iccid", "error.INVALID_ICCID");
+            problems.add(new Verdict("INVALID_ICCID", "iccid", "error.INVALID_ICCID"));
         }
         if (!Msisdn.isValid(values.get(1))) {
-            return new Verdict("VALIDATION_FAILED", "msisdn", "card.msisdn.invalid");
+            problems.add(new Verdict("VALIDATION_FAILED", "msisdn", "card.msisdn.invalid"));
         }
         if (!Imsi.isValid(values.get(2))) {
-            return new Verdict("VALIDATION_FAILED", "imsi", "card.imsi.invalid");
+            problems.add(new Verdict("VALIDATION_FAILED", "imsi", "card.imsi.invalid"));
         }
         if (!isOperator(values.get(3))) {
-            return new Verdict("VALIDATION_FAILED", "operator", "card.operator.unknown");
+            problems.add(new Verdict("VALIDATION_FAILED", "operator", "card.operator.unknown"));
         }
         if (!plans.containsKey(values.get(4))) {
-            return new Verdict("VALIDATION_FAILED", "planCode", "card.plan.unknown");
+            problems.add(new Verdict("VALIDATION_FAILED", "planCode", "card.plan.unknown"));
         }
-        if (!isFormFactor(values.get(5))) {
-            return new Verdict("VALIDATION_FAILED", "formFactor", "card.formFactor.unknown");
+        boolean formFactor = isFormFactor(values.get(5));
+        if (!formFactor) {
+            problems.add(new Verdict("VALIDATION_FAILED", "formFactor", "card.formFactor.unknown"));
         }
         String eid = values.get(6);
-        if (eid != null && !Eid.isValid(eid)) {
-            return new Verdict("VALIDATION_FAILED", "eid", "card.eid.invalid");
-        }
         boolean esim = FormFactor.ESIM.name().equals(values.get(5));
-        if (esim && eid == null) {
-            return new Verdict("VALIDATION_FAILED", "eid", "card.eid.required");
+        if (eid != null && !Eid.isValid(eid)) {
+            problems.add(new Verdict("VALIDATION_FAILED", "eid", "card.eid.invalid"));
+        } else if (formFactor && esim && eid == null) {
+            problems.add(new Verdict("VALIDATION_FAILED", "eid", "card.eid.required"));
+        } else if (formFactor && !esim && eid != null) {
+            problems.add(new Verdict("VALIDATION_FAILED", "eid", "card.eid.onlyEsim"));
         }
-        if (!esim && eid != null) {
-            return new Verdict("VALIDATION_FAILED", "eid", "card.eid.onlyEsim");
-        }
-        return null;
+        return problems;
     }
 
     private static Row rejected(long line, String field, String messageKey, CharSequence raw) {
-        return new Row(line, null, null, null, null, new Verdict("VALIDATION_FAILED", field, messageKey), shown(raw));
+        return new Row(
+                line, null, null, null, null, List.of(new Verdict("VALIDATION_FAILED", field, messageKey)), shown(raw));
     }
 
     private static boolean isFormFactor(String value) {

@@ -1,5 +1,7 @@
 package com.realsim.card.web;
 
+import com.realsim.approval.ExceptionService;
+import com.realsim.approval.ExceptionStatus;
 import com.realsim.card.CardQuery;
 import com.realsim.card.CardService;
 import com.realsim.card.CardState;
@@ -74,6 +76,7 @@ class CardController {
     private final CardUsageService usage;
     private final ServicePlanService plans;
     private final OperatorService operators;
+    private final ExceptionService exceptions;
     private final MessageSource messages;
     private final JsonMapper json;
     private final Clock clock;
@@ -132,6 +135,12 @@ class CardController {
         model.addAttribute("photoKinds", EndUserPhoto.values());
         model.addAttribute("usage", usage.recent(card.id(), RECENT_USAGE_DAYS));
         model.addAttribute("cardsPerId", operators.quota(card.operator()).maxCardsPerId());
+        model.addAttribute(
+                "pendingException",
+                exceptions.forCard(card.id()).stream()
+                        .filter(request -> request.status() == ExceptionStatus.PENDING)
+                        .findFirst()
+                        .orElse(null));
         if (!model.containsAttribute("endUserForm")) {
             model.addAttribute("endUserForm", form);
         }

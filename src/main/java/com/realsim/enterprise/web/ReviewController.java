@@ -1,5 +1,7 @@
 package com.realsim.enterprise.web;
 
+import com.realsim.account.AccountService;
+import com.realsim.account.AgentSummary;
 import com.realsim.enterprise.ChangeRequestFile;
 import com.realsim.enterprise.EnterpriseDocumentKind;
 import com.realsim.enterprise.EnterpriseService;
@@ -7,6 +9,7 @@ import com.realsim.platform.web.FormErrors;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -31,6 +34,7 @@ class ReviewController {
     private static final String QUEUE = "redirect:/enterprises/review";
 
     private final EnterpriseService enterprises;
+    private final AccountService accounts;
     private final Clock clock;
 
     @GetMapping("/enterprises/review")
@@ -39,6 +43,9 @@ class ReviewController {
         var queue = enterprises.queue();
         model.addAttribute("queue", queue);
         model.addAttribute("duplicates", enterprises.duplicates());
+        model.addAttribute(
+                "agentNames",
+                accounts.agents().stream().collect(Collectors.toMap(AgentSummary::id, AgentSummary::name)));
         model.addAttribute(
                 "oldestHours",
                 queue.oldestSince() == null

@@ -111,6 +111,7 @@ class SelfServiceController {
                             back,
                             live));
             redirect.addFlashAttribute("outcome", outcome.status().name());
+            redirect.addFlashAttribute("reference", String.valueOf(outcome.caseId()));
             return "redirect:/s/" + token + "/done";
         } catch (NotFoundException gone) {
             return invalid(response);

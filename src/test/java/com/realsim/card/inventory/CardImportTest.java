@@ -237,6 +237,31 @@ class CardImportTest {
     }
 
     @Test
+    void aRowWithSeveralProblemsReportsEachOfThemOnThePageTheApiAndTheDownload() {
+        String good = iccid();
+        CardImportResult result = imports.importNow(
+                csv(List.of(
+                        String.join(",", "8986000000000000000", "2381234567", imsi(), "CHINA_MOBILE", "NO-SUCH-PLAN"),
+                        row(good, msisdn("149"), "CHINA_MOBILE", plan))),
+                "several.csv",
+                OPS);
+        assertThat(result.imported()).isOne();
+        RejectedLine line = result.rejected().get(0);
+        assertThat(line.code()).as("the first problem stays the line's code").isEqualTo("INVALID_ICCID");
+        assertThat(line.problems())
+                .containsExactly(
+                        new RejectedLine.Problem("INVALID_ICCID", "iccid", "error.INVALID_ICCID"),
+                        new RejectedLine.Problem("VALIDATION_FAILED", "msisdn", "card.msisdn.invalid"),
+                        new RejectedLine.Problem("VALIDATION_FAILED", "planCode", "card.plan.unknown"));
+        assertThat(imports.rejected(result.importId(), 10).get(0).problems()).isEqualTo(line.problems());
+        StringWriter out = new StringWriter();
+        imports.writeRejected(result.importId(), out);
+        assertThat(out.toString().split("\r\n")[1])
+                .isEqualTo("2,INVALID_ICCID;VALIDATION_FAILED;VALIDATION_FAILED,iccid;msisdn;planCode," + line.raw());
+        assertThat(cardsWith(good)).isOne();
+    }
+
+    @Test
     void oneHundredThousandRowsImportInOneFileWithoutHoldingItInMemory() throws IOException {
         int rows = 100_000;
         long before = jdbc.queryForObject("SELECT count(*) FROM card", Long.class);

@@ -239,7 +239,7 @@ class InventoryFileHostileInputTest {
         return problems;
     }
 
-    /** The row as COPY receives it: one line of 14 tab-separated fields, valid escapes, no NUL byte. */
+    /** The row as COPY receives it: one line of 15 tab-separated fields, valid escapes, no NUL byte. */
     static String copyTextProblem(InventoryFile.Row row) {
         ByteArrayOutputStream copy = new ByteArrayOutputStream();
         try {
@@ -258,7 +258,7 @@ class InventoryFileHostileInputTest {
             return "not one line of COPY text";
         }
         String[] fields = text.substring(0, text.length() - 1).split("\t", -1);
-        if (fields.length != 14 || !fields[0].equals(Long.toString(row.line()))) {
+        if (fields.length != 15 || !fields[0].equals(Long.toString(row.line()))) {
             return fields.length + " fields of COPY text, the first " + fields[0];
         }
         for (String field : fields) {
