@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -55,6 +57,8 @@ import stackfloor.StackFloor;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"realsim.api.rate-limit.per-second=100000000", "realsim.api.rate-limit.burst=100000000"})
 class CardReadBenchmark {
+
+    private static final Logger log = LoggerFactory.getLogger(CardReadBenchmark.class);
 
     static final int CARDS = 20_000;
     static final int CLIENTS = 32;
@@ -157,10 +161,10 @@ class CardReadBenchmark {
             double ratio = median(ratios);
             double readRate = median(reads.stream().map(Result::perSecond).toList());
             double floorRate = median(floors.stream().map(Result::perSecond).toList());
-            System.out.printf(
-                    "card read / floor: %.0f %% (target ≥ %.0f %%); per round %s%n",
-                    ratio * 100,
-                    TARGET * 100,
+            log.info(
+                    "card read / floor: {} (target ≥ {}); per round {}",
+                    String.format("%.0f %%", ratio * 100),
+                    String.format("%.0f %%", TARGET * 100),
                     ratios.stream().map(r -> String.format("%.0f %%", r * 100)).collect(Collectors.joining(", ")));
 
             StringBuilder md = new StringBuilder("## Card-status reads over HTTP\n\n| | |\n|---|---|\n");

@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,6 +46,8 @@ import org.springframework.transaction.support.TransactionTemplate;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"realsim.api.rate-limit.per-second=100000000", "realsim.api.rate-limit.burst=100000000"})
 class HandOverBenchmark {
+
+    private static final Logger log = LoggerFactory.getLogger(HandOverBenchmark.class);
 
     static final int CARDS = 10_000;
     static final int ENTERPRISES = 4;
@@ -121,9 +125,9 @@ class HandOverBenchmark {
                 .append(" |\n");
         md.append("| load average before | ").append(load).append(" |\n");
         BenchmarkReport.write("hand-over", md.toString());
-        System.out.printf(
-                "hand-over of %,d cards: %.2f s, ceiling %.2f s, ratio %.1f%n",
-                CARDS, measured.toMillis() / 1000.0, ceiling.toMillis() / 1000.0, ratio);
+        log.info(String.format(
+                "hand-over of %,d cards: %.2f s, ceiling %.2f s, ratio %.1f",
+                CARDS, measured.toMillis() / 1000.0, ceiling.toMillis() / 1000.0, ratio));
 
         assertThat(moved).isEqualTo(CARDS);
         assertThat(measured).as("hand-over of 10,000 cards").isLessThanOrEqualTo(TARGET);

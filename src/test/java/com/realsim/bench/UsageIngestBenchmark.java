@@ -27,6 +27,8 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,6 +45,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @SpringBootTest
 class UsageIngestBenchmark {
+
+    private static final Logger log = LoggerFactory.getLogger(UsageIngestBenchmark.class);
 
     static final int RECORDS = 100_000;
     static final int DEFAULT_CARDS = 200_000;
@@ -197,7 +201,7 @@ class UsageIngestBenchmark {
                 Long.class, Date.valueOf(today));
         String ratio =
                 String.format("usage ingest / bare COPY throughput: %.0f %% (target ≥ %d %%)", percent, TARGET_PERCENT);
-        System.out.println(ratio);
+        log.info(ratio);
 
         StringBuilder md = new StringBuilder("## Usage ingest at operator volume\n\n| | |\n|---|---|\n");
         md.append("| machine | ").append(BenchmarkReport.machine()).append(" |\n");
