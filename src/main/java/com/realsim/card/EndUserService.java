@@ -182,6 +182,34 @@ public class EndUserService {
         });
     }
 
+    /**
+     * Opens the REVERIFICATION case of a card flagged by risk monitoring (OPS, as the case's opener): the card's
+     * current end user, their ID photo on record compared later with a new live photo. Empty when the card has no end
+     * user with an ID photo on record (a card with enterprise-level real-name only: the caller turns to the
+     * enterprise's responsible person).
+     */
+    @Transactional
+    Optional<VerificationCaseView> openReverification(Card card, Actor ops) {
+        return bindings.current(card)
+                .filter(binding -> binding.idFrontDocumentId() != null)
+                .map(binding -> {
+                    EndUserDetails details = binding.details(personalData);
+                    return verifications.open(new NewVerificationCase(
+                            VerificationKind.REVERIFICATION,
+                            SUBJECT_TYPE,
+                            card.id(),
+                            card.iccid(),
+                            card.agentId(),
+                            card.enterpriseId(),
+                            details.name(),
+                            details.idDocument(),
+                            binding.idFrontDocumentId(),
+                            binding.idBackDocumentId(),
+                            null,
+                            ops));
+                });
+    }
+
     // --- the work -------------------------------------------------------------------------------------------------
 
     private CardEndUser bind(Card card, EndUserDetails details, String boundBy, String channel, Actor actor) {
