@@ -55,9 +55,10 @@ public class CardControl {
 
     /**
      * Opens a REVERIFICATION case (waiting for the live photo and the fraud-risk notice) for each card that is with a
-     * customer, naming its current end user with the ID photo on record; a card that is not with a customer, or has
-     * no end user with an ID photo, gets none. Run for risk monitoring by the OPS person who requires it (the case's
-     * opener).
+     * customer, naming the person on record with their ID photo: the current end user, or for a card without one
+     * (enterprise-level real-name only) the enterprise's responsible person; a card that is not with a customer, or
+     * has nobody with an ID photo on record, gets none. Run for risk monitoring by the OPS person who requires it (the
+     * case's opener).
      */
     @Transactional
     public List<ReverificationOpened> openReverifications(Collection<Long> cardIds, Actor ops) {

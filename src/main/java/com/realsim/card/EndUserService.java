@@ -9,6 +9,7 @@ import com.realsim.card.domain.LockedCards;
 import com.realsim.document.DocumentService;
 import com.realsim.document.NewDocument;
 import com.realsim.enterprise.EnterpriseService;
+import com.realsim.enterprise.PersonOnRecord;
 import com.realsim.identity.PersonalData;
 import com.realsim.platform.Actor;
 import com.realsim.platform.CurrentActor;
@@ -183,31 +184,39 @@ public class EndUserService {
     }
 
     /**
-     * Opens the REVERIFICATION case of a card flagged by risk monitoring (OPS, as the case's opener): the card's
-     * current end user, their ID photo on record compared later with a new live photo. Empty when the card has no end
-     * user with an ID photo on record (a card with enterprise-level real-name only: the caller turns to the
-     * enterprise's responsible person).
+     * Opens the REVERIFICATION case of a card flagged by risk monitoring (OPS, as the case's opener), naming the person
+     * on record whose ID photo a new live photo is compared with: the card's current end user, or — for a card without
+     * one (enterprise-level real-name only) — the enterprise's current responsible person. Empty when there is neither
+     * (no ID photo on record).
      */
     @Transactional
     Optional<VerificationCaseView> openReverification(Card card, Actor ops) {
-        return bindings.current(card)
+        Optional<PersonOnRecord> person = bindings.current(card)
                 .filter(binding -> binding.idFrontDocumentId() != null)
                 .map(binding -> {
                     EndUserDetails details = binding.details(personalData);
-                    return verifications.open(new NewVerificationCase(
-                            VerificationKind.REVERIFICATION,
-                            SUBJECT_TYPE,
-                            card.id(),
-                            card.iccid(),
-                            card.agentId(),
-                            card.enterpriseId(),
+                    return new PersonOnRecord(
                             details.name(),
                             details.idDocument(),
                             binding.idFrontDocumentId(),
-                            binding.idBackDocumentId(),
-                            null,
-                            ops));
-                });
+                            binding.idBackDocumentId());
+                })
+                .or(() -> card.enterpriseId() == null
+                        ? Optional.empty()
+                        : enterprises.responsiblePersonOnRecord(card.enterpriseId()));
+        return person.map(on -> verifications.open(new NewVerificationCase(
+                VerificationKind.REVERIFICATION,
+                SUBJECT_TYPE,
+                card.id(),
+                card.iccid(),
+                card.agentId(),
+                card.enterpriseId(),
+                on.name(),
+                on.idDocument(),
+                on.idFrontDocumentId(),
+                on.idBackDocumentId(),
+                null,
+                ops)));
     }
 
     // --- the work -------------------------------------------------------------------------------------------------

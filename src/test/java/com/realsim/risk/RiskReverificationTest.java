@@ -274,6 +274,35 @@ class RiskReverificationTest {
     }
 
     @Test
+    void aCardWithEnterpriseLevelRealNameOnlyIsReverifiedByTheResponsiblePerson() {
+        String iccid = cards.activeDataCard(agentId, enterpriseId);
+        assertThat(cards.view(iccid).endUser()).isNull();
+        scan();
+        long alertId = alertOf(iccid);
+        require(alertId);
+        VerificationCaseView opened = kase(caseOf(alertId, iccid));
+        assertThat(opened.kind()).isEqualTo(VerificationKind.REVERIFICATION);
+        assertThat(risk.jdbc
+                        .sql("SELECT owner_type || ' ' || kind FROM stored_document WHERE id = ?")
+                        .params(opened.idPhotoDocumentId())
+                        .query(String.class)
+                        .single())
+                .as("the responsible person's ID photo on record")
+                .isEqualTo("ENTERPRISE RESPONSIBLE_ID_FRONT");
+        assertThat(risk.jdbc
+                        .sql(
+                                "SELECT id_number_masked FROM responsible_person WHERE enterprise_id = ? AND status = 'CURRENT'")
+                        .params(enterpriseId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(opened.idNumber());
+
+        counter(opened.id());
+        approve(opened.id());
+        awaitAlert(alertId, AlertStatus.CLEARED);
+    }
+
+    @Test
     void aRejectedCaseLeavesTheAlertAndOpsMayRequireAgainForThatCard() {
         String iccid = flaggedCard();
         scan();
