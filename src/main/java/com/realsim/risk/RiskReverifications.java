@@ -243,6 +243,15 @@ public class RiskReverifications {
         if (decided.kind() != VerificationKind.REVERIFICATION || !decided.approved()) {
             return;
         }
+        // the alert first, then its cards: the order the deadline job takes them in (no deadlock between the two)
+        List<Long> concerned =
+                jdbc.sql("""
+                        SELECT id FROM risk_alert
+                         WHERE id IN (SELECT alert_id FROM risk_alert_card WHERE reverification_case_id = :case)
+                         ORDER BY id FOR UPDATE""").param("case", decided.caseId()).query(Long.class).list();
+        if (concerned.isEmpty()) {
+            return;
+        }
         List<Long> passed =
                 jdbc.sql("""
                         SELECT DISTINCT c.card_id FROM risk_alert_card c

@@ -63,9 +63,8 @@ class RiskReverificationBrowserIT {
         CardFixtures cards = risk.cards;
         long agentId = CardFixtures.newAgent();
         long enterpriseId = cards.verifiedEnterprise(agentId);
-        accounts.createUser(new NewUser("recheck-ops", "Recheck-ops-12", Role.OPS, null, null));
-        accounts.createUser(
-                new NewUser("recheck-admin", "Recheck-admin-12", Role.ENTERPRISE_ADMIN, agentId, enterpriseId));
+        accounts.createUser(new NewUser("recheck-ops", "Ops-pass-1234", Role.OPS, null, null));
+        accounts.createUser(new NewUser("recheck-admin", "Admin-pass-1234", Role.ENTERPRISE_ADMIN, null, enterpriseId));
         String iccid = cards.activeCardWithEndUser(
                 agentId, enterpriseId, cards.nonDirectionalDataPlan(), CardFixtures.newIdentity());
         long cardId = cards.cardId(iccid);
@@ -77,7 +76,7 @@ class RiskReverificationBrowserIT {
         WebDriver ops = Chromium.desktop();
         try {
             WebDriverWait wait = Chromium.waitFor(ops, Duration.ofSeconds(20));
-            signIn(ops, wait, "recheck-ops", "Recheck-ops-12");
+            signIn(ops, wait, "recheck-ops", "Ops-pass-1234");
             ops.get(url("/risk/alerts/" + alertId));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("require-form")));
             ops.findElement(By.id("require-reason")).sendKeys("Silent since activation: the end user re-verifies");
@@ -110,7 +109,7 @@ class RiskReverificationBrowserIT {
         WebDriver admin = Chromium.desktop();
         try {
             WebDriverWait wait = Chromium.waitFor(admin, Duration.ofSeconds(20));
-            signIn(admin, wait, "recheck-admin", "Recheck-admin-12");
+            signIn(admin, wait, "recheck-admin", "Admin-pass-1234");
             admin.get(url("/cards/" + cardId));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("card-state"), "Suspended"));
             admin.get(url("/verifications/" + caseId));
@@ -156,7 +155,7 @@ class RiskReverificationBrowserIT {
         WebDriver reviewer = Chromium.desktop();
         try {
             WebDriverWait wait = Chromium.waitFor(reviewer, Duration.ofSeconds(20));
-            signIn(reviewer, wait, "recheck-ops", "Recheck-ops-12");
+            signIn(reviewer, wait, "recheck-ops", "Ops-pass-1234");
             reviewer.get(url("/verifications?kind=REVERIFICATION"));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verification-queue")));
             WebElement row = reviewer.findElement(By.cssSelector("#cases tr[data-id='" + caseId + "']"));
@@ -175,7 +174,7 @@ class RiskReverificationBrowserIT {
         WebDriver again = Chromium.desktop();
         try {
             WebDriverWait wait = Chromium.waitFor(again, Duration.ofSeconds(20));
-            signIn(again, wait, "recheck-admin", "Recheck-admin-12");
+            signIn(again, wait, "recheck-admin", "Admin-pass-1234");
             await().atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofSeconds(1))
                     .until(() -> {
