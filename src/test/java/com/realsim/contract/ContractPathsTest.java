@@ -44,10 +44,7 @@ class ContractPathsTest {
             // issue 15: webhooks
             "POST /api/v1/webhooks",
             "GET /api/v1/webhooks",
-            "DELETE /api/v1/webhooks/{}",
-            // issue 13: re-verification
-            "POST /api/v1/risk/alerts/{}/require-reverification",
-            "POST /api/v1/verifications/{}/documents");
+            "DELETE /api/v1/webhooks/{}");
 
     @Autowired
     MockMvcTester mvc;
