@@ -3,6 +3,7 @@ package com.realsim.card;
 import com.realsim.card.domain.CardRealName;
 import com.realsim.card.domain.Cards;
 import com.realsim.card.domain.LockedCards;
+import com.realsim.platform.Actor;
 import java.time.Clock;
 import java.util.Optional;
 import lombok.AccessLevel;
@@ -35,6 +36,23 @@ public class CardControl {
     @Transactional(readOnly = true)
     public Optional<CardSummary> card(String iccid) {
         return cards.findByIccid(iccid).map(views::summary);
+    }
+
+    /**
+     * OPS granted a customer's appeal against the card's suspension for {@code reason} (risk module): the reason is
+     * cleared ({@link com.realsim.card.domain.Card#clearOnAppeal}); the card resumes only when nothing else blocks it.
+     * Answers whether the card carried the reason.
+     */
+    @Transactional
+    public boolean clearOnAppeal(long cardId, BlockingReason reason, String note, Actor ops) {
+        return locked.any(cardId)
+                .map(card -> {
+                    boolean cleared =
+                            card.clearOnAppeal(reason, note, ops, clock.instant(), () -> realName.assess(card));
+                    cards.saveAndFlush(card); // the caller reads the card's state with SQL in this transaction
+                    return cleared;
+                })
+                .orElse(false);
     }
 
     /**
