@@ -210,12 +210,8 @@ public class RiskAppeals {
     public AppealView grant(long id, String reason) {
         Actor ops = CurrentActor.require(Role.OPS);
         Decided decided = decide(id, ops, AppealStatus.GRANTED, reason);
-        boolean cleared = cards.clearOnAppeal(decided.cardId(), decided.reason(), decided.note(), ops);
-        publish(
-                decided,
-                "RISK_APPEAL_GRANTED",
-                Map.of("decisionReason", decided.text(), "cleared", Boolean.toString(cleared)),
-                ops);
+        cards.clearOnAppeal(decided.cardId(), decided.reason(), decided.note(), ops);
+        publish(decided, "RISK_APPEAL_GRANTED", Map.of("decisionReason", decided.text()), ops);
         return appeal(id);
     }
 
