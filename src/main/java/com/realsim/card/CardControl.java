@@ -3,7 +3,6 @@ package com.realsim.card;
 import com.realsim.card.domain.CardRealName;
 import com.realsim.card.domain.Cards;
 import com.realsim.card.domain.LockedCards;
-import com.realsim.platform.Actor;
 import java.time.Clock;
 import java.util.Optional;
 import lombok.AccessLevel;
@@ -39,23 +38,6 @@ public class CardControl {
     }
 
     /**
-     * OPS granted a customer's appeal against the card's suspension for {@code reason} (risk module): the reason is
-     * cleared ({@link com.realsim.card.domain.Card#clearOnAppeal}); the card resumes only when nothing else blocks it.
-     * Answers whether the card carried the reason.
-     */
-    @Transactional
-    public boolean clearOnAppeal(long cardId, BlockingReason reason, String note, Actor ops) {
-        return locked.any(cardId)
-                .map(card -> {
-                    boolean cleared =
-                            card.clearOnAppeal(reason, note, ops, clock.instant(), () -> realName.assess(card));
-                    cards.saveAndFlush(card); // the caller reads the card's state with SQL in this transaction
-                    return cleared;
-                })
-                .orElse(false);
-    }
-
-    /**
      * An exception was approved for the card (approval module, heard by {@link CardRealNameListener}): if it was
      * stopped with {@code UNVERIFIED} and its real-name is complete now, it works again. Idempotent.
      */
@@ -66,5 +48,22 @@ public class CardControl {
                 cards.save(card);
             }
         });
+    }
+
+    /**
+     * OPS granted a customer's appeal against the card's suspension for {@code reason} (risk module): the reason is
+     * cleared ({@link com.realsim.card.domain.Card#clearOnAppeal}); the card resumes only when nothing else blocks it.
+     * Answers whether the card carried the reason.
+     */
+    @Transactional
+    public boolean clearOnAppeal(long cardId, BlockingReason reason, String note, com.realsim.platform.Actor ops) {
+        return locked.any(cardId)
+                .map(card -> {
+                    boolean cleared =
+                            card.clearOnAppeal(reason, note, ops, clock.instant(), () -> realName.assess(card));
+                    cards.saveAndFlush(card); // the caller reads the card's state with SQL in this transaction
+                    return cleared;
+                })
+                .orElse(false);
     }
 }
