@@ -130,4 +130,21 @@ public class CardControl {
             }
         });
     }
+
+    /**
+     * OPS granted a customer's appeal against the card's suspension for {@code reason} (risk module): the reason is
+     * cleared ({@link com.realsim.card.domain.Card#clearOnAppeal}); the card resumes only when nothing else blocks it.
+     * Answers whether the card carried the reason.
+     */
+    @Transactional
+    public boolean clearOnAppeal(long cardId, BlockingReason reason, String note, com.realsim.platform.Actor ops) {
+        return locked.any(cardId)
+                .map(card -> {
+                    boolean cleared =
+                            card.clearOnAppeal(reason, note, ops, clock.instant(), () -> realName.assess(card));
+                    cards.saveAndFlush(card); // the caller reads the card's state with SQL in this transaction
+                    return cleared;
+                })
+                .orElse(false);
+    }
 }

@@ -78,6 +78,7 @@ class AuditedEventFactsTest {
         expect("RealNameRuleChanged", "REAL_NAME_RULE", "REAL_NAME_RULE_(CREATED|CHANGED)");
         expect("RegistrationRefused", "ENTERPRISE", "ENTERPRISE_ALREADY_REGISTERED");
         expect("RiskAlertDecided", "RISK_ALERT", "77"); // the action is the service's, carried as it is
+        expect("RiskAppealRecorded", "CARD", "77"); // the appeal's acts on the card's trail, action carried as it is
         expect("RiskRuleChanged", "RISK_RULE", "RISK_RULE_CHANGED");
         expect("ReverificationRequired", "RISK_ALERT", "RISK_REVERIFICATION_REQUIRED");
         expect("RiskSettingsChanged", "RISK_SETTINGS", "77"); // the action is the service's, carried as it is

@@ -57,6 +57,7 @@ class OpenApiDescriptionTest {
             "dismiss",
             "enable",
             "get",
+            "grant", // grant an appeal (issue 13)
             "hand", // hand over (issue 14)
             "import",
             "issue",

@@ -189,6 +189,9 @@ class PageTextTest {
         PAGES.put("/risk/alerts", page(STAFF_AND_TENANTS, "/risk/alerts", "/risk/alerts?status=OPEN&olderThanDays=1"));
         PAGES.put("/risk/alerts/{id}", records(STAFF_AND_TENANTS, (world, role) -> world.alertUris));
         PAGES.put("/risk/dashboard", page(Set.of(Role.OPS), "/risk/dashboard"));
+        PAGES.put("/risk/flagged", page(Set.of(Role.AGENT, Role.ENTERPRISE_ADMIN), "/risk/flagged"));
+        PAGES.put("/risk/appeals", page(STAFF_AND_TENANTS, "/risk/appeals", "/risk/appeals?status=REJECTED"));
+        PAGES.put("/risk/appeals/{id}", records(STAFF_AND_TENANTS, (world, role) -> world.appealUris));
         PAGES.put("/admin/risk/rules", page(Set.of(Role.ADMIN), "/admin/risk/rules"));
         PAGES.put("/admin/users", page(Set.of(Role.ADMIN), "/admin/users"));
         PAGES.put("/admin/users/{id}", records(Set.of(Role.ADMIN), (world, role) -> world.userUris));
@@ -577,6 +580,7 @@ class PageTextTest {
         final List<String> userUris = new ArrayList<>();
         final List<String> barUris = new ArrayList<>();
         final List<String> alertUris = new ArrayList<>();
+        final List<String> appealUris = new ArrayList<>();
         final List<String> actions = new ArrayList<>();
         String exceptionFormUri;
         String selfServiceToken;
@@ -916,6 +920,32 @@ class PageTextTest {
                                     0L,
                                     null,
                                     null))));
+            // A meter card seen in another device (machine-card separation), contested twice: rejected, then open.
+            String separated = enterpriseCards.get(0);
+            java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+            for (String[] seen : List.of(
+                    new String[] {day.minusDays(1).toString(), "356938035643809"},
+                    new String[] {day.toString(), "490154203237518"})) {
+                as(
+                        ops,
+                        () -> context.getBean(com.realsim.card.CardUsageService.class)
+                                .ingest(List.of(new com.realsim.card.CardUsageService.Report(
+                                        separated, seen[0], 1L, 0L, 0L, seen[1], null))));
+            }
+            var appeals = context.getBean(com.realsim.risk.appeals.RiskAppeals.class);
+            long rejectedAppeal = as(
+                            enterpriseAdmin,
+                            () -> appeals.file(
+                                    separated, com.realsim.card.BlockingReason.MACHINE_CARD_SEPARATION, "设备送修，已换主板"))
+                    .id();
+            as(ops, () -> appeals.reject(rejectedAppeal, "使用记录显示为手机终端"));
+            long openAppeal = as(
+                            agent,
+                            () -> appeals.file(
+                                    separated, com.realsim.card.BlockingReason.MACHINE_CARD_SEPARATION, "补充维修发票"))
+                    .id();
+            appealUris.add("/risk/appeals/" + rejectedAppeal);
+            appealUris.add("/risk/appeals/" + openAppeal);
             var scans = context.getBean(com.realsim.risk.RiskScans.class);
             long scan = as(ops, () -> scans.start()).id();
             org.awaitility.Awaitility.await()

@@ -6,8 +6,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import com.jayway.jsonpath.JsonPath;
 import com.realsim.approval.ExceptionKind;
 import com.realsim.approval.ExceptionService;
+import com.realsim.card.BlockingReason;
 import com.realsim.card.CardFixtures;
 import com.realsim.card.CardService;
+import com.realsim.card.CardUsageService;
 import com.realsim.card.EndUserService;
 import com.realsim.enterprise.EnterpriseFixtures;
 import com.realsim.enterprise.EnterpriseService;
@@ -28,6 +30,7 @@ import com.realsim.risk.RiskAlerts;
 import com.realsim.risk.RiskScans;
 import com.realsim.risk.RuleCode;
 import com.realsim.risk.ScanView;
+import com.realsim.risk.appeals.RiskAppeals;
 import com.realsim.testsupport.ActorAuthentication;
 import com.realsim.testsupport.RunAs;
 import com.realsim.testsupport.TestFiles;
@@ -94,7 +97,8 @@ class TenantIsolationTest {
         CARD_ICCID,
         CARD_ID,
         DOCUMENT_ID,
-        RISK_ALERT_ID
+        RISK_ALERT_ID,
+        RISK_APPEAL_ID
     }
 
     /**
@@ -119,6 +123,9 @@ class TenantIsolationTest {
         FIXTURES.put("/documents/{id}", Kind.DOCUMENT_ID);
         FIXTURES.put("/api/v1/risk/alerts/{id}", Kind.RISK_ALERT_ID);
         FIXTURES.put("/risk/alerts/{id}", Kind.RISK_ALERT_ID);
+        FIXTURES.put("/api/v1/risk/appeals/{id}", Kind.RISK_APPEAL_ID);
+        FIXTURES.put("/risk/appeals/{id}", Kind.RISK_APPEAL_ID);
+        FIXTURES.put("/risk/flagged/{iccid}", Kind.CARD_ICCID);
     }
 
     /** A path variable that is no tenant's record, why, and whether tenant roles are refused the whole endpoint. */
@@ -241,7 +248,15 @@ class TenantIsolationTest {
                 "POST /risk/alerts/{id}/claim",
                 "POST /risk/alerts/{id}/release",
                 "POST /api/v1/risk/alerts/{id}/require-reverification",
-                "POST /risk/alerts/{id}/require-reverification")) {
+                "POST /risk/alerts/{id}/require-reverification",
+                "POST /api/v1/risk/appeals/{id}/claim",
+                "POST /api/v1/risk/appeals/{id}/release",
+                "POST /api/v1/risk/appeals/{id}/grant",
+                "POST /api/v1/risk/appeals/{id}/reject",
+                "POST /risk/appeals/{id}/claim",
+                "POST /risk/appeals/{id}/release",
+                "POST /risk/appeals/{id}/grant",
+                "POST /risk/appeals/{id}/reject")) {
             REFUSED_ROLES.put(opsOnly, Set.of(Role.AGENT, Role.ENTERPRISE_ADMIN));
         }
         for (String agentOnly : List.of(
@@ -319,6 +334,11 @@ class TenantIsolationTest {
         BODIES.put("POST /api/v1/verifications/{id}/reject", Body.json(reason));
         BODIES.put("PUT /api/v1/operators/{operator}/quota", Body.json("{\"maxCardsPerId\": 5}"));
         BODIES.put("POST /api/v1/risk/alerts/{id}/dismiss", Body.json(reason));
+        BODIES.put(
+                "POST /api/v1/cards/{iccid}/appeals",
+                Body.json("{\"reason\": \"MACHINE_CARD_SEPARATION\", \"statement\": \"tenant isolation check\"}"));
+        BODIES.put("POST /api/v1/risk/appeals/{id}/grant", Body.json(reason));
+        BODIES.put("POST /api/v1/risk/appeals/{id}/reject", Body.json(reason));
         // hand-over of one enterprise (issue 14): the enterprise is looked up in the caller's scope before the target
         BODIES.put(
                 "POST /api/v1/enterprises/{id}/hand-over",
@@ -377,6 +397,11 @@ class TenantIsolationTest {
         // risk re-verification (issue 13): the case is looked up in the caller's scope before its kind and status
         BODIES.put("POST /api/v1/verifications/{id}/documents", Body.upload("file", "kind", "LIVE_PHOTO"));
         BODIES.put("POST /verifications/{id}/documents", Body.upload("file", "kind", "LIVE_PHOTO"));
+        BODIES.put(
+                "POST /risk/flagged/{iccid}/appeals",
+                Body.form(Map.of("reason", "MACHINE_CARD_SEPARATION", "statement", "tenant isolation check")));
+        BODIES.put("POST /risk/appeals/{id}/grant", Body.form(Map.of("reason", "tenant isolation check")));
+        BODIES.put("POST /risk/appeals/{id}/reject", Body.form(Map.of("reason", "tenant isolation check")));
     }
 
     /** How a request to an endpoint is built: its body, if any. */
@@ -642,6 +667,7 @@ class TenantIsolationTest {
                     String.valueOf(RunAs.run(OrderFixtures.ops(), () -> cards.view(iccid))
                             .id()));
             values.put(Kind.RISK_ALERT_ID, String.valueOf(riskAlert(context, fixtures, agentA, a1.id())));
+            values.put(Kind.RISK_APPEAL_ID, String.valueOf(riskAppeal(context, agentA, a1.id(), ownerEnterpriseAdmin)));
             values.put(
                     Kind.EXCEPTION_ID,
                     String.valueOf(RunAs.run(
@@ -687,6 +713,31 @@ class TenantIsolationTest {
                         () -> alerts.list(
                                 new AlertFilter(null, RuleCode.BARRED_IDENTITY, null, iccid, null, null), null, 1))
                 .get(0)
+                .id();
+    }
+
+    /**
+     * An appeal of tenant A's enterprise admin against the suspension of a card seen in a device other than the bound
+     * one (machine-card separation, from the operator's usage feed).
+     */
+    static long riskAppeal(ApplicationContext context, long agentId, long enterpriseId, Actor enterpriseAdmin) {
+        CardFixtures cards = new CardFixtures(context);
+        String iccid = cards.enterpriseCard(agentId, enterpriseId, "138", cards.devicePlan());
+        cards.activate(iccid);
+        LocalDate today = ChinaTime.today(context.getBean(Clock.class));
+        CardUsageService usage = context.getBean(CardUsageService.class);
+        RunAs.run(
+                OrderFixtures.ops(),
+                () -> usage.ingest(List.of(new CardUsageService.Report(
+                        iccid, today.minusDays(1).toString(), 5L, 0L, 0L, "356938035643809", null))));
+        RunAs.run(
+                OrderFixtures.ops(),
+                () -> usage.ingest(List.of(
+                        new CardUsageService.Report(iccid, today.toString(), 5L, 0L, 0L, "490154203237518", null))));
+        return RunAs.run(
+                        enterpriseAdmin,
+                        () -> context.getBean(RiskAppeals.class)
+                                .file(iccid, BlockingReason.MACHINE_CARD_SEPARATION, "tenant isolation check"))
                 .id();
     }
 

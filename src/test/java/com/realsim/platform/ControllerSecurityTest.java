@@ -109,6 +109,14 @@ class ControllerSecurityTest {
             Access.of("GET /risk/alerts/**", TENANT_ROLES),
             Access.of("POST /risk/alerts/**", OPS),
             Access.of("* /risk/dashboard/**", OPS),
+            // appeals (申诉): customers contest a risk suspension, OPS decide; the customer's flagged cards
+            Access.of("GET /api/v1/risk/appeals/**", TENANT_ROLES),
+            Access.of("POST /api/v1/risk/appeals/**", OPS),
+            Access.of("GET /api/v1/cards/{iccid}/appeals", TENANT_ROLES),
+            Access.of("POST /api/v1/cards/{iccid}/appeals", AGENT, ENTERPRISE_ADMIN),
+            Access.of("GET /risk/appeals/**", TENANT_ROLES),
+            Access.of("POST /risk/appeals/**", OPS),
+            Access.of("* /risk/flagged/**", AGENT, ENTERPRISE_ADMIN),
             // --- personal data in clear, and the trail ---------------------------------------------------------------
             Access.of("* /personal-data/**", OPS, ADMIN),
             Access.of("* /api/v1/personal-data/**", OPS, ADMIN),

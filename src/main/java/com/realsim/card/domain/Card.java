@@ -305,6 +305,21 @@ public class Card extends AbstractAggregateRoot<Card> {
     }
 
     /**
+     * OPS granted the customer's appeal (申诉) against a risk suspension: the contested reason is cleared as if its own
+     * event had happened, and the card works again only when nothing else blocks it and its real-name is complete.
+     * Only {@code MACHINE_CARD_SEPARATION} and {@code RISK_REVERIFICATION_OVERDUE} can be appealed (a real-name gap,
+     * a customer's or an operator's own stop, arrears and the data limit have their own ways out). Answers false when
+     * the card no longer carries the reason.
+     */
+    public boolean clearOnAppeal(
+            BlockingReason reason, String note, Actor actor, Instant now, Supplier<RealNameAssessment> realName) {
+        if (reason != BlockingReason.MACHINE_CARD_SEPARATION && reason != BlockingReason.RISK_REVERIFICATION_OVERDUE) {
+            throw new IllegalArgumentException("Not an appealable blocking reason: " + reason);
+        }
+        return clear(reason, note, actor, now, realName);
+    }
+
+    /**
      * A person resumes the card by clearing the reason their role may clear (if the card carries it). Answers the
      * reasons that still block it: while any remain the card stays SUSPENDED, and the caller is told so ({@code
      * BLOCKED}) — {@code UNVERIFIED} among them when the real-name is incomplete. {@code ILLEGAL_STATE_TRANSITION}

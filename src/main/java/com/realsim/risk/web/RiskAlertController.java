@@ -8,6 +8,7 @@ import com.realsim.platform.web.FormErrors;
 import com.realsim.risk.AlertFilter;
 import com.realsim.risk.AlertStatus;
 import com.realsim.risk.AlertView;
+import com.realsim.risk.CardHistory;
 import com.realsim.risk.RiskAlerts;
 import com.realsim.risk.RuleCode;
 import com.realsim.risk.Severity;
@@ -44,6 +45,7 @@ class RiskAlertController {
     static final int PAGE = 50;
 
     private final RiskAlerts alerts;
+    private final CardHistory history;
     private final Clock clock;
 
     /** A row of the queue: the alert and how long it has been open. */
@@ -101,6 +103,11 @@ class RiskAlertController {
         model.addAttribute("age", Age.of(Duration.between(alert.openedAt(), clock.instant())));
         model.addAttribute("ops", CurrentActor.get().is(Role.OPS));
         model.addAttribute("mine", CurrentActor.get().name().equals(alert.assignee()));
+        String card = alert.iccid() != null
+                ? alert.iccid()
+                : alert.cards().size() == 1 ? alert.cards().get(0) : null;
+        model.addAttribute("historyCard", card);
+        model.addAttribute("history", card == null ? List.of() : history.of(card));
         return "risk/alert";
     }
 

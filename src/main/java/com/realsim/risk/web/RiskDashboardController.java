@@ -1,6 +1,8 @@
 package com.realsim.risk.web;
 
+import com.realsim.platform.web.Age;
 import com.realsim.platform.web.FormErrors;
+import com.realsim.risk.OverdueReverifications;
 import com.realsim.risk.RiskAlerts;
 import com.realsim.risk.RiskAlerts.DayCount;
 import com.realsim.risk.RiskScans;
@@ -33,9 +35,14 @@ import tools.jackson.databind.json.JsonMapper;
 class RiskDashboardController {
 
     static final int DAYS = 30;
+    static final int OVERDUE_SHOWN = 20;
+
+    /** An overdue re-verification and how long ago its deadline passed. */
+    record OverdueRow(OverdueReverifications.Overdue alert, Age since) {}
 
     private final RiskAlerts alerts;
     private final RiskScans scans;
+    private final OverdueReverifications overdue;
     private final MessageSource messages;
     private final JsonMapper json;
 
@@ -47,6 +54,13 @@ class RiskDashboardController {
         model.addAttribute("days", days);
         model.addAttribute("chart", chart(days));
         model.addAttribute("scans", scans.recent(10));
+        OverdueReverifications.Report late = overdue.report(OVERDUE_SHOWN);
+        model.addAttribute("overdueCount", late.count());
+        model.addAttribute(
+                "overdue",
+                late.alerts().stream()
+                        .map(a -> new OverdueRow(a, Age.of(a.sinceDeadline())))
+                        .toList());
         return "risk/dashboard";
     }
 
