@@ -4,7 +4,10 @@ import com.realsim.catalogue.domain.OperatorSetting;
 import com.realsim.catalogue.domain.OperatorSettings;
 import com.realsim.platform.Actor;
 import java.time.Clock;
+import java.time.Period;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
@@ -28,6 +31,18 @@ public class OperatorService {
     @Transactional(readOnly = true)
     public OperatorQuotaSetting quota(Operator operator) {
         return settings.findById(operator).orElseThrow().view();
+    }
+
+    /**
+     * How long each operator's silent period (沉默期) lasts: a card waiting for activation for this long is switched on
+     * (ACTIVE when its real-name is complete, otherwise stopped with {@code UNVERIFIED}).
+     */
+    @Transactional(readOnly = true)
+    public Map<Operator, Period> silentPeriods() {
+        Map<Operator, Period> periods = new EnumMap<>(Operator.class);
+        settings.findAllByOrderByOperatorAsc()
+                .forEach(setting -> periods.put(setting.operator(), Period.ofDays(setting.silentPeriodDays())));
+        return periods;
     }
 
     /** Sets the limit; identities above a lowered limit keep their cards but can take no more until below it. */

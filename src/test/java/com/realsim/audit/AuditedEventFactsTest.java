@@ -61,6 +61,7 @@ class AuditedEventFactsTest {
         expect("CardRestored", "CARD", "CARD_RESTORED");
         expect("CardResumed", "CARD", "CARD_RESUMED");
         expect("CardSuspended", "CARD", "CARD_SUSPENDED");
+        expect("CardTestPeriodEnded", "CARD", "CARD_TEST_PERIOD_ENDED");
         expect("CardTransferred", "CARD", "CARD_TRANSFERRED");
         expect("CardsImported", "CARD_IMPORT", "CARDS_IMPORTED");
         expect("DocumentStored", "DOCUMENT", "DOCUMENT_STORED");

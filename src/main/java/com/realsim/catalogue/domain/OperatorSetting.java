@@ -16,7 +16,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
-/** An operator's settings: how many cards one identity may hold at it (一证N卡, default 5). */
+/**
+ * An operator's settings: how many cards one identity may hold at it (一证N卡, default 5), and how long its silent
+ * period (沉默期) lasts: a card waiting for activation is switched on after it (default 180 days).
+ */
 @Entity
 @Table(name = "operator_setting")
 public class OperatorSetting extends AbstractAggregateRoot<OperatorSetting> {
@@ -29,6 +32,9 @@ public class OperatorSetting extends AbstractAggregateRoot<OperatorSetting> {
 
     @Column(nullable = false)
     private int maxCardsPerId;
+
+    @Column(nullable = false)
+    private int silentPeriodDays;
 
     @Column(nullable = false)
     private Instant updatedAt;
@@ -49,6 +55,14 @@ public class OperatorSetting extends AbstractAggregateRoot<OperatorSetting> {
         this.maxCardsPerId = limit;
         this.updatedAt = now;
         this.updatedBy = actor.name();
+    }
+
+    public Operator operator() {
+        return operator;
+    }
+
+    public int silentPeriodDays() {
+        return silentPeriodDays;
     }
 
     public OperatorQuotaSetting view() {
