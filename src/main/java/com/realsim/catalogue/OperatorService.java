@@ -45,6 +45,14 @@ public class OperatorService {
         return periods;
     }
 
+    /** Sets the operator's silent period (1 to 365 days); cards already waiting are switched on by the new one. */
+    @Transactional
+    public OperatorQuotaSetting setSilentPeriod(Operator operator, int days, Actor actor) {
+        OperatorSetting setting = settings.findById(operator).orElseThrow();
+        setting.changeSilentPeriod(days, actor, clock.instant());
+        return settings.save(setting).view();
+    }
+
     /** Sets the limit; identities above a lowered limit keep their cards but can take no more until below it. */
     @Transactional
     public OperatorQuotaSetting setQuota(Operator operator, int maxCardsPerId, Actor actor) {

@@ -71,6 +71,7 @@ class AuditedEventFactsTest {
         expect("ExceptionRejected", "EXCEPTION", "EXCEPTION_REJECTED");
         expect("ExceptionRequested", "EXCEPTION", "EXCEPTION_REQUESTED");
         expect("OperatorQuotaChanged", "OPERATOR", "OPERATOR_QUOTA_CHANGED");
+        expect("OperatorSilentPeriodChanged", "OPERATOR", "OPERATOR_SILENT_PERIOD_CHANGED");
         expect("OrderCancelled", "ORDER", "ORDER_CANCELLED");
         expect("OrderCompleted", "ORDER", "ORDER_COMPLETED");
         expect("OrderCreated", "ORDER", "ORDER_CREATED");

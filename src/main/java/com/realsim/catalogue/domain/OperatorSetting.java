@@ -3,6 +3,7 @@ package com.realsim.catalogue.domain;
 import com.realsim.catalogue.Operator;
 import com.realsim.catalogue.OperatorQuotaChanged;
 import com.realsim.catalogue.OperatorQuotaSetting;
+import com.realsim.catalogue.OperatorSilentPeriodChanged;
 import com.realsim.platform.Actor;
 import com.realsim.platform.error.ErrorCode;
 import com.realsim.platform.error.FieldProblem;
@@ -25,6 +26,7 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 public class OperatorSetting extends AbstractAggregateRoot<OperatorSetting> {
 
     static final int MAX_LIMIT = 100;
+    static final int MAX_SILENT_PERIOD_DAYS = 365;
 
     @Id
     @Enumerated(EnumType.STRING)
@@ -57,6 +59,24 @@ public class OperatorSetting extends AbstractAggregateRoot<OperatorSetting> {
         this.updatedBy = actor.name();
     }
 
+    /** Sets how long a card may wait for activation before it is switched on (1 to 365 days). */
+    public void changeSilentPeriod(int days, Actor actor, Instant now) {
+        if (days < 1 || days > MAX_SILENT_PERIOD_DAYS) {
+            throw new ValidationException(new FieldProblem(
+                    "silentPeriodDays",
+                    ErrorCode.VALIDATION_FAILED,
+                    "catalogue.operator.silentPeriod",
+                    1,
+                    MAX_SILENT_PERIOD_DAYS));
+        }
+        if (days != silentPeriodDays) {
+            registerEvent(new OperatorSilentPeriodChanged(operator, silentPeriodDays, days, actor));
+        }
+        this.silentPeriodDays = days;
+        this.updatedAt = now;
+        this.updatedBy = actor.name();
+    }
+
     public Operator operator() {
         return operator;
     }
@@ -66,6 +86,6 @@ public class OperatorSetting extends AbstractAggregateRoot<OperatorSetting> {
     }
 
     public OperatorQuotaSetting view() {
-        return new OperatorQuotaSetting(operator, maxCardsPerId, updatedAt, updatedBy);
+        return new OperatorQuotaSetting(operator, maxCardsPerId, updatedAt, updatedBy, silentPeriodDays);
     }
 }

@@ -11,6 +11,8 @@ import com.realsim.card.CardState;
 import com.realsim.card.CardTestConfiguration;
 import com.realsim.card.CardView;
 import com.realsim.catalogue.NewServicePlan;
+import com.realsim.catalogue.Operator;
+import com.realsim.catalogue.OperatorService;
 import com.realsim.catalogue.ServiceDirection;
 import com.realsim.catalogue.ServicePlanService;
 import java.time.Duration;
@@ -46,6 +48,9 @@ class LifecycleTimersTest {
 
     @Autowired
     ServicePlanService planService;
+
+    @Autowired
+    OperatorService operators;
 
     @Autowired
     com.realsim.verification.MutableClock clock;
@@ -117,11 +122,25 @@ class LifecycleTimersTest {
 
     @Test
     void theSilentPeriodEndsAfterTheOperatorsLimitActiveOnlyWithACompleteRealName() {
-        int days = silentPeriodDays();
-        String complete = fx.enterpriseCard(agentId, enterpriseId); // directional data: the enterprise suffices
-        String withoutEndUser = fx.enterpriseCard(agentId, enterpriseId, "138", fx.nonDirectionalDataPlan());
+        // the ADMIN gives China Telecom a silent period of 7 days; China Mobile keeps its own (180)
+        int before = silentPeriodDays(Operator.CHINA_TELECOM);
+        operators.setSilentPeriod(Operator.CHINA_TELECOM, 7, CardFixtures.ADMIN);
+        try {
+            silentPeriodOfSevenDays();
+        } finally {
+            operators.setSilentPeriod(Operator.CHINA_TELECOM, before, CardFixtures.ADMIN);
+        }
+    }
+
+    void silentPeriodOfSevenDays() {
+        int days = 7;
+        String directional = fx.directionalDataPlan(); // the enterprise's real-name suffices
+        String complete = fx.enterpriseCard(agentId, enterpriseId, "138", directional, Operator.CHINA_TELECOM);
+        String withoutEndUser =
+                fx.enterpriseCard(agentId, enterpriseId, "138", fx.nonDirectionalDataPlan(), Operator.CHINA_TELECOM);
+        String otherOperator = fx.enterpriseCard(agentId, enterpriseId, "138", directional, Operator.CHINA_MOBILE);
         clock.advance(Duration.ofMinutes(1));
-        String minuteLater = fx.enterpriseCard(agentId, enterpriseId);
+        String minuteLater = fx.enterpriseCard(agentId, enterpriseId, "138", directional, Operator.CHINA_TELECOM);
 
         clock.advance(Duration.ofDays(days).minusMinutes(2));
         timers.run();
@@ -148,6 +167,9 @@ class LifecycleTimersTest {
         assertThat(state(minuteLater))
                 .as("a minute later into its silent period")
                 .isEqualTo(CardState.PENDING_ACTIVATION);
+        assertThat(state(otherOperator))
+                .as("China Mobile's silent period is its own")
+                .isEqualTo(CardState.PENDING_ACTIVATION);
         awaitEntry(complete, "CARD_ACTIVATED");
         awaitEntry(withoutEndUser, "CARD_SUSPENDED");
         assertThat(sql.queryForObject(
@@ -166,9 +188,12 @@ class LifecycleTimersTest {
         Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> state(withoutEndUser) == CardState.ACTIVE);
     }
 
-    int silentPeriodDays() {
-        return sql.queryForObject(
-                "SELECT silent_period_days FROM operator_setting WHERE operator = 'CHINA_MOBILE'", Integer.class);
+    int silentPeriodDays(Operator operator) {
+        return operators.quotas().stream()
+                .filter(setting -> setting.operator() == operator)
+                .findFirst()
+                .orElseThrow()
+                .silentPeriodDays();
     }
 
     void awaitEntry(String iccid, String action) {
