@@ -9,6 +9,7 @@ import com.realsim.card.domain.LockedCards;
 import com.realsim.document.DocumentService;
 import com.realsim.document.NewDocument;
 import com.realsim.enterprise.EnterpriseService;
+import com.realsim.enterprise.PersonOnRecord;
 import com.realsim.identity.PersonalData;
 import com.realsim.platform.Actor;
 import com.realsim.platform.CurrentActor;
@@ -180,6 +181,42 @@ public class EndUserService {
                 cards.save(card);
             }
         });
+    }
+
+    /**
+     * Opens the REVERIFICATION case of a card flagged by risk monitoring (OPS, as the case's opener), naming the person
+     * on record whose ID photo a new live photo is compared with: the card's current end user, or — for a card without
+     * one (enterprise-level real-name only) — the enterprise's current responsible person. Empty when there is neither
+     * (no ID photo on record).
+     */
+    @Transactional
+    Optional<VerificationCaseView> openReverification(Card card, Actor ops) {
+        Optional<PersonOnRecord> person = bindings.current(card)
+                .filter(binding -> binding.idFrontDocumentId() != null)
+                .map(binding -> {
+                    EndUserDetails details = binding.details(personalData);
+                    return new PersonOnRecord(
+                            details.name(),
+                            details.idDocument(),
+                            binding.idFrontDocumentId(),
+                            binding.idBackDocumentId());
+                })
+                .or(() -> card.enterpriseId() == null
+                        ? Optional.empty()
+                        : enterprises.responsiblePersonOnRecord(card.enterpriseId()));
+        return person.map(on -> verifications.open(new NewVerificationCase(
+                VerificationKind.REVERIFICATION,
+                SUBJECT_TYPE,
+                card.id(),
+                card.iccid(),
+                card.agentId(),
+                card.enterpriseId(),
+                on.name(),
+                on.idDocument(),
+                on.idFrontDocumentId(),
+                on.idBackDocumentId(),
+                null,
+                ops)));
     }
 
     // --- the work -------------------------------------------------------------------------------------------------

@@ -371,6 +371,35 @@ public class EnterpriseService {
         return enterprises.findById(enterpriseId).map(Enterprise::name);
     }
 
+    /**
+     * The enterprise's current responsible person as on record — name and ID document in clear, with the ID photos
+     * they were verified by (those of the approved change that made them current, otherwise those of the
+     * registration) — for a check that seals them again: the re-verification of a card with enterprise-level
+     * real-name only. Empty without a current person or ID photo. Within the current actor's scope (the photos are
+     * listed through the document module).
+     */
+    @Transactional(readOnly = true)
+    public Optional<PersonOnRecord> responsiblePersonOnRecord(long enterpriseId) {
+        return enterprises.findById(enterpriseId).flatMap(Enterprise::current).flatMap(person -> {
+            List<DocumentSummary> photos = changeRequests.findByEnterpriseIdOrderByIdDesc(enterpriseId).stream()
+                    .filter(request -> person.id().equals(request.responsiblePersonId()))
+                    .findFirst()
+                    .map(request -> documents.list(CHANGE_DOCUMENT_OWNER, request.id()))
+                    .orElseGet(() -> documents.list(DOCUMENT_OWNER, enterpriseId));
+            Optional<Long> front = newest(photos, EnterpriseDocumentKind.RESPONSIBLE_ID_FRONT);
+            Long back =
+                    newest(photos, EnterpriseDocumentKind.RESPONSIBLE_ID_BACK).orElse(null);
+            return front.map(id -> person.onRecord(personalData, id, back));
+        });
+    }
+
+    private static Optional<Long> newest(List<DocumentSummary> documents, EnterpriseDocumentKind kind) {
+        return documents.stream()
+                .filter(d -> d.kind().equals(kind.name()))
+                .reduce((older, newer) -> newer)
+                .map(DocumentSummary::id);
+    }
+
     /** The name of a visible enterprise, for pages of other modules. */
     @Transactional(readOnly = true)
     public Optional<EnterpriseView> find(long enterpriseId) {

@@ -137,6 +137,15 @@ class ResponsiblePerson {
         endedAt = now;
     }
 
+    /** The person's name and ID document in clear, for a check that seals them again (a re-verification case). */
+    PersonOnRecord onRecord(PersonalData personalData, long idFrontDocumentId, Long idBackDocumentId) {
+        return new PersonOnRecord(
+                personalData.open(name, place("name")),
+                personalData.open(idNumber, place("id_number")),
+                idFrontDocumentId,
+                idBackDocumentId);
+    }
+
     String reveal(String field, PersonalData personalData) {
         return switch (field) {
             case "name" -> personalData.open(name, place("name"));

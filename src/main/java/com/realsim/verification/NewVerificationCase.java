@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * @param idDocument the person's checked ID document; the case seals it with its blind index
  * @param idPhotoDocumentId the front of the ID (a document of the document module, readable by OPS)
  * @param idBackDocumentId the back of the ID, if taken
- * @param livePhotoDocumentId the on-site or live photo of the person
+ * @param livePhotoDocumentId the on-site or live photo of the person; null only for a {@code REVERIFICATION} case, which
+ *     then waits for the live photo and the fraud-risk notice ({@code AWAITING_DOCUMENTS})
  * @param submittedBy who submits it; null only for an end user's own submission through a self-service link, which
  *     then counts as the submitter ({@code SELF_SERVICE:<link id>})
  */
@@ -32,7 +33,7 @@ public record NewVerificationCase(
         IdDocument idDocument,
         long idPhotoDocumentId,
         Long idBackDocumentId,
-        long livePhotoDocumentId,
+        Long livePhotoDocumentId,
         Actor submittedBy) {
 
     private static final Pattern TYPE = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
@@ -49,6 +50,14 @@ public record NewVerificationCase(
             throw new IllegalArgumentException("A person's name of 1 to 100 characters is required");
         }
         Objects.requireNonNull(idDocument, "idDocument");
+        if (livePhotoDocumentId == null && kind != VerificationKind.REVERIFICATION) {
+            throw new IllegalArgumentException("Only a re-verification opens without its live photo");
+        }
+    }
+
+    /** A re-verification that waits for the person's live photo and the fraud-risk notice. */
+    boolean awaitsDocuments() {
+        return livePhotoDocumentId == null;
     }
 
     @Override

@@ -88,7 +88,13 @@ public class SelfServiceLinks {
      *
      * @param linkId for rate limits per link
      */
-    public record OpenLink(long linkId, SubjectDescription subject, Instant expiresAt) {}
+    public record OpenLink(long linkId, String subjectType, SubjectDescription subject, Instant expiresAt) {
+
+        /** A re-verification's link: the page asks for a live photo and the fraud-risk notice only. */
+        public boolean reverification() {
+            return Reverifications.SUBJECT_TYPE.equals(subjectType);
+        }
+    }
 
     /** The link of this token if it is usable now and its subject still describes itself; otherwise empty. */
     @Transactional(readOnly = true)
@@ -96,7 +102,8 @@ public class SelfServiceLinks {
         return usable(token, false)
                 .flatMap(link -> subjectOf(link)
                         .flatMap(subject -> subject.describe(link.subjectId()))
-                        .map(description -> new OpenLink(link.id(), description, link.expiresAt())));
+                        .map(description ->
+                                new OpenLink(link.id(), link.subjectType(), description, link.expiresAt())));
     }
 
     /**
@@ -108,11 +115,25 @@ public class SelfServiceLinks {
      */
     @Transactional
     public SubmissionOutcome redeem(String token, EndUserSubmission submission) {
-        SelfServiceLink link = usable(token, true).orElseThrow(NotFoundException::new);
+        return redeem(token, null, (subject, link) -> subject.submit(link.subjectId(), submission));
+    }
+
+    /**
+     * As {@link #redeem(String, EndUserSubmission)} for a link of {@code subjectType} only (another link is not
+     * found), with the submission the subject's own: a re-verification's live photo and notice.
+     */
+    @Transactional
+    SubmissionOutcome redeem(
+            String token,
+            String subjectType,
+            java.util.function.BiFunction<SelfServiceSubject, SelfServiceLink, SubmissionOutcome> submit) {
+        SelfServiceLink link = usable(token, true)
+                .filter(l -> subjectType == null || subjectType.equals(l.subjectType()))
+                .orElseThrow(NotFoundException::new);
         SelfServiceSubject subject = subjectOf(link)
                 .filter(s -> s.describe(link.subjectId()).isPresent())
                 .orElseThrow(NotFoundException::new);
-        SubmissionOutcome outcome = link.redemption().during(() -> subject.submit(link.subjectId(), submission));
+        SubmissionOutcome outcome = link.redemption().during(() -> submit.apply(subject, link));
         link.used(outcome.caseId(), clock.instant().truncatedTo(ChronoUnit.MICROS));
         links.save(link);
         return outcome;

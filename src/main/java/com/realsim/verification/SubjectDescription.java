@@ -7,12 +7,11 @@ import java.util.Objects;
  * reachable by anyone holding the link.
  *
  * @param label e.g. {@code 8986****1234} for a card
- * @param enterpriseName the enterprise the card belongs to
+ * @param enterpriseName the enterprise the card belongs to (null for a re-verification, whose page names the card only)
  */
 public record SubjectDescription(String label, String enterpriseName) {
 
     public SubjectDescription {
         Objects.requireNonNull(label, "label");
-        Objects.requireNonNull(enterpriseName, "enterpriseName");
     }
 }

@@ -93,8 +93,13 @@ class VerificationCase extends AbstractAggregateRoot<VerificationCase> {
     @Column(updatable = false)
     private Long idBackDocumentId;
 
-    @Column(nullable = false, updatable = false)
-    private long livePhotoDocumentId;
+    private Long livePhotoDocumentId;
+
+    /** A re-verification's signed fraud-risk notice (涉诈风险告知书), scanned at the agent's counter. */
+    private Long riskNoticeDocumentId;
+
+    /** When the person accepted the fraud-risk notice on the phone page (the checkbox). */
+    private Instant riskNoticeAcceptedAt;
 
     @Column(nullable = false)
     private String checkMethod;
@@ -111,15 +116,15 @@ class VerificationCase extends AbstractAggregateRoot<VerificationCase> {
     @Column(nullable = false, precision = 5, scale = 4)
     private BigDecimal faceThreshold;
 
-    @Column(updatable = false)
+    /** The link the person submitted through; set once (when a re-verification's documents come through it). */
     private Long selfServiceLinkId;
 
-    @Column(nullable = false, updatable = false)
+    /** The maker: set when the case opens, replaced once when a re-verification's documents are submitted. */
+    @Column(nullable = false)
     private String submittedName;
 
     @Embedded
-    @AttributeOverride(name = "submittedBy", column = @Column(updatable = false))
-    @AttributeOverride(name = "submittedAt", column = @Column(name = "created_at", updatable = false))
+    @AttributeOverride(name = "submittedAt", column = @Column(name = "created_at"))
     @AttributeOverride(name = "assignedToName", column = @Column(name = "assigned_name"))
     @AttributeOverride(name = "decidedByName", column = @Column(name = "decided_name"))
     private Review review;
@@ -140,7 +145,9 @@ class VerificationCase extends AbstractAggregateRoot<VerificationCase> {
             throw new IllegalArgumentException("A case names its submitter or the self-service link it came through");
         }
         this.kind = submission.kind();
-        this.status = VerificationStatus.PENDING_REVIEW;
+        this.status = submission.awaitsDocuments()
+                ? VerificationStatus.AWAITING_DOCUMENTS
+                : VerificationStatus.PENDING_REVIEW;
         this.subjectType = submission.subjectType();
         this.subjectId = submission.subjectId();
         this.subjectLabel = submission.subjectLabel().strip();
@@ -191,6 +198,78 @@ class VerificationCase extends AbstractAggregateRoot<VerificationCase> {
         }
     }
 
+    /**
+     * A re-verification opened without documents (after the first save): recorded as opened by OPS, waiting for the
+     * live photo and the fraud-risk notice.
+     */
+    void awaitingDocuments(Actor opener) {
+        Map<String, Object> details = baseDetails();
+        details.put("waitingFor", "LIVE_PHOTO,RISK_NOTICE");
+        registerEvent(audit(opener, "VERIFICATION_OPENED", "SUCCESS", details));
+    }
+
+    /** A document of a re-verification waiting for them: the live photo or the signed notice's scan. */
+    void document(ReverificationDocument kind, long documentId) {
+        requireAwaiting();
+        switch (kind) {
+            case LIVE_PHOTO -> this.livePhotoDocumentId = documentId;
+            case RISK_NOTICE -> this.riskNoticeDocumentId = documentId;
+        }
+    }
+
+    /** The notice accepted on the phone page (the checkbox), at this moment. */
+    void noticeAccepted(Instant at) {
+        requireAwaiting();
+        this.riskNoticeAcceptedAt = at;
+    }
+
+    /** Whether a re-verification has what its review needs: the live photo and the notice (scan or accepted). */
+    boolean documentsComplete() {
+        return livePhotoDocumentId != null && (riskNoticeDocumentId != null || riskNoticeAcceptedAt != null);
+    }
+
+    /**
+     * A re-verification's documents are in: the one who brought them is its maker (the agent at the counter, or the
+     * person's self-service link), the face comparison's findings are recorded, and it waits for OPS — a flagged
+     * card's re-verification is never approved without a person.
+     */
+    void documentsSubmitted(Findings findings, Actor maker, Long linkId, Instant now) {
+        requireAwaiting();
+        if (!documentsComplete()) {
+            throw new IllegalStateException("A re-verification goes to review with its live photo and the notice");
+        }
+        this.status = VerificationStatus.PENDING_REVIEW;
+        this.selfServiceLinkId = maker == null ? linkId : null;
+        this.review =
+                maker == null ? Review.submittedBy(SELF_SERVICE_PREFIX + linkId, now) : Review.submittedBy(maker, now);
+        this.submittedName = maker == null ? "self-service:" + linkId : maker.name();
+        this.checkMethod = findings.method();
+        this.identityResult = findings.identity();
+        this.faceResult = findings.face();
+        this.liveness = findings.liveness();
+        this.similarity = findings.similarity() == null ? null : decimal(findings.similarity());
+        this.faceThreshold = decimal(findings.threshold());
+        Map<String, Object> details = baseDetails();
+        details.put("method", findings.method());
+        details.put("concerns", String.join(",", findings.concerns()));
+        details.put("notice", riskNoticeDocumentId != null ? "SIGNED_SCAN" : "ACCEPTED_ON_PHONE");
+        registerEvent(new VerificationCaseChanged(
+                submittedName,
+                maker == null ? null : maker.role(),
+                id,
+                agentId,
+                enterpriseId,
+                "VERIFICATION_DOCUMENTS_SUBMITTED",
+                "SUCCESS",
+                details));
+    }
+
+    private void requireAwaiting() {
+        if (status != VerificationStatus.AWAITING_DOCUMENTS) {
+            throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "verification.notAwaitingDocuments", status);
+        }
+    }
+
     void approve(Actor reviewer, String reason, Instant now) {
         decide(VerificationStatus.APPROVED, reviewer, reason, now);
     }
@@ -218,6 +297,9 @@ class VerificationCase extends AbstractAggregateRoot<VerificationCase> {
     }
 
     private void requirePending() {
+        if (status == VerificationStatus.AWAITING_DOCUMENTS) {
+            throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "verification.awaitingDocuments");
+        }
         if (status.decided()) {
             throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "verification.alreadyDecided", status);
         }
@@ -295,6 +377,18 @@ class VerificationCase extends AbstractAggregateRoot<VerificationCase> {
         return status;
     }
 
+    VerificationKind kind() {
+        return kind;
+    }
+
+    long idPhotoDocumentId() {
+        return idPhotoDocumentId;
+    }
+
+    Long livePhotoDocumentId() {
+        return livePhotoDocumentId;
+    }
+
     Findings findings() {
         return new Findings(
                 checkMethod,
@@ -330,6 +424,8 @@ class VerificationCase extends AbstractAggregateRoot<VerificationCase> {
                 review.heldSince(),
                 review.decidedByName(),
                 review.decidedAt(),
-                review.reason());
+                review.reason(),
+                riskNoticeDocumentId,
+                riskNoticeAcceptedAt);
     }
 }

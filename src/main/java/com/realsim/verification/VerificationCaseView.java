@@ -12,6 +12,9 @@ import java.time.Instant;
  * @param assignedTo the name of the OPS user who claimed it, if anyone did
  * @param assigneeKey that user's principal key
  * @param decidedBy the deciding actor's name, or {@code system}
+ * @param livePhotoDocumentId null while a re-verification waits for its documents
+ * @param riskNoticeDocumentId a re-verification's signed fraud-risk notice, scanned at the counter
+ * @param riskNoticeAcceptedAt when the person accepted the notice on the phone page
  */
 public record VerificationCaseView(
         long id,
@@ -27,7 +30,7 @@ public record VerificationCaseView(
         String idNumber,
         long idPhotoDocumentId,
         Long idBackDocumentId,
-        long livePhotoDocumentId,
+        Long livePhotoDocumentId,
         Findings findings,
         String submittedBy,
         String submitterKey,
@@ -37,7 +40,14 @@ public record VerificationCaseView(
         Instant assignedAt,
         String decidedBy,
         Instant decidedAt,
-        String decisionReason) {
+        String decisionReason,
+        Long riskNoticeDocumentId,
+        Instant riskNoticeAcceptedAt) {
+
+    /** A re-verification waiting for the person's live photo and the fraud-risk notice. */
+    public boolean awaitsDocuments() {
+        return status == VerificationStatus.AWAITING_DOCUMENTS;
+    }
 
     /** Whether this actor submitted the case, and so may not decide it (maker-checker). */
     public boolean submittedBy(Actor actor) {

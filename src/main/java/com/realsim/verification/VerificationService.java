@@ -97,6 +97,14 @@ public class VerificationService {
         } else if (!maker.scope().covers(submission.agentId(), submission.enterpriseId())) {
             throw new NotFoundException();
         }
+        if (submission.awaitsDocuments()) {
+            if (maker == null) {
+                throw new IllegalArgumentException("A re-verification is opened by OPS, never through a link");
+            }
+            VerificationCase waiting = cases.save(new VerificationCase(submission, null, personalData, now()));
+            waiting.awaitingDocuments(maker);
+            return cases.save(waiting).view();
+        }
         Findings findings = check(submission); // before anything is written: the checks may take a while
         VerificationCase opened = cases.save(new VerificationCase(submission, linkId, personalData, now()));
         opened.checked(findings, maker, now());
@@ -119,16 +127,28 @@ public class VerificationService {
                     }
                 })
                 .orElse(null);
+        return compareFace(identity, submission.livePhotoDocumentId(), submission.idPhotoDocumentId());
+    }
+
+    /**
+     * A re-verification's findings: only the face comparison of the live photo with the ID photo on record runs (the
+     * identity was checked when the person was verified); without any configured check, manual review.
+     */
+    Findings reverificationFindings(long livePhotoDocumentId, long idPhotoDocumentId) {
+        if (manualReviewOnly()) {
+            return Findings.manual(properties.faceThreshold());
+        }
+        return compareFace(null, livePhotoDocumentId, idPhotoDocumentId);
+    }
+
+    private Findings compareFace(String identity, long livePhotoDocumentId, long idPhotoDocumentId) {
         String face = null;
         Boolean liveness = null;
         Double similarity = null;
         if (faceCheck.isPresent()) {
             try {
-                FaceCheck.FaceResult result = faceCheck
-                        .get()
-                        .compare(
-                                photos.read(submission.livePhotoDocumentId()),
-                                photos.read(submission.idPhotoDocumentId()));
+                FaceCheck.FaceResult result =
+                        faceCheck.get().compare(photos.read(livePhotoDocumentId), photos.read(idPhotoDocumentId));
                 face = Findings.CHECKED;
                 liveness = result.liveness();
                 similarity = result.similarity();
@@ -137,7 +157,7 @@ public class VerificationService {
                 face = failure.reason().name();
             }
         }
-        return new Findings(Findings.AUTOMATIC, identity, face, liveness, similarity, threshold);
+        return new Findings(Findings.AUTOMATIC, identity, face, liveness, similarity, properties.faceThreshold());
     }
 
     @Transactional(readOnly = true)

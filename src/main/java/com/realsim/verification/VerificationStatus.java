@@ -3,10 +3,11 @@ package com.realsim.verification;
 import com.realsim.platform.Labelled;
 
 /**
- * A case is opened, checked automatically where a provider is configured, and then either decided at once (every
+ * A case is opened (a re-verification first waits for its documents: AWAITING_DOCUMENTS), checked automatically where a provider is configured, and then either decided at once (every
  * check passed: APPROVED) or left PENDING_REVIEW for OPS, who approve or reject it. Decisions are final.
  */
 public enum VerificationStatus implements Labelled {
+    AWAITING_DOCUMENTS,
     PENDING_REVIEW,
     APPROVED,
     REJECTED;
@@ -17,6 +18,6 @@ public enum VerificationStatus implements Labelled {
     }
 
     public boolean decided() {
-        return this != PENDING_REVIEW;
+        return this == APPROVED || this == REJECTED;
     }
 }

@@ -81,6 +81,7 @@ class AuditedEventFactsTest {
         expect("RegistrationRefused", "ENTERPRISE", "ENTERPRISE_ALREADY_REGISTERED");
         expect("RiskAlertDecided", "RISK_ALERT", "77"); // the action is the service's, carried as it is
         expect("RiskRuleChanged", "RISK_RULE", "RISK_RULE_CHANGED");
+        expect("ReverificationRequired", "RISK_ALERT", "RISK_REVERIFICATION_REQUIRED");
         expect("RiskSettingsChanged", "RISK_SETTINGS", "77"); // the action is the service's, carried as it is
         expect("ResponsiblePersonChanged", "ENTERPRISE", "RESPONSIBLE_PERSON_CHANGED");
         expect("SelfServiceLinkChanged", "VERIFICATION", "77"); // the action is carried as the aggregate names it

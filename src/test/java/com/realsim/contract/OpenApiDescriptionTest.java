@@ -69,6 +69,7 @@ class OpenApiDescriptionTest {
             "release",
             "report",
             "request",
+            "require", // require re-verification (issue 13)
             "resume",
             "revoke",
             "rotate",

@@ -289,6 +289,7 @@ class PageTextTest {
                         Set.of(),
                         (world, role) -> List.of(
                                 Visit.ok("/s/" + world.selfServiceToken),
+                                Visit.ok("/s/" + world.reverificationToken),
                                 new Visit("/s/no-such-link-token-at-all", 404, null))));
         PAGES.put(
                 "/s/{token}/done",
@@ -579,6 +580,7 @@ class PageTextTest {
         final List<String> actions = new ArrayList<>();
         String exceptionFormUri;
         String selfServiceToken;
+        String reverificationToken;
 
         private final MockMvc mvc;
         private final CardService cards;
@@ -925,6 +927,27 @@ class PageTextTest {
                             () -> context.getBean(com.realsim.risk.RiskAlerts.class)
                                     .list(com.realsim.risk.AlertFilter.none(), null, 2))
                     .forEach(alert -> alertUris.add("/risk/alerts/" + alert.id()));
+            // OPS require its re-verification (issue 13): a case waiting for the responsible person's live photo and
+            // the fraud-risk notice, and its one-time link for the phone, issued by the enterprise admin
+            long reverified = as(
+                            ops,
+                            () -> context.getBean(com.realsim.risk.RiskReverifications.class)
+                                    .require(
+                                            Long.parseLong(alertUris.get(0).substring("/risk/alerts/".length())),
+                                            "异常短信使用，需责任人重新核验"))
+                    .id();
+            long reverificationCase = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                    .sql("SELECT reverification_case_id FROM risk_alert_card WHERE alert_id = ?"
+                            + " AND reverification_case_id IS NOT NULL LIMIT 1")
+                    .param(reverified)
+                    .query(Long.class)
+                    .single();
+            String reverificationUrl = as(
+                            enterpriseAdmin,
+                            () -> context.getBean(com.realsim.verification.Reverifications.class)
+                                    .link(reverificationCase))
+                    .url();
+            reverificationToken = reverificationUrl.substring(reverificationUrl.indexOf("/s/") + 3);
             as(
                     ops,
                     () -> context.getBean(UnmaskService.class)

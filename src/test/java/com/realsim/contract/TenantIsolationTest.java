@@ -239,7 +239,9 @@ class TenantIsolationTest {
                 "POST /api/v1/risk/alerts/{id}/release",
                 "POST /risk/alerts/{id}/dismiss",
                 "POST /risk/alerts/{id}/claim",
-                "POST /risk/alerts/{id}/release")) {
+                "POST /risk/alerts/{id}/release",
+                "POST /api/v1/risk/alerts/{id}/require-reverification",
+                "POST /risk/alerts/{id}/require-reverification")) {
             REFUSED_ROLES.put(opsOnly, Set.of(Role.AGENT, Role.ENTERPRISE_ADMIN));
         }
         for (String agentOnly : List.of(
@@ -372,6 +374,9 @@ class TenantIsolationTest {
         BODIES.put("POST /verifications/{id}/reject", Body.form(Map.of("reason", "tenant isolation check")));
         BODIES.put("POST /admin/operators/{operator}/quota", Body.form(Map.of("maxCardsPerId", "5")));
         BODIES.put("POST /risk/alerts/{id}/dismiss", Body.form(Map.of("reason", "tenant isolation check")));
+        // risk re-verification (issue 13): the case is looked up in the caller's scope before its kind and status
+        BODIES.put("POST /api/v1/verifications/{id}/documents", Body.upload("file", "kind", "LIVE_PHOTO"));
+        BODIES.put("POST /verifications/{id}/documents", Body.upload("file", "kind", "LIVE_PHOTO"));
     }
 
     /** How a request to an endpoint is built: its body, if any. */

@@ -261,6 +261,24 @@ class EnterpriseRegistrationTest {
                 .isEqualTo("改名企业");
     }
 
+    @Test
+    void aCodeACorrectionGaveUpIsFreeForAnotherRecordAndTheLookupFollows() {
+        String code = FreshNumbers.uscc();
+        String next = FreshNumbers.uscc();
+        EnterpriseView first = fixtures().draft(219, code);
+        RunAs.run(agent(219), () -> enterprises.correct(first.id(), EnterpriseFixtures.input("换码企业", next)));
+
+        EnterpriseView second = fixtures().draft(220, code);
+        assertThat(second.certificateNumber()).isEqualTo(code);
+        assertThat(jdbc.sql("SELECT certificate_number || ' ' || enterprise_id FROM enterprise_certificate"
+                                + " WHERE certificate_number IN (?, ?) ORDER BY 1")
+                        .params(code, next)
+                        .query(String.class)
+                        .list())
+                .as("the lookup that keeps one record per code (V366) names the records holding them")
+                .containsExactlyInAnyOrder(code + " " + second.id(), next + " " + first.id());
+    }
+
     private static void assertAlreadyRegistered(org.assertj.core.api.ThrowableAssert.ThrowingCallable attempt) {
         assertThatThrownBy(attempt)
                 .isInstanceOfSatisfying(

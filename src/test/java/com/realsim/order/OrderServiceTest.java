@@ -35,6 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Orders against the database: what they refuse at submission, how each type completes, and its card effects. */
@@ -347,6 +348,36 @@ class OrderServiceTest {
         assertThatThrownBy(() -> RunAs.run(agent, () -> orders.cancel(first.id())))
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_STATE_TRANSITION));
+    }
+
+    @Test
+    void theDatabaseItselfKeepsACardInOneOpenOrderAndFreesItWhenTheOrderCloses() {
+        List<String> iccids = fixtures.inventory(2, fixtures.dataOnlyPlan());
+        OrderView first = fixtures.submit(agent, OrderFixtures.newInstall(enterprise.id(), iccids.subList(0, 1)));
+        OrderView second = fixtures.submit(agent, OrderFixtures.newInstall(enterprise.id(), iccids.subList(1, 2)));
+        String addFirstCardToSecond =
+                "INSERT INTO business_order_card (order_id, position, iccid, open) VALUES (?, 1, ?, true)";
+
+        assertThatThrownBy(() -> jdbc.sql(addFirstCardToSecond)
+                        .params(second.id(), iccids.get(0))
+                        .update())
+                .isInstanceOf(DuplicateKeyException.class)
+                .hasMessageContaining("business_order_card_open_uk");
+        RunAs.run(agent, () -> orders.cancel(first.id()));
+        jdbc.sql(addFirstCardToSecond).params(second.id(), iccids.get(0)).update();
+
+        String open = "SELECT iccid || ' ' || order_id FROM %s WHERE iccid IN (?, ?) %s ORDER BY 1";
+        List<String> lookup = jdbc.sql(open.formatted("order_open_iccid", ""))
+                .params(iccids.get(0), iccids.get(1))
+                .query(String.class)
+                .list();
+        assertThat(lookup)
+                .as("the lookup of open cards (V367) holds exactly the open rows")
+                .containsExactlyInAnyOrder(iccids.get(0) + " " + second.id(), iccids.get(1) + " " + second.id())
+                .isEqualTo(jdbc.sql(open.formatted("business_order_card", "AND open"))
+                        .params(iccids.get(0), iccids.get(1))
+                        .query(String.class)
+                        .list());
     }
 
     @Test

@@ -168,6 +168,12 @@ class ControllerSecurityTest {
             Access.of("POST /verifications/**", OPS),
             Access.of("GET /api/v1/verifications/**", TENANT_ROLES),
             Access.of("POST /api/v1/verifications/**", OPS),
+            // risk re-verification (issue 13): the agent or the enterprise admin brings the documents or issues the
+            // link
+            Access.of("POST /verifications/{id}/documents", AGENT, ENTERPRISE_ADMIN),
+            Access.of("POST /verifications/{id}/self-service-link", AGENT, ENTERPRISE_ADMIN),
+            Access.of("POST /api/v1/verifications/{id}/documents", AGENT, ENTERPRISE_ADMIN),
+            Access.of("POST /api/v1/verifications/{id}/self-service-link", AGENT, ENTERPRISE_ADMIN),
             // --- orders: agents submit and document, OPS decide, everyone concerned reads ---------------------------
             Access.of("GET /orders/**", TENANT_ROLES),
             Access.of("GET /orders/new", AGENT),

@@ -47,7 +47,7 @@ class VerificationCaseTest {
                 IdDocument.of(IdType.RESIDENT_ID, "120101200709209190", "idNumber", LocalDate.of(2026, 3, 1)),
                 1,
                 null,
-                2,
+                2L,
                 maker);
         VerificationCase kase = new VerificationCase(submission, maker == null ? 5L : null, personalData, NOW);
         setId(kase, 100L);

@@ -91,7 +91,10 @@ class VerificationWebTest {
         assertThat(own).bodyJson().extractingPath("$.idNumber").isEqualTo("120101********9190");
         assertThat(own).bodyJson().extractingPath("$.name").isEqualTo("张*丰");
         assertThat(own).bodyJson().extractingPath("$.findings.concerns[0]").isEqualTo("MANUAL_ONLY");
-        assertThat(own).bodyJson().extractingPath("$.photos.livePhoto").isEqualTo((int) theirs.livePhotoDocumentId());
+        assertThat(own)
+                .bodyJson()
+                .extractingPath("$.photos.livePhoto")
+                .isEqualTo(theirs.livePhotoDocumentId().intValue());
         assertThat(own)
                 .bodyText()
                 .doesNotContain(VerificationFixtures.ID_NUMBER)

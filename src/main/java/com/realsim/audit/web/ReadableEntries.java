@@ -58,7 +58,9 @@ class ReadableEntries {
             Map.entry("operator", List.of("catalogue.operator.")),
             Map.entry("fromStatus", List.of("account.agent.status.")),
             Map.entry("toStatus", List.of("account.agent.status.")),
-            Map.entry("barredType", List.of("identity.bar.subject.")));
+            Map.entry("barredType", List.of("identity.bar.subject.")),
+            Map.entry("rule", List.of("risk.rule.")),
+            Map.entry("waitingFor", List.of("verification.document.")));
 
     /** Target types whose ids are codes with labels. */
     static final Map<String, String> TARGET_ID_LABELS = Map.of("OPERATOR", "catalogue.operator.");

@@ -7,6 +7,7 @@ import com.realsim.risk.AlertStatus;
 import com.realsim.risk.AlertView;
 import com.realsim.risk.BulkOutcome;
 import com.realsim.risk.RiskAlerts;
+import com.realsim.risk.RiskReverifications;
 import com.realsim.risk.RuleCode;
 import com.realsim.risk.Severity;
 import com.realsim.risk.SubjectKind;
@@ -40,6 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
 class RiskAlertApi {
 
     private final RiskAlerts alerts;
+    private final RiskReverifications reverifications;
 
     record Reason(@NotBlank @Size(max = 1000) String reason) {}
 
@@ -116,6 +118,18 @@ class RiskAlertApi {
     @PreAuthorize("hasRole('OPS')")
     BulkOutcome dismissAlerts(@Valid @RequestBody BulkDismissal request) {
         return alerts.dismiss(request.ids(), request.reason());
+    }
+
+    @PostMapping("/{id}/require-reverification")
+    @PreAuthorize("hasRole('OPS')")
+    AlertAnswer requireReverification(@PathVariable long id, @Valid @RequestBody Reason request) {
+        return AlertAnswer.of(reverifications.require(id, request.reason()));
+    }
+
+    @PostMapping("/require-reverification")
+    @PreAuthorize("hasRole('OPS')")
+    BulkOutcome requireReverifications(@Valid @RequestBody BulkDismissal request) {
+        return reverifications.require(request.ids(), request.reason());
     }
 
     @PostMapping("/{id}/claim")

@@ -69,7 +69,9 @@ class VerificationApi {
         }
     }
 
-    record Photos(long idFront, Long idBack, long livePhoto) {}
+    /** The photos (and a re-verification's signed notice) as document ids; the live photo is absent while awaited. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Photos(long idFront, Long idBack, Long livePhoto, Long riskNotice) {}
 
     record FindingsBody(
             String method,
@@ -106,7 +108,8 @@ class VerificationApi {
             String assignedTo,
             String decidedBy,
             Instant decidedAt,
-            String reason) {
+            String reason,
+            Instant riskNoticeAcceptedAt) {
 
         static CaseBody of(VerificationCaseView view) {
             return new CaseBody(
@@ -121,14 +124,19 @@ class VerificationApi {
                     view.personName(),
                     view.idType(),
                     view.idNumber(),
-                    new Photos(view.idPhotoDocumentId(), view.idBackDocumentId(), view.livePhotoDocumentId()),
+                    new Photos(
+                            view.idPhotoDocumentId(),
+                            view.idBackDocumentId(),
+                            view.livePhotoDocumentId(),
+                            view.riskNoticeDocumentId()),
                     FindingsBody.of(view.findings()),
                     view.submittedBy(),
                     view.createdAt(),
                     view.assignedTo(),
                     view.decidedBy(),
                     view.decidedAt(),
-                    view.decisionReason());
+                    view.decisionReason(),
+                    view.riskNoticeAcceptedAt());
         }
     }
 

@@ -6,6 +6,7 @@ import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.NotFoundException;
 import com.realsim.platform.web.FormErrors;
 import com.realsim.verification.EndUserSubmission;
+import com.realsim.verification.Reverifications;
 import com.realsim.verification.SelfServiceAttempts;
 import com.realsim.verification.SelfServiceLinks;
 import com.realsim.verification.SubmissionOutcome;
@@ -45,6 +46,7 @@ class SelfServiceController {
 
     private final SelfServiceLinks links;
     private final SelfServiceAttempts attempts;
+    private final Reverifications reverifications;
     private final Clock clock;
 
     @ModelAttribute("idTypes")
@@ -61,8 +63,56 @@ class SelfServiceController {
         }
         model.addAttribute("link", visit.link().get());
         model.addAttribute("token", token);
+        if (visit.link().get().reverification()) {
+            model.addAttribute("form", new ReverificationForm());
+            return "verification/self-reverification";
+        }
         model.addAttribute("form", new SelfServiceForm());
         return "verification/self-service";
+    }
+
+    /** A risk re-verification's submission: the live photo and the accepted fraud-risk notice. */
+    @PostMapping("/reverification")
+    String submitReverification(
+            @PathVariable String token,
+            @Valid @ModelAttribute("form") ReverificationForm form,
+            BindingResult binding,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect)
+            throws IOException {
+        noStore(response);
+        Visit visit = visit(token, request);
+        if (visit.link().isEmpty() || !visit.link().get().reverification()) {
+            return visit.limited() ? limited(response) : invalid(response);
+        }
+        model.addAttribute("link", visit.link().get());
+        model.addAttribute("token", token);
+        if (!attempts.trySubmit(visit.link().get().linkId())) {
+            return limited(response);
+        }
+        byte[] live = photo(form.getLivePhoto(), "livePhoto", binding);
+        if (binding.hasErrors()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return "verification/self-reverification";
+        }
+        try {
+            SubmissionOutcome outcome = reverifications.submit(token, live, form.isNoticeAccepted());
+            redirect.addFlashAttribute("outcome", outcome.status().name());
+            redirect.addFlashAttribute("reference", String.valueOf(outcome.caseId()));
+            return "redirect:/s/" + token + "/done";
+        } catch (NotFoundException gone) {
+            return invalid(response);
+        } catch (DomainException refused) {
+            // a file that is not an image: shown above the form
+            binding.reject(
+                    refused.messageKey(),
+                    refused.messageArguments(),
+                    refused.code().name());
+            response.setStatus(refused.code().status().value());
+            return "verification/self-reverification";
+        }
     }
 
     @PostMapping
@@ -77,7 +127,7 @@ class SelfServiceController {
             throws IOException {
         noStore(response);
         Visit visit = visit(token, request);
-        if (visit.link().isEmpty()) {
+        if (visit.link().isEmpty() || visit.link().get().reverification()) {
             return visit.limited() ? limited(response) : invalid(response);
         }
         model.addAttribute("link", visit.link().get());
