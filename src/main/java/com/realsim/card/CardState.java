@@ -5,8 +5,9 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * A card's lifecycle: INVENTORY (库存) → TEST (测试期, optional) → PENDING_ACTIVATION (待激活) → ACTIVE (正常) ⇄
- * SUSPENDED (停机) → PRE_CANCELLED (预销户) → CANCELLED (销户, final). Each state knows where it may go next; the
+ * A card's lifecycle: INVENTORY (库存) → TEST (测试期, optional) → PENDING_ACTIVATION (待激活/沉默期) → ACTIVE (正常)
+ * ⇄ SUSPENDED (停机) → PRE_CANCELLED (预销户) → CANCELLED (销户, final). A card whose silent period ends with its
+ * real-name incomplete is switched on stopped (PENDING_ACTIVATION → SUSPENDED, with {@code UNVERIFIED}). Each state knows where it may go next; the
  * aggregate adds the rules that need more than the state (real-name for activation, an empty stack of blocking
  * reasons for resuming).
  */
@@ -29,7 +30,7 @@ public enum CardState implements Labelled {
         return switch (this) {
             case INVENTORY -> EnumSet.of(TEST, PENDING_ACTIVATION, CANCELLED);
             case TEST -> EnumSet.of(PENDING_ACTIVATION, CANCELLED);
-            case PENDING_ACTIVATION -> EnumSet.of(ACTIVE, PRE_CANCELLED, CANCELLED);
+            case PENDING_ACTIVATION -> EnumSet.of(ACTIVE, SUSPENDED, PRE_CANCELLED, CANCELLED);
             case ACTIVE -> EnumSet.of(SUSPENDED, PRE_CANCELLED, CANCELLED);
             case SUSPENDED -> EnumSet.of(ACTIVE, PRE_CANCELLED, CANCELLED);
             case PRE_CANCELLED -> EnumSet.of(ACTIVE, SUSPENDED, CANCELLED);

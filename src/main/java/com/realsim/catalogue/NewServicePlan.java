@@ -9,7 +9,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * A plan to create. The code is upper-cased; it is what inventory files name in their {@code planCode} column.
+ * A plan to create. The code is upper-cased; it is what inventory files name in their {@code planCode} column. A test
+ * package's cards leave their test period after {@code testPeriodDays} (1 to 365, default {@value
+ * #DEFAULT_TEST_PERIOD_DAYS}); other plans keep the default, unused.
  */
 public record NewServicePlan(
         String code,
@@ -18,9 +20,27 @@ public record NewServicePlan(
         ServiceDirection voice,
         ServiceDirection sms,
         boolean testPackage,
-        boolean imeiBinding) {
+        boolean imeiBinding,
+        int testPeriodDays) {
 
     static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9_-]{1,39}");
+
+    /** How long a test package's test period lasts unless the plan says otherwise (domain-rules leave it open). */
+    public static final int DEFAULT_TEST_PERIOD_DAYS = 90;
+
+    static final int MAX_TEST_PERIOD_DAYS = 365;
+
+    /** A plan with the default test period. */
+    public NewServicePlan(
+            String code,
+            String name,
+            boolean dataDirectional,
+            ServiceDirection voice,
+            ServiceDirection sms,
+            boolean testPackage,
+            boolean imeiBinding) {
+        this(code, name, dataDirectional, voice, sms, testPackage, imeiBinding, DEFAULT_TEST_PERIOD_DAYS);
+    }
 
     public NewServicePlan {
         code = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
@@ -37,6 +57,14 @@ public record NewServicePlan(
         }
         if (sms == null) {
             problems.add(new FieldProblem("sms", ErrorCode.VALIDATION_FAILED, "validation.required"));
+        }
+        if (testPeriodDays < 1 || testPeriodDays > MAX_TEST_PERIOD_DAYS) {
+            problems.add(new FieldProblem(
+                    "testPeriodDays",
+                    ErrorCode.VALIDATION_FAILED,
+                    "catalogue.plan.testPeriodDays",
+                    1,
+                    MAX_TEST_PERIOD_DAYS));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);

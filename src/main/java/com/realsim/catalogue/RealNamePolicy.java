@@ -48,6 +48,14 @@ public class RealNamePolicy {
         return evaluate(orderedRules(), plan, number);
     }
 
+    /**
+     * Drops the rules kept on this instance: the next question reads them again. For work that must judge on the rules
+     * as they are now (re-judging cards after an edit, possibly made on another instance within the TTL).
+     */
+    public void readAgain() {
+        snapshot = null;
+    }
+
     /** The rules in priority order, from the last read while it is younger than the TTL. */
     private List<RealNameRule> orderedRules() {
         Snapshot current = snapshot;

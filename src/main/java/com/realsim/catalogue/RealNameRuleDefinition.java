@@ -53,4 +53,15 @@ public record RealNameRuleDefinition(
             throw new ValidationException(problems);
         }
     }
+
+    /**
+     * Whether the rule's plan columns (test package, data direction, the wider of voice and SMS) fit the plan; the
+     * number prefix is the other half of a match ({@link #msisdnPrefix()}). The card module asks which cards an edit
+     * can touch: those either form of the rule matches.
+     */
+    public boolean matchesPlan(ServicePlanSummary plan) {
+        return (testPackage == null || testPackage == plan.testPackage())
+                && (dataDirectional == null || dataDirectional == plan.dataDirectional())
+                && (voiceSms == null || voiceSms == plan.voiceOrSms());
+    }
 }

@@ -2,7 +2,10 @@ package com.realsim.catalogue;
 
 import java.time.Instant;
 
-/** A service plan as other modules, pages and the API see it. */
+/**
+ * A service plan as other modules, pages and the API see it. {@code testPeriodDays}: how long a test package's test
+ * period lasts.
+ */
 public record ServicePlanSummary(
         long id,
         String code,
@@ -12,7 +15,32 @@ public record ServicePlanSummary(
         ServiceDirection sms,
         boolean testPackage,
         boolean imeiBinding,
-        Instant createdAt) {
+        Instant createdAt,
+        int testPeriodDays) {
+
+    /** A plan with the default test period. */
+    public ServicePlanSummary(
+            long id,
+            String code,
+            String name,
+            boolean dataDirectional,
+            ServiceDirection voice,
+            ServiceDirection sms,
+            boolean testPackage,
+            boolean imeiBinding,
+            Instant createdAt) {
+        this(
+                id,
+                code,
+                name,
+                dataDirectional,
+                voice,
+                sms,
+                testPackage,
+                imeiBinding,
+                createdAt,
+                NewServicePlan.DEFAULT_TEST_PERIOD_DAYS);
+    }
 
     /** The wider of voice and SMS: what the real-name rules match as {@code voice_sms}. */
     public ServiceDirection voiceOrSms() {

@@ -29,6 +29,27 @@ public class BlindIndex {
     }
 
     /**
+     * The index of an ID address (the {@code SHARED_ADDRESS} risk rule compares addresses by it): the address
+     * normalised first, so that the same address typed twice gives one index — full-width letters, digits and signs
+     * become half-width, every space (also the ideographic one) goes, letters are lower case. {@code 福建省福州市 五四路
+     * １００号Ａ座} and {@code 福建省福州市五四路100号a座} are one address.
+     */
+    public String ofAddress(String address) {
+        return of("id-address", normalisedAddress(address));
+    }
+
+    static String normalisedAddress(String address) {
+        StringBuilder clean = new StringBuilder(address.length());
+        address.codePoints().forEach(c -> {
+            int half = c >= 0xFF01 && c <= 0xFF5E ? c - 0xFEE0 : c; // the full-width ASCII block
+            if (!Character.isWhitespace(half) && !Character.isSpaceChar(half)) {
+                clean.appendCodePoint(half >= 'A' && half <= 'Z' ? half + ('a' - 'A') : half);
+            }
+        });
+        return clean.toString();
+    }
+
+    /**
      * The index of another normalised value, in its own domain so that equal text of different kinds (a phone, an
      * address) never collides: {@code of("phone", "13812345678")}.
      */

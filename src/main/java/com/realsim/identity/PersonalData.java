@@ -54,6 +54,22 @@ public class PersonalData {
         return seal(clean, Masking.address(clean), place);
     }
 
+    /**
+     * The blind index of an ID address ({@link BlindIndex#ofAddress}): kept next to the sealed address wherever
+     * equal addresses must be found without opening them.
+     */
+    public String addressIndex(String address) {
+        return blindIndex.ofAddress(Objects.requireNonNull(address).strip());
+    }
+
+    /**
+     * The blind index of a sealed address, computed from its ciphertext (for {@link AddressIndexMigration}, which
+     * indexes addresses sealed before there was an index). The clear address exists only inside this call.
+     */
+    String addressIndexOf(byte[] ciphertext, SealContext place) {
+        return blindIndex.ofAddress(decrypt(ciphertext, place, "text"));
+    }
+
     /** A phone number, shown as {@code 138****5678}. */
     public SealedText sealPhone(String phone, SealContext place) {
         String clean = Objects.requireNonNull(phone).strip();

@@ -4,10 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 
-/**
- * A rule as it stands: on or off, its severity, its parameters and their ranges, who changed it last, and whether this
- * version can evaluate it at all ({@code SHARED_ADDRESS} cannot yet: ID addresses have no blind index).
- */
+/** A rule as it stands: on or off, its severity, its parameters and their ranges, who changed it last. */
 public record RiskRuleView(
         RuleCode code,
         boolean enabled,
@@ -15,9 +12,4 @@ public record RiskRuleView(
         Map<String, BigDecimal> parameters,
         Map<String, ParameterRange> ranges,
         Instant updatedAt,
-        String updatedBy) {
-
-    public boolean evaluated() {
-        return RuleStatements.of(code).isPresent();
-    }
-}
+        String updatedBy) {}

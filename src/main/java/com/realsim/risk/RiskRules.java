@@ -110,9 +110,6 @@ public class RiskRules {
             parameters.put(name, number);
         });
         boolean enabled = change.enabled() == null ? before.enabled() : change.enabled();
-        if (enabled && !before.evaluated()) {
-            problems.add(new FieldProblem("enabled", ErrorCode.VALIDATION_FAILED, "risk.rule.notEvaluated"));
-        }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }

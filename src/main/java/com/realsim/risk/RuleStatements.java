@@ -78,6 +78,25 @@ final class RuleStatements {
                 identityFinding(
                         "count(DISTINCT c.enterprise_id) >= :enterprises",
                         "jsonb_build_object('threshold', :enterprises)"));
+        // The identities bound to live cards that share one ID address, compared by the address's blind index
+        // (card.EndUserAddressKeys, identity.BlindIndex#ofAddress): never the address itself.
+        FINDINGS.put(RuleCode.SHARED_ADDRESS, """
+                SELECT 'ADDRESS' AS subject_kind, u.id_address_bidx AS subject_key,
+                       min(u.id_address_masked) AS subject_masked, NULL::bigint AS card_id,
+                       CASE WHEN count(DISTINCT c.agent_id) = 1 THEN min(c.agent_id) END AS agent_id,
+                       CASE WHEN count(DISTINCT c.enterprise_id) = 1 THEN min(c.enterprise_id) END AS enterprise_id,
+                       jsonb_build_object('idAddress', min(u.id_address_masked),
+                                          'identities', count(DISTINCT u.id_number_bidx), 'cards', count(*),
+                                          'enterprises', count(DISTINCT c.enterprise_id),
+                                          'idNumbers', to_jsonb((array_agg(DISTINCT u.id_number_masked))[1 : 50]),
+                                          'iccids', to_jsonb((array_agg(c.iccid ORDER BY c.iccid))[1 : 50]),
+                                          'threshold', :identities) AS evidence,
+                       array_agg(c.id) AS cards
+                FROM card_end_user u JOIN card c ON c.id = u.card_id
+                WHERE u.ended_at IS NULL AND c.state <> 'CANCELLED' AND u.id_address_bidx IS NOT NULL
+                GROUP BY u.id_address_bidx
+                HAVING count(DISTINCT u.id_number_bidx) >= :identities
+                """);
         FINDINGS.put(
                 RuleCode.MACHINE_CARD_SEPARATION,
                 cardFinding("""

@@ -61,6 +61,7 @@ class AuditedEventFactsTest {
         expect("CardRestored", "CARD", "CARD_RESTORED");
         expect("CardResumed", "CARD", "CARD_RESUMED");
         expect("CardSuspended", "CARD", "CARD_SUSPENDED");
+        expect("CardTestPeriodEnded", "CARD", "CARD_TEST_PERIOD_ENDED");
         expect("CardTransferred", "CARD", "CARD_TRANSFERRED");
         expect("CardsImported", "CARD_IMPORT", "CARDS_IMPORTED");
         expect("DocumentStored", "DOCUMENT", "DOCUMENT_STORED");
@@ -70,6 +71,7 @@ class AuditedEventFactsTest {
         expect("ExceptionRejected", "EXCEPTION", "EXCEPTION_REJECTED");
         expect("ExceptionRequested", "EXCEPTION", "EXCEPTION_REQUESTED");
         expect("OperatorQuotaChanged", "OPERATOR", "OPERATOR_QUOTA_CHANGED");
+        expect("OperatorSilentPeriodChanged", "OPERATOR", "OPERATOR_SILENT_PERIOD_CHANGED");
         expect("OrderCancelled", "ORDER", "ORDER_CANCELLED");
         expect("OrderCompleted", "ORDER", "ORDER_COMPLETED");
         expect("OrderCreated", "ORDER", "ORDER_CREATED");

@@ -68,7 +68,37 @@ class CardApiTest {
         assertThat(plans.plan("API-VOICE-149")).hasValueSatisfying(plan -> {
             assertThat(plan.voice()).isEqualTo(ServiceDirection.DIRECTIONAL);
             assertThat(plan.imeiBinding()).isTrue();
+            assertThat(plan.testPeriodDays()).as("the default").isEqualTo(90);
         });
+    }
+
+    @Test
+    void aTestPackagesTestPeriodIsGivenInDaysWithinBounds() {
+        assertThat(mvc.post()
+                        .uri("/api/v1/service-plans")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"code": "API-TEST-30", "name": "30-day test", "dataDirectional": false,
+                                 "voice": "NONE", "sms": "NONE", "testPackage": true, "imeiBinding": false,
+                                 "testPeriodDays": 30}""")
+                        .with(ActorAuthentication.as(Role.ADMIN)))
+                .hasStatus(HttpStatus.CREATED)
+                .bodyJson()
+                .extractingPath("$.testPeriodDays")
+                .isEqualTo(30);
+        assertThat(mvc.post()
+                        .uri("/api/v1/service-plans")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"code": "API-TEST-0", "name": "no test", "dataDirectional": false,
+                                 "voice": "NONE", "sms": "NONE", "testPackage": true, "imeiBinding": false,
+                                 "testPeriodDays": 0}""")
+                        .with(ActorAuthentication.as(Role.ADMIN)))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("testPeriodDays");
+        assertThat(plans.plan("API-TEST-0")).isEmpty();
     }
 
     @Test
@@ -188,6 +218,40 @@ class CardApiTest {
                         .uri("/api/v1/operators/CHINA_BROADNET/quota")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"maxCardsPerId\": 5}")
+                        .with(ActorAuthentication.as(Role.ADMIN)))
+                .hasStatusOk();
+    }
+
+    @Test
+    void anAdministratorSetsAnOperatorsSilentPeriodWithinBounds() {
+        assertThat(mvc.put()
+                        .uri("/api/v1/operators/CHINA_UNICOM/silent-period")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"silentPeriodDays\": 366}")
+                        .with(ActorAuthentication.as(Role.ADMIN)))
+                .hasStatus(HttpStatus.BAD_REQUEST)
+                .bodyJson()
+                .extractingPath("$.errors[0].field")
+                .isEqualTo("silentPeriodDays");
+        assertThat(mvc.put()
+                        .uri("/api/v1/operators/CHINA_UNICOM/silent-period")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"silentPeriodDays\": 120}")
+                        .with(ActorAuthentication.as(Role.OPS)))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.put()
+                        .uri("/api/v1/operators/CHINA_UNICOM/silent-period")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"silentPeriodDays\": 120}")
+                        .with(ActorAuthentication.as(Role.ADMIN)))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.silentPeriodDays")
+                .isEqualTo(120);
+        assertThat(mvc.put()
+                        .uri("/api/v1/operators/CHINA_UNICOM/silent-period")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"silentPeriodDays\": 180}")
                         .with(ActorAuthentication.as(Role.ADMIN)))
                 .hasStatusOk();
     }

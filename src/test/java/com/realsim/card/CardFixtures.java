@@ -432,8 +432,22 @@ public final class CardFixtures {
                 LocalDate.of(2026, 1, 1));
     }
 
+    /**
+     * The end user's details: an address of their own (derived from the number), so that the people of unrelated
+     * tests never share an ID address ({@code SHARED_ADDRESS}).
+     */
     public static EndUserDetails details(IdDocument identity) {
-        return new EndUserDetails("王小明", identity, "北京市东城区东华门街道 1 号");
+        return details(
+                identity, "北京市东城区东华门街道 " + Math.floorMod(identity.number().hashCode(), 1_000_000) + " 号");
+    }
+
+    public static EndUserDetails details(IdDocument identity, String idAddress) {
+        return new EndUserDetails("王小明", identity, idAddress);
+    }
+
+    /** Binds the end user with this ID address through the agent's use case. */
+    public CardView bind(long agentId, String iccid, IdDocument identity, String idAddress) {
+        return RunAs.run(agent(agentId), () -> endUsers.bind(iccid, details(identity, idAddress)));
     }
 
     /** The key of the identity's one-ID-N-cards counter (its blind index). */

@@ -423,6 +423,27 @@ class CardPagesTest {
                         .with(csrf())
                         .with(ActorAuthentication.as(Role.ADMIN)))
                 .hasStatus(HttpStatus.FOUND);
+        assertThat(mvc.post()
+                        .uri("/admin/operators/CHINA_TELECOM/silent-period")
+                        .param("silentPeriodDays", "0")
+                        .header("Accept-Language", "en")
+                        .with(csrf())
+                        .with(ActorAuthentication.as(Role.ADMIN)))
+                .hasStatusOk()
+                .bodyText()
+                .contains("The silent period must be between 1 and 365 days.");
+        assertThat(mvc.post()
+                        .uri("/admin/operators/CHINA_TELECOM/silent-period")
+                        .param("silentPeriodDays", "180")
+                        .with(csrf())
+                        .with(ActorAuthentication.as(Role.ADMIN)))
+                .hasStatus(HttpStatus.FOUND);
+        assertThat(mvc.post()
+                        .uri("/admin/operators/CHINA_TELECOM/silent-period")
+                        .param("silentPeriodDays", "180")
+                        .with(csrf())
+                        .with(ActorAuthentication.as(Role.OPS)))
+                .hasStatus(HttpStatus.FORBIDDEN);
 
         RealNameRuleView rule = policy.rules().stream()
                 .filter(r -> r.rule().code().equals("DEFAULT"))

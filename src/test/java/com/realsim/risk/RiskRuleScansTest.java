@@ -345,6 +345,41 @@ class RiskRuleScansTest {
         assertThat(risk.cardAlert(RuleCode.BARRED_IDENTITY, iccids.get(1))).isPresent();
     }
 
+    @Test
+    void sharedAddressCountsDistinctIdentitiesByTheAddresssBlindIndex() {
+        String street = "福建省福州市鼓楼区五四路 " + System.nanoTime() % 1_000_000 + " 号 A 座";
+        // the same address as people type it: full-width digits and letters, spaces, case
+        String fullWidth =
+                street.replace(" ", "　").replace("A", "Ａ").replace("1", "１").replace("2", "２");
+        String squeezed = street.replace(" ", "").replace("A", "a");
+        List<String> iccids = cards.enterpriseCards(6, "138", cards.nonDirectionalDataPlan(), agentId, enterpriseId);
+        IdDocument twice = CardFixtures.newIdentity();
+        cards.bind(agentId, iccids.get(0), twice, street);
+        cards.bind(agentId, iccids.get(1), twice, fullWidth);
+        cards.bind(agentId, iccids.get(2), CardFixtures.newIdentity(), squeezed);
+        cards.bind(agentId, iccids.get(3), CardFixtures.newIdentity(), street);
+        cards.bind(agentId, iccids.get(4), CardFixtures.newIdentity(), fullWidth);
+        String key = context.getBean(com.realsim.identity.BlindIndex.class).ofAddress(street);
+        Map<String, Integer> five = Map.of("identities", 5);
+
+        risk.apply(RuleCode.SHARED_ADDRESS, five, clock.instant());
+        assertThat(risk.alert(RuleCode.SHARED_ADDRESS, "ADDRESS", key))
+                .as("4 distinct identities on 5 cards")
+                .isEmpty();
+
+        IdDocument fifth = CardFixtures.newIdentity();
+        cards.bind(agentId, iccids.get(5), fifth, squeezed.toUpperCase(java.util.Locale.ROOT));
+        risk.apply(RuleCode.SHARED_ADDRESS, five, clock.instant());
+        assertThat(risk.alert(RuleCode.SHARED_ADDRESS, "ADDRESS", key)).hasValueSatisfying(alert -> {
+            assertThat(alert.status()).isEqualTo("OPEN");
+            assertThat(alert.cards()).isEqualTo(6);
+            assertThat(alert.evidence())
+                    .contains("\"identities\": 5", "\"threshold\": 5", "福建省福州市****", fifth.masked())
+                    .doesNotContain(fifth.number(), "五四路");
+        });
+        assertThat(key).as("a keyed index, not the address").hasSize(64).doesNotContain("五四路");
+    }
+
     private void bar(IdDocument person, java.time.LocalDate from) {
         RunAs.run(
                 OrderFixtures.ops(),

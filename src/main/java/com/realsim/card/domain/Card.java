@@ -121,6 +121,12 @@ public class Card extends AbstractAggregateRoot<Card> {
 
     private Instant preCancelledAt;
 
+    /** When the card's test period began (its hand-over): it ends after the plan's test period. */
+    private Instant testStartedAt;
+
+    /** When the card began waiting for activation: its silent period (沉默期) ends after the operator's limit. */
+    private Instant pendingSince;
+
     @Column(nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -158,6 +164,11 @@ public class Card extends AbstractAggregateRoot<Card> {
      */
     public void handOver(long agentId, long enterpriseId, boolean testPeriod, long orderId, Actor actor, Instant now) {
         moveTo(testPeriod ? CardState.TEST : CardState.PENDING_ACTIVATION, now);
+        if (testPeriod) {
+            this.testStartedAt = now;
+        } else {
+            this.pendingSince = now;
+        }
         this.agentId = agentId;
         this.enterpriseId = enterpriseId;
         this.handledByOrderId = orderId;
@@ -209,6 +220,8 @@ public class Card extends AbstractAggregateRoot<Card> {
         this.activatedAt = old.activatedAt;
         this.lastUsageAt = old.lastUsageAt;
         this.preCancelledAt = old.preCancelledAt;
+        this.testStartedAt = old.testStartedAt;
+        this.pendingSince = old.pendingSince;
         if (imeiBinding) {
             this.boundImei = old.boundImei;
         }
@@ -221,12 +234,38 @@ public class Card extends AbstractAggregateRoot<Card> {
         registerEvent(new CardReplaced(id, iccid, old.iccid, agentId, enterpriseId, state, orderId));
     }
 
-    /** The test period ends: the card waits for activation. */
+    /**
+     * The test period ends — the plan's test period is over ({@code LifecycleTimers}) or the card is activated: the
+     * card waits for activation, and its silent period begins.
+     */
     void endTestPeriod(Instant now) {
         requireState(CardState.TEST);
         moveTo(CardState.PENDING_ACTIVATION, now);
+        this.pendingSince = now;
         registerEvent(new CardTestPeriodEnded(id, iccid, agentId, enterpriseId));
     }
+
+    /**
+     * The silent period (沉默期) is over: the operator switches the card on. It is ACTIVE when its real-name is
+     * complete; otherwise it is switched on stopped — SUSPENDED with {@code UNVERIFIED}, which completing the real-name
+     * clears. Either way its service began now ({@code activatedAt}: the cancellation cycle and the risk rules count
+     * from it). {@code LifecycleTimers} makes the same move for many cards in SQL.
+     */
+    void silentPeriodEnded(RealNameAssessment assessment, Instant now) {
+        requireState(CardState.PENDING_ACTIVATION);
+        this.activatedAt = now;
+        if (assessment.satisfied()) {
+            moveTo(CardState.ACTIVE, now);
+            registerEvent(new CardActivated(
+                    id, iccid, agentId, enterpriseId, assessment.requirement().code(), null));
+        } else {
+            moveTo(CardState.SUSPENDED, now);
+            stack(BlockingReason.UNVERIFIED, SILENT_PERIOD_ENDED_INCOMPLETE, null, now);
+        }
+    }
+
+    /** The note on {@code UNVERIFIED} put on a card switched on at the end of its silent period. */
+    static final String SILENT_PERIOD_ENDED_INCOMPLETE = "card.note.silentPeriodEnded";
 
     /**
      * Activates the card if its real-name is complete; otherwise {@code REAL_NAME_INCOMPLETE} with {@code missing} and
@@ -611,6 +650,14 @@ public class Card extends AbstractAggregateRoot<Card> {
 
     public Instant preCancelledAt() {
         return preCancelledAt;
+    }
+
+    public Instant testStartedAt() {
+        return testStartedAt;
+    }
+
+    public Instant pendingSince() {
+        return pendingSince;
     }
 
     public Instant createdAt() {

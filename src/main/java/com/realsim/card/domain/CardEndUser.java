@@ -75,6 +75,10 @@ public class CardEndUser {
     @AttributeOverride(name = "masked", column = @Column(name = "id_address_masked", updatable = false))
     private SealedText idAddress;
 
+    /** The blind index of the ID address (equal addresses, never the address): what SHARED_ADDRESS counts by. */
+    @Column(updatable = false)
+    private String idAddressBidx;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private EndUserStatus status;
@@ -115,6 +119,7 @@ public class CardEndUser {
         this.name = personalData.sealName(details.name(), place("name"));
         this.idNumber = personalData.seal(details.idDocument(), place("id_number"));
         this.idAddress = personalData.sealAddress(details.idAddress(), place("id_address"));
+        this.idAddressBidx = personalData.addressIndex(details.idAddress());
         this.status = EndUserStatus.BOUND;
         this.boundAt = now;
         this.boundBy = boundBy;

@@ -78,6 +78,10 @@ public class CardRows {
                 .sql("""
                         UPDATE card SET state = CASE WHEN plan_id = ANY(:testPlans) THEN 'TEST'
                                                      ELSE 'PENDING_ACTIVATION' END,
+                                        test_started_at = CASE WHEN plan_id = ANY(:testPlans)
+                                                               THEN CAST(:now AS timestamptz) END,
+                                        pending_since = CASE WHEN plan_id = ANY(:testPlans) THEN NULL
+                                                             ELSE CAST(:now AS timestamptz) END,
                                         agent_id = :agentId, enterprise_id = :enterpriseId,
                                         handled_by_order_id = :orderId, updated_at = :now, version = version + 1
                         WHERE id = ANY(:ids) AND state = 'INVENTORY'

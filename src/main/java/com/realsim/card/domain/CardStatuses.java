@@ -148,6 +148,16 @@ public class CardStatuses {
                 instant(card, "updated_at"));
     }
 
+    /**
+     * The columns {@link #approval} and {@link #standing} read, for a statement of many cards ({@link RealNameOfCards})
+     * that joins {@code approved_exception x} and {@code enterprise_standing s} as this one does.
+     */
+    static final String FACT_COLUMNS = """
+            x.exception_id, x.kind AS exception_kind, x.requirement_code, x.approved_by, x.approved_at,
+            s.enterprise_id AS standing_enterprise_id, s.agent_id AS standing_agent_id,
+            s.status AS enterprise_status, s.legal_representative, s.authorization_valid_from,
+            s.authorization_valid_to""";
+
     /** The current end user, masked as {@link CardEndUser#view()} shows them. */
     private static Optional<EndUserView> endUser(Map<String, Object> row) {
         String status = (String) row.get("end_user_status");
@@ -170,7 +180,7 @@ public class CardStatuses {
                 (String) row.get("bound_by")));
     }
 
-    private static Optional<ApprovedException> approval(Map<String, Object> row) {
+    static Optional<ApprovedException> approval(Map<String, Object> row) {
         Long exceptionId = number(row, "exception_id");
         return exceptionId == null
                 ? Optional.empty()
@@ -184,7 +194,7 @@ public class CardStatuses {
                         instant(row, "approved_at")));
     }
 
-    private Optional<EnterpriseStanding> standing(Map<String, Object> row) {
+    Optional<EnterpriseStanding> standing(Map<String, Object> row) {
         Long enterpriseId = number(row, "standing_enterprise_id");
         return enterpriseId == null
                 ? Optional.empty()
@@ -197,7 +207,7 @@ public class CardStatuses {
                         date(row, "authorization_valid_to"))));
     }
 
-    private static Long number(Map<String, Object> row, String column) {
+    static Long number(Map<String, Object> row, String column) {
         Object value = row.get(column);
         return value == null ? null : ((Number) value).longValue();
     }

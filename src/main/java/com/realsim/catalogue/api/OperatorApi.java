@@ -33,10 +33,12 @@ class OperatorApi {
 
     record QuotaRequest(@NotNull @Min(1) @Max(100) Integer maxCardsPerId) {}
 
-    record QuotaResponse(Operator operator, int maxCardsPerId) {
+    record SilentPeriodRequest(@NotNull @Min(1) @Max(365) Integer silentPeriodDays) {}
+
+    record QuotaResponse(Operator operator, int maxCardsPerId, int silentPeriodDays) {
 
         static QuotaResponse of(OperatorQuotaSetting setting) {
-            return new QuotaResponse(setting.operator(), setting.maxCardsPerId());
+            return new QuotaResponse(setting.operator(), setting.maxCardsPerId(), setting.silentPeriodDays());
         }
     }
 
@@ -48,5 +50,12 @@ class OperatorApi {
     @PutMapping("/{operator}/quota")
     QuotaResponse setOperatorQuota(@PathVariable Operator operator, @Valid @RequestBody QuotaRequest request) {
         return QuotaResponse.of(operators.setQuota(operator, request.maxCardsPerId(), CurrentActor.get()));
+    }
+
+    /** The operator's silent period (沉默期): a card waiting for activation this many days is switched on. */
+    @PutMapping("/{operator}/silent-period")
+    QuotaResponse setOperatorSilentPeriod(
+            @PathVariable Operator operator, @Valid @RequestBody SilentPeriodRequest request) {
+        return QuotaResponse.of(operators.setSilentPeriod(operator, request.silentPeriodDays(), CurrentActor.get()));
     }
 }

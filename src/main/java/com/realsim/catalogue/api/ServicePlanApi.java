@@ -42,7 +42,8 @@ class ServicePlanApi {
             @NotNull ServiceDirection voice,
             @NotNull ServiceDirection sms,
             @NotNull Boolean testPackage,
-            @NotNull Boolean imeiBinding) {}
+            @NotNull Boolean imeiBinding,
+            Integer testPeriodDays) {}
 
     record ServicePlanResponse(
             long id,
@@ -52,7 +53,8 @@ class ServicePlanApi {
             ServiceDirection voice,
             ServiceDirection sms,
             boolean testPackage,
-            boolean imeiBinding) {
+            boolean imeiBinding,
+            int testPeriodDays) {
 
         static ServicePlanResponse of(ServicePlanSummary plan) {
             return Projection.of(plan, ServicePlanResponse.class);
@@ -70,7 +72,10 @@ class ServicePlanApi {
                         request.voice(),
                         request.sms(),
                         request.testPackage(),
-                        request.imeiBinding()),
+                        request.imeiBinding(),
+                        request.testPeriodDays() == null
+                                ? NewServicePlan.DEFAULT_TEST_PERIOD_DAYS
+                                : request.testPeriodDays()),
                 CurrentActor.get()));
     }
 

@@ -48,6 +48,10 @@ public class ServicePlan extends AbstractAggregateRoot<ServicePlan> {
     @Column(nullable = false)
     private boolean imeiBinding;
 
+    /** How long a test package's test period lasts (days). */
+    @Column(nullable = false, updatable = false)
+    private int testPeriodDays;
+
     @Column(nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -64,6 +68,7 @@ public class ServicePlan extends AbstractAggregateRoot<ServicePlan> {
         this.sms = plan.sms();
         this.testPackage = plan.testPackage();
         this.imeiBinding = plan.imeiBinding();
+        this.testPeriodDays = plan.testPeriodDays();
         this.createdBy = createdBy;
         this.createdAt = now;
     }
@@ -81,6 +86,7 @@ public class ServicePlan extends AbstractAggregateRoot<ServicePlan> {
     }
 
     public ServicePlanSummary summary() {
-        return new ServicePlanSummary(id, code, name, dataDirectional, voice, sms, testPackage, imeiBinding, createdAt);
+        return new ServicePlanSummary(
+                id, code, name, dataDirectional, voice, sms, testPackage, imeiBinding, createdAt, testPeriodDays);
     }
 }

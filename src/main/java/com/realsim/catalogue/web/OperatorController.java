@@ -48,4 +48,22 @@ class OperatorController {
             return "catalogue/operators";
         }
     }
+
+    @PostMapping("/{operator}/silent-period")
+    String setSilentPeriod(
+            @PathVariable Operator operator,
+            @RequestParam(required = false) Integer silentPeriodDays,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            operators.setSilentPeriod(operator, silentPeriodDays == null ? 0 : silentPeriodDays, CurrentActor.get());
+            redirect.addFlashAttribute("flashSuccess", "catalogue.operator.silentSaved");
+            redirect.addFlashAttribute("flashArgs", new Object[] {operator.name()});
+            return "redirect:/admin/operators";
+        } catch (ValidationException refused) {
+            model.addAttribute("quotas", operators.quotas());
+            model.addAttribute("failedSilentOperator", operator);
+            return "catalogue/operators";
+        }
+    }
 }

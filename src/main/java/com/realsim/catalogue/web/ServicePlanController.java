@@ -55,7 +55,8 @@ class ServicePlanController {
                                         form.getVoice(),
                                         form.getSms(),
                                         form.isTestPackage(),
-                                        form.isImeiBinding()),
+                                        form.isImeiBinding(),
+                                        form.getTestPeriodDays()),
                                 CurrentActor.get()))
                 .map(plan ->
                         FormErrors.succeeded(redirect, "/admin/service-plans", "catalogue.plan.created", plan.code()))

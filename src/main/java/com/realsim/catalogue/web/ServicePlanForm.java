@@ -1,5 +1,6 @@
 package com.realsim.catalogue.web;
 
+import com.realsim.catalogue.NewServicePlan;
 import com.realsim.catalogue.ServiceDirection;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -29,4 +30,8 @@ public class ServicePlanForm {
 
     private boolean testPackage;
     private boolean imeiBinding;
+
+    /** How long a test package's test period lasts (days). */
+    @NotNull
+    private Integer testPeriodDays = NewServicePlan.DEFAULT_TEST_PERIOD_DAYS;
 }

@@ -35,7 +35,8 @@ class CardLifecycleTest {
     static final Map<CardState, Set<CardState>> ALLOWED = Map.of(
             CardState.INVENTORY, EnumSet.of(CardState.TEST, CardState.PENDING_ACTIVATION, CardState.CANCELLED),
             CardState.TEST, EnumSet.of(CardState.PENDING_ACTIVATION, CardState.CANCELLED),
-            CardState.PENDING_ACTIVATION, EnumSet.of(CardState.ACTIVE, CardState.PRE_CANCELLED, CardState.CANCELLED),
+            CardState.PENDING_ACTIVATION,
+                    EnumSet.of(CardState.ACTIVE, CardState.SUSPENDED, CardState.PRE_CANCELLED, CardState.CANCELLED),
             CardState.ACTIVE, EnumSet.of(CardState.SUSPENDED, CardState.PRE_CANCELLED, CardState.CANCELLED),
             CardState.SUSPENDED, EnumSet.of(CardState.ACTIVE, CardState.PRE_CANCELLED, CardState.CANCELLED),
             CardState.PRE_CANCELLED, EnumSet.of(CardState.ACTIVE, CardState.SUSPENDED, CardState.CANCELLED),
@@ -100,6 +101,9 @@ class CardLifecycleTest {
             case SUSPENDED -> {
                 if (from == CardState.PRE_CANCELLED) {
                     card.restore(OPS, NOW, CardBuilder::complete);
+                } else if (from == CardState.PENDING_ACTIVATION) {
+                    // the silent period ends with the real-name incomplete: switched on stopped
+                    card.silentPeriodEnded(CardBuilder.incomplete(), NOW);
                 } else {
                     card.block(BlockingReason.ARREARS, "unpaid", null, NOW);
                 }
