@@ -30,6 +30,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -60,14 +62,21 @@ class CardReadBenchmark {
 
     private static final Logger log = LoggerFactory.getLogger(CardReadBenchmark.class);
 
-    static final int CARDS = 20_000;
-    static final int CLIENTS = 32;
-    /** Warm-up in rounds of this length until the JIT compiler is quiet (or {@link #WARM_UP_LIMIT}). */
-    static final Duration WARM_UP_ROUND = Duration.ofSeconds(30);
+    static final int CARDS = 150_000;
 
-    static final Duration WARM_UP_LIMIT = Duration.ofSeconds(Long.getLong("bench.warmup", 900));
-    /** Quiet: the compiler threads worked less than this share of a round. */
-    static final double QUIET_COMPILER = 0.10;
+    /** The cards' slices: HTTP bindings while warming up, measured HTTP bindings, pgbench's bindings. */
+    static final int MEASURED_BINDINGS_FROM = 60_000;
+
+    static final int PGBENCH_BINDINGS_FROM = 100_000;
+    static final int CLIENTS = 32;
+    /** Warm-up in rounds of this length until the rate is steady (or {@link #WARM_UP_LIMIT}), the same for every load. */
+    static final Duration WARM_UP_ROUND = Duration.ofSeconds(Long.getLong("bench.warmup-round", 15));
+
+    static final Duration WARM_UP_LIMIT = Duration.ofSeconds(Long.getLong("bench.warmup", 600));
+    /** Steady: the last {@link #STEADY_ROUNDS} warm-up rounds' rates lie within this share of their highest. */
+    static final double STEADY = 0.05;
+
+    static final int STEADY_ROUNDS = 3;
 
     static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
 
@@ -142,7 +151,9 @@ class CardReadBenchmark {
         TestPostgres server = TestPostgres.server();
         try (var floorApp = StackFloor.start(server.url("pgbench_ceiling"), server.user(), server.password())) {
             Target read = cardReads(token, iccids);
+            WarmUp readWarmUp = warmUp(read);
             Target floor = stackFloor(StackFloor.port(floorApp));
+            WarmUp floorWarmUp = warmUp(floor);
             // the two alternate, so that the other builds on this machine weigh on both alike
             List<Result> reads = new ArrayList<>();
             List<Result> floors = new ArrayList<>();
@@ -150,9 +161,14 @@ class CardReadBenchmark {
                 reads.add(measure(read, round));
                 floors.add(measure(floor, round));
             }
-            Target bind = bindings(token, iccids);
-            Result bound = measure(bind, 1);
+            WarmUp bindWarmUp =
+                    warmUp(bindings("end-user-binding-warm-up", token, iccids.subList(0, MEASURED_BINDINGS_FROM)));
+            Result bound = measure(
+                    bindings("end-user-binding", token, iccids.subList(MEASURED_BINDINGS_FROM, PGBENCH_BINDINGS_FROM)),
+                    1);
             Ceiling writes = pgbench("-N");
+            SqlBindings sqlBindings =
+                    sqlBindings(agentId, enterprise.id(), iccids.subList(PGBENCH_BINDINGS_FROM, CARDS));
 
             List<Double> ratios = new ArrayList<>();
             for (int i = 0; i < ROUNDS; i++) {
@@ -188,9 +204,9 @@ class CardReadBenchmark {
                     .append(" concurrent connections from `wrk -t2` (a separate process, HTTP/1.1 keep-alive) on "
                             + "the same machine for both, random ICCIDs / account ids |\n");
             md.append("| warm-up | card read: ")
-                    .append(read.warmUp().describe())
+                    .append(readWarmUp.describe())
                     .append("; floor: ")
-                    .append(floor.warmUp().describe())
+                    .append(floorWarmUp.describe())
                     .append(" |\n");
             md.append("| rounds | ")
                     .append(ROUNDS)
@@ -232,7 +248,7 @@ class CardReadBenchmark {
                             + " check, the one-ID-N-cards quota counter, card lock, real-name reassessment, audit "
                             + "entry, answer read back); %s, then %d s | **%,.0f bindings/s** (%d errors), p50 %.1f ms"
                             + " / p99 %.1f ms: %.1f %% of the floor's median round |%n",
-                    bind.warmUp().describe(),
+                    bindWarmUp.describe(),
                     MEASURE.toSeconds(),
                     bound.perSecond(),
                     bound.errors(),
@@ -243,12 +259,34 @@ class CardReadBenchmark {
                     "| pgbench simple-update (`-N -c %d -j 2 -T %d -M prepared`, same server, after the bindings): a "
                             + "write ceiling, **not** the binding's own statements | %,.0f tps; binding %.1f %% of it |%n",
                     CLIENTS, MEASURE.toSeconds(), writes.tps(), 100 * bound.perSecond() / writes.tps()));
+            md.append(String.format(
+                    "| binding answers (measured run) | %s%s |%n",
+                    bound.statuses().entrySet().stream()
+                            .map(e -> String.format("%d × %,d", e.getKey(), e.getValue()))
+                            .collect(Collectors.joining(", ")),
+                    bound.firstError() == null ? "" : "; first error: `" + bound.firstError() + "`"));
+            md.append(String.format(
+                    "| **pgbench with the binding's own statements** (`end-user-binding.pgbench.sql`: the request's "
+                            + "transaction, then the audit entry's; `-c %d -j 2 -T %d -M prepared`, same database, "
+                            + "cards no HTTP binding touched, after the HTTP runs) | %,.0f tps (%,d transactions, %d "
+                            + "failed, %,d bindings in the table); **binding over HTTP %.0f %% of it** |%n",
+                    CLIENTS,
+                    MEASURE.toSeconds(),
+                    sqlBindings.tps(),
+                    sqlBindings.transactions(),
+                    sqlBindings.failed(),
+                    sqlBindings.bound(),
+                    100 * bound.perSecond() / sqlBindings.tps()));
             md.append("| load average before | ").append(load).append(" |\n");
             BenchmarkReport.write("card-read", md.toString());
 
             assertThat(reads).allSatisfy(r -> assertThat(r.errors()).isZero());
             assertThat(floors).allSatisfy(r -> assertThat(r.errors()).isZero());
             assertThat(bound.errors()).isZero();
+            assertThat(bound.statuses()).as("binding answers by status").containsOnlyKeys(200);
+            assertThat(sqlBindings.failed()).isZero();
+            // every transaction bound one card (one more per client may have committed as the time ran out)
+            assertThat(sqlBindings.bound()).isBetween(sqlBindings.transactions(), sqlBindings.transactions() + CLIENTS);
             assertThat(ratio)
                     .as("card read / floor: %.0f %% (target ≥ %.0f %%)", ratio * 100, TARGET * 100)
                     .isGreaterThanOrEqualTo(TARGET);
@@ -287,48 +325,65 @@ class CardReadBenchmark {
     /**
      * A server is measured as it runs for days, not in its first minutes: on two cores shared with PostgreSQL and the
      * load, the JIT compiler's queue (thousands of methods after the start) takes minutes to drain, and the rate
-     * climbs all the while (430 → 1,470 reads/s over six minutes in one run). Rounds of load until the compiler was
-     * busy less than {@link #QUIET_COMPILER} of a round, at most {@link #WARM_UP_LIMIT}.
+     * climbs all the while (430 → 1,470 reads/s over six minutes in one run). Rounds of load until the rate is steady
+     * — the last {@link #STEADY_ROUNDS} rounds within {@link #STEADY} of their highest — at most {@link
+     * #WARM_UP_LIMIT}; the same rule for every load measured, the card read's, the floor's and the binding's. How busy
+     * the JIT compiler was in the last round is reported beside it.
      */
-    private WarmUp warmUp(Path script, String url) throws IOException, InterruptedException {
+    private WarmUp warmUp(Target target) throws IOException, InterruptedException {
         CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
-        long deadline = System.nanoTime() + WARM_UP_LIMIT.toNanos();
+        long started = System.nanoTime();
+        long deadline = started + WARM_UP_LIMIT.toNanos();
         List<Long> rates = new ArrayList<>();
         double compiling;
         do {
             long compiledBefore = compiler.getTotalCompilationTime();
-            String output = wrk(WARM_UP_ROUND, script, url);
+            String output = wrk(WARM_UP_ROUND, target.scripts().next(), target.url());
             Matcher rate = REQUESTS_PER_SECOND.matcher(output);
             rates.add(rate.find() ? Math.round(Double.parseDouble(rate.group(1))) : -1);
             compiling = (compiler.getTotalCompilationTime() - compiledBefore) / (double) WARM_UP_ROUND.toMillis();
-            if (rates.size() >= 2 && compiling < QUIET_COMPILER) {
-                break;
-            }
-        } while (System.nanoTime() < deadline);
-        return new WarmUp(rates, compiling);
+        } while (!steady(rates) && System.nanoTime() < deadline);
+        return new WarmUp(rates, steady(rates), compiling, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    /** The warm-up rounds' rates, and how busy the JIT compiler was in the last one. */
-    record WarmUp(List<Long> rates, double lastRoundCompiling) {
+    static boolean steady(List<Long> rates) {
+        if (rates.size() < STEADY_ROUNDS) {
+            return false;
+        }
+        List<Long> last = rates.subList(rates.size() - STEADY_ROUNDS, rates.size());
+        long highest = last.stream().mapToLong(Long::longValue).max().orElseThrow();
+        long lowest = last.stream().mapToLong(Long::longValue).min().orElseThrow();
+        return lowest > 0 && lowest >= highest * (1 - STEADY);
+    }
+
+    /** The warm-up rounds' rates, whether they ended steady, how busy the JIT compiler was in the last one. */
+    record WarmUp(List<Long> rates, boolean steady, double lastRoundCompiling, Duration took) {
 
         String describe() {
-            return rates.size()
-                    + " warm-up rounds of "
-                    + WARM_UP_ROUND.toSeconds()
-                    + (lastRoundCompiling < QUIET_COMPILER
-                            ? " s, until the JIT compiler was quiet"
+            return String.format(
+                    "%d rounds of %d s (%d s), %s; JIT compiler busy %.0f %% of the last round (per round: %s/s)",
+                    rates.size(),
+                    WARM_UP_ROUND.toSeconds(),
+                    took.toSeconds(),
+                    steady
+                            ? String.format(
+                                    "until the last %d were within %.0f %% of each other", STEADY_ROUNDS, STEADY * 100)
                             : String.format(
-                                    " s, stopped by the %d-minute limit with the JIT compiler still busy %.0f %% of the"
-                                            + " last round",
-                                    WARM_UP_LIMIT.toMinutes(), lastRoundCompiling * 100))
-                    + " (per round: "
-                    + rates.stream().map(r -> String.format("%,d", r)).collect(Collectors.joining(", "))
-                    + "/s)";
+                                    "stopped by the %d-s limit before %d rounds were within %.0f %%",
+                                    WARM_UP_LIMIT.toSeconds(), STEADY_ROUNDS, STEADY * 100),
+                    lastRoundCompiling * 100,
+                    rates.stream().map(r -> String.format("%,d", r)).collect(Collectors.joining(", ")));
         }
     }
 
-    /** A load ready to be measured: its {@code wrk} script, the server's URL, and how it was warmed up. */
-    record Target(String name, Path script, String url, WarmUp warmUp) {}
+    /** Where a load's {@code wrk} script comes from: the same one each run, or a new one each run. */
+    @FunctionalInterface
+    interface Scripts {
+        Path next() throws IOException;
+    }
+
+    /** A load to be measured: its {@code wrk} scripts and the server's URL; warmed up by {@link #warmUp(Target)}. */
+    record Target(String name, Scripts scripts, String url) {}
 
     private static final Pattern REQUESTS_PER_SECOND = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
 
@@ -368,7 +423,7 @@ class CardReadBenchmark {
                 end
                 """.formatted(list.toAbsolutePath(), token), StandardCharsets.UTF_8);
         String url = "http://127.0.0.1:" + port;
-        return new Target("card-read", script, url, warmUp(script, url));
+        return new Target("card-read", () -> script, url);
     }
 
     /** The same load against {@link StackFloor} on the pgbench database: random account ids of scale 10. */
@@ -384,51 +439,80 @@ class CardReadBenchmark {
                 end
                 """, StandardCharsets.UTF_8);
         String url = "http://127.0.0.1:" + floorPort;
-        return new Target("stack-floor", script, url, warmUp(script, url));
+        return new Target("stack-floor", () -> script, url);
     }
 
     /**
-     * End-user bindings by the same client and load: each of wrk's two threads walks its half of the cards, binding
-     * a new identity to each (after the last card it starts again, and the card's own identity is bound again).
+     * End-user bindings by the same client and load, never two at once on one card or one identity: every run of
+     * {@code wrk} (warm-up round or measured) gets a new script whose lines pair each card with an identity never bound
+     * before; its connections take the lines in turn (each of wrk's two threads walks its half), so no two requests
+     * race for a card, and none meets the one-ID-N-cards limit. A card bound in an earlier run gets its next end user
+     * in place of the previous one (which gives that identity's slot back), as an agent correcting a binding would.
+     * Every answer's status is counted, and the first answer that was not 2xx kept, so that errors can be named.
      */
-    private Target bindings(String token, List<String> iccids) throws IOException, InterruptedException {
-        Path dir = Files.createDirectories(Path.of("target/bench"));
-        List<String> lines = new ArrayList<>(iccids.size());
-        for (String iccid : iccids) {
-            lines.add(iccid + " " + CardFixtures.newIdentity().number());
-        }
-        Path list = Files.write(dir.resolve("bindings.txt"), lines, StandardCharsets.UTF_8);
-        Path script = dir.resolve("end-user-binding.lua");
-        Files.writeString(script, """
-                local lines = {}
-                for line in io.lines("%s") do lines[#lines + 1] = line end
-                local headers = { ["Authorization"] = "Bearer %s", ["Accept"] = "application/json",
-                                  ["Content-Type"] = "application/json" }
-                local counter = 0
-                setup = function(thread) counter = counter + 1; thread:set("id", counter) end
-                local n = 0
-                init = function(args) n = id end
-                request = function()
-                  n = n + 2
-                  local iccid, number = lines[n %% #lines + 1]:match("(%%S+) (%%S+)")
-                  local body = '{"name":"王小明","idType":"RESIDENT_ID","idNumber":"' .. number
-                      .. '","idAddress":"北京市东城区东华门街道 1 号"}'
-                  return wrk.format("PUT", "/api/v1/cards/" .. iccid .. "/end-user", headers, body)
-                end
-                """.formatted(list.toAbsolutePath(), token), StandardCharsets.UTF_8);
-        String url = "http://127.0.0.1:" + port;
-        return new Target("end-user-binding", script, url, warmUp(script, url));
+    private Target bindings(String name, String token, List<String> iccids) {
+        Path dir = Path.of("target/bench");
+        int[] runs = {0};
+        Scripts scripts = () -> {
+            Files.createDirectories(dir);
+            int run = ++runs[0];
+            List<String> lines = new ArrayList<>(iccids.size());
+            for (String iccid : iccids) {
+                lines.add(iccid + " " + CardFixtures.newIdentity().number());
+            }
+            Path list = Files.write(dir.resolve(name + "-" + run + ".txt"), lines, StandardCharsets.UTF_8);
+            Path script = dir.resolve(name + "-" + run + ".lua");
+            Files.writeString(script, """
+                    local lines = {}
+                    for line in io.lines("%s") do lines[#lines + 1] = line end
+                    local headers = { ["Authorization"] = "Bearer %s", ["Accept"] = "application/json",
+                                      ["Content-Type"] = "application/json" }
+                    local threads = {}
+                    local counter = 0
+                    setup = function(thread)
+                      counter = counter + 1; thread:set("id", counter); table.insert(threads, thread)
+                    end
+                    local n = 0
+                    statuses = {}
+                    firstError = ""
+                    init = function(args) n = id end
+                    request = function()
+                      n = n + 2
+                      if n > #lines then error("bindings: the run used up its " .. #lines .. " fresh identities") end
+                      local iccid, number = lines[n]:match("(%%S+) (%%S+)")
+                      local body = '{"name":"王小明","idType":"RESIDENT_ID","idNumber":"' .. number
+                          .. '","idAddress":"北京市东城区东华门街道 1 号"}'
+                      return wrk.format("PUT", "/api/v1/cards/" .. iccid .. "/end-user", headers, body)
+                    end
+                    response = function(status, headers, body)
+                      statuses[status] = (statuses[status] or 0) + 1
+                      if status >= 300 and firstError == "" then firstError = status .. " " .. body end
+                    end
+                    done = function(summary, latency, requests)
+                      for _, thread in ipairs(threads) do
+                        for status, count in pairs(thread:get("statuses")) do
+                          io.write("STATUS " .. status .. " " .. count .. "\\n")
+                        end
+                        local first = thread:get("firstError")
+                        if first ~= "" then io.write("FIRST ERROR " .. first:gsub("\\n", " ") .. "\\n") end
+                      end
+                    end
+                    """.formatted(list.toAbsolutePath(), token), StandardCharsets.UTF_8);
+            return script;
+        };
+        return new Target(name, scripts, "http://127.0.0.1:" + port);
     }
 
     /** One measured {@code wrk} run; its report is kept under {@code target/bench}. */
     private Result measure(Target target, int round) throws IOException, InterruptedException {
-        String output = wrk(MEASURE, target.script(), target.url());
+        String output = wrk(MEASURE, target.scripts().next(), target.url());
         Files.writeString(
                 Path.of("target/bench").resolve(target.name() + "-wrk-" + round + ".txt"),
                 output,
                 StandardCharsets.UTF_8);
         Matcher rate = REQUESTS_PER_SECOND.matcher(output);
         assertThat(rate.find()).as(output).isTrue();
+        assertThat(output).as("the wrk script ran").doesNotContain(".lua:");
         Matcher errors = Pattern.compile("Non-2xx or 3xx responses: (\\d+)").matcher(output);
         Matcher socket = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)")
                 .matcher(output);
@@ -439,7 +523,19 @@ class CardReadBenchmark {
                                 + Long.parseLong(socket.group(3))
                                 + Long.parseLong(socket.group(4))
                         : 0);
-        return new Result(Double.parseDouble(rate.group(1)), failed, millis(output, "50%"), millis(output, "99%"));
+        Map<Integer, Long> statuses = new TreeMap<>();
+        Matcher status = Pattern.compile("STATUS (\\d+) (\\d+)").matcher(output);
+        while (status.find()) {
+            statuses.merge(Integer.parseInt(status.group(1)), Long.parseLong(status.group(2)), Long::sum);
+        }
+        Matcher firstError = Pattern.compile("FIRST ERROR (.*)").matcher(output);
+        return new Result(
+                Double.parseDouble(rate.group(1)),
+                failed,
+                millis(output, "50%"),
+                millis(output, "99%"),
+                statuses,
+                firstError.find() ? firstError.group(1) : null);
     }
 
     /** A latency percentile of wrk's {@code --latency} table, in milliseconds. */
@@ -456,6 +552,88 @@ class CardReadBenchmark {
             default:
                 return value;
         }
+    }
+
+    /** pgbench running the binding's own statements: its rate, and how many of its transactions failed. */
+    record SqlBindings(double tps, long transactions, long failed, long bound) {}
+
+    /**
+     * {@code pgbench} with the binding's own statements ({@code end-user-binding.pgbench.sql}, recorded from the
+     * application) on the application's database, on cards no HTTP binding touched: the SQL ceiling of a binding.
+     */
+    private SqlBindings sqlBindings(long agentId, long enterpriseId, List<String> iccids)
+            throws IOException, InterruptedException {
+        long first = jdbc.queryForObject("SELECT id FROM card WHERE iccid = ?", Long.class, iccids.get(0));
+        long last =
+                jdbc.queryForObject("SELECT id FROM card WHERE iccid = ?", Long.class, iccids.get(iccids.size() - 1));
+        long unbound = jdbc.queryForObject(
+                "SELECT count(*) FROM card c WHERE c.id BETWEEN ? AND ? AND c.iccid BETWEEN ? AND ?"
+                        + " AND NOT EXISTS (SELECT 1 FROM card_end_user u WHERE u.card_id = c.id)",
+                Long.class,
+                first,
+                last,
+                iccids.get(0),
+                iccids.get(iccids.size() - 1));
+        assertThat(List.of(last - first + 1, unbound))
+                .as("pgbench's cards: ids %d to %d, all unbound", first, last)
+                .containsOnly((long) iccids.size());
+        JdbcTemplate owner = DatabaseOwner.template(environment);
+        owner.execute("DROP TABLE IF EXISTS bench_audit_entry, bench_audit_chain_head, bench_event_publication");
+        owner.execute("CREATE TABLE bench_audit_entry (LIKE audit_entry INCLUDING ALL)");
+        owner.execute("CREATE TABLE bench_audit_chain_head (LIKE audit_chain_head INCLUDING ALL)");
+        owner.execute("CREATE TABLE bench_event_publication (LIKE event_publication INCLUDING ALL)");
+        owner.execute("INSERT INTO bench_audit_chain_head (singleton, last_hash) VALUES (true, repeat('0', 64))");
+        Path script = Path.of("target/bench/end-user-binding.pgbench.sql");
+        try (var in = getClass().getResourceAsStream("end-user-binding.pgbench.sql")) {
+            Files.write(script, in.readAllBytes());
+        }
+        TestPostgres server = TestPostgres.server();
+        Matcher address = Pattern.compile("//([^:/]+):(\\d+)/").matcher(server.url("postgres"));
+        assertThat(address.find()).isTrue();
+        String output = run(List.of(
+                "pgbench",
+                "-n",
+                "-f",
+                script.toString(),
+                "-M",
+                "prepared",
+                "-c",
+                Integer.toString(CLIENTS),
+                "-j",
+                "2",
+                "-T",
+                Long.toString(MEASURE.toSeconds()),
+                "-D",
+                "first_card=" + first,
+                "-D",
+                "clients=" + CLIENTS,
+                "-D",
+                "n=0",
+                "-D",
+                "agent=" + agentId,
+                "-D",
+                "enterprise=" + enterpriseId,
+                "-h",
+                address.group(1),
+                "-p",
+                address.group(2),
+                "-U",
+                server.user(),
+                jdbc.queryForObject("SELECT current_database()", String.class)));
+        Files.writeString(Path.of("target/bench/end-user-binding-pgbench.txt"), output, StandardCharsets.UTF_8);
+        Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
+        Matcher processed = Pattern.compile("number of transactions actually processed: (\\d+)")
+                .matcher(output);
+        Matcher failed =
+                Pattern.compile("number of failed transactions: (\\d+)").matcher(output);
+        assertThat(tps.find() && processed.find()).as(output).isTrue();
+        long bound = jdbc.queryForObject(
+                "SELECT count(*) FROM card_end_user WHERE card_id BETWEEN ? AND ?", Long.class, first, last);
+        return new SqlBindings(
+                Double.parseDouble(tps.group(1)),
+                Long.parseLong(processed.group(1)),
+                failed.find() ? Long.parseLong(failed.group(1)) : 0,
+                bound);
     }
 
     private boolean pgbenchInitialised;
@@ -527,7 +705,14 @@ class CardReadBenchmark {
         return body + (10 - sum % 10) % 10;
     }
 
-    record Result(double perSecond, long errors, double p50Millis, double p99Millis) {}
+    /** One measured run: its rate, its errors, its latency, and (bindings) the answers' statuses, the first error. */
+    record Result(
+            double perSecond,
+            long errors,
+            double p50Millis,
+            double p99Millis,
+            Map<Integer, Long> statuses,
+            String firstError) {}
 
     record Ceiling(double tps) {}
 }

@@ -34,6 +34,9 @@ class LayoutAdvice {
     @ModelAttribute
     void layout(Model model, HttpServletRequest request) {
         Actor actor = CurrentActor.find().orElse(null);
+        if (actor != null && actor.kind() == Actor.Kind.API_CLIENT) {
+            return; // a Partner API call: no page, no layout (this ran on every card-status read)
+        }
         model.addAttribute("actor", actor);
         model.addAttribute(
                 "navigation",
@@ -43,12 +46,9 @@ class LayoutAdvice {
                                 .filter(item -> item.isFor(actor.role()))
                                 .toList());
         model.addAttribute("currentPath", request.getRequestURI());
-        AgentQualifications qualifications = agents.getIfAvailable();
+        boolean agent = actor != null && actor.is(Role.AGENT);
+        AgentQualifications qualifications = agent ? agents.getIfAvailable() : null;
         model.addAttribute(
-                "agentNotQualified",
-                actor != null
-                        && actor.is(Role.AGENT)
-                        && qualifications != null
-                        && !qualifications.mayChange(actor.agentId()));
+                "agentNotQualified", agent && qualifications != null && !qualifications.mayChange(actor.agentId()));
     }
 }
