@@ -185,6 +185,30 @@ class UsageAtVolumeTest {
     }
 
     @Test
+    void aCardUsedBeforeIsNeitherLockedNorWrittenByAnotherDay() {
+        String card = fx.activeDataCard(agentId, enterpriseId);
+        String cardRow = "SELECT version, updated_at, first_usage_on FROM card WHERE iccid = ?";
+        ingest(day(card, today().minusDays(2), 10, 0, null));
+        Map<String, Object> afterFirstUse = sql.queryForMap(cardRow, card);
+        assertThat(afterFirstUse).containsEntry("first_usage_on", Date.valueOf(today().minusDays(2)));
+
+        // the next days move only the usage summary: the card row keeps its version (no write, no row lock needed)
+        ingest(day(card, today().minusDays(1), 20, 1, null), day(card, today(), 30, 0, null));
+        assertThat(sql.queryForMap(cardRow, card)).isEqualTo(afterFirstUse);
+        assertThat(summary(card))
+                .containsEntry("last_usage_on", Date.valueOf(today()))
+                .containsEntry("first_usage_on", Date.valueOf(today().minusDays(2)));
+        assertThat(fx.view(card).lastUsageAt())
+                .isEqualTo(today().atStartOfDay(Card.BUSINESS_ZONE).toInstant());
+
+        // a late report of an earlier day is the card's first use now: that one change is written to the card
+        ingest(day(card, today().minusDays(5), 5, 0, null));
+        assertThat(sql.queryForMap(cardRow, card))
+                .containsEntry("first_usage_on", Date.valueOf(today().minusDays(5)))
+                .containsEntry("version", (Long) afterFirstUse.get("version") + 1);
+    }
+
+    @Test
     void theSummaryFollowsRepeatedDaysAndTheMonthChange() {
         String card = fx.activeDataCard(agentId, enterpriseId);
         LocalDate lastMonth = today().minusMonths(1).withDayOfMonth(10);

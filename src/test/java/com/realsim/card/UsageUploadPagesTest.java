@@ -140,7 +140,7 @@ class UsageUploadPagesTest {
                 .bodyText()
                 .contains("The first line must name the columns");
         assertThat(sql.queryForObject(
-                        "SELECT g.last_usage_on FROM card c JOIN card_usage_summary g ON g.card_id = c.id WHERE c.iccid = ?",
+                        "SELECT g.last_usage_on FROM card c LEFT JOIN card_usage_summary g ON g.card_id = c.id WHERE c.iccid = ?",
                         java.sql.Date.class,
                         card))
                 .isNull();

@@ -43,7 +43,7 @@ import org.springframework.stereotype.Component;
  *       two reports of one card and day wins), keeps each card's summary in the narrow {@code card_usage_summary}
  *       ({@code last_usage_on} — the card's last sign of life —, {@code last_imei} and its day, {@code usage_month}
  *       and its {@code month_*} totals; a day reported again replaces its old numbers in the totals, read in the same
- *       snapshot; one {@code INSERT … ON CONFLICT DO UPDATE} for the batch); on the card row only what changes once:
+ *       snapshot; one {@code UPDATE} and one {@code INSERT} for the batch); on the card row only what changes once:
  *       the first day of use ({@code first_usage_on}) and a bound card's first device (the first IMEI its usage
  *       shows);
  *   <li>the few cards whose state moves: a pre-cancelled card taken back (its aggregate judges its real-name), a
@@ -184,7 +184,8 @@ public class DailyUsage {
 
     /**
      * The days of known cards in service (the last report of a card and day wins) with the numbers stored before for
-     * that day; the upsert; the cards' summaries (one {@code INSERT … ON CONFLICT} into {@code card_usage_summary});
+     * that day; the upsert; the cards' summaries ({@code card_usage_summary}: one {@code UPDATE} of those kept, one
+     * {@code INSERT} of the new ones — the update adds differences, which an insert row could not hold);
      * the card's first day of use ({@code card.first_usage_on}, written once) and the device of a bound card without
      * one. Every part reads the same snapshot, so {@code old_*} are the numbers the
      * upsert replaces. Answers the cards whose state may have to move: pre-cancelled ones and those bound to a device.
@@ -234,36 +235,36 @@ public class DailyUsage {
                   FROM batch
                  GROUP BY card_id, iccid, agent_id, enterprise_id, state, activated_at, imei_binding, bound_imei),
             summed AS (
-                INSERT INTO card_usage_summary AS g (card_id, last_usage_on, last_imei, last_imei_on, usage_month,
-                                                     month_data_kb, month_sms_count, month_voice_seconds,
-                                                     month_non_directional_kb)
+                UPDATE card_usage_summary g
+                   SET last_usage_on = greatest(g.last_usage_on, p.last_on),
+                       last_imei = CASE WHEN p.imei_on >= g.last_imei_on OR g.last_imei_on IS NULL
+                                        THEN coalesce(p.latest_imei, g.last_imei) ELSE g.last_imei END,
+                       last_imei_on = greatest(g.last_imei_on, p.imei_on),
+                       usage_month = greatest(g.usage_month, p.month),
+                       month_data_kb = CASE WHEN g.usage_month = p.month THEN g.month_data_kb + p.data_kb
+                                            WHEN g.usage_month > p.month THEN g.month_data_kb
+                                            ELSE p.data_kb END,
+                       month_sms_count = CASE WHEN g.usage_month = p.month THEN g.month_sms_count + p.sms_count
+                                              WHEN g.usage_month > p.month THEN g.month_sms_count
+                                              ELSE p.sms_count END,
+                       month_voice_seconds = CASE WHEN g.usage_month = p.month
+                                                  THEN g.month_voice_seconds + p.voice_seconds
+                                                  WHEN g.usage_month > p.month THEN g.month_voice_seconds
+                                                  ELSE p.voice_seconds END,
+                       month_non_directional_kb = CASE WHEN g.usage_month = p.month
+                                                       THEN g.month_non_directional_kb + p.non_directional_kb
+                                                       WHEN g.usage_month > p.month THEN g.month_non_directional_kb
+                                                       ELSE p.non_directional_kb END
+                  FROM per_card p
+                 WHERE g.card_id = p.card_id),
+            added AS (
+                INSERT INTO card_usage_summary (card_id, last_usage_on, last_imei, last_imei_on, usage_month,
+                                                month_data_kb, month_sms_count, month_voice_seconds,
+                                                month_non_directional_kb)
                 SELECT card_id, last_on, latest_imei, imei_on, month, data_kb, sms_count, voice_seconds,
                        non_directional_kb
-                  FROM per_card
-                ON CONFLICT (card_id) DO UPDATE
-                   SET last_usage_on = greatest(g.last_usage_on, excluded.last_usage_on),
-                       last_imei = CASE WHEN excluded.last_imei_on >= g.last_imei_on OR g.last_imei_on IS NULL
-                                        THEN coalesce(excluded.last_imei, g.last_imei) ELSE g.last_imei END,
-                       last_imei_on = greatest(g.last_imei_on, excluded.last_imei_on),
-                       usage_month = greatest(g.usage_month, excluded.usage_month),
-                       month_data_kb = CASE WHEN g.usage_month = excluded.usage_month
-                                            THEN g.month_data_kb + excluded.month_data_kb
-                                            WHEN g.usage_month > excluded.usage_month THEN g.month_data_kb
-                                            ELSE excluded.month_data_kb END,
-                       month_sms_count = CASE WHEN g.usage_month = excluded.usage_month
-                                              THEN g.month_sms_count + excluded.month_sms_count
-                                              WHEN g.usage_month > excluded.usage_month THEN g.month_sms_count
-                                              ELSE excluded.month_sms_count END,
-                       month_voice_seconds = CASE WHEN g.usage_month = excluded.usage_month
-                                                  THEN g.month_voice_seconds + excluded.month_voice_seconds
-                                                  WHEN g.usage_month > excluded.usage_month THEN g.month_voice_seconds
-                                                  ELSE excluded.month_voice_seconds END,
-                       month_non_directional_kb = CASE WHEN g.usage_month = excluded.usage_month
-                                                       THEN g.month_non_directional_kb
-                                                            + excluded.month_non_directional_kb
-                                                       WHEN g.usage_month > excluded.usage_month
-                                                       THEN g.month_non_directional_kb
-                                                       ELSE excluded.month_non_directional_kb END),
+                  FROM per_card p
+                 WHERE NOT EXISTS (SELECT 1 FROM card_usage_summary g WHERE g.card_id = p.card_id)),
             touched AS (
                 UPDATE card c
                    SET first_usage_on = least(c.first_usage_on, p.first_on),
