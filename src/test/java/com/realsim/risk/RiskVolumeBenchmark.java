@@ -46,7 +46,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Risk monitoring at operator volume (issue 13): a database of {@code bench.risk.cards} cards (default {@value
- * #DEFAULT_CARDS}), {@value #IDENTITIES} end-user identities and {@value #DAYS} days of daily usage of every card in
+ * #DEFAULT_CARDS}), {@value #IDENTITIES} end-user identities and {@code bench.risk.days} (default 30) days of daily usage of every card in
  * use, built set-based with {@code generate_series} (as the database's owner, with triggers off while seeding: the
  * one-ID-N-cards counters are then counted in one statement). Measured in the same run:
  *
@@ -70,7 +70,7 @@ class RiskVolumeBenchmark {
 
     static final int DEFAULT_CARDS = 1_000_000;
     static final int IDENTITIES = 300_000;
-    static final int DAYS = 30;
+    static final int DAYS = Integer.getInteger("bench.risk.days", 30);
     static final int RECORDS = 100_000;
     static final int INGEST_TARGET_PERCENT = 30;
     static final int SCAN_TARGET_SECONDS = 5;
@@ -276,7 +276,7 @@ class RiskVolumeBenchmark {
      * <ul>
      *   <li>{@code g % 100 < 5}: in the inventory; {@code 5 … 8}: suspended (for arrears, or {@code g % 1000 = 105}:
      *       machine-card separation); else active;
-     *   <li>used every one of the last {@value #DAYS} days, except {@code g % 1000 = 10} (never used: silent) and {@code
+     *   <li>used every one of the last {@code bench.risk.days} days, except {@code g % 1000 = 10} (never used: silent) and {@code
      *       20}, {@code 106} (last used 100 days ago: sleeping); {@code g % 1000 = 17}: the last IMEI is a handset's;
      *       {@code 42}: a plan without SMS that sends SMS;
      *   <li>70 % of the working cards have an end user: identity {@code g % 300,000}, so one identity holds up to four
@@ -366,7 +366,7 @@ class RiskVolumeBenchmark {
                                                id_address_masked, status, bound_at, bound_by)
                     SELECT c.id, c.agent_id, c.enterprise_id, gen_random_uuid(), '\\x00'::bytea, '张*',
                            'RESIDENT_ID', '\\x00'::bytea, encode(sha256(convert_to('B' || k.identity, 'UTF8')), 'hex'),
-                           '1101**********' || lpad((k.identity %% 10000)::text, 4, '0'), '\\x00'::bytea, '北京市****',
+                           '1101**********' || lpad((k.identity % 10000)::text, 4, '0'), '\\x00'::bytea, '北京市****',
                            'BOUND', now() - interval '60 days', 'bench-agent'
                       FROM card c, LATERAL (SELECT substr(c.imsi, 4)::bigint AS g) n,
                            LATERAL (SELECT CASE WHEN n.g % 1000 = 11 THEN 1000000 + n.g % 100
