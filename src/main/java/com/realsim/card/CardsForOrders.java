@@ -5,6 +5,7 @@ import com.realsim.card.domain.CardProperties;
 import com.realsim.card.domain.CardRealName;
 import com.realsim.card.domain.CardRows;
 import com.realsim.card.domain.Cards;
+import com.realsim.card.domain.DailyUsage;
 import com.realsim.card.domain.EndUserBindings;
 import com.realsim.card.domain.LockedCards;
 import com.realsim.card.events.CardsHandedOver;
@@ -59,6 +60,7 @@ public class CardsForOrders {
     private final CardRealName realName;
     private final EnterpriseService enterprises;
     private final CardProperties properties;
+    private final DailyUsage dailyUsage;
     private final Clock clock;
 
     /** The cards with these ICCIDs that exist, by ICCID in the order given (one statement). */
@@ -271,6 +273,7 @@ public class CardsForOrders {
         old.cancel("card.note.replaced", null, now);
         cards.save(old);
         Card saved = cards.saveAndFlush(replacement);
+        dailyUsage.carryOver(old.id(), saved.id());
         bindings.cardReplaced(old, saved, now);
         realName.reassess(saved, now);
         return summaries.summary(cards.save(saved));

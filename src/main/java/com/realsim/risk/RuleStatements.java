@@ -11,7 +11,7 @@ import java.util.Optional;
  * into alerts in the same statement: a new alert where none is open for the rule and subject and none was dismissed
  * within the cooldown, otherwise the open one is seen again (evidence renewed, severity raised, never lowered).
  *
- * <p>The findings read the tables of the modules below (card with its usage summary of V260, card_end_user,
+ * <p>The findings read the tables of the modules below (card, its usage summary card_usage_summary of V330, card_end_user,
  * card_blocking_reason,
  * service_plan, business_order, enterprise, barred_identity) and write none of them; no rule reads the daily usage. Parameters are bound by name:
  * the rule's parameters, {@code :now} (the scan's instant) and {@code :today} (its day in China).
@@ -33,8 +33,13 @@ final class RuleStatements {
         return "(left(%1$s, 8) || '****' || substr(%1$s, 13))".formatted(column);
     }
 
-    /** The end user's identity held by current bindings of live cards, grouped by its blind index. */
-    private static String identityFinding(String having, String evidence) {
+    /**
+     * The end user's identity held by current bindings of live cards, grouped by its blind index, for the identities
+     * that {@code found} answers and {@code having} confirms (a query of blind indexes: the thresholds are judged
+     * there, on counts alone, so that the evidence — ordered and distinct aggregates — is built only for the
+     * identities found, through the index on the blind index, not for all of them).
+     */
+    private static String identityFinding(String found, String having, String evidence) {
         return """
                 SELECT 'IDENTITY' AS subject_kind, u.id_number_bidx AS subject_key,
                        min(u.id_number_masked) AS subject_masked, NULL::bigint AS card_id,
@@ -48,20 +53,23 @@ final class RuleStatements {
                        array_agg(c.id) AS cards
                 FROM card_end_user u JOIN card c ON c.id = u.card_id
                 WHERE u.ended_at IS NULL AND c.state <> 'CANCELLED'
+                  AND u.id_number_bidx IN (%s)
                 GROUP BY u.id_number_bidx
                 HAVING %s
-                """.formatted(evidence, having);
+                """.formatted(evidence, found, having);
     }
 
     private static final Map<RuleCode, String> FINDINGS = new EnumMap<>(RuleCode.class);
 
     static {
-        FINDINGS.put(
-                RuleCode.SLEEPING_CARD,
-                cardFinding("jsonb_build_object('lastUsageAt', c.last_usage_at, 'days', :days)", """
-                        FROM card c
-                        WHERE c.state IN ('ACTIVE', 'SUSPENDED') AND c.last_usage_at IS NOT NULL
-                          AND c.last_usage_at <= CAST(:now AS timestamptz) - make_interval(days => :days)
+        FINDINGS.put(RuleCode.SLEEPING_CARD, cardFinding("""
+                        jsonb_build_object('lastUsageAt', CAST(g.last_usage_on AS timestamp) AT TIME ZONE 'Asia/Shanghai',
+                                           'days', :days)""", """
+                        FROM card_usage_summary g
+                        JOIN card c ON c.id = g.card_id
+                        WHERE c.state IN ('ACTIVE', 'SUSPENDED')
+                          AND g.last_usage_on <= CAST((CAST(:now AS timestamptz) - make_interval(days => :days))
+                                                      AT TIME ZONE 'Asia/Shanghai' AS date)
                         """));
         FINDINGS.put(
                 RuleCode.SILENT_CARD,
@@ -72,10 +80,22 @@ final class RuleStatements {
                         """));
         FINDINGS.put(
                 RuleCode.ONE_ID_MANY_CARDS,
-                identityFinding("count(*) >= :cards", "jsonb_build_object('threshold', :cards)"));
+                // identity_quota counts each identity's current bindings of live cards per operator (the card
+                // module's triggers keep it, V190): the identities holding enough cards, without reading the bindings
+                identityFinding("""
+                        SELECT q.id_bidx FROM identity_quota q GROUP BY q.id_bidx HAVING sum(q.cards_held) >= :cards
+                        """, "count(*) >= :cards", "jsonb_build_object('threshold', :cards)"));
         FINDINGS.put(
                 RuleCode.IDENTITY_ACROSS_ENTERPRISES,
                 identityFinding(
+                        """
+                        SELECT e.id_number_bidx
+                        FROM (SELECT DISTINCT u.id_number_bidx, c.enterprise_id
+                              FROM card_end_user u JOIN card c ON c.id = u.card_id
+                              WHERE u.ended_at IS NULL AND c.state <> 'CANCELLED' AND c.enterprise_id IS NOT NULL) e
+                        GROUP BY e.id_number_bidx
+                        HAVING count(*) >= :enterprises
+                        """,
                         "count(DISTINCT c.enterprise_id) >= :enterprises",
                         "jsonb_build_object('threshold', :enterprises)"));
         // The identities bound to live cards that share one ID address, compared by the address's blind index
@@ -101,42 +121,45 @@ final class RuleStatements {
                 RuleCode.MACHINE_CARD_SEPARATION,
                 cardFinding("""
                         jsonb_build_object('since', r.since, 'formFactor', c.form_factor, 'boundImei', %s,
-                                           'lastImei', %s, 'eid', c.eid)""".formatted(maskedImei("c.bound_imei"), maskedImei("c.last_imei")), """
+                                           'lastImei', %s, 'eid', c.eid)""".formatted(maskedImei("c.bound_imei"), maskedImei("g.last_imei")), """
                         FROM card c
+                        LEFT JOIN card_usage_summary g ON g.card_id = c.id
                         JOIN card_blocking_reason r ON r.card_id = c.id AND r.reason = 'MACHINE_CARD_SEPARATION'
                                                    AND r.cleared_at IS NULL
                         WHERE c.state <> 'CANCELLED'
                         """));
-        // This month's totals are kept on the card (usage_month is the month they belong to).
+        // This month's totals are kept in the card's usage summary (usage_month is the month they belong to).
         FINDINGS.put(RuleCode.OUT_OF_PROFILE_USE, cardFinding("""
-                        jsonb_build_object('month', to_char(c.usage_month, 'YYYY-MM'),
-                                           'dataKb', c.month_data_kb, 'smsCount', c.month_sms_count,
-                                           'voiceSeconds', c.month_voice_seconds,
-                                           'nonDirectionalKb', c.month_non_directional_kb,
+                        jsonb_build_object('month', to_char(g.usage_month, 'YYYY-MM'),
+                                           'dataKb', g.month_data_kb, 'smsCount', g.month_sms_count,
+                                           'voiceSeconds', g.month_voice_seconds,
+                                           'nonDirectionalKb', g.month_non_directional_kb,
                                            'expectedMonthlyKb', o.expected_monthly_traffic_mb * 1024,
                                            'factor', :factor,
                                            'findings', to_jsonb(array_remove(ARRAY[
-                                               CASE WHEN p.sms = 'NONE' AND c.month_sms_count > 0 THEN 'SMS' END,
-                                               CASE WHEN p.voice = 'NONE' AND c.month_voice_seconds > 0 THEN 'VOICE' END,
-                                               CASE WHEN p.data_directional AND c.month_non_directional_kb > 0
+                                               CASE WHEN p.sms = 'NONE' AND g.month_sms_count > 0 THEN 'SMS' END,
+                                               CASE WHEN p.voice = 'NONE' AND g.month_voice_seconds > 0 THEN 'VOICE' END,
+                                               CASE WHEN p.data_directional AND g.month_non_directional_kb > 0
                                                     THEN 'NON_DIRECTIONAL_DATA' END,
-                                               CASE WHEN c.month_data_kb > :factor * o.expected_monthly_traffic_mb * 1024
+                                               CASE WHEN g.month_data_kb > :factor * o.expected_monthly_traffic_mb * 1024
                                                     THEN 'DATA_ABOVE_EXPECTED' END], NULL)))""", """
-                        FROM card c
+                        FROM card_usage_summary g
+                        JOIN card c ON c.id = g.card_id
                         JOIN service_plan p ON p.id = c.plan_id
                         LEFT JOIN business_order o ON o.id = c.handled_by_order_id
                         WHERE c.state NOT IN ('INVENTORY', 'CANCELLED')
-                          AND c.usage_month = CAST(date_trunc('month', CAST(:today AS date)) AS date)
-                          AND ((p.sms = 'NONE' AND c.month_sms_count > 0)
-                               OR (p.voice = 'NONE' AND c.month_voice_seconds > 0)
-                               OR (p.data_directional AND c.month_non_directional_kb > 0)
-                               OR c.month_data_kb > :factor * o.expected_monthly_traffic_mb * 1024)
+                          AND g.usage_month = CAST(date_trunc('month', CAST(:today AS date)) AS date)
+                          AND ((p.sms = 'NONE' AND g.month_sms_count > 0)
+                               OR (p.voice = 'NONE' AND g.month_voice_seconds > 0)
+                               OR (p.data_directional AND g.month_non_directional_kb > 0)
+                               OR g.month_data_kb > :factor * o.expected_monthly_traffic_mb * 1024)
                         """));
         FINDINGS.put(RuleCode.HANDSET_USE, cardFinding("""
                         jsonb_build_object('imei', %s, 'tac', t.tac, 'model', t.model,
-                                           'usageDate', c.last_usage_on)""".formatted(maskedImei("c.last_imei")), """
-                        FROM card c
-                        JOIN risk_handset_tac t ON t.tac = left(c.last_imei, 8)
+                                           'usageDate', g.last_imei_on)""".formatted(maskedImei("g.last_imei")), """
+                        FROM card_usage_summary g
+                        JOIN risk_handset_tac t ON t.tac = left(g.last_imei, 8)
+                        JOIN card c ON c.id = g.card_id
                         WHERE c.state NOT IN ('INVENTORY', 'CANCELLED')
                         """));
         FINDINGS.put(RuleCode.HANDLER_VELOCITY, """

@@ -6,6 +6,7 @@ import static com.realsim.card.CardFixtures.newOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.realsim.card.domain.Card;
 import com.realsim.card.events.CardReplaced;
 import com.realsim.card.events.CardTransferred;
 import com.realsim.catalogue.Operator;
@@ -14,6 +15,8 @@ import com.realsim.platform.CurrentActor;
 import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
 import com.realsim.testsupport.RunAs;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -207,6 +210,16 @@ class CardsForOrdersTest {
         long enterprise = fx.verifiedEnterprise(agent);
         IdDocument person = newIdentity();
         String old = fx.activeCardWithEndUser(agent, enterprise, fx.nonDirectionalDataPlan(), person);
+        String usedOn = LocalDate.now(context.getBean(Clock.class).withZone(Card.BUSINESS_ZONE))
+                .minusDays(3)
+                .toString();
+        assertThat(RunAs.run(
+                                CardFixtures.OPS,
+                                () -> context.getBean(CardUsageService.class)
+                                        .ingest(List.of(
+                                                new CardUsageService.Report(old, usedOn, 10L, 0L, 0L, null, 0L))))
+                        .accepted())
+                .isEqualTo(1);
         RunAs.run(CardFixtures.OPS, () -> cards.suspend(old, "meter tampered with"));
         String fresh = fx.inventoryCard("138", fx.nonDirectionalDataPlan());
         long order = newOrder();
@@ -225,6 +238,8 @@ class CardsForOrdersTest {
         assertThat(card.endUser().idNumber()).isEqualTo(person.masked());
         assertThat(card.realName().satisfied()).isTrue();
         assertThat(card.activatedAt()).isNotNull();
+        // the old card's last sign of life (its usage summary's last day), so that the cancellation cycle waits as long
+        assertThat(card.lastUsageAt()).isNotNull().isEqualTo(fx.view(old).lastUsageAt());
         assertThat(fx.view(old).state()).isEqualTo(CardState.CANCELLED);
         assertThat(fx.held(Operator.CHINA_MOBILE, person)).isEqualTo(1);
         assertThat(fx.boundCards(Operator.CHINA_MOBILE, person)).isEqualTo(1);

@@ -81,9 +81,9 @@ class UsageAtVolumeTest {
 
     Map<String, Object> summary(String iccid) {
         return sql.queryForMap("""
-                SELECT first_usage_on, last_usage_on, last_usage_at, last_imei, usage_month, month_data_kb,
-                       month_sms_count, month_voice_seconds, month_non_directional_kb
-                  FROM card WHERE iccid = ?""", iccid);
+                SELECT c.first_usage_on, g.last_usage_on, g.last_imei, g.usage_month, g.month_data_kb,
+                       g.month_sms_count, g.month_voice_seconds, g.month_non_directional_kb
+                  FROM card c LEFT JOIN card_usage_summary g ON g.card_id = c.id WHERE c.iccid = ?""", iccid);
     }
 
     long storedDataKb(String iccid, LocalDate date) {
@@ -185,6 +185,30 @@ class UsageAtVolumeTest {
     }
 
     @Test
+    void aCardUsedBeforeIsNeitherLockedNorWrittenByAnotherDay() {
+        String card = fx.activeDataCard(agentId, enterpriseId);
+        String cardRow = "SELECT version, updated_at, first_usage_on FROM card WHERE iccid = ?";
+        ingest(day(card, today().minusDays(2), 10, 0, null));
+        Map<String, Object> afterFirstUse = sql.queryForMap(cardRow, card);
+        assertThat(afterFirstUse).containsEntry("first_usage_on", Date.valueOf(today().minusDays(2)));
+
+        // the next days move only the usage summary: the card row keeps its version (no write, no row lock needed)
+        ingest(day(card, today().minusDays(1), 20, 1, null), day(card, today(), 30, 0, null));
+        assertThat(sql.queryForMap(cardRow, card)).isEqualTo(afterFirstUse);
+        assertThat(summary(card))
+                .containsEntry("last_usage_on", Date.valueOf(today()))
+                .containsEntry("first_usage_on", Date.valueOf(today().minusDays(2)));
+        assertThat(fx.view(card).lastUsageAt())
+                .isEqualTo(today().atStartOfDay(Card.BUSINESS_ZONE).toInstant());
+
+        // a late report of an earlier day is the card's first use now: that one change is written to the card
+        ingest(day(card, today().minusDays(5), 5, 0, null));
+        assertThat(sql.queryForMap(cardRow, card))
+                .containsEntry("first_usage_on", Date.valueOf(today().minusDays(5)))
+                .containsEntry("version", (Long) afterFirstUse.get("version") + 1);
+    }
+
+    @Test
     void theSummaryFollowsRepeatedDaysAndTheMonthChange() {
         String card = fx.activeDataCard(agentId, enterpriseId);
         LocalDate lastMonth = today().minusMonths(1).withDayOfMonth(10);
@@ -217,7 +241,8 @@ class UsageAtVolumeTest {
                 .containsEntry("usage_month", Date.valueOf(thisMonth))
                 .containsEntry("month_data_kb", 7L)
                 .containsEntry("month_sms_count", 1L);
-        assertThat(((java.sql.Timestamp) summary(card).get("last_usage_at")).toInstant())
+        // the card's last sign of life (its pages, the API, the cancellation cycle) is the summary's last day
+        assertThat(fx.view(card).lastUsageAt())
                 .isEqualTo(thisMonth.atStartOfDay(Card.BUSINESS_ZONE).toInstant());
 
         // a late correction of last month is stored, and leaves this month's totals and the last device alone

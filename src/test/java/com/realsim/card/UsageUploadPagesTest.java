@@ -92,7 +92,10 @@ class UsageUploadPagesTest {
                 + "\n"
                 + CardFixtures.iccid() + "," + day + ",1,0,0,,\n"); // line 6: unknown card
 
-        assertThat(sql.queryForObject("SELECT month_data_kb FROM card WHERE iccid = ?", Long.class, card))
+        assertThat(sql.queryForObject(
+                        "SELECT g.month_data_kb FROM card c JOIN card_usage_summary g ON g.card_id = c.id WHERE c.iccid = ?",
+                        Long.class,
+                        card))
                 .isEqualTo(2048);
         assertThat(mvc.get().uri(location + "/progress").with(ActorAuthentication.as(Role.OPS)))
                 .hasStatusOk()
@@ -136,7 +139,10 @@ class UsageUploadPagesTest {
         assertThat(mvc.get().uri(location).header("Accept-Language", "en").with(ActorAuthentication.as(Role.OPS)))
                 .bodyText()
                 .contains("The first line must name the columns");
-        assertThat(sql.queryForObject("SELECT last_usage_on FROM card WHERE iccid = ?", java.sql.Date.class, card))
+        assertThat(sql.queryForObject(
+                        "SELECT g.last_usage_on FROM card c LEFT JOIN card_usage_summary g ON g.card_id = c.id WHERE c.iccid = ?",
+                        java.sql.Date.class,
+                        card))
                 .isNull();
     }
 

@@ -18,13 +18,15 @@
 \set person random(1, 2000000000)
 BEGIN;
 SELECT c1_0.id, c1_0.activated_at, c1_0.agent_id, c1_0.bound_imei, c1_0.cancelled_at, c1_0.created_at,
-       c1_0.enterprise_id, c1_0.handled_by_order_id, c1_0.iccid, c1_0.imei_binding, c1_0.imsi, c1_0.last_usage_at,
+       c1_0.enterprise_id, c1_0.handled_by_order_id, c1_0.iccid, c1_0.imei_binding, c1_0.imsi,
+       (SELECT s.last_usage_on FROM card_usage_summary s WHERE s.card_id = c1_0.id),
        c1_0.msisdn, c1_0.operator, c1_0.plan_id, c1_0.pre_cancelled_at, c1_0.rebind_month, c1_0.rebinds_in_month,
        c1_0.state, c1_0.updated_at, c1_0.version
   FROM card c1_0 WHERE c1_0.id = :card;
 SELECT id FROM card WHERE id = :card FOR NO KEY UPDATE;
 SELECT c1_0.id, c1_0.activated_at, c1_0.agent_id, c1_0.bound_imei, c1_0.cancelled_at, c1_0.created_at,
-       c1_0.enterprise_id, c1_0.handled_by_order_id, c1_0.iccid, c1_0.imei_binding, c1_0.imsi, c1_0.last_usage_at,
+       c1_0.enterprise_id, c1_0.handled_by_order_id, c1_0.iccid, c1_0.imei_binding, c1_0.imsi,
+       (SELECT s.last_usage_on FROM card_usage_summary s WHERE s.card_id = c1_0.id),
        c1_0.msisdn, c1_0.operator, c1_0.plan_id, c1_0.pre_cancelled_at, c1_0.rebind_month, c1_0.rebinds_in_month,
        c1_0.state, c1_0.updated_at, c1_0.version, b1_0.card_id, b1_0.id, b1_0.added_by, b1_0.clear_note,
        b1_0.cleared_at, b1_0.cleared_by, b1_0.note, b1_0.reason, b1_0.since
@@ -63,13 +65,14 @@ INSERT INTO bench_event_publication (id, event_type, listener_id, publication_da
              NULL);
 UPDATE card SET activated_at = activated_at, agent_id = agent_id, bound_imei = bound_imei,
                 cancelled_at = cancelled_at, enterprise_id = enterprise_id, handled_by_order_id = handled_by_order_id,
-                imei_binding = imei_binding, last_usage_at = last_usage_at, plan_id = plan_id,
+                imei_binding = imei_binding, plan_id = plan_id,
                 pre_cancelled_at = pre_cancelled_at, rebind_month = rebind_month, rebinds_in_month = rebinds_in_month,
                 state = state, updated_at = now(), version = version + 1
  WHERE id = :card AND version = version;
 SELECT c.id, c.iccid, c.msisdn, c.imsi, c.operator, c.plan_id, c.state, c.agent_id, c.enterprise_id,
        c.imei_binding, c.bound_imei, c.rebinds_in_month, c.handled_by_order_id, c.created_at,
-       c.activated_at, c.last_usage_at, c.pre_cancelled_at, c.updated_at,
+       c.activated_at, g.last_usage_on::timestamp AT TIME ZONE 'Asia/Shanghai' AS last_usage_at,
+       c.pre_cancelled_at, c.updated_at,
        b.reason, b.since, b.added_by, b.note, b.cleared_at, b.cleared_by, b.clear_note,
        u.name_masked, u.id_type, u.id_number_masked, u.id_address_masked, u.status AS end_user_status,
        u.verification_case_id, u.id_front_document_id, u.id_back_document_id,
@@ -79,6 +82,7 @@ SELECT c.id, c.iccid, c.msisdn, c.imsi, c.operator, c.plan_id, c.state, c.agent_
        s.status AS enterprise_status, s.legal_representative, s.authorization_valid_from,
        s.authorization_valid_to
   FROM card c
+  LEFT JOIN card_usage_summary g ON g.card_id = c.id
   LEFT JOIN card_blocking_reason b ON b.card_id = c.id
   LEFT JOIN card_end_user u ON u.card_id = c.id AND u.ended_at IS NULL
   LEFT JOIN approved_exception x ON x.card_id = c.id

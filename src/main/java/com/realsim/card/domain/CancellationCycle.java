@@ -74,8 +74,9 @@ class CancellationCycle {
             return new Outcome(0, 0, false);
         }
         Integer preCancelled = step(
-                "SELECT id FROM card WHERE state IN ('ACTIVE', 'SUSPENDED')"
-                        + " AND coalesce(last_usage_at, activated_at) <= ?",
+                "SELECT id FROM card c WHERE state IN ('ACTIVE', 'SUSPENDED')"
+                        + " AND coalesce((SELECT s.last_usage_on::timestamp AT TIME ZONE 'Asia/Shanghai'"
+                        + " FROM card_usage_summary s WHERE s.card_id = c.id), activated_at) <= ?",
                 dormantSince,
                 card -> card.state().canBeBlocked()
                         && lastSignOfLife(card) != null

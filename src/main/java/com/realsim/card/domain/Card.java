@@ -47,6 +47,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
+import org.hibernate.annotations.Formula;
 import org.springframework.data.domain.AbstractAggregateRoot;
 
 /**
@@ -116,8 +117,12 @@ public class Card extends AbstractAggregateRoot<Card> {
     /** The order through which the card came to its current enterprise: its handler is part of the real-name. */
     private Long handledByOrderId;
 
-    /** The start (China time) of the last day with usage, or null while the card was never used. */
-    private Instant lastUsageAt;
+    /**
+     * The last day with usage (China time), or null while the card was never used: kept in the card's usage summary
+     * ({@code card_usage_summary}, written by {@link DailyUsage}), read here, never written through the card.
+     */
+    @Formula("(SELECT s.last_usage_on FROM card_usage_summary s WHERE s.card_id = id)")
+    private LocalDate lastUsageOn;
 
     private Instant preCancelledAt;
 
@@ -218,7 +223,7 @@ public class Card extends AbstractAggregateRoot<Card> {
         this.enterpriseId = old.enterpriseId;
         this.handledByOrderId = orderId;
         this.activatedAt = old.activatedAt;
-        this.lastUsageAt = old.lastUsageAt;
+        this.lastUsageOn = old.lastUsageOn; // the summary's last day is carried over by DailyUsage#carryOver
         this.preCancelledAt = old.preCancelledAt;
         this.testStartedAt = old.testStartedAt;
         this.pendingSince = old.pendingSince;
@@ -430,8 +435,9 @@ public class Card extends AbstractAggregateRoot<Card> {
      */
     public void usageSeen(Instant dayStart, Instant now, Supplier<RealNameAssessment> realName) {
         requireNotFinal();
-        if (lastUsageAt == null || dayStart.isAfter(lastUsageAt)) {
-            this.lastUsageAt = dayStart;
+        LocalDate day = LocalDate.ofInstant(dayStart, BUSINESS_ZONE);
+        if (lastUsageOn == null || day.isAfter(lastUsageOn)) {
+            this.lastUsageOn = day;
             this.updatedAt = now;
         }
         if (state == CardState.PRE_CANCELLED && activatedAt != null) {
@@ -645,7 +651,9 @@ public class Card extends AbstractAggregateRoot<Card> {
     }
 
     public Instant lastUsageAt() {
-        return lastUsageAt;
+        return lastUsageOn == null
+                ? null
+                : lastUsageOn.atStartOfDay(BUSINESS_ZONE).toInstant();
     }
 
     public Instant preCancelledAt() {

@@ -49,7 +49,8 @@ public class CardStatuses {
     private static final String STATUS = """
             SELECT c.id, c.iccid, c.msisdn, c.imsi, c.operator, c.plan_id, c.state, c.agent_id, c.enterprise_id,
                    c.imei_binding, c.bound_imei, c.rebinds_in_month, c.handled_by_order_id, c.created_at,
-                   c.activated_at, c.last_usage_at, c.pre_cancelled_at, c.updated_at,
+                   c.activated_at, g.last_usage_on::timestamp AT TIME ZONE 'Asia/Shanghai' AS last_usage_at,
+                   c.pre_cancelled_at, c.updated_at,
                    b.reason, b.since, b.added_by, b.note, b.cleared_at, b.cleared_by, b.clear_note,
                    u.name_masked, u.id_type, u.id_number_masked, u.id_address_masked, u.status AS end_user_status,
                    u.verification_case_id, u.id_front_document_id, u.id_back_document_id,
@@ -59,6 +60,7 @@ public class CardStatuses {
                    s.status AS enterprise_status, s.legal_representative, s.authorization_valid_from,
                    s.authorization_valid_to
             FROM card c
+            LEFT JOIN card_usage_summary g ON g.card_id = c.id
             LEFT JOIN card_blocking_reason b ON b.card_id = c.id
             LEFT JOIN card_end_user u ON u.card_id = c.id AND u.ended_at IS NULL
             LEFT JOIN approved_exception x ON x.card_id = c.id

@@ -36,13 +36,16 @@ import org.springframework.stereotype.Component;
  *
  * <ol>
  *   <li>the checked days go into a temporary staging table with PostgreSQL {@code COPY};
- *   <li>the cards are locked in ICCID order (as every other caller locking many cards does), and days of unknown
- *       cards and of cards not in service are told apart and left out;
+ *   <li>days of unknown cards and of cards not in service are told apart and left out; the batch's cards used for
+ *       the first time or bound to a device are locked in ICCID order (as every other caller locking many cards
+ *       does) — the other cards' rows are neither locked nor written;
  *   <li>one statement replaces the days in {@code card_usage} ({@code INSERT … ON CONFLICT DO UPDATE}, the last of
- *       two reports of one card and day wins) and keeps each card's summary ({@code first_usage_on}, {@code
- *       last_usage_on}, {@code last_usage_at}, {@code last_imei}, {@code usage_month} and its {@code month_*} totals
- *       — a day reported again replaces its old numbers in the totals, read in the same snapshot) and binds a bound
- *       card without a device to the first IMEI its usage shows;
+ *       two reports of one card and day wins), keeps each card's summary in the narrow {@code card_usage_summary}
+ *       ({@code last_usage_on} — the card's last sign of life —, {@code last_imei} and its day, {@code usage_month}
+ *       and its {@code month_*} totals; a day reported again replaces its old numbers in the totals, read in the same
+ *       snapshot; one {@code UPDATE} and one {@code INSERT} for the batch); on the card row only what changes once:
+ *       the first day of use ({@code first_usage_on}) and a bound card's first device (the first IMEI its usage
+ *       shows);
  *   <li>the few cards whose state moves: a pre-cancelled card taken back (its aggregate judges its real-name), a
  *       bound card seen with another IMEI stopped with {@code MACHINE_CARD_SEPARATION} at once, a separated card
  *       back in its bound device cleared ({@link BlockingStack}).
@@ -94,11 +97,9 @@ public class DailyUsage {
                 .single();
         new TreeSet<>(days.stream().map(d -> d.date().withDayOfMonth(1)).toList()).forEach(partitions::ensure);
         stage(days);
-        // the cards' row locks, in ICCID order
-        jdbc.sql("""
-                        SELECT count(*) FROM (SELECT 1 FROM card c
-                                               WHERE c.iccid IN (SELECT iccid FROM card_usage_staging)
-                                               ORDER BY c.iccid FOR NO KEY UPDATE) locked""").query(Long.class).single();
+        // the days of unknown cards and of cards not in service; the row locks (in ICCID order) of the batch's cards
+        // that the upsert may write: used for the first time, or bound to a device (bound or judged); the other cards'
+        // rows are neither locked nor written
         List<Refused> refused = jdbc.sql("""
                         SELECT s.idx, c.id IS NULL AS unknown
                           FROM card_usage_staging s LEFT JOIN card c ON c.iccid = s.iccid
@@ -106,6 +107,11 @@ public class DailyUsage {
                          ORDER BY s.idx""")
                 .query((rs, row) -> new Refused(rs.getInt("idx"), rs.getBoolean("unknown")))
                 .list();
+        jdbc.sql("""
+                        SELECT count(*) FROM (SELECT 1 FROM card c
+                                               WHERE c.iccid IN (SELECT iccid FROM card_usage_staging)
+                                                 AND (c.imei_binding OR c.first_usage_on IS NULL)
+                                               ORDER BY c.iccid FOR NO KEY UPDATE) locked""").query(Long.class).single();
         List<Moved> moved = jdbc.sql(UPSERT)
                 .param("now", Timestamp.from(now))
                 // the months of the batch only: the planner leaves the other partitions out of the join
@@ -119,6 +125,18 @@ public class DailyUsage {
                 .list();
         follow(moved, now);
         return new Stored(days.size() - refused.size(), refused);
+    }
+
+    /**
+     * A replacement card (补换卡) takes the old card's last day of use, its last sign of life; it has no usage of its
+     * own yet (no first day, no totals).
+     */
+    public void carryOver(long fromCardId, long toCardId) {
+        jdbc.sql("""
+                        INSERT INTO card_usage_summary AS g (card_id, last_usage_on, usage_month)
+                        SELECT :to, last_usage_on, usage_month FROM card_usage_summary WHERE card_id = :from
+                        ON CONFLICT (card_id) DO UPDATE
+                           SET last_usage_on = greatest(g.last_usage_on, excluded.last_usage_on)""").param("from", fromCardId).param("to", toCardId).update();
     }
 
     private void stage(Collection<Day> days) {
@@ -166,14 +184,18 @@ public class DailyUsage {
 
     /**
      * The days of known cards in service (the last report of a card and day wins) with the numbers stored before for
-     * that day; the upsert; the cards' summaries. Every part reads the same snapshot, so {@code old_*} are the numbers
-     * the upsert replaces. Answers the cards whose state may have to move.
+     * that day; the upsert; the cards' summaries ({@code card_usage_summary}: one {@code UPDATE} of those kept, one
+     * {@code INSERT} of the new ones — the update adds differences, which an insert row could not hold);
+     * the card's first day of use ({@code card.first_usage_on}, written once) and the device of a bound card without
+     * one. Every part reads the same snapshot, so {@code old_*} are the numbers the
+     * upsert replaces. Answers the cards whose state may have to move: pre-cancelled ones and those bound to a device.
      */
     private static final String UPSERT = """
             WITH batch AS MATERIALIZED (
                 SELECT DISTINCT ON (c.id, s.usage_date)
-                       c.id AS card_id, c.agent_id, c.enterprise_id, s.usage_date, s.data_kb, s.sms_count,
-                       s.voice_seconds, s.non_directional_kb, s.imei,
+                       c.id AS card_id, c.iccid, c.agent_id, c.enterprise_id, c.state, c.activated_at, c.imei_binding,
+                       c.bound_imei, s.usage_date, s.data_kb, s.sms_count, s.voice_seconds, s.non_directional_kb,
+                       s.imei,
                        date_trunc('month', max(s.usage_date) OVER (PARTITION BY c.id))::date AS batch_month,
                        o.data_kb AS old_data_kb, o.sms_count AS old_sms_count, o.voice_seconds AS old_voice_seconds,
                        o.non_directional_kb AS old_non_directional_kb
@@ -194,7 +216,7 @@ public class DailyUsage {
                        imei = excluded.imei, agent_id = excluded.agent_id, enterprise_id = excluded.enterprise_id,
                        received_at = excluded.received_at),
             per_card AS (
-                SELECT card_id,
+                SELECT card_id, iccid, agent_id, enterprise_id, state, activated_at, imei_binding, bound_imei,
                        min(usage_date) AS first_on,
                        max(usage_date) AS last_on,
                        max(batch_month) AS month,
@@ -211,45 +233,56 @@ public class DailyUsage {
                        coalesce(sum(non_directional_kb - coalesce(old_non_directional_kb, 0))
                                 FILTER (WHERE usage_date >= batch_month), 0) AS non_directional_kb
                   FROM batch
-                 GROUP BY card_id),
+                 GROUP BY card_id, iccid, agent_id, enterprise_id, state, activated_at, imei_binding, bound_imei),
             summed AS (
+                UPDATE card_usage_summary g
+                   SET last_usage_on = greatest(g.last_usage_on, p.last_on),
+                       last_imei = CASE WHEN p.imei_on >= g.last_imei_on OR g.last_imei_on IS NULL
+                                        THEN coalesce(p.latest_imei, g.last_imei) ELSE g.last_imei END,
+                       last_imei_on = greatest(g.last_imei_on, p.imei_on),
+                       usage_month = greatest(g.usage_month, p.month),
+                       month_data_kb = CASE WHEN g.usage_month = p.month THEN g.month_data_kb + p.data_kb
+                                            WHEN g.usage_month > p.month THEN g.month_data_kb
+                                            ELSE p.data_kb END,
+                       month_sms_count = CASE WHEN g.usage_month = p.month THEN g.month_sms_count + p.sms_count
+                                              WHEN g.usage_month > p.month THEN g.month_sms_count
+                                              ELSE p.sms_count END,
+                       month_voice_seconds = CASE WHEN g.usage_month = p.month
+                                                  THEN g.month_voice_seconds + p.voice_seconds
+                                                  WHEN g.usage_month > p.month THEN g.month_voice_seconds
+                                                  ELSE p.voice_seconds END,
+                       month_non_directional_kb = CASE WHEN g.usage_month = p.month
+                                                       THEN g.month_non_directional_kb + p.non_directional_kb
+                                                       WHEN g.usage_month > p.month THEN g.month_non_directional_kb
+                                                       ELSE p.non_directional_kb END
+                  FROM per_card p
+                 WHERE g.card_id = p.card_id),
+            added AS (
+                INSERT INTO card_usage_summary (card_id, last_usage_on, last_imei, last_imei_on, usage_month,
+                                                month_data_kb, month_sms_count, month_voice_seconds,
+                                                month_non_directional_kb)
+                SELECT card_id, last_on, latest_imei, imei_on, month, data_kb, sms_count, voice_seconds,
+                       non_directional_kb
+                  FROM per_card p
+                 WHERE NOT EXISTS (SELECT 1 FROM card_usage_summary g WHERE g.card_id = p.card_id)),
+            touched AS (
                 UPDATE card c
                    SET first_usage_on = least(c.first_usage_on, p.first_on),
-                       last_usage_on = greatest(c.last_usage_on, p.last_on),
-                       last_usage_at = greatest(c.last_usage_at, p.last_on::timestamp AT TIME ZONE 'Asia/Shanghai'),
-                       last_imei = CASE WHEN p.imei_on IS NOT NULL
-                                         AND (c.last_usage_on IS NULL OR p.imei_on >= c.last_usage_on)
-                                        THEN p.latest_imei ELSE c.last_imei END,
-                       usage_month = greatest(c.usage_month, p.month),
-                       month_data_kb = CASE WHEN c.usage_month = p.month THEN c.month_data_kb + p.data_kb
-                                            WHEN c.usage_month > p.month THEN c.month_data_kb
-                                            ELSE p.data_kb END,
-                       month_sms_count = CASE WHEN c.usage_month = p.month THEN c.month_sms_count + p.sms_count
-                                              WHEN c.usage_month > p.month THEN c.month_sms_count
-                                              ELSE p.sms_count END,
-                       month_voice_seconds = CASE WHEN c.usage_month = p.month
-                                                  THEN c.month_voice_seconds + p.voice_seconds
-                                                  WHEN c.usage_month > p.month THEN c.month_voice_seconds
-                                                  ELSE p.voice_seconds END,
-                       month_non_directional_kb = CASE WHEN c.usage_month = p.month
-                                                       THEN c.month_non_directional_kb + p.non_directional_kb
-                                                       WHEN c.usage_month > p.month THEN c.month_non_directional_kb
-                                                       ELSE p.non_directional_kb END,
-                       bound_imei = CASE WHEN c.imei_binding AND c.bound_imei IS NULL THEN p.first_imei
+                       bound_imei = CASE WHEN p.imei_binding AND p.bound_imei IS NULL THEN p.first_imei
                                          ELSE c.bound_imei END,
-                       updated_at = :now,
-                       version = c.version + 1
-                  FROM per_card p JOIN card prev ON prev.id = p.card_id
+                       updated_at = :now, version = c.version + 1
+                  FROM per_card p
                  WHERE c.id = p.card_id
-                RETURNING c.id, c.iccid, c.agent_id, c.enterprise_id, c.state, c.activated_at, c.last_usage_at,
-                          c.bound_imei,
-                          c.imei_binding AND prev.bound_imei IS NULL AND c.bound_imei IS NOT NULL AS newly_bound,
-                          c.imei_binding AND EXISTS (SELECT 1 FROM unnest(p.imeis) i WHERE i <> c.bound_imei)
-                              AS other_device,
-                          c.imei_binding AND c.bound_imei = ANY (p.imeis) AS bound_device)
-            SELECT * FROM summed
-             WHERE (state = 'PRE_CANCELLED' AND activated_at IS NOT NULL) OR newly_bound OR other_device
-                OR bound_device""";
+                   AND (c.first_usage_on IS NULL OR c.first_usage_on > p.first_on
+                        OR (p.imei_binding AND p.bound_imei IS NULL AND p.first_imei IS NOT NULL)))
+            SELECT p.card_id AS id, p.iccid, p.agent_id, p.enterprise_id, p.state, p.activated_at, p.last_on,
+                   coalesce(p.bound_imei, p.first_imei) AS bound_imei,
+                   p.imei_binding AND p.bound_imei IS NULL AND p.first_imei IS NOT NULL AS newly_bound,
+                   p.imei_binding AND EXISTS (SELECT 1 FROM unnest(p.imeis) i
+                                              WHERE i <> coalesce(p.bound_imei, p.first_imei)) AS other_device,
+                   p.imei_binding AND coalesce(p.bound_imei, p.first_imei) = ANY (p.imeis) AS bound_device
+              FROM per_card p
+             WHERE (p.state = 'PRE_CANCELLED' AND p.activated_at IS NOT NULL) OR p.imei_binding""";
 
     /** A card of the batch whose state or binding may move. */
     private record Moved(
@@ -271,7 +304,10 @@ public class DailyUsage {
                         rs.getObject("enterprise_id", Long.class)),
                 CardState.valueOf(rs.getString("state")),
                 rs.getTimestamp("activated_at") != null,
-                rs.getTimestamp("last_usage_at").toInstant(),
+                rs.getDate("last_on")
+                        .toLocalDate()
+                        .atStartOfDay(Card.BUSINESS_ZONE)
+                        .toInstant(),
                 rs.getString("bound_imei"),
                 rs.getBoolean("newly_bound"),
                 rs.getBoolean("other_device"),
