@@ -69,6 +69,7 @@ class AuditedEventFactsTest {
         expect("ExceptionAssignmentChanged", "EXCEPTION", "77"); // the action is carried as the aggregate names it
         expect("ExceptionRejected", "EXCEPTION", "EXCEPTION_REJECTED");
         expect("ExceptionRequested", "EXCEPTION", "EXCEPTION_REQUESTED");
+        expect("ExportEvent", "EXPORT", "77"); // the action is the service's, carried as it is
         expect("OperatorQuotaChanged", "OPERATOR", "OPERATOR_QUOTA_CHANGED");
         expect("OrderCancelled", "ORDER", "ORDER_CANCELLED");
         expect("OrderCompleted", "ORDER", "ORDER_COMPLETED");

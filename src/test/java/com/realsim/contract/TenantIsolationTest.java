@@ -12,6 +12,9 @@ import com.realsim.card.EndUserService;
 import com.realsim.enterprise.EnterpriseFixtures;
 import com.realsim.enterprise.EnterpriseService;
 import com.realsim.enterprise.EnterpriseView;
+import com.realsim.export.ExportFormat;
+import com.realsim.export.ExportKind;
+import com.realsim.export.Exports;
 import com.realsim.identity.BarSubject;
 import com.realsim.identity.BarredIdentities;
 import com.realsim.identity.IdDocument;
@@ -94,7 +97,8 @@ class TenantIsolationTest {
         CARD_ICCID,
         CARD_ID,
         DOCUMENT_ID,
-        RISK_ALERT_ID
+        RISK_ALERT_ID,
+        EXPORT_ID
     }
 
     /**
@@ -119,6 +123,8 @@ class TenantIsolationTest {
         FIXTURES.put("/documents/{id}", Kind.DOCUMENT_ID);
         FIXTURES.put("/api/v1/risk/alerts/{id}", Kind.RISK_ALERT_ID);
         FIXTURES.put("/risk/alerts/{id}", Kind.RISK_ALERT_ID);
+        FIXTURES.put("/api/v1/exports/{id}", Kind.EXPORT_ID);
+        FIXTURES.put("/exports/{id}", Kind.EXPORT_ID);
     }
 
     /** A path variable that is no tenant's record, why, and whether tenant roles are refused the whole endpoint. */
@@ -637,6 +643,7 @@ class TenantIsolationTest {
                     String.valueOf(RunAs.run(OrderFixtures.ops(), () -> cards.view(iccid))
                             .id()));
             values.put(Kind.RISK_ALERT_ID, String.valueOf(riskAlert(context, fixtures, agentA, a1.id())));
+            values.put(Kind.EXPORT_ID, String.valueOf(export(context, ownerEnterpriseAdmin)));
             values.put(
                     Kind.EXCEPTION_ID,
                     String.valueOf(RunAs.run(
@@ -683,6 +690,17 @@ class TenantIsolationTest {
                                 new AlertFilter(null, RuleCode.BARRED_IDENTITY, null, iccid, null, null), null, 1))
                 .get(0)
                 .id();
+    }
+
+    /** An export of enterprise A1's cards, made by its admin (its agent reads it too), written to the end. */
+    static long export(ApplicationContext context, Actor maker) {
+        Exports exports = context.getBean(Exports.class);
+        long id = RunAs.run(maker, () -> exports.create(ExportKind.CARDS, ExportFormat.CSV, Map.of(), false, null))
+                .id();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> RunAs.run(maker, () -> exports.export(id)).status().isFinished());
+        return id;
     }
 
     @TestFactory
