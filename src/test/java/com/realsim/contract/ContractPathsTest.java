@@ -32,6 +32,23 @@ class ContractPathsTest {
             Pattern.compile("`(GET|POST|PUT|PATCH|DELETE) (/api/v1/[^`?\\s]*)[^`]*`((?:\\s*/\\s*`[a-z-]+`)*)");
     static final Pattern SIBLING = Pattern.compile("`([a-z-]+)`");
 
+    /**
+     * Contract calls not built yet, each with the issue that builds it. The list must shrink as they are built: a call
+     * here that is published fails the test as much as a call missing that is not here.
+     */
+    static final Set<String> NOT_BUILT_YET = Set.of(
+            // issue 15: exports as jobs
+            "POST /api/v1/exports",
+            "GET /api/v1/exports/{}",
+            "GET /api/v1/exports/{}/file",
+            // issue 15: webhooks
+            "POST /api/v1/webhooks",
+            "GET /api/v1/webhooks",
+            "DELETE /api/v1/webhooks/{}",
+            // issue 13: re-verification
+            "POST /api/v1/risk/alerts/{}/require-reverification",
+            "POST /api/v1/verifications/{}/documents");
+
     @Autowired
     MockMvcTester mvc;
 
@@ -67,7 +84,7 @@ class ContractPathsTest {
                         "POST /api/v1/verifications/{}/reject",
                         "GET /api/v1/enterprises",
                         "GET /api/v1/audit/verify")
-                .hasSize(36); // every call of the contract's tables, the "/ `resume`" siblings included
+                .hasSize(59); // every call of the contract's tables, the "/ `resume`" siblings included
     }
 
     @Test
@@ -87,9 +104,11 @@ class ContractPathsTest {
                 published.add(methods.next().toUpperCase() + " " + normalise(path.getKey()));
             }
         }
-        assertThat(published).hasSizeGreaterThanOrEqualTo(36);
+        assertThat(published).hasSizeGreaterThanOrEqualTo(59 - NOT_BUILT_YET.size());
         Set<String> missing = new TreeSet<>(contractCalls());
         missing.removeAll(published);
-        assertThat(missing).as("contract calls missing from /v3/api-docs/v1").isEmpty();
+        assertThat(missing)
+                .as("contract calls missing from /v3/api-docs/v1 (beyond those not built yet)")
+                .containsExactlyInAnyOrderElementsOf(NOT_BUILT_YET);
     }
 }
