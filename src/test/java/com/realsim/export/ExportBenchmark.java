@@ -98,18 +98,13 @@ class ExportBenchmark {
                 .id();
         String load = BenchmarkReport.load();
         long seedStart = System.nanoTime();
-        jdbc.update(
-                """
+        jdbc.update("""
                 INSERT INTO card (iccid, msisdn, imsi, operator, plan_id, state, agent_id, enterprise_id, activated_at,
                                   created_at, updated_at)
                 SELECT '8986300' || lpad(g::text, 13, '0'), '1442' || lpad(g::text, 9, '0'),
                        '46003' || lpad(g::text, 10, '0'), 'CHINA_MOBILE', ?, 'ACTIVE', ?, ?,
                        now() - interval '30 days', now(), now()
-                  FROM generate_series(1, ?) g""",
-                planId,
-                agentId,
-                enterpriseId,
-                ROWS);
+                  FROM generate_series(1, ?) g""", planId, agentId, enterpriseId, ROWS);
         jdbc.execute("ANALYZE card");
         double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
         long cards = jdbc.queryForObject("SELECT count(*) FROM card", Long.class);
@@ -143,7 +138,8 @@ class ExportBenchmark {
                     CompositeData entry = (CompositeData) row;
                     String pool = (String) entry.get("key");
                     if (isHeap(pool)) {
-                        used += MemoryUsage.from((CompositeData) entry.get("value")).getUsed();
+                        used += MemoryUsage.from((CompositeData) entry.get("value"))
+                                .getUsed();
                     }
                 }
                 peakAfterGc.accumulateAndGet(used, Math::max);
@@ -161,7 +157,8 @@ class ExportBenchmark {
             Awaitility.await()
                     .atMost(Duration.ofMinutes(20))
                     .pollInterval(Duration.ofMillis(50))
-                    .until(() -> RunAs.run(ops, () -> exports.export(id)).status().isFinished());
+                    .until(() ->
+                            RunAs.run(ops, () -> exports.export(id)).status().isFinished());
             export = RunAs.run(ops, () -> exports.export(id));
         } finally {
             for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -205,8 +202,8 @@ class ExportBenchmark {
                 "| **the export (OPS, cards, CSV): created → DONE** (cursor of %d rows, commons-csv, sealed 1 MiB parts"
                         + " in `export_file_part`) | **%.2f s**, %,d bytes |%n",
                 1000, took.toMillis() / 1000.0, export.bytes()));
-        md.append(String.format(
-                "| **export time / COPY time** | **%.2f ×** (target ≤ %.1f ×) |%n", times, TARGET_TIMES));
+        md.append(
+                String.format("| **export time / COPY time** | **%.2f ×** (target ≤ %.1f ×) |%n", times, TARGET_TIMES));
         md.append(String.format(
                 "| **live heap growth during the export** (max heap used after each of %d collections, from the"
                         + " collectors' notifications, minus the heap used before) | **%d MiB** (target ≤ %d MiB) |%n",

@@ -172,9 +172,12 @@ class MixedLoadTest {
                             answer = agent.post(
                                     "/api/v1/exports",
                                     Map.of(
-                                            "kind", "CARDS",
-                                            "format", random.nextBoolean() ? "CSV" : "XLSX",
-                                            "filter", Map.of("enterpriseId", Long.toString(enterpriseId))));
+                                            "kind",
+                                            "CARDS",
+                                            "format",
+                                            random.nextBoolean() ? "CSV" : "XLSX",
+                                            "filter",
+                                            Map.of("enterpriseId", Long.toString(enterpriseId))));
                             if (answer.status() == 202) {
                                 exportIds.add(answer.json().get("id").asLong());
                             }
@@ -244,9 +247,8 @@ class MixedLoadTest {
                                 (Object) exportIds.toArray(Long[]::new))
                         == 0);
         assertThat(sql.queryForList(
-                        "SELECT status || ' ' || rows_done FROM export_file WHERE id = ANY (?)",
-                        String.class,
-                        (Object) exportIds.toArray(Long[]::new)))
+                        "SELECT status || ' ' || rows_done FROM export_file WHERE id = ANY (?)", String.class, (Object)
+                                exportIds.toArray(Long[]::new)))
                 .as("exports made under load")
                 .hasSize(exportIds.size())
                 .containsOnly("DONE " + (BINDABLE + DATA_CARDS));
