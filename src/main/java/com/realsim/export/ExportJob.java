@@ -24,14 +24,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Writes an export's file, as a platform job on whichever instance picks it up, as its creator (so that the creator's
  * tenant scope applies): the rows are read from a PostgreSQL cursor ({@code realsim.exports.fetch-size} at a time, in
  * one read-only transaction) and written straight into the stored parts, so the heap holds one batch of rows and one
- * part whatever the size of the file. Progress (rows done of the total counted first) is committed every {@value
- * #PROGRESS_EVERY} rows. A run cut off by the death of its instance is run again from the start by another instance
+ * part whatever the size of the file. Progress (rows done of the total counted first) is committed about once a
+ * second. A run cut off by the death of its instance is run again from the start by another instance
  * (its parts deleted first); one that fails leaves the export FAILED, with no parts.
  */
 @Component
 class ExportJob implements JobHandler {
 
-    static final int PROGRESS_EVERY = 5000;
+    /** Progress is committed at most once a second (each commit is a transaction of its own, and a heartbeat). */
+    static final long PROGRESS_EVERY = 1_000_000_000L;
+
+    static final int PROGRESS_CHECK = 1000;
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate cursor;
@@ -94,6 +97,7 @@ class ExportJob implements JobHandler {
         job.progress(0, total);
 
         long[] rows = {0};
+        long[] lastProgress = {System.nanoTime()};
         CountingOutput out = new CountingOutput(files.writer(id));
         try (out) {
             ExportSheet sheet = ExportSheet.of(export.format(), sheetName(export.kind()), out);
@@ -104,8 +108,9 @@ class ExportJob implements JobHandler {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                if (++rows[0] % PROGRESS_EVERY == 0) {
+                if (++rows[0] % PROGRESS_CHECK == 0 && System.nanoTime() - lastProgress[0] >= PROGRESS_EVERY) {
                     progress(job, id, rows[0], total);
+                    lastProgress[0] = System.nanoTime();
                 }
             }));
             if (export.kind() == ExportKind.OPERATOR_REPORT) {

@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +26,6 @@ import org.springframework.stereotype.Component;
 @Component
 @RequiredArgsConstructor
 class ExportQueries {
-
-    static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ChinaTime.ZONE);
 
     private final PersonalData personalData;
 
@@ -65,7 +61,8 @@ class ExportQueries {
             parameters.put("enterpriseId", filter.id("enterpriseId"));
         }
         String sql = "SELECT c.iccid, c.msisdn, c.imsi, c.operator, p.code AS plan_code, c.state, e.name AS enterprise,"
-                + " u.status AS real_name, u.name_masked, u.id_type, u.id_number_masked, c.activated_at, c.created_at"
+                + " u.status AS real_name, u.name_masked, u.id_type, u.id_number_masked, " + time("c.activated_at")
+                + ", " + time("c.created_at")
                 + " FROM card c JOIN service_plan p ON p.id = c.plan_id"
                 + " LEFT JOIN enterprise e ON e.id = c.enterprise_id"
                 + " LEFT JOIN card_end_user u ON u.card_id = c.id AND u.ended_at IS NULL"
@@ -99,8 +96,8 @@ class ExportQueries {
                     rs.getString(9),
                     rs.getString(10),
                     rs.getString(11),
-                    time(rs, 12),
-                    time(rs, 13)
+                    rs.getString(12),
+                    rs.getString(13)
                 });
     }
 
@@ -114,7 +111,7 @@ class ExportQueries {
             parameters.put("enterpriseId", filter.id("enterpriseId"));
         }
         String sql = "SELECT o.id, o.type, o.status, e.name AS enterprise, o.card_count, o.handler_name_masked,"
-                + " o.handler_id_number_masked, o.created_by, o.created_at, o.closed_at"
+                + " o.handler_id_number_masked, o.created_by, " + time("o.created_at") + ", " + time("o.closed_at")
                 + " FROM business_order o LEFT JOIN enterprise e ON e.id = o.enterprise_id"
                 + " WHERE " + where + " ORDER BY o.id DESC";
         return new Extract(
@@ -140,8 +137,8 @@ class ExportQueries {
                     rs.getString(6),
                     rs.getString(7),
                     rs.getString(8),
-                    time(rs, 9),
-                    time(rs, 10)
+                    rs.getString(9),
+                    rs.getString(10)
                 });
     }
 
@@ -150,15 +147,16 @@ class ExportQueries {
         StringBuilder where = new StringBuilder(AuditScope.condition(scope));
         optional(where, parameters, filter, "action", "action");
         optional(where, parameters, filter, "targetType", "target_type");
-        String sql = "SELECT id, at, actor, role, action, target_type, target_id, outcome, details::text"
-                + " FROM audit_entry WHERE " + where + " ORDER BY at DESC, id DESC";
+        String sql =
+                "SELECT id, " + time("at") + ", actor, role, action, target_type, target_id, outcome, details::text"
+                        + " FROM audit_entry WHERE " + where + " ORDER BY at DESC, id DESC";
         return new Extract(
                 List.of("id", "at", "actor", "role", "action", "targetType", "targetId", "outcome", "details"),
                 sql,
                 parameters,
                 rs -> new Object[] {
                     rs.getLong(1),
-                    time(rs, 2),
+                    rs.getString(2),
                     rs.getString(3),
                     rs.getString(4),
                     rs.getString(5),
@@ -175,8 +173,9 @@ class ExportQueries {
      */
     private Extract operatorReport(ExportFilter filter, TenantScope scope, boolean unmasked) {
         Map<String, Object> parameters = period(filter, scope);
-        String sql = "SELECT c.iccid, c.msisdn, e.name AS enterprise, sold.closed_at AS sold_at, u.name_masked,"
-                + " u.id_type, u.id_number_masked, vc.check_method, u.decided_at, u.status AS real_name, c.state,"
+        String sql = "SELECT c.iccid, c.msisdn, e.name AS enterprise, " + time("sold.closed_at") + ", u.name_masked,"
+                + " u.id_type, u.id_number_masked, vc.check_method, " + time("u.decided_at")
+                + ", u.status AS real_name, c.state,"
                 + " u.seal_key, u.name_enc, u.id_number_enc"
                 + " FROM card c"
                 + " LEFT JOIN enterprise e ON e.id = c.enterprise_id"
@@ -209,12 +208,12 @@ class ExportQueries {
                     rs.getString(1),
                     rs.getString(2),
                     rs.getString(3),
-                    time(rs, 4),
+                    rs.getString(4),
                     unmasked ? clearName(rs) : rs.getString(5),
                     rs.getString(6),
                     unmasked ? clearIdNumber(rs) : rs.getString(7),
                     rs.getString(8),
-                    time(rs, 9),
+                    rs.getString(9),
                     rs.getString(10),
                     rs.getString(11)
                 });
@@ -282,8 +281,8 @@ class ExportQueries {
         }
     }
 
-    private static String time(ResultSet rs, int column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : TIME.format(value.toInstant());
+    /** A time as the file shows it, formatted by PostgreSQL as it sends the row: Beijing time, to the second. */
+    private static String time(String column) {
+        return "to_char(" + column + " AT TIME ZONE '" + ChinaTime.ZONE.getId() + "', 'YYYY-MM-DD HH24:MI:SS')";
     }
 }
