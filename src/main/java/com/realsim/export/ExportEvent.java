@@ -28,11 +28,10 @@ public record ExportEvent(
     @Override
     public AuditFacts auditFacts() {
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("kind", kind.name());
-        details.put("format", format.name());
-        if (filter != null && !filter.isEmpty()) {
-            details.put("filter", Map.copyOf(filter));
-        }
+        // the file's name says its kind and format in words the trail shows as they are (no codes with labels)
+        details.put(
+                "file",
+                "realsim-" + kind.name().toLowerCase().replace('_', '-') + "-" + exportId + "." + format.extension());
         if (reason != null) {
             details.put("reason", reason);
         }
