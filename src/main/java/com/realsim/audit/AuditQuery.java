@@ -48,7 +48,8 @@ public record AuditQuery(
             "BAR",
             "RISK_RULE",
             "RISK_SETTINGS",
-            "RISK_ALERT");
+            "RISK_ALERT",
+            "EXPORT");
 
     /**
      * Normalises and checks a request's filters: blank means no filter, target type and action are upper-cased.

@@ -8,12 +8,12 @@ import com.realsim.platform.TenantScope;
  * that holds the enterprise now, and no longer by the one that held it when the entry was written; every other entry
  * by the agent it names.
  */
-final class AuditScope {
+public final class AuditScope {
 
     private AuditScope() {}
 
     /** A condition on {@code audit_entry} using {@code :scopeTenant} ({@link TenantScope#sqlParameter()}). */
-    static String condition(TenantScope scope) {
+    public static String condition(TenantScope scope) {
         if (scope.kind() != TenantScope.Kind.AGENT) {
             return scope.sqlCondition("agent_id", "enterprise_id");
         }

@@ -85,6 +85,19 @@ public class PersonalData {
         return decrypt(sealed.ciphertext(), place, "text");
     }
 
+    /**
+     * A sealed text read straight from its {@code <field>_enc} column (read-only SQL of a report that shows clear
+     * values to an authorised reader, who is audited): the same as {@link #open(SealedText, SealContext)}.
+     */
+    public String openText(byte[] ciphertext, SealContext place) {
+        return decrypt(ciphertext, place, "text");
+    }
+
+    /** A sealed ID number read straight from its {@code <field>_enc} column, as {@link #openText} does for text. */
+    public String openIdNumber(IdType type, byte[] ciphertext, SealContext place) {
+        return decrypt(ciphertext, place, type.name());
+    }
+
     private byte[] encrypt(String clear, SealContext place, String purpose) {
         try {
             return keys.personalData().encrypt(clear.getBytes(StandardCharsets.UTF_8), place.associatedData(purpose));

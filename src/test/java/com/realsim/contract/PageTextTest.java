@@ -234,6 +234,15 @@ class PageTextTest {
                         "/agent-figures?sort=REJECTIONS",
                         "/agent-figures?from=2026-02-01&to=2026-01-01"));
         PAGES.put("/inventory/imports/{id}", records(Set.of(Role.OPS), (world, role) -> world.importUris));
+        PAGES.put("/exports", page(EVERYONE, "/exports"));
+        PAGES.put("/exports/{id}", records(EVERYONE, (world, role) -> world.exportUris.get(role)));
+        PAGES.put(
+                "/exports/{id}/progress",
+                new Page(
+                        EVERYONE,
+                        (world, role) -> world.exportUris.get(role).stream()
+                                .map(uri -> new Visit(uri + "/progress", 200, null, true))
+                                .toList()));
         PAGES.put(
                 "/inventory/imports/{id}/progress",
                 new Page(
@@ -307,6 +316,7 @@ class PageTextTest {
     static {
         NOT_PAGES.put("/documents/{id}", "a stored image or PDF, shown inside the pages that name it");
         NOT_PAGES.put("/inventory/imports/{id}/rejected.csv", "a CSV download of the rejected rows as uploaded");
+        NOT_PAGES.put("/exports/{id}/file", "an export's file (CSV or XLSX)");
         NOT_PAGES.put("/v3/api-docs", "the Partner API's OpenAPI description (JSON)");
         NOT_PAGES.put("/v3/api-docs/{group}", "the Partner API's OpenAPI description (JSON)");
         NOT_PAGES.put("/v3/api-docs.yaml", "the Partner API's OpenAPI description (YAML)");
@@ -581,6 +591,7 @@ class PageTextTest {
         final List<String> barUris = new ArrayList<>();
         final List<String> alertUris = new ArrayList<>();
         final List<String> appealUris = new ArrayList<>();
+        final Map<Role, List<String>> exportUris = new EnumMap<>(Role.class);
         final List<String> actions = new ArrayList<>();
         String exceptionFormUri;
         String selfServiceToken;
@@ -978,6 +989,33 @@ class PageTextTest {
                                     .link(reverificationCase))
                     .url();
             reverificationToken = reverificationUrl.substring(reverificationUrl.indexOf("/s/") + 3);
+            // An export of each role's own (the operator report's full version for OPS), written to the end.
+            var exports = context.getBean(com.realsim.export.Exports.class);
+            for (Map.Entry<Role, Actor> maker : actors.entrySet()) {
+                com.realsim.export.ExportKind kind = maker.getKey() == Role.OPS
+                        ? com.realsim.export.ExportKind.OPERATOR_REPORT
+                        : maker.getKey() == Role.ADMIN
+                                ? com.realsim.export.ExportKind.AUDIT
+                                : com.realsim.export.ExportKind.CARDS;
+                Map<String, String> filter = maker.getKey() == Role.OPS
+                        ? Map.of("operator", "CHINA_MOBILE", "from", "2026-01-01", "to", "2026-12-31")
+                        : Map.of();
+                long id = as(
+                                maker.getValue(),
+                                () -> exports.create(
+                                        kind,
+                                        com.realsim.export.ExportFormat.XLSX,
+                                        filter,
+                                        maker.getKey() == Role.OPS,
+                                        maker.getKey() == Role.OPS ? "运营商季度报送" : null))
+                        .id();
+                org.awaitility.Awaitility.await()
+                        .atMost(java.time.Duration.ofSeconds(60))
+                        .until(() -> as(maker.getValue(), () -> exports.export(id))
+                                .status()
+                                .isFinished());
+                exportUris.put(maker.getKey(), List.of("/exports/" + id));
+            }
             as(
                     ops,
                     () -> context.getBean(UnmaskService.class)

@@ -14,6 +14,9 @@ import com.realsim.card.EndUserService;
 import com.realsim.enterprise.EnterpriseFixtures;
 import com.realsim.enterprise.EnterpriseService;
 import com.realsim.enterprise.EnterpriseView;
+import com.realsim.export.ExportFormat;
+import com.realsim.export.ExportKind;
+import com.realsim.export.Exports;
 import com.realsim.identity.BarSubject;
 import com.realsim.identity.BarredIdentities;
 import com.realsim.identity.IdDocument;
@@ -98,7 +101,8 @@ class TenantIsolationTest {
         CARD_ID,
         DOCUMENT_ID,
         RISK_ALERT_ID,
-        RISK_APPEAL_ID
+        RISK_APPEAL_ID,
+        EXPORT_ID
     }
 
     /**
@@ -126,6 +130,8 @@ class TenantIsolationTest {
         FIXTURES.put("/api/v1/risk/appeals/{id}", Kind.RISK_APPEAL_ID);
         FIXTURES.put("/risk/appeals/{id}", Kind.RISK_APPEAL_ID);
         FIXTURES.put("/risk/flagged/{iccid}", Kind.CARD_ICCID);
+        FIXTURES.put("/api/v1/exports/{id}", Kind.EXPORT_ID);
+        FIXTURES.put("/exports/{id}", Kind.EXPORT_ID);
     }
 
     /** A path variable that is no tenant's record, why, and whether tenant roles are refused the whole endpoint. */
@@ -668,6 +674,7 @@ class TenantIsolationTest {
                             .id()));
             values.put(Kind.RISK_ALERT_ID, String.valueOf(riskAlert(context, fixtures, agentA, a1.id())));
             values.put(Kind.RISK_APPEAL_ID, String.valueOf(riskAppeal(context, agentA, a1.id(), ownerEnterpriseAdmin)));
+            values.put(Kind.EXPORT_ID, String.valueOf(export(context, ownerEnterpriseAdmin)));
             values.put(
                     Kind.EXCEPTION_ID,
                     String.valueOf(RunAs.run(
@@ -739,6 +746,17 @@ class TenantIsolationTest {
                         () -> context.getBean(RiskAppeals.class)
                                 .file(iccid, BlockingReason.MACHINE_CARD_SEPARATION, "tenant isolation check"))
                 .id();
+    }
+
+    /** An export of enterprise A1's cards, made by its admin (its agent reads it too), written to the end. */
+    static long export(ApplicationContext context, Actor maker) {
+        Exports exports = context.getBean(Exports.class);
+        long id = RunAs.run(maker, () -> exports.create(ExportKind.CARDS, ExportFormat.CSV, Map.of(), false, null))
+                .id();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> RunAs.run(maker, () -> exports.export(id)).status().isFinished());
+        return id;
     }
 
     @TestFactory

@@ -48,9 +48,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A mixed load over real HTTP with {@value #CLIENTS} concurrent partner clients: end-user bindings racing for a few
  * identities (so that the one-ID-N-cards limit is hit all the time), activations of cards that may and may not work
- * yet, card reads, and an inventory import running meanwhile. (There is no export in the application yet, so none is
- * in the mix.) Afterwards the invariants hold: no 5xx, every counter equals its bound cards, no identity over its
- * limit, no working card without its real-name, the import stored every line, and the audit chain verifies.
+ * yet, card reads, exports of the agent's cards (CSV and XLSX, made, polled and downloaded), and an inventory import
+ * running meanwhile. Afterwards the invariants hold: no 5xx, every counter equals its bound cards, no identity over its
+ * limit, no working card without its real-name, the import stored every line, every export finished with all of the
+ * agent's cards and its CSV files hold them, and the audit chain verifies.
  *
  * <p>{@code realsim.load.seconds} sets the duration: 5 s in the normal build, 60 s with {@code ./mvnw -Pload
  * verify}, which also writes the figures into docs/reliability.md ({@code realsim.load.report=true}).
@@ -72,7 +73,10 @@ class MixedLoadTest {
         READ,
         BIND,
         ACTIVATE,
-        IMPORT
+        IMPORT,
+        EXPORT,
+        EXPORT_STATUS,
+        EXPORT_FILE
     }
 
     @LocalServerPort
@@ -142,6 +146,8 @@ class MixedLoadTest {
         ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
         Map<Integer, String> serverErrors = new ConcurrentHashMap<>();
         AtomicBoolean imported = new AtomicBoolean();
+        List<Long> exportIds = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Map<Long, String> exportFiles = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         long until = System.nanoTime() + duration.toNanos();
         List<Future<?>> clients = new ArrayList<>();
@@ -160,11 +166,37 @@ class MixedLoadTest {
                         answer = ops.postCsv("/api/v1/cards/import", csv.toString());
                         imported.set(answer.status() == 200);
                     } else {
-                        int dice = random.nextInt(10);
-                        if (dice < 4) {
+                        int dice = random.nextInt(100);
+                        if (dice < 1) {
+                            op = Op.EXPORT;
+                            answer = agent.post(
+                                    "/api/v1/exports",
+                                    Map.of(
+                                            "kind",
+                                            "CARDS",
+                                            "format",
+                                            random.nextBoolean() ? "CSV" : "XLSX",
+                                            "filter",
+                                            Map.of("enterpriseId", Long.toString(enterpriseId))));
+                            if (answer.status() == 202) {
+                                exportIds.add(answer.json().get("id").asLong());
+                            }
+                        } else if (dice < 4 && !exportIds.isEmpty()) {
+                            long id = exportIds.get(random.nextInt(exportIds.size()));
+                            if (random.nextBoolean()) {
+                                op = Op.EXPORT_STATUS;
+                                answer = agent.get("/api/v1/exports/" + id);
+                            } else {
+                                op = Op.EXPORT_FILE;
+                                answer = agent.get("/api/v1/exports/" + id + "/file");
+                                if (answer.status() == 200 && answer.body().startsWith("iccid,")) {
+                                    exportFiles.putIfAbsent(id, answer.body());
+                                }
+                            }
+                        } else if (dice < 44) {
                             op = Op.READ;
                             answer = agent.get("/api/v1/cards/" + all.get(random.nextInt(all.size())));
-                        } else if (dice < 7) {
+                        } else if (dice < 74) {
                             op = Op.BIND;
                             IdDocument person = identities.get(random.nextInt(IDENTITIES));
                             answer = agent.put(
@@ -206,6 +238,24 @@ class MixedLoadTest {
                 .as("acts that lost an optimistic race on a locked card")
                 .noneMatch(s -> "CHANGED_MEANWHILE".equals(s.code()));
 
+        // every export finished with all of the agent's cards, and each CSV file fetched holds them with its header
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(3))
+                .until(() -> sql.queryForObject(
+                                "SELECT count(*) FROM export_file WHERE id = ANY (?) AND status IN ('QUEUED', 'RUNNING')",
+                                Long.class,
+                                (Object) exportIds.toArray(Long[]::new))
+                        == 0);
+        assertThat(sql.queryForList(
+                        "SELECT status || ' ' || rows_done FROM export_file WHERE id = ANY (?)", String.class, (Object)
+                                exportIds.toArray(Long[]::new)))
+                .as("exports made under load")
+                .hasSize(exportIds.size())
+                .containsOnly("DONE " + (BINDABLE + DATA_CARDS));
+        assertThat(exportFiles.values())
+                .as("CSV files downloaded under load")
+                .allSatisfy(file -> assertThat(file.split("\r\n")).hasSize(1 + BINDABLE + DATA_CARDS));
+
         // the import stored every line, once
         assertThat(sql.queryForObject("SELECT count(*) FROM card WHERE iccid = ANY (?)", Long.class, (Object)
                         importedIccids.toArray(String[]::new)))
@@ -245,14 +295,15 @@ class MixedLoadTest {
                         == 0);
         assertThat(trail.verify().ok()).isTrue();
 
-        String figures = figures(samples, duration, active.size());
+        String figures = figures(samples, duration, active.size(), exportIds.size(), exportFiles.size());
         log.info("Mixed load figures:\n{}", figures);
         if (Boolean.getBoolean("realsim.load.report")) {
             BenchmarkReport.write(Path.of("docs/reliability.md"), "load", figures);
         }
     }
 
-    private String figures(ConcurrentLinkedQueue<Sample> samples, Duration duration, int activeCards) {
+    private String figures(
+            ConcurrentLinkedQueue<Sample> samples, Duration duration, int activeCards, int exports, int files) {
         StringBuilder md = new StringBuilder("### Load held (`./mvnw -Pload verify`, `MixedLoadTest`)\n\n");
         md.append("Measured ")
                 .append(BenchmarkReport.today())
@@ -268,9 +319,12 @@ class MixedLoadTest {
                 .append(BINDABLE)
                 .append(" cards, activations over ")
                 .append(BINDABLE + DATA_CARDS)
-                .append(" cards, reads, one import of ")
+                .append(" cards, reads, exports of the agent's ")
+                .append(BINDABLE + DATA_CARDS)
+                .append(" cards (CSV or XLSX: 1 % of the calls make one, 3 % read one's status or file — 409 until it"
+                        + " is written), one import of ")
                 .append(IMPORTED)
-                .append(" lines meanwhile. No exports exist yet, so none were in the mix.\n\n");
+                .append(" lines meanwhile.\n\n");
         md.append("| call | requests | 2xx | 4xx | 5xx | p50 ms | p95 ms | p99 ms | max ms |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Op op : Op.values()) {
@@ -307,9 +361,16 @@ class MixedLoadTest {
                 ".%n%nThroughput %.0f requests/s; load average %s at the end (every build on the machine counts)."
                         + " Afterwards: no 5xx; no act lost an optimistic race (`CHANGED_MEANWHILE`); every"
                         + " one-ID-N-cards counter equal to its bound cards; no identity over its limit; %d working"
-                        + " cards, each with its real-name complete; the import's %d lines all stored; the audit chain"
-                        + " verified.%n",
-                samples.size() / (double) duration.toSeconds(), BenchmarkReport.load(), activeCards, IMPORTED));
+                        + " cards, each with its real-name complete; the import's %d lines all stored; %d exports made,"
+                        + " every one DONE with the agent's %d cards, and the %d CSV files downloaded hold them; the"
+                        + " audit chain verified.%n",
+                samples.size() / (double) duration.toSeconds(),
+                BenchmarkReport.load(),
+                activeCards,
+                IMPORTED,
+                exports,
+                BINDABLE + DATA_CARDS,
+                files));
         return md.toString();
     }
 

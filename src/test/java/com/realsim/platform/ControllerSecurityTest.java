@@ -117,6 +117,10 @@ class ControllerSecurityTest {
             Access.of("GET /risk/appeals/**", TENANT_ROLES),
             Access.of("POST /risk/appeals/**", OPS),
             Access.of("* /risk/flagged/**", AGENT, ENTERPRISE_ADMIN),
+            // --- exports (issue 15): every role exports the lists it reads; the kinds' own rules are the service's
+            // ----
+            Access.of("* /exports/**", EVERY_ROLE),
+            Access.of("* /api/v1/exports/**", EVERY_ROLE),
             // --- personal data in clear, and the trail ---------------------------------------------------------------
             Access.of("* /personal-data/**", OPS, ADMIN),
             Access.of("* /api/v1/personal-data/**", OPS, ADMIN),
