@@ -290,8 +290,8 @@ class RiskVolumeBenchmark {
      * gives every one of the 300,000 identities two or three cards.
      */
     private static String boundRank(String g) {
-        return ("(%1$s / 100) * 65 + CASE WHEN %1$s %% 100 < 10 THEN %1$s %% 100 - 5"
-                        + " ELSE 2 + (%1$s %% 100 / 10 - 1) * 7 + %1$s %% 10 END")
+        return ("((%1$s / 100) * 65 + CASE WHEN %1$s %% 100 < 10 THEN %1$s %% 100 - 5"
+                        + " ELSE 2 + (%1$s %% 100 / 10 - 1) * 7 + %1$s %% 10 END)")
                 .formatted(g);
     }
 

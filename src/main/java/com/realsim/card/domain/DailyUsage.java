@@ -104,6 +104,9 @@ public class DailyUsage {
                            SET card_id = c.id, writes_card = c.imei_binding OR c.first_usage_on IS NULL
                           FROM card c
                          WHERE c.iccid = s.iccid AND c.state NOT IN ('INVENTORY', 'CANCELLED')""").update();
+        // the planner's numbers of the staged rows, their cards included (without them it guesses one row and hashes
+        // the per-card aggregate to disk)
+        jdbc.sql("ANALYZE card_usage_staging").update();
         // the days left without a card: the card is unknown, or not in service
         List<Refused> refused = jdbc.sql("""
                         SELECT s.idx, NOT EXISTS (SELECT 1 FROM card c WHERE c.iccid = s.iccid) AS unknown
@@ -181,7 +184,6 @@ public class DailyUsage {
                             "COPY card_usage_staging (idx, iccid, usage_date, data_kb, sms_count, voice_seconds,"
                                     + " non_directional_kb, imei) FROM STDIN",
                             new StringReader(text.toString()));
-            statement.execute("ANALYZE card_usage_staging");
         } catch (SQLException e) {
             throw new IllegalStateException("Could not stage the usage batch", e);
         } catch (IOException e) {
