@@ -278,11 +278,23 @@ class RiskVolumeBenchmark {
      *   <li>used every one of the last {@code bench.risk.days} days, except {@code g % 1000 = 10} (never used: silent) and {@code
      *       20}, {@code 106} (last used 100 days ago: sleeping); {@code g % 1000 = 17}: the last IMEI is a handset's;
      *       {@code 42}: a plan without SMS that sends SMS;
-     *   <li>70 % of the working cards have an end user: identity {@code g % 300,000}, so one identity holds up to four
-     *       cards; {@code g % 1000 = 11}: one of 100 identities holding ten cards each; identities below 300 hold
+     *   <li>70 % of the working cards ({@code g % 10 < 7}) have an end user: identity {@link #boundRank} {@code %
+     *       300,000}, so each of the 300,000 identities holds two or three cards; {@code g % 1000 = 11}: one of 100
+     *       more identities holding ten cards each ({@code 1,000,000 + (g / 1000) % 100}); identities below 300 hold
      *       cards at several enterprises; 50 identities are barred.
      * </ul>
      */
+    /**
+     * The place of card {@code g} among the cards with an end user ({@code g % 100 >= 5}, out of the inventory, and
+     * {@code g % 10 < 7}: 65 of every 100), counted from 0 in the order of {@code g}: identity {@code rank % 300,000}
+     * gives every one of the 300,000 identities two or three cards.
+     */
+    private static String boundRank(String g) {
+        return ("((%1$s / 100) * 65 + CASE WHEN %1$s %% 100 < 10 THEN %1$s %% 100 - 5"
+                        + " ELSE 2 + (%1$s %% 100 / 10 - 1) * 7 + %1$s %% 10 END)")
+                .formatted(g);
+    }
+
     private Map<String, Double> seed(
             int cards, long plan, long planNoSms, long agent, List<Long> enterpriseIds, LocalDate today)
             throws Exception {
@@ -307,7 +319,7 @@ class RiskVolumeBenchmark {
                            CASE WHEN g %% 1000 = 42 THEN %2$d ELSE %1$d END, k.state,
                            CASE WHEN k.state <> 'INVENTORY' THEN %3$d END,
                            CASE WHEN k.state <> 'INVENTORY'
-                                THEN (ARRAY[%4$s])[1 + (CASE WHEN g %% 300000 < 300 THEN g / 300000 + g ELSE g END) %% 10]
+                                THEN (ARRAY[%4$s])[1 + (CASE WHEN %8$s %% 300000 < 300 THEN %8$s / 300000 + %8$s ELSE %8$s END) %% 10]
                            END,
                            g %% 1000 = 105, CASE WHEN g %% 1000 = 105 THEN '86' || lpad(g::text, 13, '0') END,
                            CASE WHEN k.state <> 'INVENTORY' THEN now() - interval '200 days' END,
@@ -318,7 +330,7 @@ class RiskVolumeBenchmark {
                                            g %% 1000 IN (20, 106) AS sleeping
                                       FROM (SELECT CASE WHEN g %% 100 < 5 THEN 'INVENTORY'
                                                         WHEN g %% 100 < 9 THEN 'SUSPENDED'
-                                                        ELSE 'ACTIVE' END AS state) s) k""".formatted(plan, planNoSms, agent, enterpriseArray, t, cards, luhnDigit()));
+                                                        ELSE 'ACTIVE' END AS state) s) k""".formatted(plan, planNoSms, agent, enterpriseArray, t, cards, luhnDigit(), boundRank("g")));
             took.put("cards", lap(start));
             log.info("seeded {} cards in {} s", cards, took.get("cards"));
             start = System.nanoTime();
@@ -365,12 +377,12 @@ class RiskVolumeBenchmark {
                                                id_address_masked, status, bound_at, bound_by)
                     SELECT c.id, c.agent_id, c.enterprise_id, gen_random_uuid(), '\\x00'::bytea, '张*',
                            'RESIDENT_ID', '\\x00'::bytea, encode(sha256(convert_to('B' || k.identity, 'UTF8')), 'hex'),
-                           '1101**********' || lpad((k.identity % 10000)::text, 4, '0'), '\\x00'::bytea, '北京市****',
+                           '1101**********' || lpad((k.identity %% 10000)::text, 4, '0'), '\\x00'::bytea, '北京市****',
                            'BOUND', now() - interval '60 days', 'bench-agent'
                       FROM card c, LATERAL (SELECT substr(c.imsi, 4)::bigint AS g) n,
-                           LATERAL (SELECT CASE WHEN n.g % 1000 = 11 THEN 1000000 + n.g % 100
-                                                ELSE n.g % 300000 END AS identity) k
-                     WHERE c.state <> 'INVENTORY' AND (n.g % 10 < 7 OR n.g % 1000 = 11)""");
+                           LATERAL (SELECT CASE WHEN n.g %% 1000 = 11 THEN 1000000 + (n.g / 1000) %% 100
+                                                ELSE (%s) %% 300000 END AS identity) k
+                     WHERE c.state <> 'INVENTORY' AND n.g %% 10 < 7""".formatted(boundRank("n.g")));
             sql.update("""
                     INSERT INTO identity_quota (operator, id_bidx, cards_held)
                     SELECT c.operator, u.id_number_bidx, count(*)

@@ -97,19 +97,29 @@ public class DailyUsage {
                 .single();
         new TreeSet<>(days.stream().map(d -> d.date().withDayOfMonth(1)).toList()).forEach(partitions::ensure);
         stage(days);
-        // the days of unknown cards and of cards not in service; the row locks (in ICCID order) of the batch's cards
-        // that the upsert may write: used for the first time, or bound to a device (bound or judged); the other cards'
-        // rows are neither locked nor written
+        // the batch's cards looked up once, by ICCID: the id of each card in service goes into its staging rows, with
+        // whether the upsert may write the card's row (used for the first time, or bound to a device)
+        jdbc.sql("""
+                        UPDATE card_usage_staging s
+                           SET card_id = c.id, writes_card = c.imei_binding OR c.first_usage_on IS NULL
+                          FROM card c
+                         WHERE c.iccid = s.iccid AND c.state NOT IN ('INVENTORY', 'CANCELLED')""").update();
+        // the planner's numbers of the staged rows, their cards included (without them it guesses one row and hashes
+        // the per-card aggregate to disk)
+        jdbc.sql("ANALYZE card_usage_staging").update();
+        // the days left without a card: the card is unknown, or not in service
         List<Refused> refused = jdbc.sql("""
-                        SELECT s.idx, c.id IS NULL AS unknown
-                          FROM card_usage_staging s LEFT JOIN card c ON c.iccid = s.iccid
-                         WHERE c.id IS NULL OR c.state IN ('INVENTORY', 'CANCELLED')
+                        SELECT s.idx, NOT EXISTS (SELECT 1 FROM card c WHERE c.iccid = s.iccid) AS unknown
+                          FROM card_usage_staging s
+                         WHERE s.card_id IS NULL
                          ORDER BY s.idx""")
                 .query((rs, row) -> new Refused(rs.getInt("idx"), rs.getBoolean("unknown")))
                 .list();
+        // the row locks (in ICCID order) of the cards the upsert may write; the other cards' rows are neither locked
+        // nor written
         jdbc.sql("""
                         SELECT count(*) FROM (SELECT 1 FROM card c
-                                               WHERE c.iccid IN (SELECT iccid FROM card_usage_staging)
+                                               WHERE c.id IN (SELECT card_id FROM card_usage_staging WHERE writes_card)
                                                  AND (c.imei_binding OR c.first_usage_on IS NULL)
                                                ORDER BY c.iccid FOR NO KEY UPDATE) locked""").query(Long.class).single();
         List<Moved> moved = jdbc.sql(UPSERT)
@@ -165,7 +175,7 @@ public class DailyUsage {
                     CREATE TEMPORARY TABLE card_usage_staging (
                         idx INT NOT NULL, iccid TEXT COLLATE "C" NOT NULL, usage_date DATE NOT NULL,
                         data_kb BIGINT NOT NULL, sms_count BIGINT NOT NULL, voice_seconds BIGINT NOT NULL,
-                        non_directional_kb BIGINT NOT NULL, imei TEXT
+                        non_directional_kb BIGINT NOT NULL, imei TEXT, card_id BIGINT, writes_card BOOLEAN
                     ) ON COMMIT DROP""");
             connection
                     .unwrap(PGConnection.class)
@@ -174,7 +184,6 @@ public class DailyUsage {
                             "COPY card_usage_staging (idx, iccid, usage_date, data_kb, sms_count, voice_seconds,"
                                     + " non_directional_kb, imei) FROM STDIN",
                             new StringReader(text.toString()));
-            statement.execute("ANALYZE card_usage_staging");
         } catch (SQLException e) {
             throw new IllegalStateException("Could not stage the usage batch", e);
         } catch (IOException e) {
@@ -194,13 +203,13 @@ public class DailyUsage {
             WITH batch AS MATERIALIZED (
                 SELECT DISTINCT ON (c.id, s.usage_date)
                        c.id AS card_id, c.iccid, c.agent_id, c.enterprise_id, c.state, c.activated_at, c.imei_binding,
-                       c.bound_imei, s.usage_date, s.data_kb, s.sms_count, s.voice_seconds, s.non_directional_kb,
+                       c.bound_imei, c.first_usage_on, s.usage_date, s.data_kb, s.sms_count, s.voice_seconds, s.non_directional_kb,
                        s.imei,
                        date_trunc('month', max(s.usage_date) OVER (PARTITION BY c.id))::date AS batch_month,
                        o.data_kb AS old_data_kb, o.sms_count AS old_sms_count, o.voice_seconds AS old_voice_seconds,
                        o.non_directional_kb AS old_non_directional_kb
                   FROM card_usage_staging s
-                  JOIN card c ON c.iccid = s.iccid AND c.state NOT IN ('INVENTORY', 'CANCELLED')
+                  JOIN card c ON c.id = s.card_id AND c.state NOT IN ('INVENTORY', 'CANCELLED')
                   LEFT JOIN card_usage o ON o.card_id = c.id AND o.usage_date = s.usage_date
                                         AND o.usage_date BETWEEN :first AND :last
                  ORDER BY c.id, s.usage_date, s.idx DESC),
@@ -217,13 +226,16 @@ public class DailyUsage {
                        received_at = excluded.received_at),
             per_card AS (
                 SELECT card_id, iccid, agent_id, enterprise_id, state, activated_at, imei_binding, bound_imei,
+                       first_usage_on,
                        min(usage_date) AS first_on,
                        max(usage_date) AS last_on,
                        max(batch_month) AS month,
                        max(usage_date) FILTER (WHERE imei IS NOT NULL) AS imei_on,
-                       (array_agg(imei ORDER BY usage_date DESC) FILTER (WHERE imei IS NOT NULL))[1] AS latest_imei,
-                       (array_agg(imei ORDER BY usage_date) FILTER (WHERE imei IS NOT NULL))[1] AS first_imei,
-                       array_agg(DISTINCT imei) FILTER (WHERE imei IS NOT NULL) AS imeis,
+                       substr(max(to_char(usage_date, 'YYYYMMDD') || imei), 9) AS latest_imei,
+                       substr(min(to_char(usage_date, 'YYYYMMDD') || imei), 9) AS first_imei,
+                       min(imei) <> max(imei) AS imeis_differ,
+                       coalesce(bool_or(imei <> bound_imei), false) AS imei_not_bound,
+                       coalesce(bool_or(imei = bound_imei), false) AS imei_bound,
                        coalesce(sum(data_kb - coalesce(old_data_kb, 0))
                                 FILTER (WHERE usage_date >= batch_month), 0) AS data_kb,
                        coalesce(sum(sms_count - coalesce(old_sms_count, 0))
@@ -233,7 +245,8 @@ public class DailyUsage {
                        coalesce(sum(non_directional_kb - coalesce(old_non_directional_kb, 0))
                                 FILTER (WHERE usage_date >= batch_month), 0) AS non_directional_kb
                   FROM batch
-                 GROUP BY card_id, iccid, agent_id, enterprise_id, state, activated_at, imei_binding, bound_imei),
+                 GROUP BY card_id, iccid, agent_id, enterprise_id, state, activated_at, imei_binding, bound_imei,
+                          first_usage_on),
             summed AS (
                 UPDATE card_usage_summary g
                    SET last_usage_on = greatest(g.last_usage_on, p.last_on),
@@ -256,7 +269,8 @@ public class DailyUsage {
                                                        WHEN g.usage_month > p.month THEN g.month_non_directional_kb
                                                        ELSE p.non_directional_kb END
                   FROM per_card p
-                 WHERE g.card_id = p.card_id),
+                 WHERE g.card_id = p.card_id
+             RETURNING g.card_id),
             added AS (
                 INSERT INTO card_usage_summary (card_id, last_usage_on, last_imei, last_imei_on, usage_month,
                                                 month_data_kb, month_sms_count, month_voice_seconds,
@@ -264,7 +278,7 @@ public class DailyUsage {
                 SELECT card_id, last_on, latest_imei, imei_on, month, data_kb, sms_count, voice_seconds,
                        non_directional_kb
                   FROM per_card p
-                 WHERE NOT EXISTS (SELECT 1 FROM card_usage_summary g WHERE g.card_id = p.card_id)),
+                 WHERE p.card_id NOT IN (SELECT card_id FROM summed)),
             touched AS (
                 UPDATE card c
                    SET first_usage_on = least(c.first_usage_on, p.first_on),
@@ -273,14 +287,17 @@ public class DailyUsage {
                        updated_at = :now, version = c.version + 1
                   FROM per_card p
                  WHERE c.id = p.card_id
+                   AND (p.first_usage_on IS NULL OR p.first_usage_on > p.first_on
+                        OR (p.imei_binding AND p.bound_imei IS NULL AND p.first_imei IS NOT NULL))
                    AND (c.first_usage_on IS NULL OR c.first_usage_on > p.first_on
                         OR (p.imei_binding AND p.bound_imei IS NULL AND p.first_imei IS NOT NULL)))
             SELECT p.card_id AS id, p.iccid, p.agent_id, p.enterprise_id, p.state, p.activated_at, p.last_on,
                    coalesce(p.bound_imei, p.first_imei) AS bound_imei,
                    p.imei_binding AND p.bound_imei IS NULL AND p.first_imei IS NOT NULL AS newly_bound,
-                   p.imei_binding AND EXISTS (SELECT 1 FROM unnest(p.imeis) i
-                                              WHERE i <> coalesce(p.bound_imei, p.first_imei)) AS other_device,
-                   p.imei_binding AND coalesce(p.bound_imei, p.first_imei) = ANY (p.imeis) AS bound_device
+                   p.imei_binding AND CASE WHEN p.bound_imei IS NULL THEN coalesce(p.imeis_differ, false)
+                                           ELSE p.imei_not_bound END AS other_device,
+                   p.imei_binding AND CASE WHEN p.bound_imei IS NULL THEN p.first_imei IS NOT NULL
+                                           ELSE p.imei_bound END AS bound_device
               FROM per_card p
              WHERE (p.state = 'PRE_CANCELLED' AND p.activated_at IS NOT NULL) OR p.imei_binding""";
 
