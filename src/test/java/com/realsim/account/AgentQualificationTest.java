@@ -117,12 +117,13 @@ class AgentQualificationTest {
                         org.assertj.core.groups.Tuple.tuple(AgentStatus.REVOKED, "批量开卡"),
                         org.assertj.core.groups.Tuple.tuple(AgentStatus.ACTIVE, "调查结束"),
                         org.assertj.core.groups.Tuple.tuple(AgentStatus.SUSPENDED, "虚假登记调查中"));
-        // the trail records each act after its commit, in the background
+        // the trail records each act after its commit, in the background: two acts close together may be appended
+        // in either order, so the entries are read in the order the acts happened (the event time each one keeps)
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(
                                 jdbc.sql("SELECT action FROM audit_entry WHERE target_type = 'AGENT' AND target_id = ?"
-                                                + " ORDER BY id")
+                                                + " ORDER BY occurred_at, id")
                                         .param(String.valueOf(agent.id()))
                                         .query(String.class)
                                         .list())

@@ -108,7 +108,8 @@ class ChannelFiguresTest {
         CardFixtures.CustomerCard busyCard = cards.endUserCard(busy);
         cards.bind(busy, busyCard.iccid(), CardFixtures.newIdentity());
         long caseId = cards.photos(busy, busyCard.iccid());
-        sql.sql("UPDATE verification_case SET kind = 'REVERIFICATION' WHERE id = ?")
+        // a re-verification under review has its live photo and the accepted fraud-risk notice (V300)
+        sql.sql("UPDATE verification_case SET kind = 'REVERIFICATION', risk_notice_accepted_at = now() WHERE id = ?")
                 .param(caseId)
                 .update();
         RunAs.run(CardFixtures.OPS, () -> verifications.reject(caseId, "the live photo shows someone else"));
