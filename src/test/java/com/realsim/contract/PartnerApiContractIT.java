@@ -1,6 +1,7 @@
 package com.realsim.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.realsim.testsupport.PartnerApiClient;
 import com.realsim.testsupport.PartnerApiClient.Answer;
@@ -55,7 +56,50 @@ class PartnerApiContractIT {
             // Only OPS decide and OPS clients never submit a case, an order or an exception over the API, so the
             // maker-checker refusal is unreachable with the contract's roles: VerificationServiceTest (cases),
             // ExceptionServiceTest (exceptions) and OrderServiceTest (rebinds) reach it with an OPS submitter.
-            "SELF_APPROVAL", "com.realsim.verification.VerificationServiceTest");
+            "SELF_APPROVAL", "com.realsim.verification.VerificationServiceTest",
+            // the contract's later sections (agents' qualification, bars, one record per enterprise): their own suites
+            "AGENT_BLACKLISTED", "com.realsim.account.AgentQualificationTest",
+            "AGENT_NOT_QUALIFIED", "com.realsim.account.AgentQualificationTest",
+            "IDENTITY_BARRED", "com.realsim.identity.BarredIdentitiesTest",
+            "ENTERPRISE_ALREADY_REGISTERED", "com.realsim.enterprise.ConcurrentRegistrationTest");
+
+    /**
+     * Calls of the contract's later sections that this walk does not make yet, each with the suite that makes it over
+     * HTTP (and the generated ControllerSecurityTest and TenantIsolationTest for roles and other tenants). Walking them
+     * here, through the generated SDK, is issue 15's; the list must shrink as the walk grows: a call listed here that
+     * the walk makes fails the test.
+     */
+    static final Map<String, String> CALLS_COVERED_ELSEWHERE = Map.ofEntries(
+            Map.entry("GET /api/v1/agents/{}", "com.realsim.account.AgentQualificationTest"),
+            Map.entry("POST /api/v1/agents/{}/suspend", "com.realsim.account.AgentQualificationTest"),
+            Map.entry("POST /api/v1/agents/{}/hand-over", "com.realsim.account.CustomerHandOverTest"),
+            Map.entry("GET /api/v1/barred-identities", "com.realsim.identity.BarredIdentityApiTest"),
+            Map.entry("POST /api/v1/barred-identities", "com.realsim.identity.BarredIdentityApiTest"),
+            Map.entry("POST /api/v1/barred-identities/{}/lift", "com.realsim.identity.BarredIdentityApiTest"),
+            Map.entry("POST /api/v1/esim/events", "com.realsim.card.CardFeedTest"),
+            Map.entry("GET /api/v1/risk/rules", "com.realsim.risk.RiskApiTest"),
+            Map.entry("PUT /api/v1/risk/rules/{}", "com.realsim.risk.RiskApiTest"),
+            Map.entry("PUT /api/v1/risk/settings", "com.realsim.risk.RiskApiTest"),
+            Map.entry("POST /api/v1/risk/handset-tacs", "com.realsim.risk.RiskApiTest"),
+            Map.entry("POST /api/v1/risk/scans", "com.realsim.risk.RiskApiTest"),
+            Map.entry("GET /api/v1/risk/scans/{}", "com.realsim.risk.RiskApiTest"),
+            Map.entry("GET /api/v1/risk/alerts", "com.realsim.risk.RiskApiTest"),
+            Map.entry("POST /api/v1/risk/alerts/{}/dismiss", "com.realsim.risk.RiskApiTest"),
+            // the same use case as the alert page's button, walked in RiskReverificationBrowserIT; the service's
+            // rules in RiskReverificationTest
+            Map.entry("POST /api/v1/risk/alerts/{}/require-reverification", "com.realsim.risk.RiskReverificationTest"),
+            Map.entry("POST /api/v1/verifications/{}/documents", "com.realsim.risk.RiskReverificationTest"),
+            Map.entry("GET /api/v1/cards/{}/appeals", "com.realsim.risk.RiskAppealsTest"),
+            Map.entry("POST /api/v1/cards/{}/appeals", "com.realsim.risk.RiskAppealsTest"),
+            Map.entry("GET /api/v1/risk/appeals", "com.realsim.risk.RiskAppealsTest"),
+            Map.entry("GET /api/v1/risk/appeals/{}", "com.realsim.risk.RiskAppealsTest"),
+            Map.entry("POST /api/v1/risk/appeals/{}/claim", "com.realsim.risk.RiskAppealsTest"),
+            Map.entry("POST /api/v1/risk/appeals/{}/release", "com.realsim.risk.RiskAppealsTest"),
+            Map.entry("POST /api/v1/risk/appeals/{}/grant", "com.realsim.risk.RiskAppealsTest"),
+            Map.entry("POST /api/v1/risk/appeals/{}/reject", "com.realsim.risk.RiskAppealsTest"),
+            Map.entry("POST /api/v1/exports", "com.realsim.export.ExportApiTest"),
+            Map.entry("GET /api/v1/exports/{}", "com.realsim.export.ExportApiTest"),
+            Map.entry("GET /api/v1/exports/{}/file", "com.realsim.export.ExportApiTest"));
 
     static final String HANDLER_ID_NUMBER = "420106199810051639"; // shared test vectors: valid
 
@@ -788,7 +832,7 @@ class PartnerApiContractIT {
         while (code.find()) {
             listed.add(code.group(1));
         }
-        assertThat(listed).hasSize(18);
+        assertThat(listed).hasSize(22);
         assertThat(COVERED_ELSEWHERE.keySet()).isSubsetOf(listed);
         Set<String> expected = new TreeSet<>(listed);
         expected.removeAll(COVERED_ELSEWHERE.keySet());
@@ -796,7 +840,18 @@ class PartnerApiContractIT {
     }
 
     void everyCallOfTheContractWasMade() throws IOException {
-        assertThat(madeCalls).containsAll(ContractPathsTest.contractCalls());
+        Set<String> contract = ContractPathsTest.contractCalls();
+        assertThat(CALLS_COVERED_ELSEWHERE.keySet()).isSubsetOf(contract);
+        for (String suite : CALLS_COVERED_ELSEWHERE.values()) {
+            assertThatCode(() -> Class.forName(suite)).as(suite).doesNotThrowAnyException();
+        }
+        assertThat(madeCalls)
+                .as("calls listed as covered elsewhere that this walk makes: take them off the list")
+                .doesNotContainAnyElementsOf(CALLS_COVERED_ELSEWHERE.keySet());
+        Set<String> expected = new TreeSet<>(contract);
+        expected.removeAll(CALLS_COVERED_ELSEWHERE.keySet());
+        expected.removeAll(ContractPathsTest.NOT_BUILT_YET);
+        assertThat(madeCalls).containsAll(expected);
     }
 
     /** Notes a call as the contract writes it: ids, ICCIDs and operators as {@code {}}, without the query. */
