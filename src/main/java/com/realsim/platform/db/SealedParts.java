@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Files kept in PostgreSQL rather than on one node's disk, so that every instance reads them: parts of at most
- * {@value #PART} bytes in a table of {@code (<owner column>, part, content)}, each part sealed with the {@code
+ * 1 MiB in a table of {@code (<owner column>, part, content)}, each part sealed with the {@code
  * documents} key and bound to its owner and number, so that a part copied to another owner or place does not open.
  * At most one part is in memory at a time, writing or reading. The one mechanism behind a background job's input
  * (an uploaded file) and an export's file.
