@@ -1,15 +1,12 @@
 package com.realsim.identity;
 
-import com.realsim.platform.db.KeyedMigration;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.flywaydb.core.api.migration.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,26 +22,14 @@ import org.slf4j.LoggerFactory;
  * memory and its index written in one batch per page; nothing else changes. Flyway runs it once, under its lock; run
  * again it finds no row without an index.
  */
-public abstract class AddressIndexMigration extends KeyedMigration {
+public abstract class AddressIndexMigration extends SealedColumnsMigration {
 
     private static final Logger log = LoggerFactory.getLogger(AddressIndexMigration.class);
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
-    private static final Pattern PREFIX = Pattern.compile("([a-z][a-z0-9_]*_)?");
     static final int PAGE = 500;
-
-    private final PersonalData personalData;
-    private final String table;
-    private final String prefix;
 
     protected AddressIndexMigration(
             PersonalData personalData, String version, String description, String table, String columnPrefix) {
-        super(version, description);
-        if (!NAME.matcher(table).matches() || !PREFIX.matcher(columnPrefix).matches()) {
-            throw new IllegalArgumentException("Table and column prefix are SQL names in lower case");
-        }
-        this.personalData = Objects.requireNonNull(personalData);
-        this.table = table;
-        this.prefix = columnPrefix;
+        super(personalData, version, description, table, columnPrefix);
     }
 
     @Override

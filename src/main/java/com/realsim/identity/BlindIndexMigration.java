@@ -1,6 +1,5 @@
 package com.realsim.identity;
 
-import com.realsim.platform.db.KeyedMigration;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,9 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.flywaydb.core.api.migration.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,26 +27,14 @@ import org.slf4j.LoggerFactory;
  * skips it; the migration also takes a transaction-level advisory lock of its own and, run again on a database where
  * it already ran, finds nothing to change.
  */
-public abstract class BlindIndexMigration extends KeyedMigration {
+public abstract class BlindIndexMigration extends SealedColumnsMigration {
 
     private static final Logger log = LoggerFactory.getLogger(BlindIndexMigration.class);
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
-    private static final Pattern PREFIX = Pattern.compile("([a-z][a-z0-9_]*_)?");
     private static final int PAGE = 500;
-
-    private final PersonalData personalData;
-    private final String table;
-    private final String prefix;
 
     protected BlindIndexMigration(
             PersonalData personalData, String version, String description, String table, String columnPrefix) {
-        super(version, description);
-        if (!NAME.matcher(table).matches() || !PREFIX.matcher(columnPrefix).matches()) {
-            throw new IllegalArgumentException("Table and column prefix are SQL names in lower case");
-        }
-        this.personalData = Objects.requireNonNull(personalData);
-        this.table = table;
-        this.prefix = columnPrefix;
+        super(personalData, version, description, table, columnPrefix);
     }
 
     @Override
