@@ -1,0 +1,214 @@
+package com.realsim.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import com.realsim.card.CardFixtures;
+import com.realsim.card.CardService;
+import com.realsim.card.CardTestConfiguration;
+import com.realsim.platform.Actor;
+import com.realsim.testsupport.ActorAuthentication;
+import com.realsim.testsupport.RunAs;
+import com.realsim.verification.MutableClock;
+import com.realsim.webhook.WebhookReceiver.Received;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * Webhooks end to end against a partner's receiver (the JDK's HTTP server on 127.0.0.1, allowed by the tests'
+ * {@code realsim.webhooks.allowed-hosts}): cards changed through the real card module, deliveries sent by the
+ * recurring job {@code webhook-deliver} as it runs in the application. Each delivery is signed (the test computes the
+ * HMAC itself), a delivery the receiver refused is sent again once its back-off has passed on the platform clock, a
+ * card's later deliveries wait for its earlier one, another tenant's events never reach the webhook, and a delivery
+ * refused for longer than the retry window is marked FAILED where the client sees it.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@org.springframework.context.annotation.Import(CardTestConfiguration.class)
+class WebhookDeliveryTest {
+
+    static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    CardService cardService;
+
+    CardFixtures cards;
+
+    @BeforeEach
+    void fixtures() {
+        cards = new CardFixtures(context);
+    }
+
+    record Registration(long id, String secret) {}
+
+    Registration register(Actor client, String url, String... events) throws Exception {
+        MockHttpServletResponse answer = mvc.perform(MockMvcRequestBuilders.post("/api/v1/webhooks")
+                        .with(ActorAuthentication.as(client))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"url\":\"" + url + "\",\"events\":[\"" + String.join("\",\"", events) + "\"]}"))
+                .andReturn()
+                .getResponse();
+        assertThat(answer.getStatus()).as(answer.getContentAsString()).isEqualTo(201);
+        String body = answer.getContentAsString();
+        return new Registration(((Number) JsonPath.read(body, "$.id")).longValue(), JsonPath.read(body, "$.secret"));
+    }
+
+    static String hmac(String secret, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static String state(Received received) {
+        return JsonPath.read(received.body(), "$.data.state");
+    }
+
+    @Test
+    void deliveriesAreSignedRetriedAfterTheReceiverFailsAndInOrderPerCard() throws Exception {
+        long agentA = CardFixtures.newAgent();
+        long enterpriseA = cards.verifiedEnterprise(agentA);
+        long agentB = CardFixtures.newAgent();
+        long enterpriseB = cards.verifiedEnterprise(agentB);
+        try (WebhookReceiver partnerA = new WebhookReceiver(200, 500);
+                WebhookReceiver partnerB = new WebhookReceiver(200)) {
+            Registration hookA =
+                    register(CardFixtures.enterpriseAdmin(enterpriseA), partnerA.url(), "CARD_STATE_CHANGED");
+            register(CardFixtures.enterpriseAdmin(enterpriseB), partnerB.url(), "CARD_STATE_CHANGED");
+
+            String iccid = cards.enterpriseCard(agentA, enterpriseA); // handed over: one delivery
+            cards.activate(iccid);
+            RunAs.run(CardFixtures.agent(agentA), () -> cardService.suspend(iccid, "webhook test"));
+            String otherTenants = cards.activeDataCard(agentB, enterpriseB);
+
+            Awaitility.await().atMost(WAIT).until(() -> !partnerA.received().isEmpty());
+            assertThat(partnerA.received().get(0).answered()).isEqualTo(500);
+            // the first delivery waits for its back-off (30 s on the platform clock); the card's later ones wait for it
+            Awaitility.await()
+                    .during(Duration.ofSeconds(4))
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> partnerA.received().size() == 1);
+
+            clock.advance(Duration.ofMinutes(1));
+            RunAs.run(CardFixtures.agent(agentA), () -> cardService.resume(iccid, "webhook test"));
+            Awaitility.await()
+                    .atMost(WAIT)
+                    .until(() -> partnerA.received().stream()
+                                    .filter(r -> r.answered() == 200)
+                                    .count()
+                            >= 4);
+
+            List<Received> received = partnerA.received();
+            assertThat(received.get(1).delivery())
+                    .as("the refused delivery was sent again, with the same event id")
+                    .isEqualTo(received.get(0).delivery());
+            assertThat(received.get(1).body()).isEqualTo(received.get(0).body());
+            List<String> states =
+                    received.stream().map(WebhookDeliveryTest::state).toList();
+            assertThat(states.subList(states.size() - 3, states.size()))
+                    .as("in the order the card changed")
+                    .containsExactly("ACTIVE", "SUSPENDED", "ACTIVE");
+            assertThat(states.get(0)).isIn("TEST", "PENDING_ACTIVATION");
+            for (Received one : received) {
+                assertThat(one.signature()).as("signed").isEqualTo(hmac(hookA.secret(), one.body()));
+                assertThat(one.event()).isEqualTo("CARD_STATE_CHANGED");
+                assertThat((String) JsonPath.read(one.body(), "$.type")).isEqualTo("CARD_STATE_CHANGED");
+                assertThat((String) JsonPath.read(one.body(), "$.id")).isEqualTo(one.delivery());
+                assertThat((String) JsonPath.read(one.body(), "$.at")).isNotBlank();
+                assertThat((String) JsonPath.read(one.body(), "$.data.iccid")).isEqualTo(iccid);
+                assertThat(one.body()).doesNotContain(otherTenants);
+            }
+            assertThat((String) JsonPath.read(received.get(received.size() - 2).body(), "$.data.reason"))
+                    .isEqualTo("CUSTOMER_REQUEST");
+
+            Awaitility.await()
+                    .atMost(WAIT)
+                    .until(() ->
+                            partnerB.received().stream().anyMatch(r -> r.body().contains(otherTenants)));
+            assertThat(partnerB.received()).noneMatch(r -> r.body().contains(iccid));
+        }
+    }
+
+    @Test
+    void anAgentsWebhookHearsEveryEnterpriseOfTheAgentAndASubscribedTypeOnly() throws Exception {
+        long agent = CardFixtures.newAgent();
+        long first = cards.verifiedEnterprise(agent);
+        long second = cards.verifiedEnterprise(agent);
+        try (WebhookReceiver partner = new WebhookReceiver(200);
+                WebhookReceiver ordersOnly = new WebhookReceiver(200)) {
+            Registration hook = register(CardFixtures.agent(agent), partner.url(), "CARD_STATE_CHANGED");
+            register(CardFixtures.agent(agent), ordersOnly.url(), "ORDER_COMPLETED");
+            List<String> firsts = cards.enterpriseCards(2, "138", cards.directionalDataPlan(), agent, first);
+            String other = cards.enterpriseCard(agent, second);
+
+            Awaitility.await().atMost(WAIT).until(() -> partner.received().size() >= 3);
+            assertThat(partner.received())
+                    .extracting(r -> (String) JsonPath.read(r.body(), "$.data.iccid"))
+                    .containsExactlyInAnyOrder(firsts.get(0), firsts.get(1), other);
+            for (Received one : partner.received()) {
+                assertThat(one.signature()).isEqualTo(hmac(hook.secret(), one.body()));
+            }
+            assertThat(ordersOnly.received())
+                    .as("not subscribed to card states")
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void aDeliveryRefusedForLongerThanTheRetryWindowIsFailedAndTheCardsNextOneGoes() throws Exception {
+        long agent = CardFixtures.newAgent();
+        long enterprise = cards.verifiedEnterprise(agent);
+        Actor client = CardFixtures.enterpriseAdmin(enterprise);
+        try (WebhookReceiver partner = new WebhookReceiver(503)) {
+            register(client, partner.url(), "CARD_STATE_CHANGED");
+            String iccid = cards.enterpriseCard(agent, enterprise);
+            cards.activate(iccid);
+            Awaitility.await().atMost(WAIT).until(() -> partner.received().size() == 1);
+
+            clock.advance(Duration.ofHours(26));
+            Awaitility.await().atMost(WAIT).until(() -> partner.received().size() >= 2);
+            Awaitility.await().atMost(WAIT).until(() -> {
+                String list = mvc.perform(
+                                MockMvcRequestBuilders.get("/api/v1/webhooks").with(ActorAuthentication.as(client)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString();
+                return ((Number) JsonPath.read(list, "$.items[0].failed")).intValue() == 2
+                        && ((Number) JsonPath.read(list, "$.items[0].pending")).intValue() == 0;
+            });
+            List<Received> received = partner.received();
+            assertThat(state(received.get(received.size() - 1)))
+                    .as("the card's next delivery went once the first was given up")
+                    .isEqualTo("ACTIVE");
+            String list = mvc.perform(
+                            MockMvcRequestBuilders.get("/api/v1/webhooks").with(ActorAuthentication.as(client)))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat((String) JsonPath.read(list, "$.items[0].lastFailedAt")).isNotBlank();
+        }
+    }
+}
