@@ -3,16 +3,28 @@ package com.realsim.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import com.realsim.approval.CardEligibility;
+import com.realsim.approval.ExceptionKind;
+import com.realsim.approval.ExceptionService;
+import com.realsim.approval.ExceptionView;
 import com.realsim.card.CardFixtures;
 import com.realsim.card.CardService;
 import com.realsim.card.CardTestConfiguration;
+import com.realsim.identity.BarSubject;
+import com.realsim.identity.BarredIdentities;
+import com.realsim.identity.IdDocument;
+import com.realsim.identity.NewBar;
 import com.realsim.platform.Actor;
+import com.realsim.platform.ChinaTime;
+import com.realsim.risk.RiskScans;
+import com.realsim.risk.ScanView;
 import com.realsim.testsupport.ActorAuthentication;
 import com.realsim.testsupport.RunAs;
 import com.realsim.verification.MutableClock;
 import com.realsim.webhook.WebhookReceiver.Received;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
@@ -210,5 +222,81 @@ class WebhookDeliveryTest {
                     .getContentAsString();
             assertThat((String) JsonPath.read(list, "$.items[0].lastFailedAt")).isNotBlank();
         }
+    }
+
+    @Test
+    void decisionsAndNewAlertsOfTheTenantsCardsAreDelivered() throws Exception {
+        long agent = CardFixtures.newAgent();
+        long enterprise = cards.verifiedEnterprise(agent);
+        Actor agentUser = CardFixtures.agent(agent);
+        Actor ops = CardFixtures.OPS;
+        try (WebhookReceiver partner = new WebhookReceiver(200)) {
+            Registration hook = register(
+                    agentUser, partner.url(), "VERIFICATION_DECIDED", "EXCEPTION_DECIDED", "RISK_ALERT_OPENED");
+
+            // an exception to a card's real-name requirement, approved by OPS
+            String waived = cards.cardAllowing(CardEligibility.Allowed.PROVINCIAL_APPROVAL, agent, enterprise);
+            ExceptionService exceptions = context.getBean(ExceptionService.class);
+            ExceptionView request =
+                    RunAs.run(agentUser, () -> exceptions.request(waived, ExceptionKind.PROVINCIAL_APPROVAL, "省公司已批准"));
+            RunAs.run(
+                    agentUser, () -> exceptions.attachDocument(request.id(), com.realsim.testsupport.TestFiles.jpeg()));
+            RunAs.run(ops, () -> exceptions.approve(request.id(), null));
+
+            // an end user's verification, approved by OPS; then the person is barred and a scan opens an alert
+            String bound = cards.enterpriseCard(agent, enterprise, "138", cards.nonDirectionalDataPlan());
+            IdDocument person = CardFixtures.newIdentity();
+            cards.verifiedEndUser(agent, bound, person);
+            LocalDate today = ChinaTime.today(clock);
+            RunAs.run(
+                    ops,
+                    () -> context.getBean(BarredIdentities.class)
+                            .record(new NewBar(
+                                    BarSubject.PERSON,
+                                    person.type(),
+                                    person.number(),
+                                    null,
+                                    "网络测试〔2026〕1号",
+                                    today,
+                                    today.plusYears(2),
+                                    "webhook test")));
+            RiskScans scans = context.getBean(RiskScans.class);
+            long scan = RunAs.run(ops, () -> scans.start()).id();
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(120))
+                    .until(() -> RunAs.run(ops, () -> scans.scan(scan)).status() != ScanView.ScanStatus.RUNNING);
+
+            Awaitility.await()
+                    .atMost(WAIT)
+                    .until(() -> partner.received().stream()
+                            .map(Received::event)
+                            .toList()
+                            .containsAll(List.of("EXCEPTION_DECIDED", "VERIFICATION_DECIDED", "RISK_ALERT_OPENED")));
+            for (Received one : partner.received()) {
+                assertThat(one.signature()).isEqualTo(hmac(hook.secret(), one.body()));
+                assertThat(one.body()).as("masked: no ID number").doesNotContain(person.number());
+            }
+            Received exception = only(partner, "EXCEPTION_DECIDED");
+            assertThat((String) JsonPath.read(exception.body(), "$.data.iccid")).isEqualTo(waived);
+            assertThat((String) JsonPath.read(exception.body(), "$.data.outcome"))
+                    .isEqualTo("APPROVED");
+            assertThat(((Number) JsonPath.read(exception.body(), "$.data.exceptionId")).longValue())
+                    .isEqualTo(request.id());
+            Received verification = only(partner, "VERIFICATION_DECIDED");
+            assertThat((String) JsonPath.read(verification.body(), "$.data.iccid"))
+                    .isEqualTo(bound);
+            assertThat((String) JsonPath.read(verification.body(), "$.data.outcome"))
+                    .isEqualTo("APPROVED");
+            Received alert = only(partner, "RISK_ALERT_OPENED");
+            assertThat((String) JsonPath.read(alert.body(), "$.data.iccid")).isEqualTo(bound);
+            assertThat((String) JsonPath.read(alert.body(), "$.data.rule")).isEqualTo("BARRED_IDENTITY");
+        }
+    }
+
+    static Received only(WebhookReceiver partner, String type) {
+        List<Received> of =
+                partner.received().stream().filter(r -> type.equals(r.event())).toList();
+        assertThat(of).as(type).hasSize(1);
+        return of.get(0);
     }
 }
