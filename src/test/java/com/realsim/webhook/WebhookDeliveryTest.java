@@ -10,10 +10,14 @@ import com.realsim.approval.ExceptionView;
 import com.realsim.card.CardFixtures;
 import com.realsim.card.CardService;
 import com.realsim.card.CardTestConfiguration;
+import com.realsim.enterprise.EnterpriseView;
 import com.realsim.identity.BarSubject;
 import com.realsim.identity.BarredIdentities;
 import com.realsim.identity.IdDocument;
 import com.realsim.identity.NewBar;
+import com.realsim.order.OrderFixtures;
+import com.realsim.order.OrderStatus;
+import com.realsim.order.OrderView;
 import com.realsim.platform.Actor;
 import com.realsim.platform.ChinaTime;
 import com.realsim.risk.RiskScans;
@@ -21,6 +25,7 @@ import com.realsim.risk.ScanView;
 import com.realsim.testsupport.ActorAuthentication;
 import com.realsim.testsupport.RunAs;
 import com.realsim.verification.MutableClock;
+import com.realsim.verification.VerificationService;
 import com.realsim.webhook.WebhookReceiver.Received;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -290,6 +295,48 @@ class WebhookDeliveryTest {
             Received alert = only(partner, "RISK_ALERT_OPENED");
             assertThat((String) JsonPath.read(alert.body(), "$.data.iccid")).isEqualTo(bound);
             assertThat((String) JsonPath.read(alert.body(), "$.data.rule")).isEqualTo("BARRED_IDENTITY");
+        }
+    }
+
+    @Test
+    void anOrdersOutcomeReachesTheAgentsWebhook() throws Exception {
+        OrderFixtures orders = new OrderFixtures(context);
+        long agent = OrderFixtures.newAgentId();
+        EnterpriseView enterprise = orders.verifiedEnterprise(agent);
+        Actor agentUser = OrderFixtures.agent(agent);
+        try (WebhookReceiver partner = new WebhookReceiver(200)) {
+            Registration hook = register(agentUser, partner.url(), "ORDER_COMPLETED", "ORDER_REJECTED");
+
+            OrderView completed = orders.submit(
+                    agentUser, OrderFixtures.newInstall(enterprise.id(), orders.inventory(2, orders.dataOnlyPlan())));
+            assertThat(orders.throughComparison(agentUser, completed.id()).status())
+                    .isEqualTo(OrderStatus.COMPLETED);
+
+            OrderView rejected = orders.submit(
+                    agentUser, OrderFixtures.newInstall(enterprise.id(), orders.inventory(1, orders.dataOnlyPlan())));
+            orders.attachDocuments(agentUser, rejected.id());
+            long comparison =
+                    orders.attachHandlerPhoto(agentUser, rejected.id()).verificationCaseId();
+            RunAs.run(
+                    OrderFixtures.ops(),
+                    () -> context.getBean(VerificationService.class)
+                            .reject(comparison, "the on-site photo shows someone else"));
+            assertThat(orders.awaitClosed(agentUser, rejected.id()).status()).isEqualTo(OrderStatus.REJECTED);
+
+            Awaitility.await().atMost(WAIT).until(() -> partner.received().size() >= 2);
+            Received done = only(partner, "ORDER_COMPLETED");
+            assertThat(((Number) JsonPath.read(done.body(), "$.data.orderId")).longValue())
+                    .isEqualTo(completed.id());
+            assertThat((Integer) JsonPath.read(done.body(), "$.data.cards")).isEqualTo(2);
+            assertThat((String) JsonPath.read(done.body(), "$.data.orderType")).isEqualTo("NEW_INSTALL");
+            Received refused = only(partner, "ORDER_REJECTED");
+            assertThat(((Number) JsonPath.read(refused.body(), "$.data.orderId")).longValue())
+                    .isEqualTo(rejected.id());
+            assertThat((String) JsonPath.read(refused.body(), "$.data.code")).isNotBlank();
+            for (Received one : partner.received()) {
+                assertThat(one.signature()).isEqualTo(hmac(hook.secret(), one.body()));
+                assertThat(one.body()).as("masked: not the handler's ID number").doesNotContain("420106");
+            }
         }
     }
 
