@@ -20,6 +20,7 @@ import com.realsim.order.OrderStatus;
 import com.realsim.order.OrderView;
 import com.realsim.platform.Actor;
 import com.realsim.platform.ChinaTime;
+import com.realsim.risk.RiskReverifications;
 import com.realsim.risk.RiskScans;
 import com.realsim.risk.ScanView;
 import com.realsim.testsupport.ActorAuthentication;
@@ -237,7 +238,12 @@ class WebhookDeliveryTest {
         Actor ops = CardFixtures.OPS;
         try (WebhookReceiver partner = new WebhookReceiver(200)) {
             Registration hook = register(
-                    agentUser, partner.url(), "VERIFICATION_DECIDED", "EXCEPTION_DECIDED", "RISK_ALERT_OPENED");
+                    agentUser,
+                    partner.url(),
+                    "VERIFICATION_DECIDED",
+                    "EXCEPTION_DECIDED",
+                    "RISK_ALERT_OPENED",
+                    "REVERIFICATION_REQUIRED");
 
             // an exception to a card's real-name requirement, approved by OPS
             String waived = cards.cardAllowing(CardEligibility.Allowed.PROVINCIAL_APPROVAL, agent, enterprise);
@@ -295,6 +301,22 @@ class WebhookDeliveryTest {
             Received alert = only(partner, "RISK_ALERT_OPENED");
             assertThat((String) JsonPath.read(alert.body(), "$.data.iccid")).isEqualTo(bound);
             assertThat((String) JsonPath.read(alert.body(), "$.data.rule")).isEqualTo("BARRED_IDENTITY");
+
+            // OPS require the alert's card to be verified again
+            long alertId = ((Number) JsonPath.read(alert.body(), "$.data.alertId")).longValue();
+            RunAs.run(ops, () -> context.getBean(RiskReverifications.class).require(alertId, "请重新核验使用人身份"));
+            Awaitility.await()
+                    .atMost(WAIT)
+                    .until(() ->
+                            partner.received().stream().anyMatch(r -> "REVERIFICATION_REQUIRED".equals(r.event())));
+            Received again = only(partner, "REVERIFICATION_REQUIRED");
+            assertThat(again.signature()).isEqualTo(hmac(hook.secret(), again.body()));
+            assertThat((String) JsonPath.read(again.body(), "$.data.iccid")).isEqualTo(bound);
+            assertThat(((Number) JsonPath.read(again.body(), "$.data.alertId")).longValue())
+                    .isEqualTo(alertId);
+            assertThat((Object) JsonPath.read(again.body(), "$.data.verificationId"))
+                    .isNotNull();
+            assertThat((String) JsonPath.read(again.body(), "$.data.deadline")).isNotBlank();
         }
     }
 
