@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.LongConsumer;
 import lombok.RequiredArgsConstructor;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Component;
@@ -30,6 +31,7 @@ class RuleScan {
     private final RiskRules rules;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     /** The scheduled scan: picked by one instance per due run. */
     @Recurring(name = "risk-scan", cron = "${realsim.risk.scan-cron:0 17 * * * *}")
@@ -58,6 +60,9 @@ class RuleScan {
             for (RiskRuleView rule : enabled) {
                 transaction.executeWithoutResult(status -> {
                     Outcome outcome = apply(rule, scanId, now);
+                    if (outcome.opened() > 0) {
+                        events.publishEvent(new RiskAlertsOpened(scanId, rule.code(), now, outcome.opened()));
+                    }
                     jdbc.sql("""
                                     UPDATE risk_scan SET rules_done = rules_done + 1,
                                            alerts_opened = alerts_opened + ?, alerts_raised = alerts_raised + ?

@@ -53,6 +53,7 @@ class OpenApiDescriptionTest {
             "claim",
             "correct",
             "create",
+            "delete", // delete a webhook (issue 15)
             "disable",
             "dismiss",
             "enable",

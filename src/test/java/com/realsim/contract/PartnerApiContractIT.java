@@ -99,7 +99,10 @@ class PartnerApiContractIT {
             Map.entry("POST /api/v1/risk/appeals/{}/reject", "com.realsim.risk.RiskAppealsTest"),
             Map.entry("POST /api/v1/exports", "com.realsim.export.ExportApiTest"),
             Map.entry("GET /api/v1/exports/{}", "com.realsim.export.ExportApiTest"),
-            Map.entry("GET /api/v1/exports/{}/file", "com.realsim.export.ExportApiTest"));
+            Map.entry("GET /api/v1/exports/{}/file", "com.realsim.export.ExportApiTest"),
+            Map.entry("POST /api/v1/webhooks", "com.realsim.webhook.WebhookApiTest"),
+            Map.entry("GET /api/v1/webhooks", "com.realsim.webhook.WebhookApiTest"),
+            Map.entry("DELETE /api/v1/webhooks/{}", "com.realsim.webhook.WebhookApiTest"));
 
     static final String HANDLER_ID_NUMBER = "420106199810051639"; // shared test vectors: valid
 

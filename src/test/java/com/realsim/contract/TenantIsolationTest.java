@@ -37,6 +37,7 @@ import com.realsim.risk.appeals.RiskAppeals;
 import com.realsim.testsupport.ActorAuthentication;
 import com.realsim.testsupport.RunAs;
 import com.realsim.testsupport.TestFiles;
+import com.realsim.webhook.Webhooks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -102,7 +103,8 @@ class TenantIsolationTest {
         DOCUMENT_ID,
         RISK_ALERT_ID,
         RISK_APPEAL_ID,
-        EXPORT_ID
+        EXPORT_ID,
+        WEBHOOK_ID
     }
 
     /**
@@ -132,6 +134,7 @@ class TenantIsolationTest {
         FIXTURES.put("/risk/flagged/{iccid}", Kind.CARD_ICCID);
         FIXTURES.put("/api/v1/exports/{id}", Kind.EXPORT_ID);
         FIXTURES.put("/exports/{id}", Kind.EXPORT_ID);
+        FIXTURES.put("/api/v1/webhooks/{id}", Kind.WEBHOOK_ID);
     }
 
     /** A path variable that is no tenant's record, why, and whether tenant roles are refused the whole endpoint. */
@@ -675,6 +678,13 @@ class TenantIsolationTest {
             values.put(Kind.RISK_ALERT_ID, String.valueOf(riskAlert(context, fixtures, agentA, a1.id())));
             values.put(Kind.RISK_APPEAL_ID, String.valueOf(riskAppeal(context, agentA, a1.id(), ownerEnterpriseAdmin)));
             values.put(Kind.EXPORT_ID, String.valueOf(export(context, ownerEnterpriseAdmin)));
+            values.put(
+                    Kind.WEBHOOK_ID,
+                    String.valueOf(RunAs.run(
+                                    ownerEnterpriseAdmin,
+                                    () -> context.getBean(Webhooks.class)
+                                            .register("http://127.0.0.1:9/hook", List.of("CARD_STATE_CHANGED")))
+                            .id()));
             values.put(
                     Kind.EXCEPTION_ID,
                     String.valueOf(RunAs.run(

@@ -121,6 +121,8 @@ class ControllerSecurityTest {
             // ----
             Access.of("* /exports/**", EVERY_ROLE),
             Access.of("* /api/v1/exports/**", EVERY_ROLE),
+            // --- webhooks (issue 15): clients acting for a tenant register them; ADMIN and OPS act for none
+            Access.of("* /api/v1/webhooks/**", AGENT, ENTERPRISE_ADMIN),
             // --- personal data in clear, and the trail ---------------------------------------------------------------
             Access.of("* /personal-data/**", OPS, ADMIN),
             Access.of("* /api/v1/personal-data/**", OPS, ADMIN),
