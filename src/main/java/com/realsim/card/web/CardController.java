@@ -103,6 +103,8 @@ class CardController {
         model.addAttribute("states", CardState.values());
         model.addAttribute("operators", Operator.values());
         model.addAttribute("plans", plans.plans());
+        model.addAttribute(
+                "bulkActions", com.realsim.card.bulk.BulkAction.values()); // the bulk bar (CardBulkController)
         Map<CardState, Long> counts = cards.countByState();
         model.addAttribute("counts", counts);
         model.addAttribute("tones", TONES);
