@@ -21,6 +21,11 @@ public enum BulkAction implements Labelled {
         return this == SUSPEND || this == RESUME;
     }
 
+    /** The actions a role may start, for its forms. */
+    public static java.util.List<BulkAction> of(Role role) {
+        return java.util.Arrays.stream(values()).filter(a -> a.allowedFor(role)).toList();
+    }
+
     /** The roles that may do this to one card may do it to many. */
     public boolean allowedFor(Role role) {
         return switch (role) {

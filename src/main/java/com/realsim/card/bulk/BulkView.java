@@ -28,12 +28,13 @@ public record BulkView(
         return total == 0 ? 100 : (int) Math.min(100, (done + refused) * 100L / total);
     }
 
-    public boolean isDone() {
+    /** Finished or failed: nothing more will change but the taking of its links. */
+    public boolean ended() {
         return status.isDone();
     }
 
     /** Self-service links were issued and may still be taken (once). */
     public boolean linksWaiting() {
-        return action == BulkAction.SELF_SERVICE_LINK && isDone() && withLinks && linksTakenAt == null;
+        return action == BulkAction.SELF_SERVICE_LINK && ended() && withLinks && linksTakenAt == null;
     }
 }

@@ -3,17 +3,12 @@ package com.realsim.card.bulk;
 import com.realsim.platform.Actor;
 import com.realsim.platform.CurrentActor;
 import com.realsim.platform.Role;
-import com.realsim.platform.crypto.KeyRing;
 import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
 import com.realsim.platform.error.FieldProblem;
 import com.realsim.platform.error.NotFoundException;
 import com.realsim.platform.error.ValidationException;
 import com.realsim.platform.jobs.Jobs;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,7 +35,7 @@ public class CardBulkActions {
 
     private final JdbcClient jdbc;
     private final Jobs jobs;
-    private final KeyRing keys;
+    private final BulkRecords records;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -105,7 +100,7 @@ public class CardBulkActions {
         jobs.start(CardBulkJob.KIND, Long.toString(id), actor, null);
         events.publishEvent(new CardBulkEvent(
                 CardBulkEvent.STARTED, id, action, lines.size(), actor, agentId, actor.enterpriseId()));
-        return bulk(id).orElseThrow();
+        return records.bulk(id).orElseThrow();
     }
 
     /** A bulk action of the current actor's tenant; another tenant's is not found. */
@@ -123,9 +118,9 @@ public class CardBulkActions {
             case ENTERPRISE_ADMIN -> "enterprise_id = " + actor.enterpriseId();
             case OPS, ADMIN -> "TRUE";
         };
-        return jdbc.sql(SELECT + " WHERE " + where + " ORDER BY a.id DESC LIMIT ?")
+        return jdbc.sql(BulkRecords.SELECT + " WHERE " + where + " ORDER BY a.id DESC LIMIT ?")
                 .param(limit)
-                .query(CardBulkActions::view)
+                .query(BulkRecords::view)
                 .list();
     }
 
@@ -158,7 +153,7 @@ public class CardBulkActions {
         if (!BulkAction.SELF_SERVICE_LINK.allowedFor(actor.role()) || actor.role() == Role.OPS) {
             throw new DomainException(ErrorCode.FORBIDDEN);
         }
-        if (bulk.action() != BulkAction.SELF_SERVICE_LINK || !bulk.isDone()) {
+        if (bulk.action() != BulkAction.SELF_SERVICE_LINK || !bulk.ended()) {
             throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "card.bulk.links.notReady");
         }
         int taken = jdbc.sql("""
@@ -176,7 +171,7 @@ public class CardBulkActions {
             links.add(new BulkLink(
                     rs.getInt("line"),
                     rs.getString("iccid"),
-                    open(id, rs.getInt("line"), rs.getBytes("link")),
+                    records.open(id, rs.getInt("line"), rs.getBytes("link")),
                     rs.getTimestamp("expires_at").toInstant()));
         });
         jdbc.sql("UPDATE card_bulk_item SET link = NULL WHERE bulk_id = ? AND link IS NOT NULL")
@@ -193,40 +188,12 @@ public class CardBulkActions {
         return links;
     }
 
-    // --- sealing the links (the job seals, takeLinks opens) --------------------------------------------------------
-
-    byte[] seal(long bulkId, int line, String url) {
-        try {
-            return keys.documents().encrypt(url.getBytes(StandardCharsets.UTF_8), place(bulkId, line));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot seal a link of bulk action " + bulkId, e);
-        }
-    }
-
-    private String open(long bulkId, int line, byte[] sealed) {
-        try {
-            return new String(keys.documents().decrypt(sealed, place(bulkId, line)), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("A link of bulk action " + bulkId + " does not open");
-        }
-    }
-
-    private static byte[] place(long bulkId, int line) {
-        return ("realsim/card-bulk-link|" + bulkId + "|" + line).getBytes(StandardCharsets.US_ASCII);
-    }
-
-    // --- reading ---------------------------------------------------------------------------------------------------
-
-    private static final String SELECT = """
-            SELECT a.*, EXISTS (SELECT 1 FROM card_bulk_item i WHERE i.bulk_id = a.id AND i.link IS NOT NULL) AS with_links
-              FROM card_bulk_action a""";
-
     private BulkView visible(long id) {
         Actor actor = CurrentActor.get();
-        return jdbc.sql(SELECT + " WHERE a.id = ?")
+        return jdbc.sql(BulkRecords.SELECT + " WHERE a.id = ?")
                 .param(id)
-                .query((rs, n) ->
-                        new Scoped(view(rs, n), (Long) rs.getObject("agent_id"), (Long) rs.getObject("enterprise_id")))
+                .query((rs, n) -> new Scoped(
+                        BulkRecords.view(rs, n), (Long) rs.getObject("agent_id"), (Long) rs.getObject("enterprise_id")))
                 .optional()
                 .filter(scoped -> actor.scope().covers(scoped.agentId(), scoped.enterpriseId()))
                 .map(Scoped::view)
@@ -234,35 +201,6 @@ public class CardBulkActions {
     }
 
     private record Scoped(BulkView view, Long agentId, Long enterpriseId) {}
-
-    /** As the system (the job): no tenant scope. */
-    java.util.Optional<BulkView> bulk(long id) {
-        return jdbc.sql(SELECT + " WHERE a.id = ?")
-                .param(id)
-                .query(CardBulkActions::view)
-                .optional();
-    }
-
-    private static BulkView view(ResultSet rs, int n) throws SQLException {
-        return new BulkView(
-                rs.getLong("id"),
-                BulkAction.valueOf(rs.getString("action")),
-                rs.getString("note"),
-                BulkStatus.valueOf(rs.getString("status")),
-                rs.getInt("total"),
-                rs.getInt("done"),
-                rs.getInt("refused"),
-                rs.getString("started_by"),
-                rs.getTimestamp("created_at").toInstant(),
-                instant(rs.getTimestamp("finished_at")),
-                rs.getBoolean("with_links"),
-                instant(rs.getTimestamp("links_taken_at")),
-                rs.getString("links_taken_by"));
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
-    }
 
     private Long agentOf(long enterpriseId) {
         return jdbc.sql("SELECT agent_id FROM enterprise WHERE id = ?")

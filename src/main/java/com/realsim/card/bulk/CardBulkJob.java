@@ -44,7 +44,7 @@ class CardBulkJob implements JobHandler {
     private final JdbcClient jdbc;
     private final CardService cards;
     private final EndUserService endUsers;
-    private final CardBulkActions bulks;
+    private final BulkRecords bulks;
     private final TransactionTemplate transactions;
     private final Clock clock;
 

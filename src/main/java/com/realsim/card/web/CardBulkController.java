@@ -7,6 +7,7 @@ import com.realsim.card.bulk.BulkLink;
 import com.realsim.card.bulk.BulkOutcomes;
 import com.realsim.card.bulk.BulkView;
 import com.realsim.card.bulk.CardBulkActions;
+import com.realsim.platform.CurrentActor;
 import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.FieldProblem;
 import com.realsim.platform.error.ValidationException;
@@ -56,7 +57,7 @@ class CardBulkController {
 
     @GetMapping
     String page(Model model) {
-        model.addAttribute("actions", BulkAction.values());
+        model.addAttribute("actions", BulkAction.of(CurrentActor.get().role()));
         model.addAttribute("bulks", bulks.recent(20));
         model.addAttribute("maxCards", CardBulkActions.MAX_CARDS);
         return "card/bulk";
@@ -105,7 +106,7 @@ class CardBulkController {
         model.addAttribute("bulk", bulk);
         Locale locale = LocaleContextHolder.getLocale();
         List<Row> rows = new ArrayList<>();
-        if (bulk.isDone()) {
+        if (bulk.ended()) {
             for (BulkItem item : bulks.items(id, 0, SHOWN)) {
                 rows.add(new Row(item, outcomes.outcome(item, locale), outcomes.message(item, locale)));
             }
@@ -123,7 +124,7 @@ class CardBulkController {
     String progress(@PathVariable long id, Model model, HttpServletResponse response) {
         BulkView bulk = bulks.find(id);
         model.addAttribute("bulk", bulk);
-        if (bulk.isDone()) {
+        if (bulk.ended()) {
             response.setHeader("HX-Refresh", "true");
         }
         return "card/bulk-action :: progress";
