@@ -20,7 +20,7 @@ public record CardBulkEvent(
     @Override
     public AuditFacts auditFacts() {
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("action", bulkAction.name());
+        details.put("bulkAction", bulkAction.name());
         details.put("cards", cards);
         return AuditFacts.by(by, agentId, enterpriseId, action, "CARD_BULK", bulkId, "SUCCESS", details);
     }
