@@ -9,6 +9,7 @@ import com.realsim.card.CardState;
 import com.realsim.platform.Actor;
 import com.realsim.testsupport.ActorAuthentication;
 import com.realsim.testsupport.RunAs;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,8 +27,9 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
@@ -62,7 +64,7 @@ class CardBulkActionsTest {
         agent = CardFixtures.agent(agentA);
     }
 
-    MockHttpServletResponse call(MockHttpServletRequestBuilder request, Actor actor) throws Exception {
+    MockHttpServletResponse call(AbstractMockHttpServletRequestBuilder<?> request, Actor actor) throws Exception {
         return mvc.perform(request.with(ActorAuthentication.as(actor)))
                 .andReturn()
                 .getResponse();
@@ -353,5 +355,44 @@ class CardBulkActionsTest {
                         "line,iccid,outcome,code,message",
                         "1," + ready + ",DONE,,Done.",
                         "2," + active + ",REFUSED,ALREADY_ACTIVE,Already active.");
+    }
+
+    @Test
+    void anUploadedListRefusesItsBadLinesOneByOneWithTheirLineNumbers() throws Exception {
+        String ready = fx.enterpriseCard(agentA, enterpriseA);
+        byte[] file = ("iccid\n" + ready + ",note\nnot-an-iccid\n\n" + ready + "\n").getBytes(StandardCharsets.UTF_8);
+        MockHttpServletResponse started = call(
+                MockMvcRequestBuilders.multipart("/cards/bulk")
+                        .file(new MockMultipartFile("file", "cards.csv", "text/csv", file))
+                        .param("action", "ACTIVATE")
+                        .with(csrf()),
+                agent);
+        assertThat(started.getStatus()).isEqualTo(302);
+        String page = started.getRedirectedUrl();
+        assertThat(page).matches("/cards/bulk/\\d+");
+        long id = Long.parseLong(page.substring(page.lastIndexOf('/') + 1));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> RunAs.run(
+                                agent,
+                                () -> context.getBean(CardBulkActions.class).find(id))
+                        .ended());
+        assertThat(results(id, agent))
+                .containsExactly(
+                        java.util.Map.entry(2, "DONE null: Done."),
+                        java.util.Map.entry(
+                                3,
+                                "REFUSED INVALID_ICCID: Not an ICCID (19 or 20 digits whose last is the check digit)."),
+                        java.util.Map.entry(5, "REFUSED DUPLICATE_LINE: The same ICCID as line 2."));
+
+        var empty = mvc.perform(MockMvcRequestBuilders.multipart("/cards/bulk")
+                        .file(new MockMultipartFile(
+                                "file", "empty.csv", "text/csv", "iccid\n".getBytes(StandardCharsets.UTF_8)))
+                        .param("action", "ACTIVATE")
+                        .with(csrf())
+                        .with(ActorAuthentication.as(agent)))
+                .andReturn();
+        assertThat(empty.getResponse().getRedirectedUrl()).isEqualTo("/cards/bulk");
+        assertThat(empty.getFlashMap().get("flashError")).isEqualTo("card.bulk.none");
     }
 }
