@@ -49,7 +49,8 @@ public record AuditQuery(
             "RISK_RULE",
             "RISK_SETTINGS",
             "RISK_ALERT",
-            "EXPORT");
+            "EXPORT",
+            "CARD_BULK");
 
     /**
      * Normalises and checks a request's filters: blank means no filter, target type and action are upper-cased.

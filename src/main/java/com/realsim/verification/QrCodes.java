@@ -15,13 +15,13 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 /** QR codes of links, as PNG data URIs that a page shows in an {@code <img>} (the CSP allows {@code data:}). */
-final class QrCodes {
+public final class QrCodes {
 
     private static final int SIZE = 280;
 
     private QrCodes() {}
 
-    static String pngDataUri(String text) {
+    public static String pngDataUri(String text) {
         BitMatrix matrix;
         try {
             matrix = new QRCodeWriter()

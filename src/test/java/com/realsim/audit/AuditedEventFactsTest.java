@@ -52,6 +52,7 @@ class AuditedEventFactsTest {
         expect("BarChanged", "BAR", "77"); // the action is carried as the aggregate names it
         expect("CardActivated", "CARD", "CARD_ACTIVATED");
         expect("CardBlockingReasonCleared", "CARD", "CARD_BLOCKING_REASON_CLEARED");
+        expect("CardBulkEvent", "CARD_BULK", "77"); // the action is the service's, carried as it is
         expect("CardCancelled", "CARD", "CARD_CANCELLED");
         expect("CardEndUserBound", "CARD", "CARD_END_USER_BOUND");
         expect("CardHandedOver", "CARD", "CARD_HANDED_OVER");

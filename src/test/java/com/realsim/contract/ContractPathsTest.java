@@ -73,7 +73,8 @@ class ContractPathsTest {
                         "POST /api/v1/verifications/{}/reject",
                         "GET /api/v1/enterprises",
                         "GET /api/v1/audit/verify")
-                .hasSize(67); // every call of the contract's tables, the "/ `resume`" siblings included
+                .hasSize(71); // every call of the contract's tables, the "/ `resume`" siblings included (4 bulk-action
+        // calls added)
     }
 
     @Test

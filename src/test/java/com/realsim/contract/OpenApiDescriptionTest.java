@@ -79,6 +79,7 @@ class OpenApiDescriptionTest {
             "start",
             "submit",
             "suspend",
+            "take", // take a bulk action's self-service links, once (issue 15)
             "unmask",
             "upload",
             "verify");

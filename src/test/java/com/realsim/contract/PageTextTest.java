@@ -216,6 +216,15 @@ class PageTextTest {
                         "/cards?q=8986"));
         PAGES.put("/cards/{id}", records(STAFF_AND_TENANTS, (world, role) -> world.visible(role, world.cardUris)));
         PAGES.put("/inventory/imports", page(Set.of(Role.OPS), "/inventory/imports"));
+        PAGES.put("/cards/bulk", page(STAFF_AND_TENANTS, "/cards/bulk"));
+        PAGES.put("/cards/bulk/{id}", records(STAFF_AND_TENANTS, (world, role) -> world.bulkUris.get(role)));
+        PAGES.put(
+                "/cards/bulk/{id}/progress",
+                new Page(
+                        STAFF_AND_TENANTS,
+                        (world, role) -> world.bulkUris.get(role).stream()
+                                .map(uri -> new Visit(uri + "/progress", 200, null, true))
+                                .toList()));
         PAGES.put("/over-limit-identities", page(Set.of(Role.OPS), "/over-limit-identities"));
         PAGES.put("/usage-uploads", page(Set.of(Role.OPS), "/usage-uploads"));
         PAGES.put("/usage-uploads/{id}", records(Set.of(Role.OPS), (world, role) -> world.usageUploadUris));
@@ -317,6 +326,7 @@ class PageTextTest {
         NOT_PAGES.put("/documents/{id}", "a stored image or PDF, shown inside the pages that name it");
         NOT_PAGES.put("/inventory/imports/{id}/rejected.csv", "a CSV download of the rejected rows as uploaded");
         NOT_PAGES.put("/exports/{id}/file", "an export's file (CSV or XLSX)");
+        NOT_PAGES.put("/cards/bulk/{id}/results.csv", "a CSV download of a bulk action's outcomes");
         NOT_PAGES.put("/v3/api-docs", "the Partner API's OpenAPI description (JSON)");
         NOT_PAGES.put("/v3/api-docs/{group}", "the Partner API's OpenAPI description (JSON)");
         NOT_PAGES.put("/v3/api-docs.yaml", "the Partner API's OpenAPI description (YAML)");
@@ -592,6 +602,7 @@ class PageTextTest {
         final List<String> alertUris = new ArrayList<>();
         final List<String> appealUris = new ArrayList<>();
         final Map<Role, List<String>> exportUris = new EnumMap<>(Role.class);
+        final Map<Role, List<String>> bulkUris = new EnumMap<>(Role.class);
         final List<String> actions = new ArrayList<>();
         String exceptionFormUri;
         String selfServiceToken;
@@ -1015,6 +1026,22 @@ class PageTextTest {
                                 .status()
                                 .isFinished());
                 exportUris.put(maker.getKey(), List.of("/exports/" + id));
+            }
+            // A bulk action of each tenant role with a mixed outcome (done, already active, not found, a bad line).
+            var bulks = context.getBean(com.realsim.card.bulk.CardBulkActions.class);
+            for (Role role : STAFF_AND_TENANTS) {
+                long id = as(
+                                actors.get(role),
+                                () -> bulks.start(
+                                        com.realsim.card.bulk.BulkAction.ACTIVATE,
+                                        null,
+                                        com.realsim.card.bulk.BulkLines.of(
+                                                List.of(active.get(0), "89860000000000000000", "bad line"), "iccid")))
+                        .id();
+                org.awaitility.Awaitility.await()
+                        .atMost(java.time.Duration.ofSeconds(60))
+                        .until(() -> as(actors.get(role), () -> bulks.find(id)).ended());
+                bulkUris.put(role, List.of("/cards/bulk/" + id));
             }
             as(
                     ops,

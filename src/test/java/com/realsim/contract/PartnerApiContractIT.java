@@ -70,6 +70,10 @@ class PartnerApiContractIT {
      * the walk makes fails the test.
      */
     static final Map<String, String> CALLS_COVERED_ELSEWHERE = Map.ofEntries(
+            Map.entry("POST /api/v1/cards/bulk-actions", "com.realsim.card.bulk.CardBulkActionsTest"),
+            Map.entry("GET /api/v1/cards/bulk-actions/{}", "com.realsim.card.bulk.CardBulkActionsTest"),
+            Map.entry("GET /api/v1/cards/bulk-actions/{}/results", "com.realsim.card.bulk.CardBulkActionsTest"),
+            Map.entry("POST /api/v1/cards/bulk-actions/{}/links", "com.realsim.card.bulk.CardBulkActionsTest"),
             Map.entry("GET /api/v1/agents/{}", "com.realsim.account.AgentQualificationTest"),
             Map.entry("POST /api/v1/agents/{}/suspend", "com.realsim.account.AgentQualificationTest"),
             Map.entry("POST /api/v1/agents/{}/hand-over", "com.realsim.account.CustomerHandOverTest"),

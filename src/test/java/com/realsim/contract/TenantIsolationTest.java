@@ -104,7 +104,8 @@ class TenantIsolationTest {
         RISK_ALERT_ID,
         RISK_APPEAL_ID,
         EXPORT_ID,
-        WEBHOOK_ID
+        WEBHOOK_ID,
+        CARD_BULK_ID
     }
 
     /**
@@ -135,6 +136,8 @@ class TenantIsolationTest {
         FIXTURES.put("/api/v1/exports/{id}", Kind.EXPORT_ID);
         FIXTURES.put("/exports/{id}", Kind.EXPORT_ID);
         FIXTURES.put("/api/v1/webhooks/{id}", Kind.WEBHOOK_ID);
+        FIXTURES.put("/api/v1/cards/bulk-actions/{id}", Kind.CARD_BULK_ID);
+        FIXTURES.put("/cards/bulk/{id}", Kind.CARD_BULK_ID);
     }
 
     /** A path variable that is no tenant's record, why, and whether tenant roles are refused the whole endpoint. */
@@ -678,6 +681,7 @@ class TenantIsolationTest {
             values.put(Kind.RISK_ALERT_ID, String.valueOf(riskAlert(context, fixtures, agentA, a1.id())));
             values.put(Kind.RISK_APPEAL_ID, String.valueOf(riskAppeal(context, agentA, a1.id(), ownerEnterpriseAdmin)));
             values.put(Kind.EXPORT_ID, String.valueOf(export(context, ownerEnterpriseAdmin)));
+            values.put(Kind.CARD_BULK_ID, String.valueOf(bulk(context, ownerEnterpriseAdmin, iccid)));
             values.put(
                     Kind.WEBHOOK_ID,
                     String.valueOf(RunAs.run(
@@ -766,6 +770,22 @@ class TenantIsolationTest {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(60))
                 .until(() -> RunAs.run(maker, () -> exports.export(id)).status().isFinished());
+        return id;
+    }
+
+    /** A bulk action of enterprise A1's admin on its card (its agent reads it too), run to the end. */
+    static long bulk(ApplicationContext context, Actor maker, String iccid) {
+        com.realsim.card.bulk.CardBulkActions bulks = context.getBean(com.realsim.card.bulk.CardBulkActions.class);
+        long id = RunAs.run(
+                        maker,
+                        () -> bulks.start(
+                                com.realsim.card.bulk.BulkAction.SELF_SERVICE_LINK,
+                                null,
+                                com.realsim.card.bulk.BulkLines.of(List.of(iccid), "iccids")))
+                .id();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> RunAs.run(maker, () -> bulks.find(id)).ended());
         return id;
     }
 

@@ -159,6 +159,8 @@ class ControllerSecurityTest {
             Access.of("PUT /api/v1/cards/{iccid}/end-user", AGENT),
             Access.of("POST /api/v1/cards/{iccid}/end-user/documents", AGENT),
             Access.of("* /api/v1/cards/{iccid}/self-service-link", AGENT, ENTERPRISE_ADMIN),
+            Access.of("POST /cards/bulk/{id}/links", AGENT, ENTERPRISE_ADMIN),
+            Access.of("POST /api/v1/cards/bulk-actions/{id}/links", AGENT, ENTERPRISE_ADMIN),
             Access.of("* /api/v1/cards/import/**", OPS),
             Access.of("* /inventory/**", OPS),
             Access.of("* /api/v1/usage/**", OPS),

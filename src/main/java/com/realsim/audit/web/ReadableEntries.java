@@ -60,6 +60,7 @@ class ReadableEntries {
             Map.entry("toStatus", List.of("account.agent.status.")),
             Map.entry("barredType", List.of("identity.bar.subject.")),
             Map.entry("rule", List.of("risk.rule.")),
+            Map.entry("bulkAction", List.of("card.bulk.action.")),
             Map.entry("waitingFor", List.of("verification.document.")));
 
     /** Target types whose ids are codes with labels. */

@@ -11,10 +11,12 @@ import com.realsim.card.CardView;
 import com.realsim.card.EndUserPhoto;
 import com.realsim.card.EndUserPhotoStored;
 import com.realsim.card.EndUserService;
+import com.realsim.card.bulk.BulkAction;
 import com.realsim.catalogue.Operator;
 import com.realsim.catalogue.OperatorService;
 import com.realsim.catalogue.ServicePlanService;
 import com.realsim.identity.IdType;
+import com.realsim.platform.CurrentActor;
 import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
 import com.realsim.platform.error.ValidationException;
@@ -103,6 +105,8 @@ class CardController {
         model.addAttribute("states", CardState.values());
         model.addAttribute("operators", Operator.values());
         model.addAttribute("plans", plans.plans());
+        model.addAttribute(
+                "bulkActions", BulkAction.of(CurrentActor.get().role())); // the bulk bar (CardBulkController)
         Map<CardState, Long> counts = cards.countByState();
         model.addAttribute("counts", counts);
         model.addAttribute("tones", TONES);
