@@ -79,9 +79,15 @@
         document.dispatchEvent(new CustomEvent('realsim:swapped', {
             detail: { content: content, formId: formId, files: kept }
         }));
-        var again = formId && document.getElementById(formId);
+        // the page may point at the next upload still missing (form.next-upload); otherwise back to this form
+        var next = content.querySelector('form.next-upload');
+        var again = next || (formId && document.getElementById(formId));
         if (again) {
             again.scrollIntoView({ block: 'center' });
+        }
+        var file = next && next.querySelector('input[type=file]:not([disabled])');
+        if (file) {
+            file.focus();
         }
     }
 

@@ -32,6 +32,8 @@ public class AccountService {
 
     static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
 
+    static final int DISPLAY_NAME_MAX = 100;
+
     private final AgentOrganisations agents;
     private final UserAccounts users;
     private final PasswordEncoder passwordEncoder;
@@ -219,12 +221,18 @@ public class AccountService {
     }
 
     /**
-     * An ADMIN edits an account: the organisation its role acts for (the role itself stays) and whether it may sign
-     * in. Moving or disabling it ends its sessions, so that it acts for the new organisation only after signing in.
+     * An ADMIN edits an account: the name of its person (field {@code displayName}, at most 100 characters, blank for
+     * none), the organisation its role acts for (the role itself stays) and whether it may sign in. Moving or disabling
+     * it ends its sessions, so that it acts for the new organisation only after signing in.
      */
     @Transactional
-    public UserSummary editUser(long userId, Long agentId, Long enterpriseId, boolean enabled, long actingUserId) {
+    public UserSummary editUser(
+            long userId, String displayName, Long agentId, Long enterpriseId, boolean enabled, long actingUserId) {
         UserAccount user = users.findById(userId).orElseThrow(NotFoundException::new);
+        if (displayName != null && displayName.strip().length() > DISPLAY_NAME_MAX) {
+            throw new ValidationException(List.of(new FieldProblem(
+                    "displayName", ErrorCode.VALIDATION_FAILED, "account.user.displayName.tooLong", DISPLAY_NAME_MAX)));
+        }
         Long newAgent = RoleTenancy.agentOf(user.role(), agentId);
         Long newEnterprise = RoleTenancy.enterpriseOf(user.role(), enterpriseId);
         if (!Objects.equals(newAgent, user.agentId()) || !Objects.equals(newEnterprise, user.enterpriseId())) {
@@ -236,6 +244,7 @@ public class AccountService {
         if (!enabled && user.id() == actingUserId) {
             throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "account.user.disableSelf");
         }
+        user.rename(displayName, actingActor());
         boolean moved = user.moveTo(newAgent, newEnterprise, actingActor());
         boolean disabled = !enabled && user.enabled();
         if (enabled) {

@@ -40,6 +40,10 @@ class UserAccount extends AbstractAggregateRoot<UserAccount> {
     @Column(nullable = false, updatable = false)
     private Role role;
 
+    /** The name of the person the account belongs to, or null. */
+    @Column(name = "display_name")
+    private String displayName;
+
     @Column(name = "agent_id")
     private Long agentId;
 
@@ -144,6 +148,21 @@ class UserAccount extends AbstractAggregateRoot<UserAccount> {
         return true;
     }
 
+    /**
+     * An ADMIN gives the account the name of its person (blank clears it); the caller has checked its length.
+     *
+     * @return whether anything changed
+     */
+    boolean rename(String newDisplayName, Actor by) {
+        String name = newDisplayName == null || newDisplayName.isBlank() ? null : newDisplayName.strip();
+        if (Objects.equals(displayName, name)) {
+            return false;
+        }
+        this.displayName = name;
+        registerEvent(new UserAccountRenamed(id, username, agentId, enterpriseId, name, by));
+        return true;
+    }
+
     /** An ADMIN sets a temporary password, which the person must replace at their next sign-in; any lock ends. */
     void resetPassword(String temporaryHash, Actor by) {
         this.passwordHash = temporaryHash;
@@ -194,6 +213,15 @@ class UserAccount extends AbstractAggregateRoot<UserAccount> {
 
     UserSummary summary(Instant now) {
         return new UserSummary(
-                id, username, role, agentId, enterpriseId, enabled, isLockedAt(now), lastLoginAt, createdAt);
+                id,
+                username,
+                displayName,
+                role,
+                agentId,
+                enterpriseId,
+                enabled,
+                isLockedAt(now),
+                lastLoginAt,
+                createdAt);
     }
 }

@@ -273,7 +273,11 @@ public class EnterpriseService {
                         .findFirst()
                         .orElse(null);
         return new ChangeRequestFile(
-                request.view(), enterprise.view(), proposed, documents.list(CHANGE_DOCUMENT_OWNER, changeRequestId));
+                request.view(),
+                enterprise.view(),
+                proposed,
+                documents.list(CHANGE_DOCUMENT_OWNER, changeRequestId),
+                kindsOf(CHANGE_DOCUMENT_OWNER, changeRequestId));
     }
 
     /** A page of the enterprises the actor may see, newest first, optionally of one status or matching a name. */

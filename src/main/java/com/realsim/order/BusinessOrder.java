@@ -202,12 +202,23 @@ class BusinessOrder extends AbstractAggregateRoot<BusinessOrder> {
      * on-site photo cannot change once their comparison started.
      */
     void attach(OrderDocumentKind kind, long documentId, Actor by, Instant now) {
+        supersede(kind, now);
+        documents.add(new OrderDocument(kind, documentId, by.name(), now));
+    }
+
+    /**
+     * Sets the current document of a kind aside, as a replacement does before it is attached; answers whether there
+     * was one. The caller then flushes: a unique index allows one current document per kind, and Hibernate would
+     * insert the replacement before it updates the earlier one.
+     */
+    boolean supersede(OrderDocumentKind kind, Instant now) {
         requireOpen();
         if (kind.forComparison() && verificationCaseId != null) {
             throw new DomainException(ErrorCode.ILLEGAL_STATE_TRANSITION, "order.comparisonStarted");
         }
-        current(kind).ifPresent(earlier -> earlier.supersede(now));
-        documents.add(new OrderDocument(kind, documentId, by.name(), now));
+        Optional<OrderDocument> earlier = current(kind);
+        earlier.ifPresent(document -> document.supersede(now));
+        return earlier.isPresent();
     }
 
     /** Both photos of the handler are there and no comparison was opened yet. */

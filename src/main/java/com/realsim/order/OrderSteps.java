@@ -69,6 +69,9 @@ class OrderSteps {
                 kind.readers(),
                 agent,
                 content));
+        if (order.supersede(kind, now())) {
+            orders.flush(); // the earlier document leaves the one-current-per-kind index before the new one comes
+        }
         order.attach(kind, stored.id(), agent, now());
         if (order.readyForComparison()) {
             VerificationCaseView opened = verifications.open(new NewVerificationCase(

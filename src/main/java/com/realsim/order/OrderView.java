@@ -6,6 +6,7 @@ import com.realsim.platform.error.MessageArguments;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * An order as pages and the API show it: the handler masked, what it still waits for ({@code pending}), its
@@ -90,6 +91,20 @@ public record OrderView(
 
     public boolean waitsFor(String item) {
         return pending.contains(item);
+    }
+
+    /**
+     * The first of these kinds (then the handler's on-site photo, if the type compares) the order still waits for and
+     * the agent may still upload, or null: the upload the page points at next.
+     */
+    public OrderDocumentKind nextMissingDocument(List<OrderDocumentKind> kinds) {
+        return Stream.concat(
+                        kinds.stream(),
+                        type.needsComparison() ? Stream.of(OrderDocumentKind.HANDLER_PHOTO) : Stream.empty())
+                .filter(kind -> waitsFor(kind.pendingItem()))
+                .filter(kind -> !(kind.forComparison() && verificationCaseId != null))
+                .findFirst()
+                .orElse(null);
     }
 
     public String documentPending(OrderDocumentKind kind) {

@@ -94,6 +94,7 @@ class AuditedEventFactsTest {
         expect("UserAccountCreated", "USER", "USER_CREATED");
         expect("UserAccountDisabled", "USER", "USER_DISABLED");
         expect("UserAccountMoved", "USER", "USER_MOVED");
+        expect("UserAccountRenamed", "USER", "USER_RENAMED");
         expect("UserPasswordChanged", "USER", "USER_PASSWORD_CHANGED");
         expect("UserPasswordReset", "USER", "USER_PASSWORD_RESET");
         expect("UserAccountEnabled", "USER", "USER_ENABLED");

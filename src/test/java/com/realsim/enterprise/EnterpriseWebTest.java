@@ -327,6 +327,52 @@ class EnterpriseWebTest {
     }
 
     @Test
+    void aResponsiblePersonChangesPickerOffersTheNextMissingDocumentAfterEachUpload() {
+        EnterpriseView verified = new EnterpriseFixtures(enterprises).verified(337, EnterpriseFixtures.code(5));
+        Actor agent = agent(337);
+        EnterpriseInput.PersonInput authorised = new EnterpriseInput.PersonInput(
+                "李四",
+                com.realsim.identity.IdType.RESIDENT_ID,
+                EnterpriseFixtures.OTHER_ID_NUMBER,
+                "湖北省武汉市",
+                false,
+                java.time.LocalDate.now().minusDays(1),
+                java.time.LocalDate.now().plusYears(1));
+        long changeId = com.realsim.testsupport.RunAs.run(
+                        agent, () -> enterprises.requestResponsiblePersonChange(verified.id(), authorised, "责任人调岗"))
+                .id();
+        for (String kind : new String[] {"RESPONSIBLE_ID_FRONT", "RESPONSIBLE_ID_BACK", "RESPONSIBLE_AUTHORIZATION"}) {
+            assertThat(chosenKind(changeId, agent))
+                    .as("before uploading " + kind)
+                    .isEqualTo(kind);
+            assertThat(mvc.post()
+                            .uri("/enterprise-changes/{id}/documents", changeId)
+                            .multipart()
+                            .file(new MockMultipartFile("file", "doc.jpg", "image/jpeg", TestFiles.jpeg()))
+                            .param("kind", kind)
+                            .with(csrf())
+                            .with(ActorAuthentication.as(agent)))
+                    .hasStatus(HttpStatus.FOUND);
+        }
+        assertThat(chosenKind(changeId, agent))
+                .as("all on file: the picker starts at the first kind again (a replacement)")
+                .isEqualTo("RESPONSIBLE_ID_FRONT");
+    }
+
+    /** The kind the change page's upload picker has selected, by the selected attribute the server renders. */
+    String chosenKind(long changeId, Actor agent) {
+        byte[] html = mvc.get()
+                .uri("/enterprise-changes/{id}", changeId)
+                .with(ActorAuthentication.as(agent))
+                .exchange()
+                .getResponse()
+                .getContentAsByteArray();
+        var selected = org.jsoup.Jsoup.parse(new String(html, java.nio.charset.StandardCharsets.UTF_8))
+                .select("#change-upload-form select#kind option[selected]");
+        return selected.isEmpty() ? "RESPONSIBLE_ID_FRONT" : selected.get(0).val();
+    }
+
+    @Test
     void rolesThatMayNotDecideOrRegisterAreRefused() {
         EnterpriseView draft = new EnterpriseFixtures(enterprises).draft(308, EnterpriseFixtures.code(0));
         assertThat(mvc.post()

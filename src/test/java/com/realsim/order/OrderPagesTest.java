@@ -273,6 +273,67 @@ class OrderPagesTest {
     }
 
     @Test
+    void afterAnUploadThePagePointsAtTheNextMissingDocument() {
+        List<String> iccids = fixtures.inventory(1, fixtures.dataOnlyPlan());
+        OrderView order = fixtures.submit(agent, OrderFixtures.newInstall(enterprise.id(), iccids));
+        assertThat(nextUploads(order.id(), "en"))
+                .as("nothing uploaded yet: the first kind is next")
+                .containsExactly("upload-CERTIFICATE");
+        assertThat(mvc.post()
+                        .uri("/orders/{id}/documents", order.id())
+                        .multipart()
+                        .file(new MockMultipartFile("file", "cert.jpg", "image/jpeg", TestFiles.jpeg()))
+                        .param("kind", "CERTIFICATE")
+                        .with(csrf())
+                        .with(ActorAuthentication.as(agent)))
+                .hasStatus(HttpStatus.FOUND);
+        assertThat(nextUploads(order.id(), "en")).containsExactly("upload-RESPONSIBLE_ID");
+        assertThat(mvc.post()
+                        .uri("/orders/{id}/documents", order.id())
+                        .multipart()
+                        .file(new MockMultipartFile("file", "again.jpg", "image/jpeg", TestFiles.jpeg()))
+                        .param("kind", "CERTIFICATE")
+                        .with(csrf())
+                        .with(ActorAuthentication.as(agent)))
+                .as("a replacement takes the earlier photo's place")
+                .hasStatus(HttpStatus.FOUND)
+                .flash()
+                .containsKey("flashSuccess");
+        assertThat(RunAs.run(agent, () -> orders.get(order.id())).documents())
+                .filteredOn(document -> document.kind() == OrderDocumentKind.CERTIFICATE)
+                .hasSize(1);
+        assertThat(nextUploads(order.id(), "en")).containsExactly("upload-RESPONSIBLE_ID");
+        org.jsoup.nodes.Document chinese = page(order.id(), "zh-CN");
+        assertThat(chinese.select("#upload-RESPONSIBLE_ID .badge").text()).isEqualTo("下一项");
+        assertThat(page(order.id(), "en")
+                        .select("#upload-RESPONSIBLE_ID .badge")
+                        .text())
+                .isEqualTo("Next to upload");
+        fixtures.attachDocuments(agent, order.id());
+        assertThat(nextUploads(order.id(), "en"))
+                .as("the documents on file, the handler's on-site photo is next")
+                .containsExactly("upload-HANDLER_PHOTO");
+        fixtures.attachHandlerPhoto(agent, order.id());
+        assertThat(nextUploads(order.id(), "en"))
+                .as("everything on file: no upload is pointed at")
+                .isEmpty();
+    }
+
+    org.jsoup.nodes.Document page(long orderId, String language) {
+        byte[] html = mvc.get()
+                .uri("/orders/{id}?lang={language}", orderId, language)
+                .with(ActorAuthentication.as(agent))
+                .exchange()
+                .getResponse()
+                .getContentAsByteArray();
+        return org.jsoup.Jsoup.parse(new String(html, StandardCharsets.UTF_8));
+    }
+
+    List<String> nextUploads(long orderId, String language) {
+        return page(orderId, language).select("form.next-upload").eachAttr("id");
+    }
+
+    @Test
     void anotherTenantsOrderPageIsNotFound() {
         List<String> iccids = fixtures.inventory(1, fixtures.dataOnlyPlan());
         OrderView order = fixtures.submit(agent, OrderFixtures.newInstall(enterprise.id(), iccids));

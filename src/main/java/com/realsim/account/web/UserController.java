@@ -76,6 +76,7 @@ class UserController {
                         binding,
                         () -> accounts.editUser(
                                 id,
+                                form.getDisplayName(),
                                 form.getAgentId(),
                                 form.getEnterpriseId(),
                                 form.isEnabled(),

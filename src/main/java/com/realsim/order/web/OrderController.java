@@ -206,9 +206,10 @@ class OrderController {
         model.addAttribute(
                 "enterpriseNames",
                 enterpriseNames(java.util.Arrays.asList(order.enterpriseId(), order.targetEnterpriseId())));
-        model.addAttribute(
-                "documentKinds",
-                order.type().uploadableDocuments().stream().sorted().toList());
+        List<OrderDocumentKind> documentKinds =
+                order.type().uploadableDocuments().stream().sorted().toList();
+        model.addAttribute("documentKinds", documentKinds);
+        model.addAttribute("nextDocument", order.nextMissingDocument(documentKinds));
         model.addAttribute("mayDecide", order.open() && order.type().needsOpsDecision() && !order.submittedBy(actor));
         String nextCards = PageLinks.next(cards, "cardsCursor");
         model.addAttribute("nextCardsUrl", nextCards == null ? null : nextCards + "#cards");
