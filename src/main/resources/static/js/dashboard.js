@@ -42,11 +42,11 @@
                 tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
                 xAxis: { type: 'value', minInterval: 1 },
                 yAxis: { type: 'category', inverse: true, data: bars.map(function (b) { return b.label; }),
-                         axisLabel: { width: 140, overflow: 'truncate' } },
+                         axisLabel: { width: 170, overflow: 'truncate' } },
                 series: [{
                     type: 'bar',
                     data: bars.map(function (b) { return { value: b.value, itemStyle: { color: colour(b.tone) } }; }),
-                    label: { show: true, position: 'right' }
+                    label: { show: true, position: 'right' }, barMaxWidth: 28
                 }]
             });
         }

@@ -45,14 +45,18 @@ import org.springframework.context.ApplicationContext;
  * with four enterprises (verified, draft, under review, rejected), the verified one's cards (two active, one stopped
  * at the customer's request, one with an end user bound and not yet verified, one waiting in a rebind order) and
  * two days of data use; an API client's calls. Every number asserted is what that world must show, and a click on
- * a number opens the list it counts. Each dashboard is photographed for docs/screenshots (the enterprise admin's
- * also on a phone, in Chinese).
+ * a number opens the list it counts. Each dashboard is photographed (the enterprise admin's also on a 390×844 phone,
+ * in Chinese): the screenshots in docs/screenshots are these.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserIT {
 
-    static final Path SHOTS = Path.of("docs/screenshots");
+    /**
+     * Where the screenshots go: under target/ by default, so that a build leaves the tracked files alone; {@code
+     * -Drealsim.screenshots.dir=docs/screenshots} refreshes the committed ones.
+     */
+    static final Path SHOTS = Path.of(System.getProperty("realsim.screenshots.dir", "target/screenshots/dashboards"));
 
     @LocalServerPort
     int port;
@@ -180,7 +184,7 @@ class DashboardBrowserIT {
             assertThat(value(browser, "open-alerts", "/risk/alerts?status=OPEN"))
                     .isEqualTo("0");
             assertThat(value(browser, "data-use", "/cards?state=ACTIVE")).isEqualTo("6");
-            List<WebElement> action = browser.findElements(By.cssSelector("#cards-need-action tr.figure"));
+            List<WebElement> action = browser.findElements(By.cssSelector("#cards-need-action tr.figure-row"));
             assertThat(action).hasSize(1);
             assertThat(action.get(0).getText())
                     .contains(stoppedIccid)
@@ -205,6 +209,7 @@ class DashboardBrowserIT {
         }
         ChromeDriver phone = Chromium.phone();
         try {
+            Chromium.viewport(phone, 390, 844, true);
             WebDriverWait wait = signIn(phone, "dash-ea", "Admin-pass-12", "zh");
             assertThat(phone.findElement(By.cssSelector("#company .figure-label"))
                             .getText())
@@ -282,9 +287,9 @@ class DashboardBrowserIT {
             assertThat(value(browser, "decisions-per-day", "/enterprises")).isEqualTo("2");
             assertThat(value(browser, "decisions-per-day", "/orders?type=REBIND_IMEI"))
                     .isEqualTo("0");
-            assertThat(browser.findElements(By.cssSelector("#alerts-per-day tr.figure")))
+            assertThat(browser.findElements(By.cssSelector("#alerts-per-day tr.figure-row")))
                     .hasSize(2);
-            List<WebElement> agents = browser.findElements(By.cssSelector("#agents-by-problems tr.figure"));
+            List<WebElement> agents = browser.findElements(By.cssSelector("#agents-by-problems tr.figure-row"));
             assertThat(agents).hasSize(1);
             assertThat(agents.get(0).getText())
                     .contains("Dash Channel Ltd")
@@ -314,16 +319,16 @@ class DashboardBrowserIT {
                     .contains("The seal of the chain's switch to keyed links holds");
             assertThat(Long.parseLong(value(browser, "audit-chain", "/audit").replace(",", "")))
                     .isPositive();
-            WebElement traffic = browser.findElement(By.cssSelector("#api-traffic tr.figure"));
+            WebElement traffic = browser.findElement(By.cssSelector("#api-traffic tr.figure-row"));
             assertThat(traffic.getText())
                     .contains("Dash Partner Platform (" + client.clientId() + ")")
                     .contains("Rate-limited (429) 0 · rejected (4xx) 1 · failed (5xx) 0");
             assertThat(traffic.findElement(By.cssSelector(".figure-value")).getText())
                     .isEqualTo("6");
             List<String> jobs = new ArrayList<>();
-            browser.findElements(By.cssSelector("#imports-exports tr.figure"))
+            browser.findElements(By.cssSelector("#imports-exports tr.figure-row"))
                     .forEach(row -> jobs.add(row.getText().replace('\n', ' ')));
-            assertThat(jobs).contains("Inventory imports: Finished " + imports).contains("Exports: Ready 0");
+            assertThat(jobs).contains("Imports: Finished " + imports).contains("Exports: Ready 0");
             assertThat(browser.findElement(By.id("event-publications")).getText())
                     .contains("All not completed");
             assertThat(browser.findElements(By.id("cards-by-state"))).isEmpty();
@@ -351,7 +356,7 @@ class DashboardBrowserIT {
     /** The row of a panel whose number links to this path (null: the panel's first row). */
     private static WebElement row(ChromeDriver browser, String panel, String path) {
         return browser.findElement(
-                By.cssSelector("#" + panel + " tr.figure" + (path == null ? "" : "[data-path='" + path + "']")));
+                By.cssSelector("#" + panel + " tr.figure-row" + (path == null ? "" : "[data-path='" + path + "']")));
     }
 
     private static WebElement link(ChromeDriver browser, String panel, String path) {

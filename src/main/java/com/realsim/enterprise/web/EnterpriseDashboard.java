@@ -41,14 +41,15 @@ class EnterpriseDashboard implements Dashboard.Contribution {
     @Transactional(readOnly = true)
     public List<Panel> panelsFor(Actor actor) {
         return switch (actor.role()) {
-            case ENTERPRISE_ADMIN -> List.of(company(actor.enterpriseId()));
+            case ENTERPRISE_ADMIN -> company(actor.enterpriseId()).stream().toList();
             case AGENT -> agent(actor.scope());
             case OPS -> List.of(queue(), decisions());
             case ADMIN -> List.of();
         };
     }
 
-    private Panel company(long enterpriseId) {
+    /** The company's name and status; none when the enterprise is not (or no longer) on record. */
+    private java.util.Optional<Panel> company(long enterpriseId) {
         return jdbc.sql("SELECT name, status FROM enterprise WHERE id = :id")
                 .param("id", enterpriseId)
                 .query((rs, n) -> Panel.of(
@@ -63,7 +64,7 @@ class EnterpriseDashboard implements Dashboard.Contribution {
                                 Text.of(EnterpriseStatus.valueOf(rs.getString("status"))
                                         .messageKey()),
                                 "primary"))))
-                .single();
+                .optional();
     }
 
     private List<Panel> agent(TenantScope scope) {

@@ -63,7 +63,7 @@ class PlatformDashboard implements Dashboard.Contribution {
                 })
                 .list();
         figures.add(0, Dashboard.queue(Text.of("platform.dashboard.events.total"), total[0], oldest[0], now, null));
-        return Panel.of("event-publications", Text.of("platform.dashboard.events"), 20, Chart.BAR, figures)
+        return Panel.of("event-publications", Text.of("platform.dashboard.events"), 20, Chart.NONE, figures)
                 .withNote(Text.of("platform.dashboard.events.note"));
     }
 
