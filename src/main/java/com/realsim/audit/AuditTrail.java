@@ -273,6 +273,38 @@ public class AuditTrail {
     }
 
     /**
+     * The chain at a glance, in one statement (the dashboard; {@link #verify()} recomputes it): how many entries it
+     * links, when the last was recorded, whether the seal of its switch to keyed links holds, and how many entries
+     * were recorded since the given moment.
+     */
+    public record ChainStatus(long entries, Instant lastAt, boolean sealHolds, long since) {}
+
+    @Transactional(readOnly = true)
+    public ChainStatus chainStatus(Instant since) {
+        return jdbc.sql("""
+                        SELECT h.entries, h.last_id, k.keyed_after, k.keyed_after_hash, k.seal,
+                               (SELECT e.at FROM audit_entry e WHERE e.id = h.last_id) AS last_at,
+                               (SELECT count(*) FROM audit_entry e WHERE e.at >= :since) AS recent
+                        FROM audit_chain_head h LEFT JOIN audit_chain_key k ON k.singleton
+                        WHERE h.singleton""")
+                .param("since", timestamp(since))
+                .query((rs, n) -> {
+                    Long keyedAfter = rs.getObject("keyed_after", Long.class);
+                    long lastId = rs.getLong("last_id");
+                    boolean sealHolds = keyedAfter != null
+                            && keyedAfter <= lastId
+                            && key.sealHolds(keyedAfter, rs.getString("keyed_after_hash"), rs.getString("seal"));
+                    java.sql.Timestamp lastAt = rs.getTimestamp("last_at");
+                    return new ChainStatus(
+                            rs.getLong("entries"),
+                            lastAt == null ? null : lastAt.toInstant(),
+                            sealHolds,
+                            rs.getLong("recent"));
+                })
+                .single();
+    }
+
+    /**
      * Recomputes the chain from the first entry to the entry the chain head names, in id order and in batches of
      * {@value #VERIFY_BATCH}, each read in its own short query: a long trail is never held in memory, and appends go
      * on meanwhile (entries appended after the start are not examined). Entries up to the sealed switch point must

@@ -119,17 +119,19 @@ class CardPagesTest {
         assertThat(mvc.get().uri("/").header("Accept-Language", "en").with(ActorAuthentication.as(AGENT_7)))
                 .hasStatusOk()
                 .bodyText()
-                .contains("Cards awaiting activation")
+                .contains("Awaiting activation")
+                .contains("href=\"/cards?state=PENDING_ACTIVATION\"")
                 .contains("href=\"/cards\"")
-                .doesNotContain("Cards in inventory");
+                .doesNotContain("href=\"/cards?state=INVENTORY\"");
         assertThat(mvc.get().uri("/").header("Accept-Language", "en").with(ActorAuthentication.as(Role.OPS)))
                 .bodyText()
-                .contains("Cards in inventory")
+                .contains("In inventory")
+                .contains("href=\"/cards?state=INVENTORY\"")
                 .contains("href=\"/inventory/imports\"");
         assertThat(mvc.get().uri("/").header("Accept-Language", "en").with(ActorAuthentication.as(Role.ADMIN)))
                 .bodyText()
                 .contains("href=\"/admin/real-name-rules\"")
-                .doesNotContain("Active cards");
+                .doesNotContain("id=\"cards-by-state\"");
     }
 
     @Test

@@ -375,7 +375,9 @@ class OrderPagesTest {
                 .contains("Rebind orders to decide");
         assertThat(mvc.get().uri("/?lang=en").with(ActorAuthentication.as(agent)))
                 .bodyText()
-                .contains("Open business orders");
+                .contains("Open orders and what they wait on")
+                .contains("Device rebind: waiting for the OPS decision")
+                .contains("href=\"/orders?status=AWAITING_VERIFICATION&amp;type=REBIND_IMEI\"");
         assertThat(mvc.get().uri("/orders/{id}", order.id()).with(ActorAuthentication.as(ops)))
                 .bodyText()
                 .contains("id=\"approve\"")

@@ -313,7 +313,8 @@ class VerificationWebTest {
                         .header("Accept-Language", "en")
                         .with(ActorAuthentication.as(VerificationFixtures.agent(709))))
                 .bodyText()
-                .contains("Your verifications under review");
+                .contains("Identity checks rejected (last 30 days)")
+                .contains("href=\"/verifications?status=REJECTED\"");
     }
 
     /** Reads a case as an OPS user. */

@@ -49,9 +49,11 @@ class ApiProtectionConfiguration {
             ProxyManager<Long> buckets,
             BucketConfiguration rateLimit,
             ProblemResponses problems,
+            ApiTraffic traffic,
             @Value("${realsim.api.rate-limit.sync-every-tokens:20}") long syncEveryTokens,
             @Value("${realsim.api.rate-limit.sync-every:200ms}") Duration syncEvery) {
-        return new RateLimitFilter(buckets, rateLimit, problems, new DelayParameters(syncEveryTokens, syncEvery));
+        return new RateLimitFilter(
+                buckets, rateLimit, problems, traffic, new DelayParameters(syncEveryTokens, syncEvery));
     }
 
     @Bean

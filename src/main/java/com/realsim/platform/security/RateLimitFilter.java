@@ -33,6 +33,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
     private final ProxyManager<Long> buckets;
     private final BucketConfiguration configuration;
     private final ProblemResponses problems;
+    private final ApiTraffic traffic;
     /** When an instance writes its use of a bucket to PostgreSQL: after this many tokens or this long. */
     private final DelayParameters sync;
 
@@ -88,12 +89,18 @@ final class RateLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        ConsumptionProbe probe = consume(client.get().id());
+        long clientId = client.get().id();
+        ConsumptionProbe probe = consume(clientId);
         response.setHeader("X-RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
         if (probe.isConsumed()) {
-            chain.doFilter(request, response);
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                traffic.count(clientId, response.getStatus());
+            }
             return;
         }
+        traffic.count(clientId, 429);
         long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
         response.setHeader("Retry-After", Long.toString(seconds));
         problems.write(response, ErrorCode.RATE_LIMITED);

@@ -8,7 +8,7 @@ import com.realsim.catalogue.Operator;
 import com.realsim.catalogue.OperatorService;
 import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
-import com.realsim.platform.web.DashboardTile;
+import com.realsim.platform.web.Dashboard;
 import com.realsim.testsupport.RunAs;
 import java.util.ArrayList;
 import java.util.List;
@@ -234,13 +234,15 @@ class IdentityQuotaTest {
         }
     }
 
-    /** The quota drift tile of this actor's dashboard, as the home page asks every tile (as the actor). */
-    java.util.Optional<DashboardTile.Tile> driftTile(com.realsim.platform.Actor actor) {
+    /** The quota drift figure of this actor's dashboard, as the home page asks every contribution (as the actor). */
+    java.util.Optional<Dashboard.Figure> driftTile(com.realsim.platform.Actor actor) {
         return RunAs.run(
                 actor,
-                () -> context.getBeansOfType(DashboardTile.class).values().stream()
-                        .flatMap(tile -> tile.tileFor(actor).stream())
-                        .filter(tile -> tile.messageKey().equals("card.tile.quotaDrift"))
+                () -> context.getBeansOfType(Dashboard.Contribution.class).values().stream()
+                        .flatMap(contribution -> contribution.panelsFor(actor).stream())
+                        .flatMap(panel -> panel.figures().stream())
+                        .filter(figure ->
+                                "card.tile.quotaDrift".equals(figure.label().key()))
                         .findFirst());
     }
 
