@@ -65,45 +65,29 @@ class PartnerApiContractIT {
 
     /**
      * Calls of the contract's later sections that this walk does not make yet, each with the suite that makes it over
-     * HTTP (and the generated ControllerSecurityTest and TenantIsolationTest for roles and other tenants). Walking them
-     * here, through the generated SDK, is issue 15's; the list must shrink as the walk grows: a call listed here that
-     * the walk makes fails the test.
+     * HTTP (and the generated ControllerSecurityTest and TenantIsolationTest for roles and other tenants). The part
+     * walked through the generated SDK (PartnerSdkWalk) took the calls it makes off this list; those left need a state
+     * the walk does not build (an alert raised by a rule, an appeal, an eSIM card, a second agent's customers). The
+     * list must shrink as the walk grows: a call listed here that the walk makes fails the test.
      */
     static final Map<String, String> CALLS_COVERED_ELSEWHERE = Map.ofEntries(
             Map.entry("POST /api/v1/cards/bulk-actions", "com.realsim.card.bulk.CardBulkActionsTest"),
             Map.entry("GET /api/v1/cards/bulk-actions/{}", "com.realsim.card.bulk.CardBulkActionsTest"),
             Map.entry("GET /api/v1/cards/bulk-actions/{}/results", "com.realsim.card.bulk.CardBulkActionsTest"),
             Map.entry("POST /api/v1/cards/bulk-actions/{}/links", "com.realsim.card.bulk.CardBulkActionsTest"),
-            Map.entry("GET /api/v1/agents/{}", "com.realsim.account.AgentQualificationTest"),
-            Map.entry("POST /api/v1/agents/{}/suspend", "com.realsim.account.AgentQualificationTest"),
             Map.entry("POST /api/v1/agents/{}/hand-over", "com.realsim.account.CustomerHandOverTest"),
-            Map.entry("GET /api/v1/barred-identities", "com.realsim.identity.BarredIdentityApiTest"),
-            Map.entry("POST /api/v1/barred-identities", "com.realsim.identity.BarredIdentityApiTest"),
-            Map.entry("POST /api/v1/barred-identities/{}/lift", "com.realsim.identity.BarredIdentityApiTest"),
             Map.entry("POST /api/v1/esim/events", "com.realsim.card.CardFeedTest"),
-            Map.entry("GET /api/v1/risk/rules", "com.realsim.risk.RiskApiTest"),
-            Map.entry("PUT /api/v1/risk/rules/{}", "com.realsim.risk.RiskApiTest"),
-            Map.entry("PUT /api/v1/risk/settings", "com.realsim.risk.RiskApiTest"),
-            Map.entry("POST /api/v1/risk/handset-tacs", "com.realsim.risk.RiskApiTest"),
-            Map.entry("POST /api/v1/risk/scans", "com.realsim.risk.RiskApiTest"),
-            Map.entry("GET /api/v1/risk/scans/{}", "com.realsim.risk.RiskApiTest"),
-            Map.entry("GET /api/v1/risk/alerts", "com.realsim.risk.RiskApiTest"),
             Map.entry("POST /api/v1/risk/alerts/{}/dismiss", "com.realsim.risk.RiskApiTest"),
             // the same use case as the alert page's button, walked in RiskReverificationBrowserIT; the service's
             // rules in RiskReverificationTest
             Map.entry("POST /api/v1/risk/alerts/{}/require-reverification", "com.realsim.risk.RiskReverificationTest"),
             Map.entry("POST /api/v1/verifications/{}/documents", "com.realsim.risk.RiskReverificationTest"),
-            Map.entry("GET /api/v1/cards/{}/appeals", "com.realsim.risk.RiskAppealsTest"),
             Map.entry("POST /api/v1/cards/{}/appeals", "com.realsim.risk.RiskAppealsTest"),
-            Map.entry("GET /api/v1/risk/appeals", "com.realsim.risk.RiskAppealsTest"),
             Map.entry("GET /api/v1/risk/appeals/{}", "com.realsim.risk.RiskAppealsTest"),
             Map.entry("POST /api/v1/risk/appeals/{}/claim", "com.realsim.risk.RiskAppealsTest"),
             Map.entry("POST /api/v1/risk/appeals/{}/release", "com.realsim.risk.RiskAppealsTest"),
             Map.entry("POST /api/v1/risk/appeals/{}/grant", "com.realsim.risk.RiskAppealsTest"),
             Map.entry("POST /api/v1/risk/appeals/{}/reject", "com.realsim.risk.RiskAppealsTest"),
-            Map.entry("POST /api/v1/exports", "com.realsim.export.ExportApiTest"),
-            Map.entry("GET /api/v1/exports/{}", "com.realsim.export.ExportApiTest"),
-            Map.entry("GET /api/v1/exports/{}/file", "com.realsim.export.ExportApiTest"),
             Map.entry("POST /api/v1/webhooks", "com.realsim.webhook.WebhookApiTest"),
             Map.entry("GET /api/v1/webhooks", "com.realsim.webhook.WebhookApiTest"),
             Map.entry("DELETE /api/v1/webhooks/{}", "com.realsim.webhook.WebhookApiTest"));
@@ -158,6 +142,7 @@ class PartnerApiContractIT {
 
         theAuditTrailRecordsTheWalkAndItsChainHolds(enterprise);
         refusalsOfRoleExistenceAndFields();
+        theWalkContinuesThroughTheSdk(enterprise, cards.nonDirectional149());
 
         everyErrorCodeOfTheContractWasObserved();
         everyCallOfTheContractWasMade();
@@ -831,6 +816,21 @@ class PartnerApiContractIT {
         }
     }
 
+    /**
+     * The contract's sections again, and its later ones, through the SDK generated from the committed description
+     * (PartnerSdkWalk): strict about every answer's fields and success status, with the README's example.
+     */
+    void theWalkContinuesThroughTheSdk(long enterprise, String freeIccid) throws IOException {
+        new PartnerSdkWalk(port, this::made)
+                .walk(
+                        "contract-admin",
+                        "contract-secret-0123456789",
+                        agentId,
+                        enterprise,
+                        freeIccid,
+                        this::residentIdNumber);
+    }
+
     void everyErrorCodeOfTheContractWasObserved() throws IOException {
         String contract = Files.readString(ContractPathsTest.CONTRACT);
         String section = contract.substring(contract.indexOf("## Error codes"));
@@ -863,9 +863,12 @@ class PartnerApiContractIT {
 
     /** Notes a call as the contract writes it: ids, ICCIDs and operators as {@code {}}, without the query. */
     void made(HttpRequest request) {
-        String path = request.uri().getPath();
+        made(request.method(), request.uri().getPath());
+    }
+
+    void made(String method, String path) {
         if (path.startsWith("/api/v1/")) {
-            madeCalls.add(request.method() + " " + path.replaceAll("/([0-9]+|[A-Z_]+)(?=/|$)", "/{}"));
+            madeCalls.add(method + " " + path.replaceAll("/([0-9]+|[A-Z_]+)(?=/|$)", "/{}"));
         }
     }
 

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import lombok.RequiredArgsConstructor;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Partner API, administration (ADMIN): agent organisations and browser accounts. */
@@ -57,6 +59,7 @@ class AdministrationApi {
     }
 
     @PostMapping("/agents")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<AgentBody> createAgent(@Valid @RequestBody CreateAgent request) {
         AgentSummary agent = accounts.createAgent(request.name(), request.uscc());
         return ResponseEntity.created(URI.create("/api/v1/agents/" + agent.id()))
@@ -70,6 +73,7 @@ class AdministrationApi {
     }
 
     @PostMapping("/users")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<UserBody> createUser(@Valid @RequestBody CreateUser request) {
         UserSummary user = accounts.createUser(new NewUser(
                 request.username(), request.password(), request.role(), request.agentId(), request.enterpriseId()));

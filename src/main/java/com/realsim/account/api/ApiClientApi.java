@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import lombok.RequiredArgsConstructor;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -52,6 +54,7 @@ class ApiClientApi {
 
     @PostMapping
     @Discloses(Discloses.Repeat.NEVER)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Credentials> createApiClient(@Valid @RequestBody CreateClient request) {
         IssuedCredentials issued = clients.create(
                 new NewApiClient(request.name(), request.role(), request.agentId(), request.enterpriseId()),
@@ -67,12 +70,14 @@ class ApiClientApi {
     }
 
     @PostMapping("/{id}/disable")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> disableApiClient(@PathVariable long id) {
         clients.disable(id, CurrentActor.get());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/enable")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> enableApiClient(@PathVariable long id) {
         clients.enable(id, CurrentActor.get());
         return ResponseEntity.noContent().build();

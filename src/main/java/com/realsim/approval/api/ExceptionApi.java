@@ -15,6 +15,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -115,6 +117,7 @@ class ExceptionApi {
 
     @PostMapping("/cards/{iccid}/exceptions")
     @PreAuthorize("hasRole('AGENT')")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ExceptionAnswer> requestException(
             @PathVariable String iccid, @RequestBody ExceptionRequestBody body) {
         ExceptionView created = exceptions.request(iccid, body.kind(), body.reason());
@@ -124,6 +127,7 @@ class ExceptionApi {
 
     @PostMapping(path = "/exceptions/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('AGENT')")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<DocumentBody> attachExceptionDocument(
             @PathVariable long id,
             @RequestParam(required = false) ExceptionDocumentKind kind,

@@ -6,6 +6,7 @@ import com.realsim.audit.AuditTrail;
 import com.realsim.audit.ChainVerification;
 import com.realsim.platform.Role;
 import com.realsim.platform.web.CursorPage;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.Map;
@@ -89,5 +90,6 @@ class AuditApi {
 
     record Tenant(Long agentId, Long enterpriseId) {}
 
+    @Schema(name = "AuditChainVerification") // not the order's Verification: one schema per name
     record Verification(boolean ok, long checked, Long firstBroken) {}
 }

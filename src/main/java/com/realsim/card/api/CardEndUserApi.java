@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -75,6 +76,7 @@ class CardEndUserApi {
 
     @PostMapping(path = "/end-user/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('AGENT')")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<PhotoResponse> uploadEndUserPhoto(
             @PathVariable String iccid, @RequestParam String kind, @RequestParam MultipartFile file)
             throws IOException {
@@ -86,6 +88,7 @@ class CardEndUserApi {
 
     @PostMapping("/self-service-link")
     @Discloses(Discloses.Repeat.NEVER) // the link's token exists in this answer alone
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<LinkResponse> issueSelfServiceLink(@PathVariable String iccid) {
         IssuedLink link = endUsers.selfServiceLink(iccid);
         return ResponseEntity.status(HttpStatus.CREATED).body(new LinkResponse(link.url(), link.expiresAt()));

@@ -12,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -48,6 +49,7 @@ class CardFeedApi {
     record FeedResponse(int accepted, List<RejectedEvent> rejected) {}
 
     @PostMapping("/api/v1/cards/status-events")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<FeedResponse> reportStatusEvents(@RequestBody List<StatusEventRequest> events) {
         return answer(feed.statusEvents(events.stream()
                 .map(e -> e == null ? null : new CardFeedService.StatusReport(e.iccid(), e.event(), e.at()))
@@ -55,6 +57,7 @@ class CardFeedApi {
     }
 
     @PostMapping("/api/v1/esim/events")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<FeedResponse> reportEsimEvents(@RequestBody List<EsimEventRequest> events) {
         return answer(feed.esimEvents(events.stream()
                 .map(e -> e == null ? null : new CardFeedService.EsimReport(e.iccid(), e.eid(), e.operation(), e.at()))

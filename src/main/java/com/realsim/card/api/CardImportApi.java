@@ -3,6 +3,8 @@ package com.realsim.card.api;
 import com.realsim.card.inventory.CardImportResult;
 import com.realsim.card.inventory.CardImportService;
 import com.realsim.platform.CurrentActor;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -32,8 +34,10 @@ class CardImportApi {
     private final MessageSource messages;
 
     /** A rejected line: its first problem, and every problem found on it (the first included). */
+    @Schema(name = "RejectedCardLine") // not the TAC import's Rejected: one schema per name
     record Rejected(long line, String code, String field, String message, List<Problem> problems) {}
 
+    @Schema(name = "CardLineProblem")
     record Problem(String code, String field, String message) {}
 
     record ImportResponse(long importId, long imported, List<Rejected> rejected) {
@@ -60,6 +64,9 @@ class CardImportApi {
     }
 
     @PostMapping(consumes = "text/csv")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     ImportResponse importCards(
             HttpServletRequest request,
             @RequestHeader(name = "X-File-Name", required = false, defaultValue = "api.csv") String fileName)

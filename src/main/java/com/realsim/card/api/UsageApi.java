@@ -12,6 +12,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -48,6 +49,7 @@ class UsageApi {
     record UsageResponse(int accepted, List<RejectedReport> rejected) {}
 
     @PostMapping
+    @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<UsageResponse> reportUsage(@RequestBody List<UsageRequest> reports) {
         CardUsageService.Outcome outcome = usage.ingest(reports.stream()
                 .map(r -> r == null

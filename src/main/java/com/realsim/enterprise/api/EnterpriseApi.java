@@ -13,10 +13,12 @@ import com.realsim.platform.error.ErrorCode;
 import com.realsim.platform.error.FieldProblem;
 import com.realsim.platform.error.ValidationException;
 import com.realsim.platform.web.CursorPage;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
 import lombok.RequiredArgsConstructor;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -74,6 +77,7 @@ class EnterpriseApi {
         }
     }
 
+    @Schema(name = "EnterpriseDocument") // not the exception's DocumentBody: one schema per name
     record DocumentBody(long id, String kind, String contentType, long sizeBytes) {
 
         /** 201 with the stored document, which is read at its own path. */
@@ -98,6 +102,7 @@ class EnterpriseApi {
 
     @PostMapping("/enterprises")
     @PreAuthorize("hasRole('AGENT')")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<EnterpriseView> createEnterprise(@RequestBody EnterpriseRequest request) {
         EnterpriseView created = enterprises.register(request.input());
         return ResponseEntity.created(URI.create("/api/v1/enterprises/" + created.id()))
@@ -112,6 +117,7 @@ class EnterpriseApi {
 
     @PostMapping(path = "/enterprises/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('AGENT')")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<DocumentBody> attachEnterpriseDocument(
             @PathVariable long id, @RequestParam EnterpriseDocumentKind kind, @RequestParam MultipartFile file)
             throws IOException {
@@ -152,6 +158,7 @@ class EnterpriseApi {
 
     @PostMapping("/enterprises/{id}/change-requests")
     @PreAuthorize("hasRole('AGENT')")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ChangeRequestView> requestEnterpriseChange(
             @PathVariable long id, @RequestBody ChangeRequestBody body) {
         ChangeRequestView created;
@@ -175,6 +182,7 @@ class EnterpriseApi {
 
     @PostMapping(path = "/enterprise-changes/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('AGENT')")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<DocumentBody> attachEnterpriseChangeDocument(
             @PathVariable long id, @RequestParam EnterpriseDocumentKind kind, @RequestParam MultipartFile file)
             throws IOException {

@@ -6,6 +6,9 @@ import com.realsim.export.ExportKind;
 import com.realsim.export.ExportStatus;
 import com.realsim.export.ExportView;
 import com.realsim.export.Exports;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Size;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -90,6 +94,7 @@ class ExportApi {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<ExportAnswer> createExport(@Validated @RequestBody ExportRequest request) {
         ExportView export = exports.create(
                 request.kind(),
@@ -107,6 +112,15 @@ class ExportApi {
 
     /** The file, with a header row; 409 until the export is DONE. */
     @GetMapping("/{id}/file")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The file (CSV or XLSX, as the export was asked for)",
+            content = {
+                @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
+                @Content(
+                        mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        schema = @Schema(type = "string", format = "binary"))
+            })
     void getExportFile(@PathVariable long id, HttpServletResponse response) throws IOException {
         Exports.Download download = exports.download(id);
         response.setContentType(download.export().format().contentType());

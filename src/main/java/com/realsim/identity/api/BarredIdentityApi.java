@@ -7,6 +7,8 @@ import com.realsim.identity.BarredIdentities;
 import com.realsim.identity.IdType;
 import com.realsim.identity.NewBar;
 import com.realsim.platform.web.CursorPage;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -20,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +31,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Partner API, barred identities (断卡 惩戒): OPS record, import, read and lift bars; answers are masked. */
@@ -61,6 +65,7 @@ class BarredIdentityApi {
     record BarBody(BarView bar, List<String> cardsHeld) {}
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<BarView> recordBar(@Valid @RequestBody CreateBar request) {
         BarView bar = bars.record(new NewBar(
                 request.subjectType(),
@@ -77,6 +82,9 @@ class BarredIdentityApi {
 
     /** {@code text/csv} with the header {@code subjectType,idType,idNumber,uscc,basis,validFrom,validTo,reason}. */
     @PostMapping(path = "/import", consumes = "text/csv")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     BarImport importBars(HttpServletRequest request) throws IOException {
         try (InputStream body = request.getInputStream()) {
             return bars.importCsv(new String(body.readAllBytes(), StandardCharsets.UTF_8));

@@ -19,6 +19,7 @@ import java.util.List;
 import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -140,6 +142,7 @@ class OrderApi {
 
     @PostMapping
     @PreAuthorize("hasRole('AGENT')")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<OrderResponse> createOrder(@RequestBody OrderRequest request) {
         OrderView created = orders.create(request.input());
         return ResponseEntity.created(URI.create("/api/v1/orders/" + created.id()))
@@ -148,6 +151,7 @@ class OrderApi {
 
     @PostMapping(path = "/{id}/handler-photo", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('AGENT')")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Attachment> uploadHandlerPhoto(@PathVariable long id, @RequestParam MultipartFile file)
             throws IOException {
         OrderService.Attached attached = orders.attachHandlerPhoto(id, file.getBytes());
@@ -156,6 +160,7 @@ class OrderApi {
 
     @PostMapping(path = "/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('AGENT')")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<Attachment> attachOrderDocument(
             @PathVariable long id, @RequestParam OrderDocumentKind kind, @RequestParam MultipartFile file)
             throws IOException {

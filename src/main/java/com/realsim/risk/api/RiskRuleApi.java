@@ -7,6 +7,8 @@ import com.realsim.risk.RiskSettings;
 import com.realsim.risk.RuleChange;
 import com.realsim.risk.RuleCode;
 import com.realsim.risk.Severity;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -69,6 +71,9 @@ class RiskRuleApi {
     /** {@code text/csv} with the header {@code tac,model}. */
     @PostMapping(path = "/handset-tacs", consumes = "text/csv")
     @PreAuthorize("hasRole('ADMIN')")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            required = true,
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     HandsetTacImport importHandsetTacs(HttpServletRequest request) throws IOException {
         try (InputStream body = request.getInputStream()) {
             return rules.importHandsetTacs(new String(body.readAllBytes(), StandardCharsets.UTF_8));

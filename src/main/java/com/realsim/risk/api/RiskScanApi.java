@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Partner API, risk scans (OPS): start every enabled rule over all cards now, and follow its progress. */
@@ -52,6 +53,7 @@ class RiskScanApi {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<ScanAnswer> startScan() {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(ScanAnswer.of(scans.start()));
     }

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -45,6 +46,7 @@ class ReverificationApi {
     record LinkResponse(String url, Instant expiresAt) {}
 
     @PostMapping(path = "/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<DocumentResponse> uploadVerificationDocument(
             @PathVariable long id, @RequestParam String kind, @RequestParam MultipartFile file) throws IOException {
         ReverificationDocument document = document(kind);
@@ -54,6 +56,7 @@ class ReverificationApi {
 
     @PostMapping("/self-service-link")
     @Discloses(Discloses.Repeat.NEVER) // the link's token exists in this answer alone
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<LinkResponse> issueReverificationLink(@PathVariable long id) {
         IssuedLink link = reverifications.link(id);
         return ResponseEntity.status(HttpStatus.CREATED).body(new LinkResponse(link.url(), link.expiresAt()));
