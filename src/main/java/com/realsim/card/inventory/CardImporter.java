@@ -41,9 +41,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Reads an inventory file as a stream and stores its good rows in one transaction: each row is checked in Java
  * (ICCID with Luhn, number, IMSI, operator, plan) and sent with PostgreSQL {@code COPY} into a temporary staging
  * table; the good rows then go into {@code card} slice by slice ({@link #insertGoodRows}): a plain
- * {@code INSERT … SELECT} for a slice of new cards (the usual case), {@code INSERT … SELECT … ON CONFLICT DO NOTHING
- * RETURNING} for a slice with a repeat within the file or an ICCID or number already in use; every rejected line is
- * recorded with its code. No row goes through JPA, and the file is never held in memory.
+ * {@code INSERT … SELECT} for a slice of new cards (the usual case); for a slice with a repeat within the file or an
+ * ICCID or number already in use, claims in the lookup tables {@code card_iccid} and {@code card_msisdn_live}
+ * ({@code INSERT … ON CONFLICT DO NOTHING RETURNING}) decide which lines become cards; every rejected line is recorded
+ * with its code. No row goes through JPA, and the file is never held in memory.
  *
  * <p>Progress (bytes and rows read) is written on a connection of its own, committed as it goes, so that the page
  * can show it while the import's own transaction is still open.
@@ -70,6 +71,8 @@ class CardImporter {
              WHERE s.code IS NULL""";
     /** Pages {@code [from, to)} of the staging table, read with a TID range scan. */
     private static final String SLICE = "ctid >= ?::tid AND ctid < ?::tid";
+    /** The same, of the staging table named {@code s} in a join. */
+    private static final String STAGED_SLICE = "s.ctid >= ?::tid AND s.ctid < ?::tid";
 
     private final DataSource dataSource;
     private final ServicePlanService plans;
@@ -254,10 +257,11 @@ class CardImporter {
     /**
      * Stores the good rows in slices of the staging table ({@value #SLICE_PAGES} pages, about 9,000 rows, in the
      * order of the file). A slice of new cards only, the usual case, goes in with a plain {@code INSERT}, about twice
-     * as fast as one that decides conflicts row by row (see docs/benchmarks.md). It runs under a savepoint: the first
-     * ICCID or number already taken (in the inventory, on an earlier line, or by an import committing meanwhile)
-     * undoes the slice, and one {@code INSERT … ON CONFLICT DO NOTHING RETURNING} stores it instead, skipping every
-     * duplicate; the first of two repeated lines wins either way.
+     * as fast as one that decides conflicts row by row (see docs/benchmarks.md); the card's insert trigger writes its
+     * lookup rows ({@code card_iccid}, {@code card_msisdn_live}, V371). It runs under a savepoint: the first ICCID or
+     * number already taken (in the inventory, on an earlier line, or by an import committing meanwhile) undoes the
+     * slice, and {@link #insertClaimed} stores it instead, skipping every duplicate; the first of two repeated lines
+     * wins either way.
      *
      * @return the rows stored, and whether any slice met a duplicate
      */
@@ -279,14 +283,12 @@ class CardImporter {
                 if (!duplicates) {
                     jdbc.execute("CREATE TEMPORARY TABLE card_import_done (iccid TEXT COLLATE \"C\","
                             + " msisdn TEXT COLLATE \"C\") ON COMMIT DROP");
+                    jdbc.execute("CREATE TEMPORARY TABLE card_import_claim (line BIGINT PRIMARY KEY,"
+                            + " id BIGINT NOT NULL UNIQUE, iccid TEXT COLLATE \"C\", msisdn TEXT COLLATE \"C\","
+                            + " outcome TEXT) ON COMMIT DROP");
                     duplicates = true;
                 }
-                imported += jdbc.update(
-                        "WITH inserted AS (" + INSERT_GOOD_ROWS + " AND " + SLICE
-                                + " ON CONFLICT DO NOTHING RETURNING iccid, msisdn)"
-                                + " INSERT INTO card_import_done (iccid, msisdn) SELECT iccid, msisdn FROM inserted",
-                        slice[0],
-                        slice[1]);
+                imported += insertClaimed(jdbc, slice);
             }
         }
         if (duplicates) {
@@ -300,6 +302,55 @@ class CardImporter {
             }
         }
         return new Stored(imported, duplicates);
+    }
+
+    /**
+     * Stores a slice that met a duplicate: each good line draws its card's id, claims its ICCID in {@code card_iccid}
+     * and then its number in {@code card_msisdn_live} ({@code INSERT … ON CONFLICT DO NOTHING RETURNING}, in the order
+     * of the file, so the first of two repeated lines wins; a claim held by an import not yet committed waits for it),
+     * and only the lines that got both become cards. A line whose number was taken gives its ICCID back, and the
+     * lines that lost that ICCID to it try again. The card's insert trigger finds the lookup rows already held by the
+     * same cards.
+     *
+     * @return the cards stored
+     */
+    private static long insertClaimed(JdbcTemplate jdbc, String[] slice) {
+        jdbc.update("DELETE FROM card_import_claim");
+        jdbc.update("""
+                INSERT INTO card_import_claim (line, id, iccid, msisdn)
+                SELECT line, nextval(pg_get_serial_sequence('card', 'id')), iccid, msisdn
+                  FROM card_import_staging WHERE code IS NULL AND\s""" + SLICE + " ORDER BY line", slice[0], slice[1]);
+        int released;
+        do {
+            jdbc.update("""
+                    WITH won AS (
+                        INSERT INTO card_iccid (iccid, card_id)
+                        SELECT iccid, id FROM card_import_claim WHERE outcome IS NULL ORDER BY line
+                        ON CONFLICT DO NOTHING RETURNING card_id)
+                    UPDATE card_import_claim c SET outcome = 'ICCID' FROM won WHERE c.id = won.card_id""");
+            jdbc.update("""
+                    WITH won AS (
+                        INSERT INTO card_msisdn_live (msisdn, card_id)
+                        SELECT msisdn, id FROM card_import_claim WHERE outcome = 'ICCID' ORDER BY line
+                        ON CONFLICT DO NOTHING RETURNING card_id)
+                    UPDATE card_import_claim c SET outcome = 'STORED' FROM won WHERE c.id = won.card_id""");
+            released = jdbc.update("""
+                    WITH released AS (
+                        DELETE FROM card_iccid l USING card_import_claim c
+                         WHERE c.outcome = 'ICCID' AND l.iccid = c.iccid AND l.card_id = c.id RETURNING l.card_id)
+                    UPDATE card_import_claim c SET outcome = 'NUMBER_TAKEN' FROM released WHERE c.id = released.card_id""");
+        } while (released > 0);
+        return jdbc.update("""
+                WITH inserted AS (
+                    INSERT INTO card (id, iccid, msisdn, imsi, operator, plan_id, imei_binding, form_factor, eid, state,
+                                      created_at, updated_at)
+                    OVERRIDING SYSTEM VALUE
+                    SELECT c.id, s.iccid, s.msisdn, s.imsi, s.operator, s.plan_id,
+                           s.imei_binding OR s.form_factor <> 'PLUG_IN', s.form_factor, s.eid, 'INVENTORY', now(), now()
+                      FROM card_import_staging s JOIN card_import_claim c ON c.line = s.line AND c.outcome = 'STORED'
+                     WHERE s.code IS NULL AND\s""" + STAGED_SLICE + """
+                    RETURNING iccid, msisdn)
+                INSERT INTO card_import_done (iccid, msisdn) SELECT iccid, msisdn FROM inserted""", slice[0], slice[1]);
     }
 
     private record Stored(long imported, boolean duplicates) {}

@@ -79,9 +79,6 @@ class DistributionRulesTest {
                 .map(Placement::table)
                 .collect(Collectors.toSet());
         assertThat(notYet)
-                .as("the tables docs/scaling.md lists as not yet conforming")
-                .isNotEmpty();
-        assertThat(notYet)
                 .as("tables listed as 'not yet' that now keep every rule: mark them 'yes' in docs/scaling.md")
                 .allSatisfy(table -> assertThat(violations).containsKey(table));
     }
