@@ -50,7 +50,8 @@ public record AuditQuery(
             "RISK_SETTINGS",
             "RISK_ALERT",
             "EXPORT",
-            "CARD_BULK");
+            "CARD_BULK",
+            "WEBHOOK");
 
     /**
      * Normalises and checks a request's filters: blank means no filter, target type and action are upper-cased.

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Set;
 import lombok.RequiredArgsConstructor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,6 +45,7 @@ public class Webhooks {
     private final Clock clock;
     private final WebhookAddresses addresses;
     private final WebhookSecrets secrets;
+    private final ApplicationEventPublisher auditEvents;
 
     /** A new webhook and its secret, shown this once. */
     public record Registered(long id, String secret) {}
@@ -73,8 +75,8 @@ public class Webhooks {
                         actor.kind().name(),
                         actor.id(),
                         actor.name(),
-                        actor.is(Role.AGENT) ? actor.agentId() : null,
-                        actor.is(Role.ENTERPRISE_ADMIN) ? actor.enterpriseId() : null,
+                        tenantAgent(actor),
+                        tenantEnterprise(actor),
                         checked.toString(),
                         types.stream().map(Enum::name).toArray(String[]::new),
                         Timestamp.from(clock.instant()))
@@ -83,6 +85,14 @@ public class Webhooks {
         jdbc.sql("UPDATE webhook SET secret = ? WHERE id = ?")
                 .params(secrets.seal(id, secret), id)
                 .update();
+        auditEvents.publishEvent(new WebhookChanged(
+                WebhookChanged.REGISTERED,
+                id,
+                checked.getHost(),
+                types.stream().map(Enum::name).sorted().toList(),
+                actor,
+                tenantAgent(actor),
+                tenantEnterprise(actor)));
         return new Registered(id, secret);
     }
 
@@ -109,12 +119,32 @@ public class Webhooks {
     @Transactional
     public void delete(long id) {
         Actor actor = CurrentActor.get();
-        int deleted = jdbc.sql("DELETE FROM webhook WHERE id = ? AND owner_kind = ? AND owner_id = ?")
+        List<WebhookChanged> deleted = jdbc.sql(
+                        "DELETE FROM webhook WHERE id = ? AND owner_kind = ? AND owner_id = ? RETURNING url, events")
                 .params(id, actor.kind().name(), actor.id())
-                .update();
-        if (deleted == 0) {
+                .query((rs, row) -> new WebhookChanged(
+                        WebhookChanged.DELETED,
+                        id,
+                        URI.create(rs.getString("url")).getHost(),
+                        Arrays.stream((String[]) rs.getArray("events").getArray())
+                                .sorted()
+                                .toList(),
+                        actor,
+                        tenantAgent(actor),
+                        tenantEnterprise(actor)))
+                .list();
+        if (deleted.isEmpty()) {
             throw new NotFoundException();
         }
+        auditEvents.publishEvent(deleted.get(0));
+    }
+
+    private static Long tenantAgent(Actor actor) {
+        return actor.is(Role.AGENT) ? actor.agentId() : null;
+    }
+
+    private static Long tenantEnterprise(Actor actor) {
+        return actor.is(Role.ENTERPRISE_ADMIN) ? actor.enterpriseId() : null;
     }
 
     private static Set<WebhookEvent> types(Collection<String> events) {

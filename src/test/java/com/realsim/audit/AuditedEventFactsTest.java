@@ -72,6 +72,7 @@ class AuditedEventFactsTest {
         expect("ExceptionRejected", "EXCEPTION", "EXCEPTION_REJECTED");
         expect("ExceptionRequested", "EXCEPTION", "EXCEPTION_REQUESTED");
         expect("ExportEvent", "EXPORT", "77"); // the action is the service's, carried as it is
+        expect("WebhookChanged", "WEBHOOK", "77"); // the action is the service's, carried as it is
         expect("OperatorQuotaChanged", "OPERATOR", "OPERATOR_QUOTA_CHANGED");
         expect("OperatorSilentPeriodChanged", "OPERATOR", "OPERATOR_SILENT_PERIOD_CHANGED");
         expect("OrderCancelled", "ORDER", "ORDER_CANCELLED");

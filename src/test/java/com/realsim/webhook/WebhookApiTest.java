@@ -7,12 +7,15 @@ import com.realsim.card.CardFixtures;
 import com.realsim.platform.Actor;
 import com.realsim.platform.Role;
 import com.realsim.testsupport.ActorAuthentication;
+import java.time.Duration;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -30,6 +33,9 @@ class WebhookApiTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
 
     MockHttpServletResponse call(MockHttpServletRequestBuilder request, Actor actor) throws Exception {
         return mvc.perform(request.with(ActorAuthentication.as(actor)))
@@ -137,6 +143,28 @@ class WebhookApiTest {
                                 .getContentAsString(),
                         "$.items"))
                 .isEmpty();
+
+        // registering and deleting are on the agent's trail (host and number of event types; never the secret), the
+        // strangers' refused deletions are not
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> trail(id).size() == 2);
+        assertThat(trail(id)).containsExactly("WEBHOOK_REGISTERED", "WEBHOOK_DELETED");
+        assertThat(jdbc.sql("""
+                        SELECT DISTINCT agent_id || ' ' || details::text FROM audit_entry
+                        WHERE target_type = 'WEBHOOK' AND target_id = ?""").param(Long.toString(id)).query(String.class).list())
+                .singleElement()
+                .asString()
+                .startsWith(agent + " ")
+                .contains("127.0.0.1")
+                .contains("3")
+                .doesNotContain(secret)
+                .doesNotContain("/hook");
+    }
+
+    List<String> trail(long webhookId) {
+        return jdbc.sql("SELECT action FROM audit_entry WHERE target_type = 'WEBHOOK' AND target_id = ? ORDER BY id")
+                .param(Long.toString(webhookId))
+                .query(String.class)
+                .list();
     }
 
     @Test
