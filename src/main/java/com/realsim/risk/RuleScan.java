@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.LongConsumer;
 import lombok.RequiredArgsConstructor;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Component;
@@ -30,6 +31,7 @@ class RuleScan {
     private final RiskRules rules;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     /** The scheduled scan: picked by one instance per due run. */
     @Recurring(name = "risk-scan", cron = "${realsim.risk.scan-cron:0 17 * * * *}")
@@ -108,6 +110,13 @@ class RuleScan {
         jdbc.sql("UPDATE risk_scan SET status = ?, failure = ?, finished_at = ? WHERE id = ? AND status = 'RUNNING'")
                 .params(status.name(), failure, Timestamp.from(clock.instant()), scanId)
                 .update();
+        long opened = jdbc.sql("SELECT alerts_opened FROM risk_scan WHERE id = ?")
+                .param(scanId)
+                .query(Long.class)
+                .single();
+        if (opened > 0) {
+            events.publishEvent(new RiskScanFinished(scanId, opened));
+        }
     }
 
     /** A new scan, RUNNING. */

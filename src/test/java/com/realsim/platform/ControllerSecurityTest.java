@@ -121,6 +121,8 @@ class ControllerSecurityTest {
             // ----
             Access.of("* /exports/**", EVERY_ROLE),
             Access.of("* /api/v1/exports/**", EVERY_ROLE),
+            // --- notifications (issue 15): every signed-in user's own bell; another user's notice is 404 (service)
+            Access.of("* /notifications/**", EVERY_ROLE),
             // --- personal data in clear, and the trail ---------------------------------------------------------------
             Access.of("* /personal-data/**", OPS, ADMIN),
             Access.of("* /api/v1/personal-data/**", OPS, ADMIN),
