@@ -19,7 +19,7 @@ CREATE TABLE notification (
                                                         'ORDER_COMPLETED', 'ORDER_REJECTED',
                                                         'REVERIFICATION_REQUIRED', 'REVERIFICATION_OVERDUE',
                                                         'RISK_ALERTS_OPENED', 'CARDS_STOPPED_ARREARS',
-                                                        'CARDS_STOPPED_DATA_LIMIT')),
+                                                        'CARDS_STOPPED_DATA_LIMIT', 'DATA_LIMIT_NEAR')),
     arguments     TEXT[]       NOT NULL DEFAULT '{}',
     link          VARCHAR(300) NOT NULL CHECK (link LIKE '/%'),
     source_key    VARCHAR(120) NOT NULL,

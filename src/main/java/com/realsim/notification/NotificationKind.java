@@ -32,7 +32,12 @@ public enum NotificationKind implements Labelled {
     /** The operator reported arrears: cards were stopped. {0} the day (China time). */
     CARDS_STOPPED_ARREARS,
     /** The operator reported the plan's data limit reached: cards were stopped. {0} the day (China time). */
-    CARDS_STOPPED_DATA_LIMIT;
+    CARDS_STOPPED_DATA_LIMIT,
+    /**
+     * Working cards have used {@value DataLimitWarnings#PERCENT} % or more of their plan's monthly data, before the
+     * operator stops them: {0} how many of the reader's cards, {1} the month.
+     */
+    DATA_LIMIT_NEAR;
 
     @Override
     public String messageKey() {

@@ -32,6 +32,9 @@ class Recipients {
     private static final String ENTERPRISE_ADMINS = "u.role = 'ENTERPRISE_ADMIN' AND u.enterprise_id = :tenant";
     private static final String ONCE = "DO NOTHING";
     private static final String AGAIN = "DO UPDATE SET read_at = NULL, created_at = excluded.created_at";
+    private static final String GROWN = """
+            DO UPDATE SET arguments = excluded.arguments, read_at = NULL, created_at = excluded.created_at
+             WHERE CAST(notification.arguments[1] AS bigint) < CAST(excluded.arguments[1] AS bigint)""";
 
     /** Tells the agent organisation's users, except {@code actorName} (who did it; null when the system did). */
     int agent(Long agentId, Notice notice, String actorName) {
@@ -54,6 +57,20 @@ class Recipients {
     /** Tells the enterprise's admins again, as {@link #agentAgain}. */
     int enterpriseAgain(long enterpriseId, Notice notice) {
         return write(ENTERPRISE_ADMINS, enterpriseId, notice, null, AGAIN);
+    }
+
+    /**
+     * Tells the agent organisation's users of a count under a key that stays the same for a while (cards near their
+     * data limit this month): a user who has the notice already finds it updated and unread again only when the
+     * count (the first argument) grew.
+     */
+    int agentWhenGrown(long agentId, Notice notice) {
+        return write(AGENT_USERS, agentId, notice, null, GROWN);
+    }
+
+    /** Tells the enterprise's admins of a count, as {@link #agentWhenGrown}. */
+    int enterpriseWhenGrown(long enterpriseId, Notice notice) {
+        return write(ENTERPRISE_ADMINS, enterpriseId, notice, null, GROWN);
     }
 
     private int write(String audience, long tenant, Notice notice, String actorName, String onConflict) {
