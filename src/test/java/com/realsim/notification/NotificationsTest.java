@@ -8,9 +8,12 @@ import com.realsim.approval.ExceptionService;
 import com.realsim.card.CardFeedService;
 import com.realsim.card.CardFeedService.StatusReport;
 import com.realsim.order.OrderFixtures;
+import com.realsim.order.OrderStatus;
+import com.realsim.order.OrderView;
 import com.realsim.platform.Actor;
 import com.realsim.platform.error.NotFoundException;
 import com.realsim.testsupport.RunAs;
+import com.realsim.verification.VerificationService;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -41,6 +44,9 @@ class NotificationsTest {
 
     @Autowired
     CardFeedService feed;
+
+    @Autowired
+    VerificationService verifications;
 
     @Autowired
     Clock clock;
@@ -95,6 +101,38 @@ class NotificationsTest {
         assertThat(seen.arguments())
                 .as("the OPS reason may name people: it stays on the record")
                 .noneMatch(argument -> argument.contains("批文"));
+    }
+
+    @Test
+    void aRejectedComparisonTellsTheAgentsUsersOfTheCaseAndOfTheOrder() {
+        List<String> iccids = world.orders.inventory(1, world.orders.dataOnlyPlan());
+        OrderView order = world.orders.submit(world.a1, OrderFixtures.newInstall(world.enterpriseE, iccids));
+        world.orders.attachDocuments(world.a1, order.id());
+        long caseId = world.orders.attachHandlerPhoto(world.a1, order.id()).verificationCaseId();
+
+        RunAs.run(OrderFixtures.ops(), () -> verifications.reject(caseId, "照片与证件不符"));
+
+        awaitThat(() -> world.count(world.a2, NotificationKind.ORDER_REJECTED) == 1
+                && world.count(world.a1, NotificationKind.ORDER_REJECTED) == 1);
+        assertThat(world.links(world.a1, NotificationKind.VERIFICATION_REJECTED))
+                .containsExactly("/verifications/" + caseId);
+        assertThat(world.links(world.a2, NotificationKind.ORDER_REJECTED)).containsExactly("/orders/" + order.id());
+        for (Actor other : List.of(world.e1, world.b1, world.f1)) {
+            assertThat(world.kinds(other)).as(other.name()).doesNotContain("ORDER_REJECTED", "VERIFICATION_REJECTED");
+        }
+    }
+
+    @Test
+    void aCompletedOrderTellsTheAgentsUsers() {
+        List<String> iccids = world.orders.inventory(1, world.orders.dataOnlyPlan());
+        OrderView order = world.orders.submit(world.a1, OrderFixtures.newInstall(world.enterpriseE, iccids));
+        assertThat(world.orders.throughComparison(world.a1, order.id()).status())
+                .isEqualTo(OrderStatus.COMPLETED);
+
+        awaitThat(() -> world.count(world.a2, NotificationKind.ORDER_COMPLETED) == 1);
+        assertThat(world.links(world.a2, NotificationKind.ORDER_COMPLETED)).containsExactly("/orders/" + order.id());
+        assertThat(world.count(world.b1, NotificationKind.ORDER_COMPLETED)).isZero();
+        assertThat(world.count(world.e1, NotificationKind.ORDER_COMPLETED)).isZero();
     }
 
     @Test
