@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 /**
  * A plan to create. The code is upper-cased; it is what inventory files name in their {@code planCode} column. A test
  * package's cards leave their test period after {@code testPeriodDays} (1 to 365, default {@value
- * #DEFAULT_TEST_PERIOD_DAYS}); other plans keep the default, unused.
+ * #DEFAULT_TEST_PERIOD_DAYS}); other plans keep the default, unused. {@code monthlyDataMb}, when known, is the data a
+ * card may use in a month before the operator stops it (1 to {@value #MAX_MONTHLY_DATA_MB} MB): the platform warns
+ * before that happens (docs/notifications.md).
  */
 public record NewServicePlan(
         String code,
@@ -21,7 +23,8 @@ public record NewServicePlan(
         ServiceDirection sms,
         boolean testPackage,
         boolean imeiBinding,
-        int testPeriodDays) {
+        int testPeriodDays,
+        Integer monthlyDataMb) {
 
     static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9_-]{1,39}");
 
@@ -29,6 +32,8 @@ public record NewServicePlan(
     public static final int DEFAULT_TEST_PERIOD_DAYS = 90;
 
     static final int MAX_TEST_PERIOD_DAYS = 365;
+
+    static final int MAX_MONTHLY_DATA_MB = 100_000_000;
 
     /** A plan with the default test period. */
     public NewServicePlan(
@@ -40,6 +45,19 @@ public record NewServicePlan(
             boolean testPackage,
             boolean imeiBinding) {
         this(code, name, dataDirectional, voice, sms, testPackage, imeiBinding, DEFAULT_TEST_PERIOD_DAYS);
+    }
+
+    /** A plan whose monthly data allowance is not known here. */
+    public NewServicePlan(
+            String code,
+            String name,
+            boolean dataDirectional,
+            ServiceDirection voice,
+            ServiceDirection sms,
+            boolean testPackage,
+            boolean imeiBinding,
+            int testPeriodDays) {
+        this(code, name, dataDirectional, voice, sms, testPackage, imeiBinding, testPeriodDays, null);
     }
 
     public NewServicePlan {
@@ -65,6 +83,14 @@ public record NewServicePlan(
                     "catalogue.plan.testPeriodDays",
                     1,
                     MAX_TEST_PERIOD_DAYS));
+        }
+        if (monthlyDataMb != null && (monthlyDataMb < 1 || monthlyDataMb > MAX_MONTHLY_DATA_MB)) {
+            problems.add(new FieldProblem(
+                    "monthlyDataMb",
+                    ErrorCode.VALIDATION_FAILED,
+                    "catalogue.plan.monthlyDataMb",
+                    1,
+                    MAX_MONTHLY_DATA_MB));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);

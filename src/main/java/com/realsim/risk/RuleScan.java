@@ -113,6 +113,13 @@ class RuleScan {
         jdbc.sql("UPDATE risk_scan SET status = ?, failure = ?, finished_at = ? WHERE id = ? AND status = 'RUNNING'")
                 .params(status.name(), failure, Timestamp.from(clock.instant()), scanId)
                 .update();
+        long opened = jdbc.sql("SELECT alerts_opened FROM risk_scan WHERE id = ?")
+                .param(scanId)
+                .query(Long.class)
+                .single();
+        if (opened > 0) {
+            events.publishEvent(new RiskScanFinished(scanId, opened));
+        }
     }
 
     /** A new scan, RUNNING. */

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.realsim.platform.Role;
+import com.realsim.platform.error.FieldProblem;
 import com.realsim.platform.error.NotFoundException;
+import com.realsim.platform.error.ValidationException;
 import com.realsim.testsupport.ActorAuthentication;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,5 +41,33 @@ class ServicePlanServiceTest {
     void anIdThatIsNoPlansIsNotFound() {
         assertThatThrownBy(() -> plans.plan(Long.MAX_VALUE)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> plans.plan(Long.MAX_VALUE)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aMonthlyDataAllowanceIsKeptWhenGivenAndOutOfRangeNamesItsField() {
+        String code = "MONTHLY-" + System.nanoTime() % 1_000_000;
+        ServicePlanSummary created = plans.create(
+                new NewServicePlan(
+                        code, "1 GB", true, ServiceDirection.NONE, ServiceDirection.NONE, false, false, 90, 1024),
+                ActorAuthentication.actor(Role.ADMIN, null, null));
+        assertThat(plans.plan(created.id()).monthlyDataMb()).isEqualTo(1024);
+
+        for (int wrong : new int[] {0, -1, NewServicePlan.MAX_MONTHLY_DATA_MB + 1}) {
+            assertThatThrownBy(() -> new NewServicePlan(
+                            "X" + code,
+                            "x",
+                            true,
+                            ServiceDirection.NONE,
+                            ServiceDirection.NONE,
+                            false,
+                            false,
+                            90,
+                            wrong))
+                    .isInstanceOfSatisfying(
+                            ValidationException.class,
+                            e -> assertThat(e.fieldProblems())
+                                    .extracting(FieldProblem::field)
+                                    .containsExactly("monthlyDataMb"));
+        }
     }
 }

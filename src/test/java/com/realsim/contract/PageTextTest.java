@@ -244,6 +244,7 @@ class PageTextTest {
                         "/agent-figures?from=2026-02-01&to=2026-01-01"));
         PAGES.put("/inventory/imports/{id}", records(Set.of(Role.OPS), (world, role) -> world.importUris));
         PAGES.put("/exports", page(EVERYONE, "/exports"));
+        PAGES.put("/notifications", page(EVERYONE, "/notifications"));
         PAGES.put("/exports/{id}", records(EVERYONE, (world, role) -> world.exportUris.get(role)));
         PAGES.put(
                 "/exports/{id}/progress",

@@ -215,6 +215,11 @@ class TenantIsolationTest {
         // The end user's one-time self-service link: the unguessable token is the credential, nobody is signed in
         // (SelfServiceLinksTest covers unknown, used and expired tokens).
         NOT_TENANT_OWNED.put("/s/{token}", NotTenantOwned.open("a one-time capability token, not a signed-in tenant"));
+        // A notification is its one recipient's, narrower than a tenant: every other user, of the same tenant or
+        // another,
+        // hears 404 (NotificationPagesTest, NotificationsTest); the fixtures' actors here are no real user accounts.
+        NOT_TENANT_OWNED.put(
+                "/notifications/{id}", NotTenantOwned.open("a user's own notification: any other user hears 404"));
     }
 
     /**

@@ -123,6 +123,8 @@ class ControllerSecurityTest {
             Access.of("* /api/v1/exports/**", EVERY_ROLE),
             // --- webhooks (issue 15): clients acting for a tenant register them; ADMIN and OPS act for none
             Access.of("* /api/v1/webhooks/**", AGENT, ENTERPRISE_ADMIN),
+            // --- notifications (issue 15): every signed-in user's own bell; another user's notice is 404 (service)
+            Access.of("* /notifications/**", EVERY_ROLE),
             // --- personal data in clear, and the trail ---------------------------------------------------------------
             Access.of("* /personal-data/**", OPS, ADMIN),
             Access.of("* /api/v1/personal-data/**", OPS, ADMIN),

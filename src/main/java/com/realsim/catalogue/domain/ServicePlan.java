@@ -52,6 +52,10 @@ public class ServicePlan extends AbstractAggregateRoot<ServicePlan> {
     @Column(nullable = false, updatable = false)
     private int testPeriodDays;
 
+    /** The month's data allowance in MB, null when not known. */
+    @Column(updatable = false)
+    private Integer monthlyDataMb;
+
     @Column(nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -69,6 +73,7 @@ public class ServicePlan extends AbstractAggregateRoot<ServicePlan> {
         this.testPackage = plan.testPackage();
         this.imeiBinding = plan.imeiBinding();
         this.testPeriodDays = plan.testPeriodDays();
+        this.monthlyDataMb = plan.monthlyDataMb();
         this.createdBy = createdBy;
         this.createdAt = now;
     }
@@ -87,6 +92,16 @@ public class ServicePlan extends AbstractAggregateRoot<ServicePlan> {
 
     public ServicePlanSummary summary() {
         return new ServicePlanSummary(
-                id, code, name, dataDirectional, voice, sms, testPackage, imeiBinding, createdAt, testPeriodDays);
+                id,
+                code,
+                name,
+                dataDirectional,
+                voice,
+                sms,
+                testPackage,
+                imeiBinding,
+                createdAt,
+                testPeriodDays,
+                monthlyDataMb);
     }
 }

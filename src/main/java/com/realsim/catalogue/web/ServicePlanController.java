@@ -56,7 +56,8 @@ class ServicePlanController {
                                         form.getSms(),
                                         form.isTestPackage(),
                                         form.isImeiBinding(),
-                                        form.getTestPeriodDays()),
+                                        form.getTestPeriodDays(),
+                                        form.getMonthlyDataMb()),
                                 CurrentActor.get()))
                 .map(plan ->
                         FormErrors.succeeded(redirect, "/admin/service-plans", "catalogue.plan.created", plan.code()))

@@ -34,4 +34,7 @@ public class ServicePlanForm {
     /** How long a test package's test period lasts (days). */
     @NotNull
     private Integer testPeriodDays = NewServicePlan.DEFAULT_TEST_PERIOD_DAYS;
+
+    /** The month's data allowance (MB); empty when not known. */
+    private Integer monthlyDataMb;
 }
