@@ -117,6 +117,19 @@ class CardController {
                                 .build()
                                 .encode()
                                 .toUriString());
+        if (q == null && reason == null && plan == null) {
+            // the export module's card export takes these filters of the list (docs/export.md): the same rows
+            model.addAttribute(
+                    "exportUrl",
+                    UriComponentsBuilder.fromPath("/exports")
+                            .queryParam("kind", "CARDS")
+                            .queryParamIfPresent("state", Optional.ofNullable(state))
+                            .queryParamIfPresent("operator", Optional.ofNullable(operator))
+                            .queryParamIfPresent("enterpriseId", Optional.ofNullable(enterprise))
+                            .build()
+                            .encode()
+                            .toUriString());
+        }
         return listPage(filters, page, new IdSearchForm(), model);
     }
 
