@@ -29,6 +29,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.Sort;
@@ -94,8 +96,8 @@ public class CardService {
         Map<Long, RealNameAssessment> realNames = realNameOfCards.assess(ids);
         Map<Long, String> names = enterprises.names(page.items().stream()
                 .map(CardSummary::enterpriseId)
-                .filter(java.util.Objects::nonNull)
-                .collect(java.util.stream.Collectors.toSet()));
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
         return page.map(card -> new CardListing(
                 card,
                 card.enterpriseId() == null ? null : names.get(card.enterpriseId()),

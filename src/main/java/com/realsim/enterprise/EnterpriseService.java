@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -393,7 +394,7 @@ public class EnterpriseService {
         if (enterpriseIds.isEmpty()) {
             return Map.of();
         }
-        Map<Long, String> names = new java.util.HashMap<>();
+        Map<Long, String> names = new HashMap<>();
         enterprises.findAllById(enterpriseIds).forEach(enterprise -> names.put(enterprise.id(), enterprise.name()));
         return names;
     }

@@ -117,7 +117,7 @@ class CardController {
                                 .build()
                                 .encode()
                                 .toUriString());
-        if (q == null && reason == null && plan == null) {
+        if ((q == null || q.isBlank()) && reason == null && (plan == null || plan.isBlank())) {
             // the export module's card export takes these filters of the list (docs/export.md): the same rows
             model.addAttribute(
                     "exportUrl",
