@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -132,11 +133,14 @@ class CardSearchBrowserIT {
                 return false;
             });
             String file = browser.findElement(By.id("export-download")).getAttribute("href");
-            String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+            // the browser's session, whatever its cookie's name
+            String cookies = browser.manage().getCookies().stream()
+                    .map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                    .collect(Collectors.joining("; "));
             HttpResponse<String> csv = HttpClient.newHttpClient()
                     .send(
                             HttpRequest.newBuilder(URI.create(file))
-                                    .header("Cookie", "JSESSIONID=" + session)
+                                    .header("Cookie", cookies)
                                     .build(),
                             HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             assertThat(csv.statusCode()).isEqualTo(200);
