@@ -1,14 +1,19 @@
 package com.realsim.card;
 
 import com.realsim.card.domain.Card;
+import com.realsim.card.domain.CardEndUser;
 import com.realsim.card.domain.CardRealName;
+import com.realsim.card.domain.CardRows;
 import com.realsim.card.domain.CardStateCounts;
 import com.realsim.card.domain.CardStatuses;
 import com.realsim.card.domain.Cards;
 import com.realsim.card.domain.LockedCards;
 import com.realsim.card.domain.QuotaDriftCheck;
+import com.realsim.card.domain.RealNameOfCards;
 import com.realsim.catalogue.ServicePlanService;
 import com.realsim.catalogue.ServicePlanSummary;
+import com.realsim.enterprise.EnterpriseService;
+import com.realsim.identity.BlindIndex;
 import com.realsim.platform.Actor;
 import com.realsim.platform.CurrentActor;
 import com.realsim.platform.error.DomainException;
@@ -16,10 +21,16 @@ import com.realsim.platform.error.ErrorCode;
 import com.realsim.platform.error.NotFoundException;
 import com.realsim.platform.web.Cursor;
 import com.realsim.platform.web.CursorPage;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.Sort;
@@ -45,6 +56,10 @@ public class CardService {
     private final CardStateCounts stateCounts;
     private final QuotaDriftCheck driftCheck;
     private final Clock clock;
+    private final BlindIndex blindIndex;
+    private final CardRows rows;
+    private final RealNameOfCards realNameOfCards;
+    private final EnterpriseService enterprises;
 
     // --- reading (tenant-scoped) ----------------------------------------------------------------------------------
 
@@ -67,6 +82,27 @@ public class CardService {
                 .map(this::summary)
                 .toList();
         return CursorPage.of(rows, query.size(), row -> Cursor.encode(Long.toString(row.id())));
+    }
+
+    /**
+     * A page of {@link #find} as the card list shows it: each card with its enterprise's name, its active blocking
+     * reasons and whether its real-name is complete — three statements for the whole page, whatever its size.
+     */
+    @Transactional(readOnly = true)
+    public CursorPage<CardListing> list(CardQuery query) {
+        CursorPage<CardSummary> page = find(query);
+        List<Long> ids = page.items().stream().map(CardSummary::id).toList();
+        Map<Long, List<BlockingReason>> reasons = rows.activeReasons(ids);
+        Map<Long, RealNameAssessment> realNames = realNameOfCards.assess(ids);
+        Map<Long, String> names = enterprises.names(page.items().stream()
+                .map(CardSummary::enterpriseId)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
+        return page.map(card -> new CardListing(
+                card,
+                card.enterpriseId() == null ? null : names.get(card.enterpriseId()),
+                reasons.getOrDefault(card.id(), List.of()),
+                realNames.get(card.id()).satisfied()));
     }
 
     /** One statement, no transaction of its own ({@link CardStatuses}). */
@@ -177,24 +213,61 @@ public class CardService {
                 card.createdAt());
     }
 
+    /**
+     * The search box: exact or prefix alike as a range, which a b-tree in C collation serves even with a generic plan;
+     * an ICCID's last digits as a range over the reversed ICCID (card_iccid_reversed_idx), an IMSI whole
+     * (card_imsi_idx). A number identifies a card only while it is live (card_msisdn_live_uk holds live cards):
+     * cancelled cards are found by ICCID.
+     */
+    private static Specification<Card> search(CardQuery query) {
+        String text = query.search();
+        if (query.searchesIccidEnd()) {
+            String from = new StringBuilder(text).reverse().toString();
+            return (root, q, cb) -> {
+                Expression<String> reversed = cb.function("reverse", String.class, root.get("iccid"));
+                return cb.and(cb.greaterThanOrEqualTo(reversed, from), cb.lessThan(reversed, from + ":"));
+            };
+        }
+        if (query.searchesImsi()) {
+            return (root, q, cb) -> cb.equal(root.get("imsi"), text);
+        }
+        String attribute = query.searchesIccid() ? "iccid" : query.searchesMsisdn() ? "msisdn" : null;
+        if (attribute == null) {
+            return (root, q, cb) -> cb.disjunction();
+        }
+        Specification<Card> range = (root, q, cb) -> cb.and(
+                cb.greaterThanOrEqualTo(root.get(attribute), text), cb.lessThan(root.get(attribute), text + ":"));
+        return attribute.equals("msisdn")
+                ? range.and((root, q, cb) -> cb.notEqual(root.get("state"), CardState.CANCELLED))
+                : range;
+    }
+
     private Specification<Card> conditions(CardQuery query) {
         List<Specification<Card>> parts = new ArrayList<>();
         if (query.search() != null) {
-            String attribute = query.searchesIccid() ? "iccid" : query.searchesMsisdn() ? "msisdn" : null;
-            if (attribute == null) {
-                parts.add((root, q, cb) -> cb.disjunction());
-            } else {
-                // Exact or prefix alike, as a range, which a b-tree in C collation serves even with a generic plan.
-                String from = query.search();
-                String to = query.search() + ":";
-                parts.add((root, q, cb) -> cb.and(
-                        cb.greaterThanOrEqualTo(root.get(attribute), from), cb.lessThan(root.get(attribute), to)));
-                if (attribute.equals("msisdn")) {
-                    // a number identifies a card only while it is live (the index holds live cards); cancelled cards
-                    // are found by ICCID
-                    parts.add((root, q, cb) -> cb.notEqual(root.get("state"), CardState.CANCELLED));
-                }
-            }
+            parts.add(search(query));
+        }
+        if (query.reason() != null) {
+            // an active reason of that kind: card_blocking_reason_active_reason_idx (reason, card_id)
+            parts.add((root, q, cb) -> {
+                Subquery<Integer> active = q.subquery(Integer.class);
+                Join<Card, ?> block = active.correlate(root).join("blocks");
+                return cb.exists(active.select(cb.literal(1))
+                        .where(cb.equal(block.get("reason"), query.reason()), cb.isNull(block.get("clearedAt"))));
+            });
+        }
+        if (query.endUser() != null) {
+            // the current end user's ID through its blind index (card_end_user_bidx_idx): never the number in clear
+            String index = blindIndex.of(query.endUser());
+            parts.add((root, q, cb) -> {
+                Subquery<Long> bound = q.subquery(Long.class);
+                Root<CardEndUser> user = bound.from(CardEndUser.class);
+                return cb.exists(bound.select(user.get("cardId"))
+                        .where(
+                                cb.equal(user.get("cardId"), root.get("id")),
+                                cb.equal(user.get("idNumber").get("blindIndex"), index),
+                                cb.isNull(user.get("endedAt"))));
+            });
         }
         if (query.state() != null) {
             parts.add((root, q, cb) -> cb.equal(root.get("state"), query.state()));

@@ -5,6 +5,7 @@ import com.realsim.document.DocumentSummary;
 import com.realsim.document.NewDocument;
 import com.realsim.identity.BarredIdentities;
 import com.realsim.identity.PersonalData;
+import com.realsim.identity.Uscc;
 import com.realsim.platform.Actor;
 import com.realsim.platform.ChinaTime;
 import com.realsim.platform.CurrentActor;
@@ -285,9 +286,23 @@ public class EnterpriseService {
     /** A page of the enterprises the actor may see, newest first, optionally of one status or matching a name. */
     @Transactional(readOnly = true)
     public CursorPage<EnterpriseView> list(EnterpriseStatus status, String nameContains, String cursor, Integer size) {
+        return list(status, nameContains, null, cursor, size);
+    }
+
+    /**
+     * As {@link #list(EnterpriseStatus, String, String, Integer)}, also by USCC (统一社会信用代码, a public record kept
+     * in clear): the whole code, checked like a registration's ({@code INVALID_USCC} on {@code uscc} otherwise).
+     */
+    @Transactional(readOnly = true)
+    public CursorPage<EnterpriseView> list(
+            EnterpriseStatus status, String nameContains, String uscc, String cursor, Integer size) {
         int limit = Cursor.size(size);
         Long after = Cursor.decodeId(cursor);
         Specification<Enterprise> condition = enterprises.visible();
+        if (uscc != null && !uscc.isBlank()) {
+            String code = Uscc.parse(uscc, "uscc").value();
+            condition = condition.and((root, query, cb) -> cb.equal(root.get("certificateNumber"), code));
+        }
         if (status != null) {
             condition = condition.and((root, query, cb) -> cb.equal(root.get("status"), status));
         }
@@ -377,11 +392,14 @@ public class EnterpriseService {
         return enterprises.findById(enterpriseId).map(Enterprise::name);
     }
 
-    /** The names of these enterprises, by id (ids that do not exist are left out), in one statement. */
+    /** The names of these enterprises by id, in one statement, whoever asks (for lists of cards that name them). */
     @Transactional(readOnly = true)
     public Map<Long, String> names(Collection<Long> enterpriseIds) {
+        if (enterpriseIds.isEmpty()) {
+            return Map.of();
+        }
         Map<Long, String> names = new HashMap<>();
-        enterprises.findAllById(enterpriseIds).forEach(e -> names.put(e.id(), e.name()));
+        enterprises.findAllById(enterpriseIds).forEach(enterprise -> names.put(enterprise.id(), enterprise.name()));
         return names;
     }
 

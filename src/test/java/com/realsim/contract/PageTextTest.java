@@ -213,7 +213,9 @@ class PageTextTest {
                         "/cards?state=SUSPENDED",
                         "/cards?state=PENDING_ACTIVATION",
                         "/cards?operator=CHINA_MOBILE&plan=DEMO-DATA",
-                        "/cards?q=8986"));
+                        "/cards?q=8986",
+                        "/cards?q=12345678&reason=UNVERIFIED",
+                        "/cards?enterprise=1&reason=CUSTOMER_REQUEST"));
         PAGES.put("/cards/{id}", records(STAFF_AND_TENANTS, (world, role) -> world.visible(role, world.cardUris)));
         PAGES.put("/inventory/imports", page(Set.of(Role.OPS), "/inventory/imports"));
         PAGES.put("/cards/bulk", page(STAFF_AND_TENANTS, "/cards/bulk"));

@@ -1,7 +1,9 @@
 package com.realsim.card.api;
 
 import com.realsim.approval.ApprovedException;
+import com.realsim.card.BlockingReason;
 import com.realsim.card.BlockingReasonView;
+import com.realsim.card.CardListing;
 import com.realsim.card.CardState;
 import com.realsim.card.CardSummary;
 import com.realsim.card.CardView;
@@ -10,7 +12,6 @@ import com.realsim.card.EndUserStatus;
 import com.realsim.card.EndUserView;
 import com.realsim.catalogue.Operator;
 import com.realsim.identity.IdType;
-import com.realsim.platform.web.Projection;
 import java.time.Instant;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
@@ -87,10 +88,25 @@ class CardAnswers {
             CardState state,
             Long agentId,
             Long enterpriseId,
+            String enterpriseName,
+            List<BlockingReason> blockingReasons,
+            boolean realNameComplete,
             Instant createdAt) {
 
-        static CardListItem of(CardSummary card) {
-            return Projection.of(card, CardListItem.class);
+        static CardListItem of(CardListing row) {
+            CardSummary card = row.card();
+            return new CardListItem(
+                    card.iccid(),
+                    card.msisdn(),
+                    card.operator(),
+                    card.planCode(),
+                    card.state(),
+                    card.agentId(),
+                    card.enterpriseId(),
+                    row.enterpriseName(),
+                    row.blockingReasons(),
+                    row.realNameComplete(),
+                    card.createdAt());
         }
     }
 

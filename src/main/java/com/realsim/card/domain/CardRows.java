@@ -1,5 +1,6 @@
 package com.realsim.card.domain;
 
+import com.realsim.card.BlockingReason;
 import com.realsim.card.CardState;
 import com.realsim.card.CardSummary;
 import com.realsim.catalogue.Operator;
@@ -7,9 +8,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.LongFunction;
 import lombok.AccessLevel;
@@ -107,6 +111,22 @@ public class CardRows {
                 .stream()
                 .sorted(Comparator.comparing(CardSummary::iccid))
                 .toList();
+    }
+
+    /** The active blocking reasons of these cards by card id, oldest first (one statement). */
+    public Map<Long, List<BlockingReason>> activeReasons(Collection<Long> cardIds) {
+        if (cardIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<BlockingReason>> reasons = new HashMap<>();
+        jdbc.sql("""
+                        SELECT card_id, reason FROM card_blocking_reason
+                        WHERE card_id = ANY(:ids) AND cleared_at IS NULL ORDER BY since, id""")
+                .param("ids", cardIds.toArray(Long[]::new))
+                .query((rs, row) -> reasons.computeIfAbsent(rs.getLong("card_id"), id -> new ArrayList<>())
+                        .add(BlockingReason.valueOf(rs.getString("reason"))))
+                .list();
+        return reasons;
     }
 
     private static Facts facts(ResultSet rs, int row) throws SQLException {

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
-class RealNameOfCards {
+public class RealNameOfCards {
 
     private static final String FACTS = """
             SELECT c.id, c.iccid, c.plan_id, c.msisdn, c.handled_by_order_id, u.status AS end_user_status, %s
@@ -39,7 +39,7 @@ class RealNameOfCards {
     private final CardStatuses statuses;
 
     /** Each card's real-name as it stands, by card id (cards that do not exist are left out). */
-    Map<Long, RealNameAssessment> assess(Collection<Long> cardIds) {
+    public Map<Long, RealNameAssessment> assess(Collection<Long> cardIds) {
         if (cardIds.isEmpty()) {
             return Map.of();
         }

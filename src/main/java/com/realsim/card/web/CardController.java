@@ -2,10 +2,11 @@ package com.realsim.card.web;
 
 import com.realsim.approval.ExceptionService;
 import com.realsim.approval.ExceptionStatus;
+import com.realsim.card.BlockingReason;
+import com.realsim.card.CardListing;
 import com.realsim.card.CardQuery;
 import com.realsim.card.CardService;
 import com.realsim.card.CardState;
-import com.realsim.card.CardSummary;
 import com.realsim.card.CardUsageService;
 import com.realsim.card.CardView;
 import com.realsim.card.EndUserPhoto;
@@ -15,11 +16,13 @@ import com.realsim.card.bulk.BulkAction;
 import com.realsim.catalogue.Operator;
 import com.realsim.catalogue.OperatorService;
 import com.realsim.catalogue.ServicePlanService;
+import com.realsim.identity.IdDocument;
 import com.realsim.identity.IdType;
 import com.realsim.platform.CurrentActor;
 import com.realsim.platform.error.DomainException;
 import com.realsim.platform.error.ErrorCode;
 import com.realsim.platform.error.ValidationException;
+import com.realsim.platform.web.Cursor;
 import com.realsim.platform.web.CursorPage;
 import com.realsim.platform.web.FormErrors;
 import com.realsim.verification.IssuedLink;
@@ -31,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -87,43 +91,101 @@ class CardController {
     String list(
             @RequestParam(required = false) String q,
             @RequestParam(required = false) CardState state,
+            @RequestParam(required = false) BlockingReason reason,
             @RequestParam(required = false) Operator operator,
             @RequestParam(required = false) String plan,
+            @RequestParam(required = false) Long enterprise,
             @RequestParam(required = false) String cursor,
             Model model) {
-        CursorPage<CardSummary> page = new CursorPage<>(List.of(), null);
+        CardQuery.Filters filters = new CardQuery.Filters(q, state, reason, operator, plan, enterprise);
+        CursorPage<CardListing> page = new CursorPage<>(List.of(), null);
         try {
-            page = cards.find(CardQuery.page(q, state, operator, plan, null, cursor, null));
+            page = cards.list(CardQuery.page(filters, null, cursor, null));
         } catch (ValidationException refused) {
             model.addAttribute("searchError", refused.fieldProblems().get(0).messageKey());
         }
-        model.addAttribute("page", page);
-        model.addAttribute("q", q);
-        model.addAttribute("state", state);
-        model.addAttribute("operator", operator);
-        model.addAttribute("plan", plan);
-        model.addAttribute("states", CardState.values());
-        model.addAttribute("operators", Operator.values());
-        model.addAttribute("plans", plans.plans());
-        model.addAttribute(
-                "bulkActions", BulkAction.of(CurrentActor.get().role())); // the bulk bar (CardBulkController)
-        Map<CardState, Long> counts = cards.countByState();
-        model.addAttribute("counts", counts);
-        model.addAttribute("tones", TONES);
-        model.addAttribute("chart", chart(counts));
         model.addAttribute(
                 "nextUrl",
                 page.nextCursor() == null
                         ? null
                         : UriComponentsBuilder.fromPath("/cards")
-                                .queryParamIfPresent("q", java.util.Optional.ofNullable(q))
-                                .queryParamIfPresent("state", java.util.Optional.ofNullable(state))
-                                .queryParamIfPresent("operator", java.util.Optional.ofNullable(operator))
-                                .queryParamIfPresent("plan", java.util.Optional.ofNullable(plan))
+                                .queryParamIfPresent("q", Optional.ofNullable(q))
+                                .queryParamIfPresent("state", Optional.ofNullable(state))
+                                .queryParamIfPresent("reason", Optional.ofNullable(reason))
+                                .queryParamIfPresent("operator", Optional.ofNullable(operator))
+                                .queryParamIfPresent("plan", Optional.ofNullable(plan))
+                                .queryParamIfPresent("enterprise", Optional.ofNullable(enterprise))
                                 .queryParam("cursor", page.nextCursor())
                                 .build()
                                 .encode()
                                 .toUriString());
+        if ((q == null || q.isBlank()) && reason == null && (plan == null || plan.isBlank())) {
+            // the export module's card export takes these filters of the list (docs/export.md): the same rows
+            model.addAttribute(
+                    "exportUrl",
+                    UriComponentsBuilder.fromPath("/exports")
+                            .queryParam("kind", "CARDS")
+                            .queryParamIfPresent("state", Optional.ofNullable(state))
+                            .queryParamIfPresent("operator", Optional.ofNullable(operator))
+                            .queryParamIfPresent("enterpriseId", Optional.ofNullable(enterprise))
+                            .build()
+                            .encode()
+                            .toUriString());
+        }
+        return listPage(filters, page, new IdSearchForm(), model);
+    }
+
+    /**
+     * The cards whose current end user holds this ID document, found through its blind index. A POST, so that the
+     * number never sits in a URL (access logs, history, referrers); the page shows it masked afterwards. At most one
+     * page (a person holds a few cards per operator).
+     */
+    @PostMapping("/search")
+    String searchByIdNumber(@ModelAttribute("idSearch") IdSearchForm form, BindingResult binding, Model model) {
+        CardQuery.Filters filters = CardQuery.Filters.none();
+        CursorPage<CardListing> page = new CursorPage<>(List.of(), null);
+        try {
+            IdDocument document = IdDocument.of(form.getIdType(), form.getIdNumber(), "idNumber", clock);
+            page = cards.list(CardQuery.page(filters, document, null, Cursor.MAX_SIZE));
+            model.addAttribute("idSearched", document.toString());
+            form.setIdNumber(null);
+        } catch (DomainException refused) {
+            FormErrors.show(refused, binding);
+        }
+        model.addAttribute("nextUrl", null);
+        return listPage(filters, page, form, model);
+    }
+
+    private String listPage(CardQuery.Filters filters, CursorPage<CardListing> page, IdSearchForm form, Model model) {
+        model.addAttribute("page", page);
+        model.addAttribute("q", filters.search());
+        model.addAttribute("state", filters.state());
+        model.addAttribute("reason", filters.reason());
+        model.addAttribute("operator", filters.operator());
+        model.addAttribute("plan", filters.planCode());
+        model.addAttribute("enterprise", filters.enterpriseId());
+        model.addAttribute(
+                "bulkActions", BulkAction.of(CurrentActor.get().role())); // the bulk bar (CardBulkController)
+        model.addAttribute(
+                "enterpriseName",
+                filters.enterpriseId() == null
+                        ? null
+                        : page.items().stream()
+                                .findFirst()
+                                .map(CardListing::enterpriseName)
+                                .orElse(null));
+        model.addAttribute("states", CardState.values());
+        model.addAttribute("reasons", BlockingReason.values());
+        model.addAttribute("operators", Operator.values());
+        model.addAttribute("plans", plans.plans());
+        model.addAttribute("idTypes", IdType.values());
+        if (!model.containsAttribute("idSearch")) {
+            model.addAttribute("idSearch", form);
+        }
+        Map<CardState, Long> counts = cards.countByState();
+        model.addAttribute("counts", counts);
+        model.addAttribute("tones", TONES);
+        model.addAttribute("chart", chart(counts));
         return "card/list";
     }
 

@@ -151,9 +151,10 @@ class EnterpriseApi {
     CursorPage<EnterpriseView> listEnterprises(
             @RequestParam(required = false) EnterpriseStatus status,
             @RequestParam(required = false) String name,
+            @RequestParam(required = false) String uscc,
             @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String cursor) {
-        return enterprises.list(status, name, cursor, size);
+        return enterprises.list(status, name, uscc, cursor, size);
     }
 
     @PostMapping("/enterprises/{id}/change-requests")

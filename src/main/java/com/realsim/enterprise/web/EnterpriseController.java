@@ -11,10 +11,12 @@ import com.realsim.identity.IdType;
 import com.realsim.platform.Actor;
 import com.realsim.platform.CurrentActor;
 import com.realsim.platform.Role;
+import com.realsim.platform.error.ValidationException;
 import com.realsim.platform.web.CursorPage;
 import com.realsim.platform.web.FormErrors;
 import com.realsim.platform.web.PageLinks;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -54,16 +56,23 @@ class EnterpriseController {
     String list(
             @RequestParam(required = false) EnterpriseStatus status,
             @RequestParam(required = false) String name,
+            @RequestParam(required = false) String uscc,
             @RequestParam(required = false) String cursor,
             Model model) {
         Actor actor = CurrentActor.get();
         if (actor.is(Role.ENTERPRISE_ADMIN)) {
             return "redirect:/enterprises/" + actor.enterpriseId();
         }
-        CursorPage<EnterpriseView> page = enterprises.list(status, name, cursor, null);
+        CursorPage<EnterpriseView> page = new CursorPage<>(List.of(), null);
+        try {
+            page = enterprises.list(status, name, uscc, cursor, null);
+        } catch (ValidationException refused) {
+            model.addAttribute("usccError", refused.fieldProblems().get(0).messageKey());
+        }
         model.addAttribute("page", page);
         model.addAttribute("status", status);
         model.addAttribute("name", name);
+        model.addAttribute("uscc", uscc);
         model.addAttribute("nextUrl", PageLinks.next(page));
         return "enterprise/list";
     }
