@@ -21,9 +21,19 @@ public record CardQuery(
         Operator operator,
         String planCode,
         Long enterpriseId,
+        RealNameFilter realName,
         IdDocument endUser,
         Long afterId,
         int size) {
+
+    /**
+     * Cards in service whose real-name is complete or not, as the dashboards count them: incomplete while blocked by
+     * {@code UNVERIFIED} or while the current end user is bound and waiting for review, or rejected.
+     */
+    public enum RealNameFilter {
+        COMPLETE,
+        INCOMPLETE
+    }
 
     static final int MIN_PREFIX = 4;
 
@@ -39,14 +49,15 @@ public record CardQuery(
             BlockingReason reason,
             Operator operator,
             String planCode,
-            Long enterpriseId) {
+            Long enterpriseId,
+            RealNameFilter realName) {
 
         public static Filters none() {
-            return new Filters(null, null, null, null, null, null);
+            return new Filters(null, null, null, null, null, null, null);
         }
 
         public static Filters state(CardState state) {
-            return new Filters(null, state, null, null, null, null);
+            return new Filters(null, state, null, null, null, null, null);
         }
     }
 
@@ -59,6 +70,7 @@ public record CardQuery(
                 filters.operator(),
                 filters.planCode(),
                 filters.enterpriseId(),
+                filters.realName(),
                 endUser,
                 afterId(cursor),
                 Cursor.size(size));
@@ -73,7 +85,7 @@ public record CardQuery(
             Long enterpriseId,
             String cursor,
             Integer size) {
-        return page(new Filters(search, state, null, operator, planCode, enterpriseId), null, cursor, size);
+        return page(new Filters(search, state, null, operator, planCode, enterpriseId, null), null, cursor, size);
     }
 
     private static Long afterId(String cursor) {
@@ -107,7 +119,7 @@ public record CardQuery(
     }
 
     public Filters filters() {
-        return new Filters(search, state, reason, operator, planCode, enterpriseId);
+        return new Filters(search, state, reason, operator, planCode, enterpriseId, realName);
     }
 
     /**

@@ -23,6 +23,7 @@ import com.realsim.platform.web.Cursor;
 import com.realsim.platform.web.CursorPage;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 import java.time.Clock;
@@ -242,6 +243,31 @@ public class CardService {
                 : range;
     }
 
+    /**
+     * Cards in service whose real-name is incomplete, or complete: the dashboards' count (CardDashboard.INCOMPLETE), so
+     * that a number on a dashboard and the list it links to agree — blocked by {@code UNVERIFIED}, or the current end
+     * user bound and waiting for review, or rejected.
+     */
+    private static Specification<Card> realName(CardQuery.RealNameFilter wanted) {
+        return (root, q, cb) -> {
+            Subquery<Integer> unverified = q.subquery(Integer.class);
+            Join<Card, ?> block = unverified.correlate(root).join("blocks");
+            unverified
+                    .select(cb.literal(1))
+                    .where(cb.equal(block.get("reason"), BlockingReason.UNVERIFIED), cb.isNull(block.get("clearedAt")));
+            Subquery<Long> waiting = q.subquery(Long.class);
+            Root<CardEndUser> user = waiting.from(CardEndUser.class);
+            waiting.select(user.get("cardId"))
+                    .where(
+                            cb.equal(user.get("cardId"), root.get("id")),
+                            cb.isNull(user.get("endedAt")),
+                            user.get("status").in(EndUserStatus.BOUND, EndUserStatus.REJECTED));
+            Predicate incomplete = cb.or(cb.exists(unverified), cb.exists(waiting));
+            Predicate inService = cb.not(root.get("state").in(CardState.INVENTORY, CardState.CANCELLED));
+            return cb.and(inService, wanted == CardQuery.RealNameFilter.INCOMPLETE ? incomplete : cb.not(incomplete));
+        };
+    }
+
     private Specification<Card> conditions(CardQuery query) {
         List<Specification<Card>> parts = new ArrayList<>();
         if (query.search() != null) {
@@ -268,6 +294,9 @@ public class CardService {
                                 cb.equal(user.get("idNumber").get("blindIndex"), index),
                                 cb.isNull(user.get("endedAt"))));
             });
+        }
+        if (query.realName() != null) {
+            parts.add(realName(query.realName()));
         }
         if (query.state() != null) {
             parts.add((root, q, cb) -> cb.equal(root.get("state"), query.state()));

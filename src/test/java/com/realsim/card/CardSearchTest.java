@@ -77,6 +77,41 @@ class CardSearchTest {
     }
 
     @Test
+    void theRealNameFilterListsWhatTheDashboardsCount() {
+        long agent = CardFixtures.newAgent();
+        long enterprise = fx.verifiedEnterprise(agent);
+        String complete = fx.activeDataCard(agent, enterprise);
+        String waitingForReview = fx.enterpriseCard(agent, enterprise);
+        fx.bind(agent, waitingForReview, CardFixtures.newIdentity());
+        String inventory = fx.inventoryCard("138", fx.directionalDataPlan());
+        String othersIncomplete = fx.enterpriseCard(CardFixtures.newAgent(), fx.verifiedEnterprise(agent));
+        Actor me = CardFixtures.agent(agent);
+
+        assertThat(mvc.get().uri("/api/v1/cards?realName=INCOMPLETE").with(ActorAuthentication.as(me)))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.items[*].iccid")
+                .asArray()
+                .containsExactly(waitingForReview);
+        assertThat(mvc.get().uri("/api/v1/cards?realName=COMPLETE").with(ActorAuthentication.as(me)))
+                .hasStatusOk()
+                .bodyJson()
+                .extractingPath("$.items[*].iccid")
+                .asArray()
+                .containsExactly(complete);
+        assertThat(mvc.get()
+                        .uri("/cards?realName=INCOMPLETE&enterprise={e}", enterprise)
+                        .header("Accept-Language", "en")
+                        .with(ActorAuthentication.as(me)))
+                .hasStatusOk()
+                .bodyText()
+                .contains(waitingForReview)
+                .doesNotContain(complete, inventory, othersIncomplete);
+        assertThat(mvc.get().uri("/api/v1/cards?realName=MAYBE").with(ActorAuthentication.as(me)))
+                .hasStatus(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
     void aBlockingReasonAndAnEnterpriseFilterTheListWhichNamesThemReadably() {
         long agent = CardFixtures.newAgent();
         long enterprise = fx.verifiedEnterprise(agent);

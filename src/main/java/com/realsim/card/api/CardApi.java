@@ -61,11 +61,12 @@ class CardApi {
             @RequestParam(required = false) Operator operator,
             @RequestParam(required = false) String planCode,
             @RequestParam(required = false) String q,
+            @RequestParam(required = false) CardQuery.RealNameFilter realName,
             @RequestParam(required = false) IdType endUserIdType,
             @RequestParam(required = false) String endUserIdNumber,
             @RequestParam(required = false) Integer size,
             @RequestParam(required = false) String cursor) {
-        CardQuery.Filters filters = new CardQuery.Filters(q, state, reason, operator, planCode, enterpriseId);
+        CardQuery.Filters filters = new CardQuery.Filters(q, state, reason, operator, planCode, enterpriseId, realName);
         return cards.list(CardQuery.page(filters, endUser(endUserIdType, endUserIdNumber), cursor, size))
                 .map(CardAnswers.CardListItem::of);
     }

@@ -95,9 +95,10 @@ class CardController {
             @RequestParam(required = false) Operator operator,
             @RequestParam(required = false) String plan,
             @RequestParam(required = false) Long enterprise,
+            @RequestParam(required = false) CardQuery.RealNameFilter realName,
             @RequestParam(required = false) String cursor,
             Model model) {
-        CardQuery.Filters filters = new CardQuery.Filters(q, state, reason, operator, plan, enterprise);
+        CardQuery.Filters filters = new CardQuery.Filters(q, state, reason, operator, plan, enterprise, realName);
         CursorPage<CardListing> page = new CursorPage<>(List.of(), null);
         try {
             page = cards.list(CardQuery.page(filters, null, cursor, null));
@@ -115,11 +116,12 @@ class CardController {
                                 .queryParamIfPresent("operator", Optional.ofNullable(operator))
                                 .queryParamIfPresent("plan", Optional.ofNullable(plan))
                                 .queryParamIfPresent("enterprise", Optional.ofNullable(enterprise))
+                                .queryParamIfPresent("realName", Optional.ofNullable(realName))
                                 .queryParam("cursor", page.nextCursor())
                                 .build()
                                 .encode()
                                 .toUriString());
-        if ((q == null || q.isBlank()) && reason == null && (plan == null || plan.isBlank())) {
+        if ((q == null || q.isBlank()) && reason == null && (plan == null || plan.isBlank()) && realName == null) {
             // the export module's card export takes these filters of the list (docs/export.md): the same rows
             model.addAttribute(
                     "exportUrl",
@@ -164,6 +166,8 @@ class CardController {
         model.addAttribute("operator", filters.operator());
         model.addAttribute("plan", filters.planCode());
         model.addAttribute("enterprise", filters.enterpriseId());
+        model.addAttribute("realName", filters.realName());
+        model.addAttribute("realNames", CardQuery.RealNameFilter.values());
         model.addAttribute(
                 "bulkActions", BulkAction.of(CurrentActor.get().role())); // the bulk bar (CardBulkController)
         model.addAttribute(
