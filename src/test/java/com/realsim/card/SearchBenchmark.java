@@ -66,8 +66,8 @@ class SearchBenchmark {
     static final int CARDS = Integer.getInteger("bench.search.cards", 1_000_000);
     static final int IDENTITIES = 300_000;
     static final int SEARCHED_IDENTITIES = 60;
-    static final int WARM_UP = 15;
-    static final int MEASURED = 60;
+    static final int WARM_UP = Integer.getInteger("bench.search.warmup", 300);
+    static final int MEASURED = 200;
     static final int TARGET_P95_MS = 50;
     static final String PASSWORD = "Search-bench-1";
 
