@@ -201,8 +201,10 @@ class CardSearchTest {
                 .asArray()
                 .containsExactlyInAnyOrder(mine, theirs)
                 .doesNotContain(unbound);
-        // the whole number, checked like a binding's
-        assertThat(mvc.get().uri(uri, person.number().substring(0, 17) + "0").with(ActorAuthentication.as(Role.OPS)))
+        // the whole number, checked like a binding's: a wrong check digit (never the right one by chance)
+        String wrongCheckDigit =
+                person.number().substring(0, 17) + (person.number().endsWith("0") ? "1" : "0");
+        assertThat(mvc.get().uri(uri, wrongCheckDigit).with(ActorAuthentication.as(Role.OPS)))
                 .hasStatus(HttpStatus.BAD_REQUEST)
                 .bodyJson()
                 .satisfies(json -> {
