@@ -7,15 +7,11 @@ import com.realsim.platform.web.Dashboard;
 import com.realsim.platform.web.Dashboard.Chart;
 import com.realsim.platform.web.Dashboard.Figure;
 import com.realsim.platform.web.Dashboard.Panel;
-import com.realsim.platform.web.Dashboard.Series;
 import com.realsim.platform.web.Dashboard.Text;
-import java.sql.Timestamp;
+import com.realsim.platform.web.DashboardQueries;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import lombok.RequiredArgsConstructor;
@@ -36,6 +32,7 @@ class EnterpriseDashboard implements Dashboard.Contribution {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final DashboardQueries queries;
 
     @Override
     @Transactional(readOnly = true)
@@ -104,47 +101,24 @@ class EnterpriseDashboard implements Dashboard.Contribution {
     }
 
     private Panel queue() {
-        return jdbc.sql("""
-                        SELECT (SELECT count(*) FROM enterprise WHERE status = 'SUBMITTED')
-                                 + (SELECT count(*) FROM enterprise_change_request WHERE status = 'PENDING') AS n,
-                               least((SELECT min(submitted_at) FROM enterprise WHERE status = 'SUBMITTED'),
-                                     (SELECT min(requested_at) FROM enterprise_change_request WHERE status = 'PENDING'))
-                                 AS oldest""")
-                .query((rs, n) -> Panel.of(
-                        "queues",
-                        Text.of("dashboard.queues"),
-                        10,
-                        Chart.BAR,
-                        List.of(Dashboard.queue(
-                                Text.of("dashboard.enterprisesToReview"),
-                                rs.getLong("n"),
-                                instant(rs.getTimestamp("oldest")),
-                                clock.instant(),
-                                "/enterprises/review"))))
-                .single();
+        return queries.queue("""
+                SELECT (SELECT count(*) FROM enterprise WHERE status = 'SUBMITTED')
+                         + (SELECT count(*) FROM enterprise_change_request WHERE status = 'PENDING') AS n,
+                       least((SELECT min(submitted_at) FROM enterprise WHERE status = 'SUBMITTED'),
+                             (SELECT min(requested_at) FROM enterprise_change_request WHERE status = 'PENDING'))
+                         AS oldest""", Text.of("dashboard.enterprisesToReview"), "/enterprises/review");
     }
 
     private Panel decisions() {
-        Instant since = clock.instant().minus(java.time.Duration.ofDays(DAYS + 1));
-        Map<LocalDate, Long> perDay = new HashMap<>();
-        jdbc.sql("""
-                        SELECT day, count(*) AS n FROM (
-                            SELECT %1$s AS day FROM enterprise WHERE decided_at >= :since
-                            UNION ALL
-                            SELECT %2$s FROM enterprise_change_request WHERE decided_at >= :since) d
-                        GROUP BY day""".formatted(Dashboard.beijingDate("decided_at"), Dashboard.beijingDate("decided_at")))
-                .param("since", Timestamp.from(since))
-                .query((rs, n) -> perDay.put(rs.getDate("day").toLocalDate(), rs.getLong("n")))
-                .list();
-        return Panel.days(
-                "decisions-per-day",
-                Text.of("dashboard.decisionsPerDay", DAYS),
-                30,
-                DAYS,
-                List.of(new Series(Text.of("enterprise.dashboard.decisions"), perDay, "/enterprises", "primary")));
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+        return queries.decisionsPerDay(
+                """
+                SELECT day, count(*) AS n FROM (
+                    SELECT %1$s AS day FROM enterprise WHERE decided_at >= :since
+                    UNION ALL
+                    SELECT %1$s FROM enterprise_change_request WHERE decided_at >= :since) d
+                GROUP BY day""".formatted(Dashboard.beijingDate("decided_at")),
+                Text.of("enterprise.dashboard.decisions"),
+                "/enterprises",
+                "primary");
     }
 }

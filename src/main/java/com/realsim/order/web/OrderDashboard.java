@@ -8,17 +8,14 @@ import com.realsim.platform.web.Dashboard;
 import com.realsim.platform.web.Dashboard.Chart;
 import com.realsim.platform.web.Dashboard.Figure;
 import com.realsim.platform.web.Dashboard.Panel;
-import com.realsim.platform.web.Dashboard.Series;
 import com.realsim.platform.web.Dashboard.Text;
+import com.realsim.platform.web.DashboardQueries;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -45,6 +42,7 @@ class OrderDashboard implements Dashboard.Contribution {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final DashboardQueries queries;
 
     @Override
     @Transactional(readOnly = true)
@@ -104,39 +102,21 @@ class OrderDashboard implements Dashboard.Contribution {
     }
 
     private Panel queue() {
-        return jdbc.sql("""
-                        SELECT count(*) AS n, min(created_at) AS oldest FROM business_order
-                        WHERE status = 'AWAITING_VERIFICATION' AND type = 'REBIND_IMEI'""")
-                .query((rs, n) -> Panel.of(
-                        "queues",
-                        Text.of("dashboard.queues"),
-                        10,
-                        Chart.BAR,
-                        List.of(Dashboard.queue(
-                                Text.of("dashboard.rebindOrdersToDecide"),
-                                rs.getLong("n"),
-                                rs.getTimestamp("oldest") == null
-                                        ? null
-                                        : rs.getTimestamp("oldest").toInstant(),
-                                clock.instant(),
-                                "/orders?status=AWAITING_VERIFICATION&type=REBIND_IMEI"))))
-                .single();
+        return queries.queue(
+                """
+                SELECT count(*) AS n, min(created_at) AS oldest FROM business_order
+                WHERE status = 'AWAITING_VERIFICATION' AND type = 'REBIND_IMEI'""",
+                Text.of("dashboard.rebindOrdersToDecide"),
+                "/orders?status=AWAITING_VERIFICATION&type=REBIND_IMEI");
     }
 
     private Panel decisions() {
-        Map<LocalDate, Long> perDay = new HashMap<>();
-        jdbc.sql("""
-                        SELECT %s AS day, count(*) AS n FROM business_order
-                        WHERE type = 'REBIND_IMEI' AND decided_at >= :since GROUP BY day""".formatted(Dashboard.beijingDate("decided_at")))
-                .param("since", Timestamp.from(clock.instant().minus(Duration.ofDays(DAYS + 1))))
-                .query((rs, n) -> perDay.put(rs.getDate("day").toLocalDate(), rs.getLong("n")))
-                .list();
-        return Panel.days(
-                "decisions-per-day",
-                Text.of("dashboard.decisionsPerDay", DAYS),
-                30,
-                DAYS,
-                List.of(new Series(
-                        Text.of("order.dashboard.decisions"), perDay, "/orders?type=REBIND_IMEI", "warning")));
+        return queries.decisionsPerDay(
+                """
+                SELECT %s AS day, count(*) AS n FROM business_order
+                WHERE type = 'REBIND_IMEI' AND decided_at >= :since GROUP BY day""".formatted(Dashboard.beijingDate("decided_at")),
+                Text.of("order.dashboard.decisions"),
+                "/orders?type=REBIND_IMEI",
+                "warning");
     }
 }

@@ -6,15 +6,12 @@ import com.realsim.platform.web.Dashboard;
 import com.realsim.platform.web.Dashboard.Chart;
 import com.realsim.platform.web.Dashboard.Figure;
 import com.realsim.platform.web.Dashboard.Panel;
-import com.realsim.platform.web.Dashboard.Series;
 import com.realsim.platform.web.Dashboard.Text;
+import com.realsim.platform.web.DashboardQueries;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,6 +29,7 @@ class VerificationDashboard implements Dashboard.Contribution {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final DashboardQueries queries;
 
     @Override
     @Transactional(readOnly = true)
@@ -44,40 +42,20 @@ class VerificationDashboard implements Dashboard.Contribution {
     }
 
     private Panel queue() {
-        return jdbc.sql("""
-                        SELECT count(*) AS n, min(created_at) AS oldest FROM verification_case
-                        WHERE status = 'PENDING_REVIEW'""")
-                .query((rs, n) -> Panel.of(
-                        "queues",
-                        Text.of("dashboard.queues"),
-                        10,
-                        Chart.BAR,
-                        List.of(Dashboard.queue(
-                                Text.of("dashboard.verificationsToReview"),
-                                rs.getLong("n"),
-                                rs.getTimestamp("oldest") == null
-                                        ? null
-                                        : rs.getTimestamp("oldest").toInstant(),
-                                clock.instant(),
-                                "/verifications?status=PENDING_REVIEW"))))
-                .single();
+        return queries.queue(
+                "SELECT count(*) AS n, min(created_at) AS oldest FROM verification_case WHERE status = 'PENDING_REVIEW'",
+                Text.of("dashboard.verificationsToReview"),
+                "/verifications?status=PENDING_REVIEW");
     }
 
     private Panel decisions() {
-        Map<LocalDate, Long> perDay = new HashMap<>();
-        jdbc.sql("""
-                        SELECT %s AS day, count(*) AS n FROM verification_case
-                        WHERE decided_at >= :since GROUP BY day""".formatted(Dashboard.beijingDate("decided_at")))
-                .param("since", Timestamp.from(clock.instant().minus(Duration.ofDays(DAYS + 1))))
-                .query((rs, n) -> perDay.put(rs.getDate("day").toLocalDate(), rs.getLong("n")))
-                .list();
-        return Panel.days(
-                "decisions-per-day",
-                Text.of("dashboard.decisionsPerDay", DAYS),
-                30,
-                DAYS,
-                List.of(new Series(
-                        Text.of("verification.dashboard.decisions"), perDay, "/verifications?status=ANY", "success")));
+        return queries.decisionsPerDay(
+                """
+                SELECT %s AS day, count(*) AS n FROM verification_case
+                WHERE decided_at >= :since GROUP BY day""".formatted(Dashboard.beijingDate("decided_at")),
+                Text.of("verification.dashboard.decisions"),
+                "/verifications?status=ANY",
+                "success");
     }
 
     private Panel rejected(TenantScope scope) {
