@@ -66,6 +66,36 @@ class MessageBundlesTest {
         }
     }
 
+    /**
+     * A key is defined once: a second definition in the same file silently replaces the first ({@link Properties}
+     * keeps the last), and one in another bundle is shadowed by whichever bundle the configuration lists first — either
+     * way one of the two texts never reaches a person.
+     */
+    @Test
+    void everyKeyIsDefinedOnceInOneBundle() throws IOException {
+        Map<String, String> definedIn = new java.util.HashMap<>();
+        List<String> twice = new java.util.ArrayList<>();
+        try (Stream<Path> files = Files.list(BUNDLES)) {
+            for (Path bundle : files.sorted().toList()) {
+                String language = bundle.getFileName().toString().contains("_zh") ? "zh" : "en";
+                for (String line : Files.readAllLines(bundle, StandardCharsets.UTF_8)) {
+                    String trimmed = line.strip();
+                    int equals = trimmed.indexOf('=');
+                    if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("!") || equals < 1) {
+                        continue;
+                    }
+                    String key = language + ":" + trimmed.substring(0, equals).strip();
+                    String earlier =
+                            definedIn.putIfAbsent(key, bundle.getFileName().toString());
+                    if (earlier != null) {
+                        twice.add(key + " in " + earlier + " and " + bundle.getFileName());
+                    }
+                }
+            }
+        }
+        assertThat(twice).as("keys defined more than once").isEmpty();
+    }
+
     @Test
     void everyKeyATemplateNamesExistsInTheBundles() throws IOException {
         Set<String> known = new HashSet<>();

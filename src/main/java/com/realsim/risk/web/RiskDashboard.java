@@ -131,7 +131,7 @@ class RiskDashboard implements Dashboard.Contribution {
         }
         return Panel.days(
                 "alerts-per-day",
-                Text.of("risk.dashboard.perDay", DAYS),
+                Text.of("risk.dashboard.alertsPerDay", DAYS),
                 35,
                 DAYS,
                 List.of(
