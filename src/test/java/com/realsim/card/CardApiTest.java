@@ -40,9 +40,17 @@ class CardApiTest {
 
     CardFixtures fx;
 
-    static final Actor AGENT_7 = ActorAuthentication.actor(Role.AGENT, 7L, null);
+    /**
+     * A tenant no fixture creates: the cards' real-name must find its enterprise missing (ids like 70 are taken by
+     * enterprises other test classes register in the same database).
+     */
+    static final long NO_SUCH_AGENT = 900_000_007L;
+
+    static final long NO_SUCH_ENTERPRISE = 900_000_070L;
+
+    static final Actor AGENT_7 = ActorAuthentication.actor(Role.AGENT, NO_SUCH_AGENT, null);
     static final Actor AGENT_8 = ActorAuthentication.actor(Role.AGENT, 8L, null);
-    static final Actor ENTERPRISE_70 = ActorAuthentication.actor(Role.ENTERPRISE_ADMIN, null, 70L);
+    static final Actor ENTERPRISE_70 = ActorAuthentication.actor(Role.ENTERPRISE_ADMIN, null, NO_SUCH_ENTERPRISE);
     static final Actor ENTERPRISE_80 = ActorAuthentication.actor(Role.ENTERPRISE_ADMIN, null, 80L);
 
     @BeforeEach
@@ -314,7 +322,7 @@ class CardApiTest {
 
     @Test
     void aCardAnswersPerContractToEveryoneWhoMaySeeIt() {
-        String iccid = fx.enterpriseCard(7L, 70L);
+        String iccid = fx.enterpriseCard(NO_SUCH_AGENT, NO_SUCH_ENTERPRISE);
         for (Actor actor : List.of(CardFixtures.OPS, AGENT_7, ENTERPRISE_70)) {
             var answer = assertThat(
                             mvc.get().uri("/api/v1/cards/{iccid}", iccid).with(ActorAuthentication.as(actor)))
@@ -333,7 +341,7 @@ class CardApiTest {
 
     @Test
     void anotherTenantsCardIsNotFoundAndAdministratorsDoNotUseCards() {
-        String iccid = fx.enterpriseCard(7L, 70L);
+        String iccid = fx.enterpriseCard(NO_SUCH_AGENT, NO_SUCH_ENTERPRISE);
         for (Actor stranger : List.of(AGENT_8, ENTERPRISE_80)) {
             assertThat(mvc.get().uri("/api/v1/cards/{iccid}", iccid).with(ActorAuthentication.as(stranger)))
                     .hasStatus(HttpStatus.NOT_FOUND)
