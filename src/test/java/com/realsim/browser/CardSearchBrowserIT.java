@@ -117,7 +117,7 @@ class CardSearchBrowserIT {
             browser.findElement(By.cssSelector("#card-search button[type=submit]"))
                     .click();
             wait.until(ExpectedConditions.urlContains("state=PENDING_ACTIVATION"));
-            List<String> listed = browser.findElements(By.cssSelector("#cards tbody tr td:first-child")).stream()
+            List<String> listed = browser.findElements(By.cssSelector("#cards tbody tr td:nth-child(2)")).stream()
                     .map(WebElement::getText)
                     .toList();
             assertThat(listed).containsExactlyInAnyOrderElementsOf(waiting).doesNotContain(active);

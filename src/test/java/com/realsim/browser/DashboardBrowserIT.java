@@ -48,7 +48,11 @@ import org.springframework.context.ApplicationContext;
  * a number opens the list it counts. Each dashboard is photographed (the enterprise admin's also on a 390×844 phone,
  * in Chinese): the screenshots in docs/screenshots are these.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// a context, and so a database, of its own: OPS' and ADMIN's figures count the whole platform, which other browser
+// tests sharing the default context fill with their own records
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "realsim.test.own-database=dashboards")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserIT {
 
